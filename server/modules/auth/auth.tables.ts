@@ -1,0 +1,58 @@
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  token_hash: string;
+  member_id: string;
+  network_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  second_factor_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface TotpCredentialsTable {
+  member_id: string;
+  secret_enc: string;
+  /** The last 30-second step accepted: a code is usable once. */
+  last_used_step: number | null;
+  confirmed_at: number | null;
+  created_at: number;
+}
+
+export interface WebauthnCredentialsTable {
+  /** Credential id, base64url. */
+  id: string;
+  member_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  transports: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export interface WebauthnChallengesTable {
+  id: string;
+  member_id: string | null;
+  challenge: string;
+  purpose: 'register' | 'authenticate';
+  expires_at: number;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+declare module '../../platform/database/schema.ts' {
+  interface Database {
+    sessions: SessionsTable;
+    totp_credentials: TotpCredentialsTable;
+    webauthn_credentials: WebauthnCredentialsTable;
+    webauthn_challenges: WebauthnChallengesTable;
+    setup_tokens: SetupTokensTable;
+  }
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment variables Amparo reads; docs/configuration.md documents each one. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  AMPARO_HOST: z.string().min(1).default('127.0.0.1'),
+  AMPARO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AMPARO_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  AMPARO_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier')
+    .default('public'),
+  AMPARO_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  AMPARO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  AMPARO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AMPARO_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(256 * 1024),
+  AMPARO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  AMPARO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  AMPARO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  AMPARO_KEY_FILE: z.string().min(1).optional(),
+  AMPARO_ENCRYPTION_KEYS: z.string().min(1).optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDirectory: string;
+  database:
+    { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number; schema: string };
+  role: 'all' | 'web' | 'worker';
+  logLevel: Environment['AMPARO_LOG_LEVEL'];
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  worker: { concurrency: number; pollMs: number };
+  trustProxy: boolean;
+  keys: { file?: string; inline?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at start-up; throws ConfigError naming every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((name) => [name, emptyToUndefined(environment[name])]),
+  );
+  const parsed = environmentSchema.safeParse(known);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const dataDirectory = path.resolve(env.AMPARO_DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.AMPARO_HOST,
+    publicUrl: (env.AMPARO_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataDirectory,
+    database: env.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.AMPARO_DATABASE_POOL_SIZE,
+          schema: env.AMPARO_DATABASE_SCHEMA,
+        }
+      : { kind: 'sqlite', file: path.join(dataDirectory, 'amparo.sqlite') },
+    role: env.AMPARO_ROLE,
+    logLevel: env.AMPARO_LOG_LEVEL,
+    bodyLimitBytes: env.AMPARO_BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.AMPARO_SHUTDOWN_TIMEOUT_MS,
+    worker: { concurrency: env.AMPARO_WORKER_CONCURRENCY, pollMs: env.AMPARO_WORKER_POLL_MS },
+    trustProxy: env.AMPARO_TRUST_PROXY === 'true',
+    keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

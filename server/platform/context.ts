@@ -1,0 +1,19 @@
+import type { AppConfig } from './config/config.ts';
+import type { Clock } from './clock/clock.ts';
+import type { FieldCrypto } from './crypto/field-crypto.ts';
+import type { DatabaseHandle } from './database/database.ts';
+import type { Logger } from './log/logger.ts';
+import type { EventBus } from './realtime/events.ts';
+
+/**
+ * The adapters main.ts builds once. Services never take the whole context: they name the few
+ * dependencies they use, and routes pick those out of it.
+ */
+export interface PlatformContext {
+  config: AppConfig;
+  database: DatabaseHandle;
+  logger: Logger;
+  clock: Clock;
+  events: EventBus;
+  crypto: FieldCrypto;
+}

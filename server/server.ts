@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { issueSetupTokenIfNeeded } from './modules/setup/setup.service.ts';
+import { systemClock } from './platform/clock/clock.ts';
+import type { AppConfig } from './platform/config/config.ts';
+import type { PlatformContext } from './platform/context.ts';
+import { createFieldCrypto } from './platform/crypto/field-crypto.ts';
+import { loadKeyring } from './platform/crypto/keyring.ts';
+import { openDatabase } from './platform/database/database.ts';
+import { migrateToLatest } from './platform/database/migrate.ts';
+import { createLogger } from './platform/log/logger.ts';
+import type { Logger } from './platform/log/logger.ts';
+import { createLocalEventBus } from './platform/realtime/local-event-bus.ts';
+
+export interface RunningAmparo {
+  app: FastifyInstance | null;
+  context: PlatformContext;
+  logger: Logger;
+  /** The address the HTTP server listens on, when this process serves HTTP. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every adapter once, wires modules, starts HTTP and/or the worker. */
+export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
+  const logger = createLogger(config.logLevel);
+  const crypto = createFieldCrypto(
+    loadKeyring({ inline: config.keys.inline, file: config.keys.file, dataDirectory: config.dataDirectory }),
+  );
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const events = createLocalEventBus();
+  const context: PlatformContext = { config, database, logger, clock: systemClock, events, crypto };
+
+  let app: FastifyInstance | null = null;
+  let url: string | null = null;
+  if (config.role !== 'worker') {
+    app = await buildApp(context);
+    url = await app.listen({ port: config.port, host: config.host });
+    const setupToken = await issueSetupTokenIfNeeded({ db: database.db, clock: systemClock });
+    if (setupToken) announceSetupLink(`${config.publicUrl}/setup/${setupToken}`);
+  }
+  logger.info({ role: config.role, database: database.dialect }, 'amparo started');
+
+  return {
+    app,
+    context,
+    logger,
+    url,
+    stop: async () => {
+      if (app) await app.close();
+      await events.close();
+      await database.close();
+    },
+  };
+}
+
+function announceSetupLink(link: string): void {
+  // Printed to the console, never logged: the link grants the first admin account.
+  process.stdout.write(
+    `\nAmparo has no network yet. Open this one-time link to create the first network and its admin:\n\n  ${link}\n\nThe link works once and expires in 24 hours. Restarting prints a new one.\n\n`,
+  );
+}
