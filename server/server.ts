@@ -40,7 +40,7 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
     const setupToken = await issueSetupTokenIfNeeded({ db: database.db, clock: systemClock });
     if (setupToken) announceSetupLink(`${config.publicUrl}/setup/${setupToken}`);
   }
-  logger.info({ role: config.role, database: database.dialect }, 'amparo started');
+  logger.info({ role: config.role, database: database.dialect, url }, 'amparo started');
 
   return {
     app,
