@@ -30,6 +30,25 @@ const environmentSchema = z.object({
   AMPARO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AMPARO_KEY_FILE: z.string().min(1).optional(),
   AMPARO_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{2,64}$/, 'must be an account SID such as AC...')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).max(200).optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(
+      /^(\+[1-9][0-9]{6,14}|MG[A-Za-z0-9]{10,64})$/,
+      'must be an E.164 number or a Messaging Service SID',
+    )
+    .optional(),
+  AMPARO_SMS_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(1),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  AMPARO_EMAIL_FROM: z.string().min(3).max(200).default('Amparo <alerts@localhost>'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -48,6 +67,10 @@ export interface AppConfig {
   worker: { concurrency: number; pollMs: number };
   trustProxy: boolean;
   keys: { file?: string; inline?: string };
+  /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
+  twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
+  sms: { ratePerSecond: number };
+  email: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {
@@ -90,6 +113,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     worker: { concurrency: env.AMPARO_WORKER_CONCURRENCY, pollMs: env.AMPARO_WORKER_POLL_MS },
     trustProxy: env.AMPARO_TRUST_PROXY === 'true',
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
+    twilio:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+        ? {
+            apiBase: env.TWILIO_API_BASE,
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            from: env.TWILIO_FROM,
+          }
+        : null,
+    sms: { ratePerSecond: env.AMPARO_SMS_RATE_PER_SECOND },
+    email: { smtpUrl: env.SMTP_URL ?? null, from: env.AMPARO_EMAIL_FROM },
   };
 }
 
