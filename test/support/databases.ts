@@ -29,7 +29,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const target = await createTarget(dialect);
   const handle = openDatabase(target);
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateToLatest(handle);
   return {
     ...handle,
     target,

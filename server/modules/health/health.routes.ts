@@ -12,7 +12,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: PlatformCont
     if (!(await isDatabaseReachable(database))) {
       return reply.status(503).send({ status: 'unavailable', checks: { database: 'unreachable' } });
     }
-    const pending = await pendingMigrations(database);
+    const pending = await pendingMigrations(context.database);
     if (pending.length > 0) {
       return reply
         .status(503)

@@ -1,0 +1,10 @@
+export { defineJob, createJobRegistry, recurring, defaultMaxAttempts } from './job-definition.ts';
+export type { JobContext, JobDefinition, JobRegistry, RecurringJob } from './job-definition.ts';
+export { enqueueJob, enqueueJobInUnitOfWork } from './enqueue.ts';
+export type { EnqueueJobInput, JobWaker } from './enqueue.ts';
+export { runEffectOnce, recordEffect, isEffectRecorded } from './effects.ts';
+export type { EffectOptions, EffectResult } from './effects.ts';
+export { createJobWorker, defaultLeaseMs } from './job-worker.ts';
+export type { JobWorker, JobWorkerOptions } from './job-worker.ts';
+export { scheduleRecurring } from './recurring.ts';
+export { purgeFinishedJobs, purgeFinishedJobsDaily } from './maintenance.jobs.ts';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { deleteFinishedJobs } from './job.repository.ts';
+import { defineJob } from './job-definition.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes done and dead jobs finished more than `olderThanDays` ago, and effect keys no unfinished
+ * job still needs: payloads hold ids of people's records, so the queue keeps them no longer than
+ * needed. Idempotency keys therefore protect against duplicates for that long.
+ */
+export const purgeFinishedJobs = defineJob({
+  name: 'jobs.purgeFinished',
+  payload: z.object({ olderThanDays: z.number().int().min(1).max(3650) }),
+  maxAttempts: 3,
+  handle: async (payload, context) => {
+    const deleted = await deleteFinishedJobs(context.db, context.clock.now() - payload.olderThanDays * dayMs);
+    context.logger.info(
+      { deletedJobs: deleted.jobs, deletedEffects: deleted.effects },
+      'purged finished jobs',
+    );
+  },
+});
+
+export const purgeFinishedJobsDaily = { everyMs: dayMs, payload: { olderThanDays: 14 } };
