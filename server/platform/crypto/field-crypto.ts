@@ -19,7 +19,7 @@ export interface FieldCrypto {
   blindIndex(normalizedValue: string, purpose: string): string;
   /** The id of the key new values are encrypted with. */
   readonly activeKeyId: string;
-  /** The key id an envelope was written with (for rotation). */
+  /** The key id an envelope was written with (for rotation); '' when it is no envelope. */
   keyIdOf(envelope: string): string;
 }
 
@@ -27,46 +27,97 @@ export class DecryptionError extends Error {
   override name = 'DecryptionError';
 }
 
+const nonceBytes = 24;
+const tagBytes = 16;
+const envelopePattern = /^v1\.([A-Za-z0-9_-]{1,32})\.([A-Za-z0-9_-]+)$/;
+/** How often a running server looks at the key file for a rotation done by `amparo keys rotate`. */
+const keyFileCheckIntervalMs = 2000;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+export function envelopePrefix(keyId: string): string {
+  return `v1.${keyId}.`;
+}
+
+/**
+ * A keyring from a key file is re-read when the file changes, so running servers start writing
+ * with a rotated key within seconds and can read values re-encrypted by another process. A changed
+ * file with a different index key is ignored: it would silently break every blind-index lookup.
+ */
 export function createFieldCrypto(keyring: Keyring): FieldCrypto {
-  const activeKey = keyring.keys.get(keyring.activeKeyId);
-  if (!activeKey) throw new Error('active key missing from keyring');
+  let current = keyring;
+  let lastCheckedAt = Date.now();
+  const indexKey = keyring.indexKey;
+  if (!current.keys.has(current.activeKeyId)) throw new Error('active key missing from keyring');
+
+  function refresh(isForced: boolean): void {
+    if (!current.reloadIfChanged) return;
+    const now = Date.now();
+    if (!isForced && now - lastCheckedAt < keyFileCheckIntervalMs) return;
+    lastCheckedAt = now;
+    try {
+      const next = current.reloadIfChanged();
+      if (next && Buffer.from(indexKey).equals(next.indexKey) && next.keys.has(next.activeKeyId)) {
+        current = next;
+      }
+    } catch {
+      // A broken key file keeps this process on the keys it has; the next start reports it.
+    }
+  }
+
+  function keyFor(keyId: string): Uint8Array {
+    let key = current.keys.get(keyId);
+    if (!key) {
+      refresh(true);
+      key = current.keys.get(keyId);
+    }
+    if (!key) throw new DecryptionError(`unknown key ${keyId}`);
+    return key;
+  }
+
   return {
-    activeKeyId: keyring.activeKeyId,
+    get activeKeyId() {
+      refresh(false);
+      return current.activeKeyId;
+    },
     encrypt(plaintext, context) {
-      const nonce = new Uint8Array(randomBytes(24));
-      const sealed = xchacha20poly1305(activeKey, nonce, encoder.encode(context)).encrypt(
+      refresh(false);
+      const keyId = current.activeKeyId;
+      const key = keyFor(keyId);
+      const nonce = new Uint8Array(randomBytes(nonceBytes));
+      const sealed = xchacha20poly1305(key, nonce, encoder.encode(context)).encrypt(
         encoder.encode(plaintext),
       );
       const packed = new Uint8Array(nonce.length + sealed.length);
       packed.set(nonce);
       packed.set(sealed, nonce.length);
-      return `v1.${keyring.activeKeyId}.${Buffer.from(packed).toString('base64url')}`;
+      return `${envelopePrefix(keyId)}${Buffer.from(packed).toString('base64url')}`;
     },
     decrypt(envelope, context) {
-      const [version, keyId, body] = envelope.split('.');
-      if (version !== 'v1' || !keyId || !body) throw new DecryptionError('not an encrypted value');
-      const key = keyring.keys.get(keyId);
-      if (!key) throw new DecryptionError(`unknown key ${keyId}`);
+      const match = envelopePattern.exec(envelope);
+      if (!match) throw new DecryptionError('not an encrypted value');
+      const [, keyId = '', body = ''] = match;
+      const key = keyFor(keyId);
       const packed = new Uint8Array(Buffer.from(body, 'base64url'));
-      if (packed.length < 24 + 16) throw new DecryptionError('truncated value');
+      if (packed.length < nonceBytes + tagBytes) throw new DecryptionError('truncated value');
       try {
-        const opened = xchacha20poly1305(key, packed.subarray(0, 24), encoder.encode(context)).decrypt(
-          packed.subarray(24),
-        );
+        const opened = xchacha20poly1305(
+          key,
+          packed.subarray(0, nonceBytes),
+          encoder.encode(context),
+        ).decrypt(packed.subarray(nonceBytes));
         return decoder.decode(opened);
       } catch {
         throw new DecryptionError('value failed authentication');
       }
     },
     blindIndex(normalizedValue, purpose) {
-      const mac = hmac(sha256, keyring.indexKey, encoder.encode(`${purpose}\u0000${normalizedValue}`));
+      const mac = hmac(sha256, indexKey, encoder.encode(`${purpose}\u0000${normalizedValue}`));
       return Buffer.from(mac).toString('base64url');
     },
     keyIdOf(envelope) {
-      return envelope.split('.')[1] ?? '';
+      return envelopePattern.exec(envelope)?.[1] ?? '';
     },
   };
 }

@@ -10,12 +10,19 @@ import { z } from 'zod';
  * - `keys`: AEAD keys by id; `active` encrypts new values, the others still decrypt old ones.
  * - `indexKey`: the blind-index key. It never rotates with the AEAD keys, or every lookup
  *   (find a subscriber by phone) would break.
+ * - `rotatingTo`: set while a rotation's re-encryption is unfinished, so rerunning it resumes
+ *   with the same new key instead of adding yet another one.
  */
+const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
+// 32 bytes in standard base64 are always 43 characters and one '=' of padding.
+const keyMaterialPattern = /^[A-Za-z0-9+/]{43}=$/;
+
 const keyFileSchema = z.object({
   version: z.literal(1),
-  active: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
-  keys: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), z.string()),
+  active: z.string().regex(keyIdPattern, 'must be a key id of letters, digits, _ or -'),
+  keys: z.record(z.string().regex(keyIdPattern, 'must be a key id of letters, digits, _ or -'), z.string()),
   indexKey: z.string(),
+  rotatingTo: z.string().regex(keyIdPattern).optional(),
 });
 
 export type KeyFile = z.infer<typeof keyFileSchema>;
@@ -24,36 +31,65 @@ export interface Keyring {
   activeKeyId: string;
   keys: ReadonlyMap<string, Uint8Array>;
   indexKey: Uint8Array;
+  /**
+   * Present for a key file: the keyring re-read from disk if the file changed since this one was
+   * loaded (after `amparo keys rotate` or `retire`), otherwise null. Throws KeyringError when the
+   * changed file is unusable.
+   */
+  reloadIfChanged?: () => Keyring | null;
 }
 
 export class KeyringError extends Error {
   override name = 'KeyringError';
 }
 
-function decodeKey(value: string, label: string): Uint8Array {
-  const bytes = Buffer.from(value, 'base64');
-  if (bytes.length !== 32) throw new KeyringError(`${label} must be 32 bytes, base64-encoded`);
-  return new Uint8Array(bytes);
+function decodeKey(value: string, label: string, source: string): Uint8Array {
+  if (!keyMaterialPattern.test(value)) {
+    throw new KeyringError(`${source}: ${label} must be 32 random bytes, base64-encoded (44 characters)`);
+  }
+  return new Uint8Array(Buffer.from(value, 'base64'));
 }
 
-export function parseKeyFile(text: string): Keyring {
+/** Validates key material; messages name the source and the field, never a key's value. */
+export function validateKeyFile(json: unknown, source = 'the key material'): KeyFile {
+  const parsed = keyFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    throw new KeyringError(`${source} is malformed: ${where}${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export function parseKeyFile(text: string, source = 'the key material'): Keyring {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new KeyringError('the key material is not valid JSON');
+    throw new KeyringError(`${source} is not valid JSON`);
   }
-  const parsed = keyFileSchema.safeParse(json);
-  if (!parsed.success)
-    throw new KeyringError(`the key material is malformed: ${parsed.error.issues[0]?.message}`);
-  const file = parsed.data;
-  const keys = new Map(Object.entries(file.keys).map(([id, value]) => [id, decodeKey(value, `key ${id}`)]));
-  if (!keys.has(file.active)) throw new KeyringError(`the active key ${file.active} is not among the keys`);
-  return { activeKeyId: file.active, keys, indexKey: decodeKey(file.indexKey, 'indexKey') };
+  const file = validateKeyFile(json, source);
+  const keys = new Map(
+    Object.entries(file.keys).map(([id, value]) => [id, decodeKey(value, `key ${id}`, source)]),
+  );
+  if (!keys.has(file.active)) {
+    throw new KeyringError(`${source}: the active key ${file.active} is not among the keys`);
+  }
+  const indexKey = decodeKey(file.indexKey, 'indexKey', source);
+  for (const key of keys.values()) {
+    if (Buffer.from(key).equals(Buffer.from(indexKey))) {
+      throw new KeyringError(`${source}: indexKey must differ from every encryption key`);
+    }
+  }
+  return { activeKeyId: file.active, keys, indexKey };
+}
+
+function newKeyId(): string {
+  return `k${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 }
 
 export function generateKeyFile(): KeyFile {
-  const id = `k${Date.now().toString(36)}`;
+  const id = newKeyId();
   return {
     version: 1,
     active: id,
@@ -64,20 +100,111 @@ export function generateKeyFile(): KeyFile {
 
 /** Adds a new active key; old keys stay to decrypt existing values until re-encryption is done. */
 export function addActiveKey(file: KeyFile): KeyFile {
-  let id = `k${Date.now().toString(36)}`;
-  while (file.keys[id]) id = `${id}x`;
+  let id = newKeyId();
+  while (file.keys[id]) id = newKeyId();
   return { ...file, active: id, keys: { ...file.keys, [id]: randomBytes(32).toString('base64') } };
 }
 
-export function writeKeyFile(filePath: string, file: KeyFile): void {
+/** Writes a temporary file (0600, flushed to disk) beside `filePath` and returns its path. */
+function writeTemporary(filePath: string, file: KeyFile): string {
   fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: 0o700 });
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-  fs.renameSync(temporary, filePath);
+  const temporary = `${filePath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const descriptor = fs.openSync(temporary, 'wx', 0o600);
+  try {
+    fs.fchmodSync(descriptor, 0o600);
+    fs.writeFileSync(descriptor, `${JSON.stringify(file, null, 2)}\n`);
+    fs.fsyncSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+  return temporary;
+}
+
+function syncDirectory(directory: string): void {
+  try {
+    const descriptor = fs.openSync(directory, 'r');
+    try {
+      fs.fsyncSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  } catch {
+    // Some filesystems refuse fsync on directories; the rename itself is still atomic.
+  }
+}
+
+/** Replaces the key file atomically: readers see the old or the new file, never half of one. */
+export function writeKeyFile(filePath: string, file: KeyFile): void {
+  const temporary = writeTemporary(filePath, file);
+  try {
+    fs.renameSync(temporary, filePath);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncDirectory(path.dirname(filePath));
+}
+
+/** Creates the key file unless it exists; two processes starting at once end up with one file. */
+function createKeyFileIfMissing(filePath: string): void {
+  const temporary = writeTemporary(filePath, generateKeyFile());
+  try {
+    try {
+      fs.linkSync(temporary, filePath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+      // Filesystems without hard links: an exclusive copy still never overwrites existing keys.
+      fs.copyFileSync(temporary, filePath, fs.constants.COPYFILE_EXCL);
+      fs.chmodSync(filePath, 0o600);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  syncDirectory(path.dirname(filePath));
 }
 
 export function defaultKeyFilePath(dataDirectory: string): string {
   return path.join(dataDirectory, 'keys.json');
+}
+
+function readText(filePath: string): string {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    throw new KeyringError(`cannot read key file ${filePath}: ${(error as NodeJS.ErrnoException).code}`);
+  }
+}
+
+/** The validated contents of a key file, for rotation. */
+export function readKeyFile(filePath: string): KeyFile {
+  const source = `key file ${filePath}`;
+  const text = readText(filePath);
+  parseKeyFile(text, source);
+  return validateKeyFile(JSON.parse(text), source);
+}
+
+function fileStamp(filePath: string): string {
+  const stat = fs.statSync(filePath);
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
+function loadKeyFile(filePath: string): Keyring {
+  const stamp = fileStamp(filePath);
+  const keyring = parseKeyFile(readText(filePath), `key file ${filePath}`);
+  return {
+    ...keyring,
+    reloadIfChanged: () => {
+      let current: string;
+      try {
+        current = fileStamp(filePath);
+      } catch {
+        return null;
+      }
+      return current === stamp ? null : loadKeyFile(filePath);
+    },
+  };
 }
 
 /**
@@ -85,11 +212,11 @@ export function defaultKeyFilePath(dataDirectory: string): string {
  * first start when neither exists.
  */
 export function loadKeyring(options: { inline?: string; file?: string; dataDirectory: string }): Keyring {
-  if (options.inline) return parseKeyFile(options.inline);
+  if (options.inline) return parseKeyFile(options.inline, 'AMPARO_ENCRYPTION_KEYS');
   const filePath = options.file ?? defaultKeyFilePath(options.dataDirectory);
   if (!fs.existsSync(filePath)) {
     if (options.file) throw new KeyringError(`AMPARO_KEY_FILE ${filePath} does not exist`);
-    writeKeyFile(filePath, generateKeyFile());
+    createKeyFileIfMissing(filePath);
   }
-  return parseKeyFile(fs.readFileSync(filePath, 'utf8'));
+  return loadKeyFile(filePath);
 }

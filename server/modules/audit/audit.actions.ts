@@ -1,0 +1,58 @@
+/**
+ * The catalogue of audit actions: `<module>.<pastTense>`, or `<thing>.read` / `<thing>Read` for an
+ * audited read of a sensitive record. recordAudit accepts only these, so a typo fails type-check.
+ *
+ * To add an action, append ONE line to your module's group. Keep each action a fact about one
+ * object; its metadata holds ids and internal values only, never names, contacts or notes.
+ */
+export const auditActions = [
+  // networks and areas
+  'network.created',
+  'network.updated',
+  'area.created',
+  'area.updated',
+  'area.deleted',
+  // members, invitations and roles
+  'member.invited',
+  'member.invitationRevoked',
+  'member.joined',
+  'member.vetted',
+  'member.roleGranted',
+  'member.roleRevoked',
+  'member.suspended',
+  'member.reinstated',
+  'member.removed',
+  'member.updated',
+  // sign-in and sessions
+  'setup.completed',
+  'session.started',
+  'session.ended',
+  'session.revoked',
+  'auth.signInFailed',
+  'auth.passwordChanged',
+  'auth.secondFactorEnrolled',
+  'auth.secondFactorRemoved',
+  'auth.stepUp',
+  'auth.stepUpFailed',
+  // the audit trail and the keys
+  'audit.browsed',
+  'audit.verified',
+  'keys.rotated',
+  'keys.retired',
+  // audited reads of sensitive records
+  'sensitive.read',
+  'member.contactRead',
+  'case.read',
+  'report.contactRead',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** The actions that record a read of a sensitive record (see recordSensitiveRead). */
+export type SensitiveReadAction = Extract<AuditAction, `${string}.read` | `${string}Read`>;
+
+const known = new Set<string>(auditActions);
+
+export function isAuditAction(value: string): value is AuditAction {
+  return known.has(value);
+}

@@ -1,0 +1,9 @@
+/** Field encryption, key files and key rotation (see docs/adr/0005-field-encryption-and-audit-chain.md). */
+export { createFieldCrypto, DecryptionError, envelopePrefix } from './field-crypto.ts';
+export type { FieldCrypto } from './field-crypto.ts';
+export { defaultKeyFilePath, KeyringError, loadKeyring, parseKeyFile } from './keyring.ts';
+export type { Keyring } from './keyring.ts';
+export { encryptedColumns } from './encrypted-columns.ts';
+export type { EncryptedColumn } from './encrypted-columns.ts';
+export { findUnregisteredEncryptedColumns, retireKey, rotateKeys } from './key-rotation.ts';
+export type { ColumnRotation, KeySource, RotationOptions, RotationResult } from './key-rotation.ts';
