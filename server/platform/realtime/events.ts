@@ -7,6 +7,11 @@ import type { Database } from '../database/schema.ts';
  * internal-class fields only, never sensitive values: clients fetch details through the API.
  */
 export interface DomainEvent {
+  /**
+   * Set by the bus when the event is staged or published (UUIDv7), so every process and client sees
+   * the same id for the same event. Producers leave it out.
+   */
+  id?: string;
   type: string;
   networkId: string;
   /** Rooms that receive it, e.g. `network:<id>`, `role:<networkId>:dispatcher`, `member:<id>`. */
@@ -23,5 +28,10 @@ export interface EventBus {
   publishAfterCommit(events: DomainEvent[]): void;
   /** Subscribe to every committed event, from this process or another. */
   subscribe(listener: (event: DomainEvent) => void): () => void;
+  /**
+   * Called when events may have been missed (the PostgreSQL listener lost its connection and came
+   * back): realtime clients should refetch. Buses that cannot miss events do not implement it.
+   */
+  onMissedEvents?(listener: () => void): () => void;
   close(): Promise<void>;
 }
