@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../../platform/context.ts';
+import { registerNetworkApiRoutes } from './network.routes.ts';
+
+/** Networks (name, zone, languages, settings) and their areas. */
+export { findAreasContainingPoint } from './area.containment.ts';
+export type { ContainingArea } from './area.containment.ts';
+export { maxCircleRadiusMeters, maxZipsPerArea } from './area.schemas.ts';
+export type { Area, NetworkDeps } from './area.service.ts';
+export { createNetwork, findNetworkById, findNetworkBySlug, getNetworkSettings } from './network.service.ts';
+export type { CreateNetworkOptions, Network } from './network.service.ts';
+export {
+  createNetworkSchema,
+  isSupportedTimeZone,
+  networkLanguagesSchema,
+  networkNameSchema,
+  networkSlugSchema,
+  supportedLanguages,
+  timeZoneSchema,
+} from './network.schemas.ts';
+export type { CreateNetworkInput, SupportedLanguage } from './network.schemas.ts';
+export { defaultNetworkSettings } from './network.settings.ts';
+export type { NetworkSettings } from './network.settings.ts';
+export type { AreasTable, NetworksTable } from './network.tables.ts';
+
+/** GET/PATCH /api/network and the /api/areas resource. */
+export function registerNetworkRoutes(app: FastifyInstance, context: PlatformContext): void {
+  registerNetworkApiRoutes(app, context);
+}
