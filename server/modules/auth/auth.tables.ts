@@ -36,7 +36,21 @@ export interface WebauthnChallengesTable {
   id: string;
   member_id: string | null;
   challenge: string;
-  purpose: 'register' | 'authenticate';
+  /** 'authenticate': signing in (member_id null for a passwordless sign-in); 'step-up': a signed-in member. */
+  purpose: 'register' | 'authenticate' | 'step-up';
+  expires_at: number;
+}
+
+/** A password that was right, waiting for the second factor: single use, five minutes. */
+export interface PendingSignInsTable {
+  id: string;
+  /** SHA-256 of the token handed to the browser. */
+  token_hash: string;
+  member_id: string;
+  network_id: string;
+  /** Wrong codes so far; the pending sign-in is dropped after a few. */
+  failed_attempts: number;
+  created_at: number;
   expires_at: number;
 }
 
@@ -53,6 +67,7 @@ declare module '../../platform/database/schema.ts' {
     totp_credentials: TotpCredentialsTable;
     webauthn_credentials: WebauthnCredentialsTable;
     webauthn_challenges: WebauthnChallengesTable;
+    pending_sign_ins: PendingSignInsTable;
     setup_tokens: SetupTokensTable;
   }
 }

@@ -73,3 +73,35 @@ export async function revokeSessionsOfMember(db: Executor, memberId: string, now
 export async function markSecondFactor(db: Executor, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ second_factor_at: now }).where('id', '=', sessionId).execute();
 }
+
+/** Ends whatever session this token belongs to (the one a sign-in replaces). */
+export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Sessions of the member that still work at `now`: not revoked, not expired, not idle. */
+export async function listLiveSessionsOf(db: Executor, memberId: string, now: number, idleTimeoutMs: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', now - idleTimeoutMs)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function findMemberIdInNetwork(db: Executor, networkId: string, memberId: string) {
+  return db
+    .selectFrom('members')
+    .select('id')
+    .where('id', '=', memberId)
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+}

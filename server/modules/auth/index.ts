@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../../platform/context.ts';
+import './auth.errors.ts';
+import { createAuthDeps } from './auth.deps.ts';
+import { createAuthenticator } from './auth.http.ts';
+import { prepareDummyHash } from './password.ts';
+import { registerSecondFactorRoutes } from './second-factor.routes.ts';
+import { registerSessionRoutes } from './session.routes.ts';
+import { registerSignInRoutes } from './sign-in.routes.ts';
+
+/** Sign-in, sessions, second factors (TOTP, passkeys) and step-up. */
+export { hashPassword, needsRehash, newPasswordSchema, passwordLength, verifyPassword } from './password.ts';
+export { clearSessionCookie, createAuthenticator, sessionCookieName, setSessionCookie } from './auth.http.ts';
+export type { Authenticator } from './auth.http.ts';
+export {
+  areasFor,
+  hasRole,
+  requireRole,
+  requireSameNetwork,
+  requireSecondFactorEnrolled,
+  requireStepUp,
+  stepUpWindowMs,
+} from './policy.ts';
+export type { Principal, RoleGrant } from './principal.ts';
+export { csrfTokenFor, sessionPolicy, startSession } from './session.service.ts';
+
+export function registerAuthRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const deps = createAuthDeps(context);
+  const authenticator = createAuthenticator(deps);
+  // Hash the dummy password now, so even the first unknown-email sign-in takes the usual time.
+  void prepareDummyHash().catch(() => undefined);
+  registerSignInRoutes(app, deps);
+  registerSessionRoutes(app, deps, authenticator);
+  registerSecondFactorRoutes(app, deps, authenticator);
+}
