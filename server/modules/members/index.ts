@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../../platform/context.ts';
+import { registerInvitationRoutes } from './invitation.routes.ts';
+import { registerJoinRoutes } from './join.routes.ts';
+import { registerMemberApiRoutes } from './member.routes.ts';
+
+export { memberEmailIndexPurpose, memberFieldContexts, normalizeEmail } from './member.contact.ts';
+export { createMemberRecord, memberDepsFrom } from './member.service.ts';
+export type { MemberDeps, NewMemberRecord } from './member.service.ts';
+export { displayNameSchema, emailSchema, passwordSchema, roleGrantSchema } from './member.schemas.ts';
+export { vettingsRequired } from './vetting.service.ts';
+export { hashInvitationToken } from './invitation.service.ts';
+export { hasValidFormToken, isFormPost, isJsonPost, issueFormToken } from './form-token.ts';
+export { roles } from './member.tables.ts';
+export type { MemberStatus, Role } from './member.tables.ts';
+
+/** Members, invitations, vetting and the join page. */
+export function registerMemberRoutes(app: FastifyInstance, context: PlatformContext): void {
+  registerMemberApiRoutes(app, context);
+  registerInvitationRoutes(app, context);
+  registerJoinRoutes(app, context);
+}

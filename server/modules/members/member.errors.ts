@@ -1,0 +1,14 @@
+import { registerErrorCodes } from '../../platform/errors/app-error.ts';
+
+registerErrorCodes({
+  MEMBER_NOT_FOUND: 404,
+  MEMBER_REMOVED: 409,
+  EMAIL_TAKEN: 409,
+  LAST_ADMIN: 409,
+  CANNOT_VET_SELF: 403,
+  ROLE_NOT_GRANTABLE: 403,
+  INVITATION_INVALID: 404,
+  INVITATION_NOT_FOUND: 404,
+  INVITATION_USED: 409,
+  INVITATION_EXPIRED: 410,
+});
