@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { createAlertJobs } from './modules/alerts/index.ts';
+import { createDispatchJobs } from './modules/dispatch/index.ts';
+import { createExpireUnverifiedIncidentsJob, expireUnverifiedEveryMs } from './modules/incidents/index.ts';
+import { createSubscriptionJobs } from './modules/subscriptions/index.ts';
+import { intakePurgeEveryMs, purgeIntakeJob } from './modules/intake-retention/index.ts';
+import { createHotlineJobs } from './modules/sms-hotline/index.ts';
+import { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './modules/responders/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { createJobRegistry, createJobWorker, recurring } from './platform/jobs/index.ts';
 import type { JobRegistry, JobWorker } from './platform/jobs/index.ts';
@@ -10,13 +17,27 @@ import { purgeFinishedJobs, purgeFinishedJobsDaily } from './platform/jobs/index
  * each (imported from its index.ts). A worker claims only the names listed, so a job enqueued by
  * a newer build waits for a worker that knows it instead of failing.
  */
-export function createAppJobRegistry(): JobRegistry {
+export function createAppJobRegistry(context?: PlatformContext): JobRegistry {
+  // Jobs that push realtime events need this process's event bus; without one they are left out.
+  const incidentExpiry = context ? createExpireUnverifiedIncidentsJob(context) : null;
   return createJobRegistry({
     jobs: [
       purgeFinishedJobs,
+      ...(incidentExpiry ? [incidentExpiry] : []),
+      ...(context ? createAlertJobs(context) : []),
+      ...(context ? createSubscriptionJobs(context) : []),
+      purgeIntakeJob,
+      ...(context ? createHotlineJobs(context) : []),
+      ...(context ? createDispatchJobs(context) : []),
+      purgeExpiredLocationsJob,
       // e.g. alertDeliveryJob,
     ],
-    recurring: [recurring(purgeFinishedJobs, purgeFinishedJobsDaily.everyMs, purgeFinishedJobsDaily.payload)],
+    recurring: [
+      recurring(purgeFinishedJobs, purgeFinishedJobsDaily.everyMs, purgeFinishedJobsDaily.payload),
+      ...(incidentExpiry ? [recurring(incidentExpiry, expireUnverifiedEveryMs, {})] : []),
+      recurring(purgeIntakeJob, intakePurgeEveryMs, {}),
+      recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {}),
+    ],
   });
 }
 
@@ -26,7 +47,7 @@ export function createAppJobWorker(context: PlatformContext): JobWorker {
     db: context.database.db,
     dialect: context.database.dialect,
     postgresUrl: context.database.postgres?.url,
-    registry: createAppJobRegistry(),
+    registry: createAppJobRegistry(context),
     clock: context.clock,
     logger: context.logger,
     concurrency: context.config.worker.concurrency,

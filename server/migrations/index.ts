@@ -1,9 +1,21 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_29_0001_foundation.ts';
 import * as identity from './2026_11_29_0002_identity.ts';
+import * as auth from './2026_11_29_0003_auth.ts';
+import * as intake from './2026_11_29_0004_intake.ts';
+import * as audit from './2026_11_29_0007_audit.ts';
+import * as alerts from './2026_11_29_0009_alerts.ts';
+import * as hotline from './2026_11_29_0010_hotline.ts';
+import * as dispatch from './2026_11_29_0011_dispatch.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
   '2026_11_29_0001_foundation': foundation,
   '2026_11_29_0002_identity': identity,
+  '2026_11_29_0003_auth': auth,
+  '2026_11_29_0004_intake': intake,
+  '2026_11_29_0007_audit': audit,
+  '2026_11_29_0009_alerts': alerts,
+  '2026_11_29_0010_hotline': hotline,
+  '2026_11_29_0011_dispatch': dispatch,
 };

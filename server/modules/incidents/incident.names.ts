@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
+import type { Database } from '../../platform/database/schema.ts';
+import { memberFieldContexts } from '../members/index.ts';
+import { findMemberNames } from './incident-members.repository.ts';
+
+/**
+ * Display names of colleagues (claim holders, note authors), so dispatchers see who holds what.
+ * Names of colleagues are shown to every dispatcher; contacts never are.
+ */
+export async function memberNamesById(
+  deps: { db: Kysely<Database>; crypto: FieldCrypto },
+  networkId: string,
+  memberIds: readonly (string | null)[],
+): Promise<Map<string, string | null>> {
+  const ids = memberIds.filter((id): id is string => id !== null);
+  const rows = await findMemberNames(deps.db, networkId, ids);
+  const names = new Map<string, string | null>();
+  for (const row of rows) {
+    try {
+      names.set(row.id, deps.crypto.decrypt(row.display_name_enc, memberFieldContexts.displayName));
+    } catch {
+      // A name under a retired key still shows who holds the claim, by id.
+      names.set(row.id, null);
+    }
+  }
+  return names;
+}
