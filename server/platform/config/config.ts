@@ -44,11 +44,25 @@ const environmentSchema = z.object({
     )
     .optional(),
   AMPARO_SMS_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(1),
+  AMPARO_INTAKE_LIMIT_SCALE: z.coerce.number().min(0.01).max(10_000).default(1),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   AMPARO_EMAIL_FROM: z.string().min(3).max(200).default('Amparo <alerts@localhost>'),
+  AMPARO_MEDIA_PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(15 * 1024 * 1024),
+  AMPARO_MEDIA_VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024 * 1024)
+    .default(100 * 1024 * 1024),
+  AMPARO_MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(40_000_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -70,7 +84,11 @@ export interface AppConfig {
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
   twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
   sms: { ratePerSecond: number };
+  /** Multiplies every intake rate limit (load tests, very large networks). */
+  intake: { limitScale: number };
   email: { smtpUrl: string | null; from: string };
+  /** Evidence upload limits: bytes per photo and per video, pixels per photo (decompression bombs). */
+  media: { photoMaxBytes: number; videoMaxBytes: number; maxPixels: number };
 }
 
 export class ConfigError extends Error {
@@ -123,7 +141,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
           }
         : null,
     sms: { ratePerSecond: env.AMPARO_SMS_RATE_PER_SECOND },
+    intake: { limitScale: env.AMPARO_INTAKE_LIMIT_SCALE },
     email: { smtpUrl: env.SMTP_URL ?? null, from: env.AMPARO_EMAIL_FROM },
+    media: {
+      photoMaxBytes: env.AMPARO_MEDIA_PHOTO_MAX_BYTES,
+      videoMaxBytes: env.AMPARO_MEDIA_VIDEO_MAX_BYTES,
+      maxPixels: env.AMPARO_MEDIA_MAX_PIXELS,
+    },
   };
 }
 

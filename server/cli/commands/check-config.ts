@@ -1,0 +1,66 @@
+import type { AppConfig } from '../../platform/config/config.ts';
+import { writeLine } from '../io.ts';
+import type { CliIo } from '../io.ts';
+import { loadCliConfig } from '../runtime.ts';
+
+/** `amparo check-config`: the resolved settings, secrets left out, so an operator can see what runs. */
+export function checkConfigCommand(io: CliIo): number {
+  const config = loadCliConfig(io);
+  writeLine(io.stdout, 'Configuration is valid.');
+  for (const [name, value] of describeConfig(config)) writeLine(io.stdout, `  ${name}: ${value}`);
+  return 0;
+}
+
+/** Every setting an operator may need to see; passwords, tokens and keys never appear. */
+export function describeConfig(config: AppConfig): [string, string][] {
+  const database =
+    config.database.kind === 'sqlite'
+      ? [['database', `SQLite ${config.database.file}`]]
+      : [
+          ['database', `PostgreSQL ${withoutPassword(config.database.url)}`],
+          ['database schema', config.database.schema],
+          ['database pool size', String(config.database.poolSize)],
+        ];
+  return [
+    ['listen', `${config.host}:${config.port}`],
+    ['public URL', config.publicUrl],
+    ['data directory', config.dataDirectory],
+    ...(database as [string, string][]),
+    ['role', config.role],
+    ['log level', config.logLevel],
+    ['body limit', `${config.bodyLimitBytes} bytes`],
+    ['shutdown timeout', `${config.shutdownTimeoutMs} ms`],
+    ['worker', `concurrency ${config.worker.concurrency}, poll every ${config.worker.pollMs} ms`],
+    ['trust proxy', String(config.trustProxy)],
+    [
+      'encryption keys',
+      config.keys.inline
+        ? 'from AMPARO_ENCRYPTION_KEYS'
+        : `key file ${config.keys.file ?? '<data directory>/keys.json'}`,
+    ],
+    [
+      'SMS (Twilio)',
+      config.twilio
+        ? `account ${config.twilio.accountSid} via ${config.twilio.apiBase}, from ${config.twilio.from}`
+        : 'not configured',
+    ],
+    ['SMS rate', `${config.sms.ratePerSecond} per second`],
+    ['intake limit scale', String(config.intake.limitScale)],
+    [
+      'media limits',
+      `photo ${config.media.photoMaxBytes} bytes, video ${config.media.videoMaxBytes} bytes, ${config.media.maxPixels} pixels`,
+    ],
+    ['email', config.email.smtpUrl ? `SMTP ${withoutPassword(config.email.smtpUrl)}` : 'not configured'],
+    ['email from', config.email.from],
+  ];
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,68 @@
+import { retireKey, rotateKeys } from '../../platform/crypto/index.ts';
+import { UsageError, writeLine } from '../io.ts';
+import type { CliIo } from '../io.ts';
+import { loadCliConfig, withCliContext } from '../runtime.ts';
+
+/** `amparo keys rotate` and `amparo keys retire <id>` (see docs/adr/0005-field-encryption-and-audit-chain.md). */
+export async function keysCommand(io: CliIo, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'rotate' && rest.length === 0) return rotate(io);
+  if (action === 'retire' && rest.length === 1 && rest[0]) return retire(io, rest[0]);
+  throw new UsageError('Use "amparo keys rotate" or "amparo keys retire <key id>".');
+}
+
+async function rotate(io: CliIo): Promise<number> {
+  const config = loadCliConfig(io);
+  const result = await withCliContext(config, { migrations: 'require' }, (context) =>
+    rotateKeys({
+      db: context.database.db,
+      dialect: context.database.dialect,
+      keyFilePath: config.keys.file,
+      inline: config.keys.inline,
+      dataDirectory: config.dataDirectory,
+    }),
+  );
+  writeLine(
+    io.stdout,
+    `${result.isResumed ? 'Resumed rotation to' : 'Rotated to'} key ${result.activeKeyId}.`,
+  );
+  for (const column of result.columns) {
+    const failed = column.failedIds.length > 0 ? `, ${column.failedIds.length} could not be decrypted` : '';
+    writeLine(io.stdout, `  ${column.table}.${column.column}: ${column.reencrypted} re-encrypted${failed}`);
+  }
+  for (const usage of result.olderKeyUsage) {
+    const advice = usage.envelopes === 0 ? ` (can be retired: amparo keys retire ${usage.keyId})` : '';
+    writeLine(io.stdout, `  older key ${usage.keyId}: ${usage.envelopes} value(s) still use it${advice}`);
+  }
+  writeLine(
+    io.stdout,
+    'Running servers pick up the changed key file by themselves (restart them if the keys come from AMPARO_ENCRYPTION_KEYS).',
+  );
+  if (!result.isComplete) {
+    writeLine(
+      io.stderr,
+      'Some values could not be re-encrypted; the rotation stays open. Run it again after fixing them.',
+    );
+    return 1;
+  }
+  return 0;
+}
+
+async function retire(io: CliIo, keyId: string): Promise<number> {
+  const config = loadCliConfig(io);
+  const result = await withCliContext(config, { migrations: 'require' }, (context) =>
+    retireKey({
+      db: context.database.db,
+      dialect: context.database.dialect,
+      keyId,
+      keyFilePath: config.keys.file,
+      inline: config.keys.inline,
+      dataDirectory: config.dataDirectory,
+    }),
+  );
+  writeLine(
+    io.stdout,
+    `Retired key ${result.retiredKeyId}. Keys left: ${result.remainingKeyIds.join(', ')}.`,
+  );
+  return 0;
+}

@@ -1,0 +1,47 @@
+import type { Principal } from '../../modules/auth/index.ts';
+import { startSession } from '../../modules/auth/index.ts';
+import { hasAnyNetwork } from '../../modules/setup/index.ts';
+import type { PlatformContext } from '../../platform/context.ts';
+import type { DemoState } from './demo-state.ts';
+import { createAuthDeps, resolvePrincipal, signOut } from './module-services.ts';
+import { demoSeeds } from './seeds.ts';
+
+/**
+ * Seeds the demo network into an empty database, through the modules' own services (so the demo
+ * also exercises validation, encryption and the audit chain). Returns null when any network exists:
+ * the demo never mixes with real data.
+ */
+export async function seedDemo(context: PlatformContext): Promise<DemoState | null> {
+  if (await hasAnyNetwork(context.database.db)) return null;
+  const state = createDemoState(context);
+  for (const seed of demoSeeds) await seed.run(state);
+  return state;
+}
+
+function createDemoState(context: PlatformContext): DemoState {
+  const authDeps = createAuthDeps(context);
+  const state: DemoState = {
+    context,
+    networkId: '',
+    areas: {},
+    members: {},
+    async actAs<T>(memberKey: string, body: (principal: Principal) => Promise<T>): Promise<T> {
+      const member = state.members[memberKey];
+      if (!member) throw new Error(`Demo member ${memberKey} is not seeded yet`);
+      const { token } = await startSession(
+        context,
+        context.database.db,
+        { id: member.memberId, networkId: state.networkId },
+        { secondFactorProved: true },
+      );
+      const principal = await resolvePrincipal({ db: context.database.db, clock: context.clock }, token);
+      if (!principal) throw new Error(`Demo member ${memberKey} could not act`);
+      try {
+        return await body(principal);
+      } finally {
+        await signOut(authDeps, principal);
+      }
+    },
+  };
+  return state;
+}

@@ -1,0 +1,20 @@
+export const usage = `Usage: amparo <command> [options]
+
+Commands:
+  migrate                       Apply pending database migrations.
+  check-config                  Validate the environment and print the resolved (non-secret) settings.
+  setup-link                    Print a fresh one-time link to create the first network (if none exists).
+  create-admin                  Create the first network and its admin from the command line.
+      --network-name <name> --slug <slug> --timezone <Area/City> --name <display name> --email <email>
+      [--languages en,es]       The password is read from standard input, or prompted for without echo.
+  purge                         Delete expired data (sessions, invitations, challenges, setup links,
+                                finished jobs...) and compact the database so it is really gone.
+  keys rotate                   Add a new encryption key and re-encrypt every sensitive field with it.
+  keys retire <key id>          Remove an old key once no value uses it.
+  audit verify [--network <id>] [--json]
+                                Recompute the audit hash chains; exit 1 if any is broken.
+  demo [--serve]                Seed a synthetic demo network into an empty database (and start the server).
+  help                          Show this help.
+
+Configuration comes from environment variables: see docs/configuration.md.
+`;
