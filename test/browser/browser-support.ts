@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const chromiumPath = '/usr/bin/chromium';
+const repositoryRoot = path.resolve(import.meta.dirname, '../..');
+export const screenshotDirectory = path.join(repositoryRoot, 'test-results', 'screenshots');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
+
+/**
+ * Browser tests run when Debian's Chromium is installed. CI sets AMPARO_BROWSER_TESTS=required, and
+ * then a missing browser is a failure, not a skip.
+ */
+export function shouldRunBrowserTests(): boolean {
+  if (fs.existsSync(chromiumPath)) return true;
+  if (process.env.AMPARO_BROWSER_TESTS === 'required') {
+    throw new Error(
+      `AMPARO_BROWSER_TESTS=required but ${chromiumPath} is missing (apt-get install chromium).`,
+    );
+  }
+  console.warn(`Skipping browser tests: ${chromiumPath} not found (install Debian's chromium to run them).`);
+  return false;
+}
+
+/** `npm test` builds first (pretest); running vitest directly still works on a fresh checkout. */
+export function ensureWebAppBuilt(): void {
+  if (fs.existsSync(path.join(repositoryRoot, 'web', 'dist', 'index.html'))) return;
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts'],
+    {
+      cwd: repositoryRoot,
+      stdio: 'ignore',
+    },
+  );
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context per person; page errors and CSP violations fail the test. */
+export async function newPerson(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) problems.push(text);
+  });
+  return { context, page, problems };
+}
+
+/** axe-core on the current screen: no serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // addScriptTag would add an inline <script>, which our CSP rightly refuses; evaluation through
+  // the DevTools protocol is not subject to the page's CSP.
+  axeSource ??= fs.readFileSync(axePath, 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`,
+      );
+  });
+  expect(violations, `axe violations on ${screen}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDirectory, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDirectory, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,178 @@
+import { h } from 'preact';
+import { formText } from './forms.ts';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError, get, post } from './api.ts';
+import { formatTime, t } from './i18n.ts';
+import { messageOf } from './sign-in.ts';
+
+interface Alert {
+  id: string;
+  state: string;
+  status: string;
+  kind: string;
+  category: string;
+  draftedBy: string;
+  draftedAt: number;
+  approvedBy: string | null;
+}
+
+interface Preview {
+  alert: Alert;
+  languages: {
+    language: string;
+    headline: string;
+    text: string;
+    sms: string;
+    smsSegments: number;
+    recipients: number;
+  }[];
+  recipients: { total: number };
+}
+
+export function AlertList() {
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    get<{ alerts: Alert[] }>('/api/alerts')
+      .then((list) => setAlerts(list.alerts))
+      .catch((caught: unknown) => setNotice(messageOf(caught, 'alerts.loadFailed')));
+  }, []);
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'alerts-title' },
+    h('h1', { id: 'alerts-title' }, t('alerts.title')),
+    h('p', { class: 'hint' }, t('alerts.howToDraft')),
+    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
+    alerts.length === 0
+      ? h('p', { class: 'empty' }, t('alerts.empty'))
+      : h(
+          'ul',
+          { class: 'alert-list' },
+          alerts.map((alert) =>
+            h(
+              'li',
+              { key: alert.id },
+              h(
+                'a',
+                { href: `#/alerts/${alert.id}` },
+                t(`category.${alert.category}`),
+                ' · ',
+                t(`alertState.${alert.state}`),
+              ),
+              ` · ${formatTime(alert.draftedAt)}`,
+            ),
+          ),
+        ),
+  );
+}
+
+/** Preview in every language, then approval by a different coordinator after a fresh second factor. */
+export function AlertPage(props: { alertId: string; memberId: string }) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isStepUpAsked, setStepUpAsked] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setPreview(await get<Preview>(`/api/alerts/${props.alertId}/preview`));
+    } catch (caught) {
+      setNotice(messageOf(caught, 'alerts.loadFailed'));
+    }
+  }, [props.alertId]);
+  useEffect(() => void refresh(), [refresh]);
+
+  const approve = async () => {
+    try {
+      await post(`/api/alerts/${props.alertId}/approve`);
+      setNotice(t('alerts.approved'));
+      setStepUpAsked(false);
+      await refresh();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'STEP_UP_REQUIRED') setStepUpAsked(true);
+      else setNotice(messageOf(caught, 'action.failed'));
+    }
+  };
+
+  const stepUp = async (event: Event) => {
+    event.preventDefault();
+    const code = formText(event.currentTarget, 'code');
+    try {
+      await post('/api/auth/step-up', { code });
+      await approve();
+    } catch (caught) {
+      setNotice(messageOf(caught, 'signIn.codeFailed'));
+    }
+  };
+
+  if (!preview)
+    return h(
+      'section',
+      { class: 'panel' },
+      h('h1', null, t('alerts.alertTitle')),
+      h('p', null, notice ?? t('app.loading')),
+    );
+  const { alert } = preview;
+  const isOwnDraft = alert.draftedBy === props.memberId;
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'alert-title' },
+    h('p', null, h('a', { href: '#/alerts' }, t('alerts.back'))),
+    h(
+      'h1',
+      { id: 'alert-title' },
+      t('alerts.alertTitle'),
+      ' · ',
+      h('span', { class: 'badge', 'data-alert-state': alert.state }, t(`alertState.${alert.state}`)),
+    ),
+    alert.status === 'exercise' ? h('p', { class: 'notice' }, t('alerts.exercise')) : null,
+    h('p', null, t('alerts.recipients', { count: preview.recipients.total })),
+    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
+    h('h2', null, t('alerts.preview')),
+    h(
+      'div',
+      { class: 'previews' },
+      preview.languages.map((message) =>
+        h(
+          'article',
+          {
+            key: message.language,
+            lang: message.language,
+            dir: message.language === 'ar' ? 'rtl' : 'auto',
+            class: 'preview-card',
+          },
+          h('h3', null, message.headline),
+          h('p', null, message.text),
+          h('pre', { class: 'sms' }, message.sms),
+          h('p', { class: 'hint', lang: undefined }, t('alerts.segments', { count: message.smsSegments })),
+        ),
+      ),
+    ),
+    alert.state === 'draft'
+      ? isOwnDraft
+        ? h('p', { class: 'hint' }, t('alerts.needsOtherApprover'))
+        : h(
+            'button',
+            { type: 'button', class: 'button', id: 'approve-alert', onClick: () => void approve() },
+            t('alerts.approve'),
+          )
+      : null,
+    isStepUpAsked
+      ? h(
+          'form',
+          { onSubmit: stepUp, class: 'step-up', 'aria-labelledby': 'step-up-title' },
+          h('h2', { id: 'step-up-title' }, t('alerts.stepUpTitle')),
+          h('p', { class: 'hint', id: 'step-up-hint' }, t('alerts.stepUpHint')),
+          h('label', { for: 'step-up-code' }, t('signIn.code')),
+          h('input', {
+            id: 'step-up-code',
+            name: 'code',
+            inputMode: 'numeric',
+            autoComplete: 'one-time-code',
+            required: true,
+            'aria-describedby': 'step-up-hint',
+          }),
+          h('button', { type: 'submit', class: 'button' }, t('alerts.confirmApprove')),
+        )
+      : null,
+  );
+}

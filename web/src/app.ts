@@ -1,0 +1,100 @@
+import { h } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AlertList, AlertPage } from './alerts.ts';
+import { HelpOverlay } from './help.ts';
+import { setLanguage, t } from './i18n.ts';
+import type { Language } from './i18n.ts';
+import { IncidentPage } from './incident-page.ts';
+import { MembersView } from './members.ts';
+import { OperatorEntry } from './operator-entry.ts';
+import { QueueView } from './queue.ts';
+import { ResponderView } from './responder.ts';
+import { isTyping, navigate, useHashRoute } from './route.ts';
+import { hasRole, loadSession, signOut } from './session.ts';
+import type { Session } from './session.ts';
+import { SignIn } from './sign-in.ts';
+import { TopBar } from './top-bar.ts';
+
+function homeOf(session: Session): string {
+  return hasRole(session, 'dispatcher', 'coordinator', 'admin') ? '/queue' : '/responder';
+}
+
+export function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [, setLanguageVersion] = useState(0);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const route = useHashRoute();
+
+  const reloadSession = useCallback(async () => {
+    const loaded = await loadSession().catch(() => null);
+    setSession(loaded);
+    if (loaded && window.location.hash.replace(/^#\/?/, '') === '') navigate(homeOf(loaded));
+  }, []);
+
+  useEffect(() => void reloadSession(), [reloadSession]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event)) return;
+      if (event.key === '?') setHelpOpen((isOpen) => !isOpen);
+      else if (event.key === 'Escape') setHelpOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const changeLanguage = async (language: Language) => {
+    await setLanguage(language);
+    setLanguageVersion((version) => version + 1);
+  };
+
+  const doSignOut = async () => {
+    await signOut().catch(() => undefined);
+    setSession(null);
+    navigate('/');
+  };
+
+  return h(
+    'div',
+    { class: 'shell' },
+    h(TopBar, {
+      session: session ?? null,
+      onLanguage: (language) => void changeLanguage(language),
+      onSignOut: () => void doSignOut(),
+      onHelp: () => setHelpOpen(true),
+    }),
+    h(
+      'main',
+      { id: 'main' },
+      session === undefined
+        ? h('p', null, t('app.loading'))
+        : session === null
+          ? h(SignIn, { onSignedIn: () => void reloadSession() })
+          : page(session, route),
+    ),
+    isHelpOpen ? h(HelpOverlay, { onClose: () => setHelpOpen(false) }) : null,
+  );
+}
+
+function page(session: Session, route: string[]) {
+  const [name, id] = route;
+  switch (name) {
+    case 'incident':
+      return id ? h(IncidentPage, { incidentId: id, key: id }) : h(QueueView, null);
+    case 'entry':
+      return h(OperatorEntry, null);
+    case 'responder':
+      return h(ResponderView, null);
+    case 'alerts':
+      return id ? h(AlertPage, { alertId: id, memberId: session.memberId, key: id }) : h(AlertList, null);
+    case 'members':
+      return h(MembersView, null);
+    case 'queue':
+      return h(QueueView, null);
+    case undefined:
+    default:
+      return hasRole(session, 'dispatcher', 'coordinator', 'admin')
+        ? h(QueueView, null)
+        : h(ResponderView, null);
+  }
+}
