@@ -49,7 +49,7 @@ describeEachDatabase('HTTP platform', (dialect) => {
       payload: '{"unterminated": ',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('MALFORMED_BODY');
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('MALFORMED_BODY');
   });
 
   it('refuses prototype-polluting JSON', async () => {
@@ -61,7 +61,7 @@ describeEachDatabase('HTTP platform', (dialect) => {
         payload,
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.code).toBe('MALFORMED_BODY');
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('MALFORMED_BODY');
     }
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
@@ -74,7 +74,7 @@ describeEachDatabase('HTTP platform', (dialect) => {
       payload: JSON.stringify({ text: 'x'.repeat(5000) }),
     });
     expect(response.statusCode).toBe(413);
-    expect(response.json().error.code).toBe('BODY_TOO_LARGE');
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('BODY_TOO_LARGE');
   });
 
   it('rejects unsupported content types with UNSUPPORTED_MEDIA_TYPE', async () => {
@@ -86,6 +86,6 @@ describeEachDatabase('HTTP platform', (dialect) => {
       payload: 'abc',
     });
     expect(response.statusCode).toBe(415);
-    expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 });

@@ -12,7 +12,12 @@ const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 it('refuses to start on a bad configuration value, naming the variable', () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repositoryRoot,
-    env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port', DATABASE_URL: 'mysql://nope', AMPARO_ROLE: 'boss' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: 'not-a-port',
+      DATABASE_URL: 'mysql://nope',
+      AMPARO_ROLE: 'boss',
+    },
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -46,7 +51,9 @@ describeEachDatabase('a real server process', (dialect) => {
     server = await startServerProcess({ target, environment: { AMPARO_TRUST_PROXY: 'true' } });
     const forwardedFor = '203.0.113.77';
     for (const url of ['/healthz', '/readyz', '/missing?phone=5551234567']) {
-      await fetch(`${server.url}${url}`, { headers: { 'x-forwarded-for': forwardedFor, 'x-real-ip': forwardedFor } });
+      await fetch(`${server.url}${url}`, {
+        headers: { 'x-forwarded-for': forwardedFor, 'x-real-ip': forwardedFor },
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     const logs = server.lines.join('\n');
@@ -63,7 +70,13 @@ describeEachDatabase('a real server process', (dialect) => {
     // A request whose body arrives slowly is in flight when SIGTERM lands.
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '11' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': '11' },
+        },
         (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));

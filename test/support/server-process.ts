@@ -62,7 +62,7 @@ export async function startServerProcess(options: {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before starting\n${stderr}`));
     });
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       if (!line.includes('"amparo started"')) return;
       clearTimeout(timer);
