@@ -2,11 +2,30 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { registerAlertRoutes } from './modules/alerts/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerAuthRoutes } from './modules/auth/index.ts';
+import { registerDispatchRoutes } from './modules/dispatch/index.ts';
+import { registerEvidenceRoutes } from './modules/evidence/index.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerIncidentRoutes } from './modules/incidents/index.ts';
+import { registerMemberRoutes } from './modules/members/index.ts';
+import { registerNetworkRoutes } from './modules/networks/index.ts';
+import { registerRealtimeRoutes } from './modules/realtime/index.ts';
+import { registerResponderRoutes } from './modules/responders/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerFloodModeRoutes } from './modules/reports/flood/index.ts';
+import { registerRumorRoutes } from './modules/rumors/index.ts';
+import { registerSetupRoutes } from './modules/setup/index.ts';
+import { registerSmsHotlineRoutes } from './modules/sms-hotline/index.ts';
+import { registerSubscriptionRoutes } from './modules/subscriptions/index.ts';
+import { registerTipRoutes } from './modules/tips/index.ts';
+import { registerWebAppRoutes } from './modules/webapp/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerPublicAssetRoutes } from './platform/web/index.ts';
 
 /** Builds the HTTP application: platform hooks first, then every module's routes. */
 export async function buildApp(context: PlatformContext): Promise<FastifyInstance> {
@@ -30,5 +49,24 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   await app.register(fastifyFormbody, { bodyLimit: context.config.bodyLimitBytes });
 
   registerHealthRoutes(app, context);
+  registerPublicAssetRoutes(app);
+  registerAuditRoutes(app, context);
+  registerAuthRoutes(app, context);
+  registerMemberRoutes(app, context);
+  registerRealtimeRoutes(app, context);
+  registerSetupRoutes(app, context);
+  registerReportRoutes(app, context);
+  registerIncidentRoutes(app, context);
+  registerResponderRoutes(app, context);
+  registerDispatchRoutes(app, context);
+  registerEvidenceRoutes(app, context);
+  registerNetworkRoutes(app, context);
+  registerSubscriptionRoutes(app, context);
+  registerAlertRoutes(app, context);
+  registerSmsHotlineRoutes(app, context);
+  registerFloodModeRoutes(app, context);
+  registerTipRoutes(app, context);
+  registerRumorRoutes(app, context);
+  registerWebAppRoutes(app, context);
   return app;
 }

@@ -35,7 +35,7 @@ export function createAppJobRegistry(context?: PlatformContext): JobRegistry {
     recurring: [
       recurring(purgeFinishedJobs, purgeFinishedJobsDaily.everyMs, purgeFinishedJobsDaily.payload),
       ...(incidentExpiry ? [recurring(incidentExpiry, expireUnverifiedEveryMs, {})] : []),
-      recurring(purgeIntakeJob, intakePurgeEveryMs, {}),
+      ...(context ? [recurring(purgeIntakeJob, intakePurgeEveryMs, {})] : []),
       recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {}),
     ],
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { createAppJobWorker } from './jobs.ts';
 import { issueSetupTokenIfNeeded } from './modules/setup/setup.service.ts';
 import { systemClock } from './platform/clock/clock.ts';
 import type { AppConfig } from './platform/config/config.ts';
@@ -8,9 +9,11 @@ import { createFieldCrypto } from './platform/crypto/field-crypto.ts';
 import { loadKeyring } from './platform/crypto/keyring.ts';
 import { openDatabase } from './platform/database/database.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
+import type { JobWorker } from './platform/jobs/index.ts';
 import { createLogger } from './platform/log/logger.ts';
 import type { Logger } from './platform/log/logger.ts';
-import { createLocalEventBus } from './platform/realtime/local-event-bus.ts';
+import { createEventBus } from './platform/realtime/event-bus.ts';
+import { createRealtimeHub } from './platform/realtime/realtime-hub.ts';
 
 export interface RunningAmparo {
   app: FastifyInstance | null;
@@ -28,9 +31,21 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
     loadKeyring({ inline: config.keys.inline, file: config.keys.file, dataDirectory: config.dataDirectory }),
   );
   const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
-  const events = createLocalEventBus();
-  const context: PlatformContext = { config, database, logger, clock: systemClock, events, crypto };
+  await migrateToLatest(database);
+  const events = await createEventBus(database, logger);
+  const realtime = createRealtimeHub(events, { logger });
+  let worker: JobWorker | null = null;
+  const jobs = { wake: () => worker?.wake() };
+  const context: PlatformContext = {
+    config,
+    database,
+    logger,
+    clock: systemClock,
+    events,
+    realtime,
+    crypto,
+    jobs,
+  };
 
   let app: FastifyInstance | null = null;
   let url: string | null = null;
@@ -39,6 +54,10 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
     url = await app.listen({ port: config.port, host: config.host });
     const setupToken = await issueSetupTokenIfNeeded({ db: database.db, clock: systemClock });
     if (setupToken) announceSetupLink(`${config.publicUrl}/setup/${setupToken}`);
+  }
+  if (config.role !== 'web') {
+    worker = createAppJobWorker(context);
+    await worker.start();
   }
   logger.info({ role: config.role, database: database.dialect, url }, 'amparo started');
 
@@ -49,6 +68,9 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
     url,
     stop: async () => {
       if (app) await app.close();
+      // In-flight jobs get most of the shutdown budget; unfinished ones are retaken after their lease.
+      if (worker) await worker.stop({ timeoutMs: Math.floor(config.shutdownTimeoutMs * 0.6) });
+      realtime.close();
       await events.close();
       await database.close();
     },

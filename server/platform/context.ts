@@ -2,8 +2,10 @@ import type { AppConfig } from './config/config.ts';
 import type { Clock } from './clock/clock.ts';
 import type { FieldCrypto } from './crypto/field-crypto.ts';
 import type { DatabaseHandle } from './database/database.ts';
+import type { JobWaker } from './jobs/enqueue.ts';
 import type { Logger } from './log/logger.ts';
 import type { EventBus } from './realtime/events.ts';
+import type { RealtimeHub } from './realtime/realtime-hub.ts';
 
 /**
  * The adapters main.ts builds once. Services never take the whole context: they name the few
@@ -15,5 +17,9 @@ export interface PlatformContext {
   logger: Logger;
   clock: Clock;
   events: EventBus;
+  /** Browser streams (SSE) fed by `events`; built once per process. */
+  realtime: RealtimeHub;
   crypto: FieldCrypto;
+  /** Wakes this process's job worker after a commit that enqueued jobs (a no-op without one). */
+  jobs: JobWaker;
 }

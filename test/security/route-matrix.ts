@@ -38,6 +38,7 @@ import { buildArea, buildPasskey } from '../support/factories.ts';
 import { buildIncident } from '../intake/incident-factory.ts';
 import { buildReachableReport } from '../hotline/support.ts';
 import { buildAlert } from '../alerts/support/alert-factory.ts';
+import { matrixEvidence, matrixIncident, matrixOffer } from '../dispatch/matrix-objects.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -68,6 +69,11 @@ const alertDrafters: readonly Role[] = ['coordinator', 'dispatcher'];
 export const routeMatrix: RouteRow[] = [
   // health
   { method: 'GET', url: '/healthz', public: true, note: 'liveness probe, no data' },
+  // the members' web app (issue 7): static build files; every call it makes goes through the API rows
+  { method: 'GET', url: '/app/', public: true, note: 'web app shell (index.html), no data' },
+  { method: 'GET', url: '/app/*', public: true, note: 'web app build files: scripts, styles, icons' },
+  { method: 'GET', url: '/app/settings', public: true, note: 'web app settings: map tile path, no data' },
+  { method: 'GET', url: '/app/locales/:language', public: true, note: 'web app message catalogs' },
   { method: 'GET', url: '/readyz', public: true, note: 'readiness probe, no data' },
 
   // setup (capability link printed on the console of an empty deployment)
@@ -428,26 +434,68 @@ export const routeMatrix: RouteRow[] = [
   // subscriptions and verified alerts (issue 6)
   { method: 'GET', url: '/a/:slug', public: true, note: 'live verified alerts: published text only' },
   { method: 'GET', url: '/api/public/:slug/alerts', public: true, note: 'live verified alerts as JSON' },
-  { method: 'GET', url: '/api/public/alerts/:publicId', public: true, note: 'one published alert, fetched by the service worker' },
+  {
+    method: 'GET',
+    url: '/api/public/alerts/:publicId',
+    public: true,
+    note: 'one published alert, fetched by the service worker',
+  },
   { method: 'GET', url: '/a/:slug/alerts/:publicId.cap', public: true, note: 'CAP 1.2 of a published alert' },
   { method: 'GET', url: '/a/:slug/alerts.atom', public: true, note: 'Atom feed of published alerts' },
   { method: 'GET', url: '/a/:slug/subscribe', public: true, note: 'public subscribe page' },
   { method: 'GET', url: '/a/:slug/subscribe.js', public: true, note: 'static script of the subscribe page' },
   { method: 'GET', url: '/a/:slug/sw.js', public: true, note: 'static push service worker' },
-  { method: 'POST', url: '/api/public/:slug/push-subscriptions', public: true, note: 'anyone may subscribe a browser (same-site, rate-limited)' },
-  { method: 'POST', url: '/a/:slug/subscribe/email', public: true, note: 'double opt-in: nothing is sent but the confirmation' },
-  { method: 'GET', url: '/a/:slug/confirm/:token', public: true, note: 'the emailed confirmation token is the credential' },
-  { method: 'POST', url: '/a/:slug/confirm/:token', public: true, note: 'the emailed confirmation token is the credential' },
-  { method: 'GET', url: '/a/:slug/unsubscribe/:token', public: true, note: 'the keyed unsubscribe token is the credential' },
-  { method: 'POST', url: '/a/:slug/unsubscribe/:token', public: true, note: 'the keyed unsubscribe token is the credential' },
-  { method: 'POST', url: '/webhooks/twilio/status', public: true, note: "Twilio's status callback: X-Twilio-Signature is the credential" },
+  {
+    method: 'POST',
+    url: '/api/public/:slug/push-subscriptions',
+    public: true,
+    note: 'anyone may subscribe a browser (same-site, rate-limited)',
+  },
+  {
+    method: 'POST',
+    url: '/a/:slug/subscribe/email',
+    public: true,
+    note: 'double opt-in: nothing is sent but the confirmation',
+  },
+  {
+    method: 'GET',
+    url: '/a/:slug/confirm/:token',
+    public: true,
+    note: 'the emailed confirmation token is the credential',
+  },
+  {
+    method: 'POST',
+    url: '/a/:slug/confirm/:token',
+    public: true,
+    note: 'the emailed confirmation token is the credential',
+  },
+  {
+    method: 'GET',
+    url: '/a/:slug/unsubscribe/:token',
+    public: true,
+    note: 'the keyed unsubscribe token is the credential',
+  },
+  {
+    method: 'POST',
+    url: '/a/:slug/unsubscribe/:token',
+    public: true,
+    note: 'the keyed unsubscribe token is the credential',
+  },
+  {
+    method: 'POST',
+    url: '/webhooks/twilio/status',
+    public: true,
+    note: "Twilio's status callback: X-Twilio-Signature is the credential",
+  },
   {
     method: 'POST',
     url: '/api/alerts',
     allow: alertDrafters,
     // The body names network A's incident: another network's member must not reach it.
     scope: 'object',
-    request: async (fixture) => ({ body: { incidentId: (await freshIncident(fixture)).id, status: 'exercise' } }),
+    request: async (fixture) => ({
+      body: { incidentId: (await freshIncident(fixture)).id, status: 'exercise' },
+    }),
   },
   { method: 'GET', url: '/api/alerts', allow: alertReaders, scope: 'own-network' },
   {
@@ -485,13 +533,19 @@ export const routeMatrix: RouteRow[] = [
     method: 'POST',
     url: '/api/alerts/:alertId/correct',
     allow: alertDrafters,
-    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'approved')).id }, body: {} }),
+    request: async (fixture) => ({
+      params: { alertId: (await freshAlert(fixture, 'approved')).id },
+      body: {},
+    }),
   },
   {
     method: 'POST',
     url: '/api/alerts/:alertId/cancel',
     allow: ['coordinator'],
-    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'approved')).id }, body: {} }),
+    request: async (fixture) => ({
+      params: { alertId: (await freshAlert(fixture, 'approved')).id },
+      body: {},
+    }),
   },
   { method: 'GET', url: '/api/alert-templates', allow: alertReaders, scope: 'own-network' },
   {
@@ -507,6 +561,138 @@ export const routeMatrix: RouteRow[] = [
     allow: ['admin', 'coordinator'],
     scope: 'own-network',
     request: () => ({ body: { channel: 'sms', contact: '+13125550199', isExerciseRecipient: true } }),
+  },
+
+  // responders, dispatch and evidence (issue 5)
+  { method: 'GET', url: '/api/responders', allow: incidentWorkers, scope: 'own-network' },
+  {
+    method: 'PUT',
+    url: '/api/responders/:memberId/training',
+    allow: ['coordinator'],
+    request: (fixture) => ({
+      params: { memberId: fixture.targetA.id },
+      body: { trainings: [{ kind: 'legal_observer', completedOn: '2026-10-04' }] },
+    }),
+  },
+  { method: 'GET', url: '/api/responders/me', allow: ['responder'], scope: 'own-network' },
+  {
+    method: 'PUT',
+    url: '/api/responders/me/availability',
+    allow: ['responder'],
+    scope: 'own-network',
+    request: () => ({ body: { isOnCall: false } }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/responders/me/contact',
+    allow: ['responder'],
+    scope: 'own-network',
+    request: () => ({ body: { smsPhone: null } }),
+  },
+  { method: 'GET', url: '/api/responders/me/push', allow: ['responder'], scope: 'own-network' },
+  {
+    method: 'PUT',
+    url: '/api/responders/me/push',
+    allow: ['responder'],
+    scope: 'own-network',
+    request: () => ({ body: { subscription: null } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/responders/me/location',
+    allow: ['responder'],
+    scope: 'own-network',
+    request: () => ({ body: { lat: 41.8564, lon: -87.6604 } }),
+    note: 'off call the allowed answer is 409 RESPONDER_NOT_ON_CALL',
+  },
+  { method: 'DELETE', url: '/api/responders/me/location', allow: ['responder'], scope: 'own-network' },
+  { method: 'GET', url: '/api/responders/me/offers', allow: ['responder'], scope: 'own-network' },
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId/suggestions',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/offers',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: await matrixIncident(fixture) },
+      body: { responderIds: [(await fixture.fresh.member()).id] },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId/offers',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/offers/:offerId',
+    allow: ['responder', ...incidentWorkers],
+    request: async (fixture) => ({ params: { offerId: await matrixOffer(fixture, 'offered') } }),
+    note: 'the responder it was sent to, or staff who see its incident',
+  },
+  ...(['accept', 'decline'] as const).map((answer) => ({
+    method: 'POST' as const,
+    url: `/api/offers/:offerId/${answer}`,
+    allow: ['responder'] as const,
+    request: async (fixture: MatrixFixture) => ({
+      params: { offerId: await matrixOffer(fixture, 'offered') },
+    }),
+    note: 'only the responder the offer was sent to',
+  })),
+  {
+    method: 'POST',
+    url: '/api/offers/:offerId/status',
+    allow: ['responder'],
+    request: async (fixture) => ({
+      params: { offerId: await matrixOffer(fixture, 'accepted') },
+      body: { status: 'enRoute' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/offers/:offerId/outcome',
+    allow: ['responder'],
+    request: async (fixture) => ({
+      params: { offerId: await matrixOffer(fixture, 'accepted') },
+      body: { outcome: 'not_confirmed' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/offers/:offerId/evidence',
+    allow: ['responder'],
+    request: async (fixture) => ({ params: { offerId: await matrixOffer(fixture, 'accepted') }, body: {} }),
+    note: 'multipart upload; the JSON body here gets 415 once the offer is authorised',
+  },
+  {
+    method: 'POST',
+    url: '/api/offers/:offerId/cancel',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { offerId: await matrixOffer(fixture, 'offered') } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId/evidence',
+    allow: ['dispatcher', 'coordinator', 'advocate', 'admin'],
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/evidence/:evidenceId/shared',
+    allow: ['dispatcher', 'coordinator', 'advocate', 'admin'],
+    request: async (fixture) => ({ params: { evidenceId: await matrixEvidence(fixture) } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/evidence-export',
+    allow: ['advocate', 'admin'],
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+    note: 'also needs a fresh step-up (every matrix caller has one)',
   },
 
   // static assets
@@ -534,7 +720,6 @@ async function freshArea(fixture: MatrixFixture) {
   fixture.idsOfNetworkA.add(area.id);
   return area;
 }
-
 
 /** An exercise alert of network A in area A, drafted by its dispatcher (so its coordinator may approve). */
 async function freshAlert(fixture: MatrixFixture, state: 'draft' | 'approved', isOverride = false) {

@@ -11,6 +11,7 @@ import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyr
 import type { DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
+import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
 import { createTestDatabase } from './databases.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -34,13 +35,16 @@ export async function createTestApp(
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-app-'));
   const config = loadConfig({ AMPARO_DATA_DIR: dataDirectory, AMPARO_LOG_LEVEL: 'silent', ...overrides });
   const clock = createManualClock(Date.now());
+  const events = createLocalEventBus();
   const context: PlatformContext = {
     config,
     database,
     logger: createLogger('silent'),
     clock,
-    events: createLocalEventBus(),
+    events,
+    realtime: createRealtimeHub(events),
     crypto: createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile()))),
+    jobs: { wake: () => undefined },
   };
   const app = await buildApp(context);
   await app.ready();

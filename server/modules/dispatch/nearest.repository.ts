@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/database/schema.ts';
+import type { BoundingBox, LatLon } from '../../platform/geo/index.ts';
+import { activeOfferStatuses } from './dispatch.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+type ProfileScope = ExpressionBuilder<Database & { p: Database['responder_profiles'] }, 'p' | 'members'>;
+
+export interface CandidateFilter {
+  networkId: string;
+  now: number;
+  /** Areas containing the incident: a responder grant limited to one of them covers it. */
+  areaIds: readonly string[];
+  /** Leave out responders who already had an offer for this incident (escalation). */
+  excludeIncidentId?: string;
+}
+
+export interface CandidateRow {
+  member_id: string;
+  location_lat: number | null;
+  location_lon: number | null;
+  is_on_call: number;
+  on_call_windows: string;
+  languages: string;
+}
+
+/**
+ * Eligible responders, before the on-call windows (evaluated in the network's time zone) are
+ * checked: vetted (active) members whose responder grant covers the incident, who may be on call
+ * (toggle on or some window), and who hold no live offer.
+ */
+function eligible(eb: ProfileScope, filter: CandidateFilter) {
+  const coverage = eb
+    .selectFrom('member_roles')
+    .select('member_roles.id')
+    .whereRef('member_roles.member_id', '=', 'p.member_id')
+    .where('member_roles.role', '=', 'responder')
+    .where((inner) =>
+      filter.areaIds.length === 0
+        ? inner('member_roles.area_id', 'is', null)
+        : inner.or([
+            inner('member_roles.area_id', 'is', null),
+            inner('member_roles.area_id', 'in', filter.areaIds),
+          ]),
+    );
+  const busy = eb
+    .selectFrom('dispatch_offers')
+    .select('dispatch_offers.id')
+    .whereRef('dispatch_offers.responder_member_id', '=', 'p.member_id')
+    .where('dispatch_offers.status', 'in', activeOfferStatuses);
+  const conditions = [
+    eb('members.status', '=', 'active'),
+    eb.or([eb('p.is_on_call', '=', 1), eb('p.has_windows', '=', 1)]),
+    eb.exists(coverage),
+    eb.not(eb.exists(busy)),
+  ];
+  if (filter.excludeIncidentId) {
+    const offeredBefore = eb
+      .selectFrom('dispatch_offers')
+      .select('dispatch_offers.id')
+      .whereRef('dispatch_offers.responder_member_id', '=', 'p.member_id')
+      .where('dispatch_offers.incident_id', '=', filter.excludeIncidentId);
+    conditions.push(eb.not(eb.exists(offeredBefore)));
+  }
+  return eb.and(conditions);
+}
+
+function baseQuery(db: Executor, networkId: string) {
+  return db
+    .selectFrom('responder_profiles as p')
+    .innerJoin('members', 'members.id', 'p.member_id')
+    .select([
+      'p.member_id',
+      'p.location_lat',
+      'p.location_lon',
+      'p.is_on_call',
+      'p.on_call_windows',
+      'members.languages',
+    ])
+    .where('p.network_id', '=', networkId);
+}
+
+/**
+ * Eligible responders with a current location inside `box`, nearest first by an equirectangular
+ * estimate (exact distances are computed by the caller). The box range uses the location index.
+ */
+export async function selectLocatedCandidates(
+  db: Executor,
+  filter: CandidateFilter & { box: BoundingBox; center: LatLon; limit: number; language?: string },
+): Promise<CandidateRow[]> {
+  const { box, center } = filter;
+  const lonScale = Math.cos((center.lat * Math.PI) / 180);
+  let query = baseQuery(db, filter.networkId);
+  if (filter.language) {
+    // Languages are a JSON array of BCP 47 tags: match the base language, any region.
+    const base = filter.language.toLowerCase().split('-')[0] ?? '';
+    query = query.where((eb) =>
+      eb.or([eb('members.languages', 'like', `%"${base}"%`), eb('members.languages', 'like', `%"${base}-%`)]),
+    );
+  }
+  return query
+    .where('p.location_lat', '>=', box.minLat)
+    .where('p.location_lat', '<=', box.maxLat)
+    .where('p.location_lon', '>=', box.minLon)
+    .where('p.location_lon', '<=', box.maxLon)
+    .where('p.location_expires_at', '>', filter.now)
+    .where((eb) => eligible(eb, filter))
+    .orderBy(
+      sql`(p.location_lat - ${center.lat}) * (p.location_lat - ${center.lat}) + (p.location_lon - ${center.lon}) * (p.location_lon - ${center.lon}) * ${lonScale * lonScale}`,
+    )
+    .orderBy('p.member_id')
+    .limit(filter.limit)
+    .execute();
+}
+
+/** Eligible responders who share no current location (ranked after located ones). */
+export async function selectUnlocatedCandidates(
+  db: Executor,
+  filter: CandidateFilter & { limit: number },
+): Promise<CandidateRow[]> {
+  return baseQuery(db, filter.networkId)
+    .where((eb) =>
+      eb.or([eb('p.location_expires_at', 'is', null), eb('p.location_expires_at', '<=', filter.now)]),
+    )
+    .where((eb) => eligible(eb, filter))
+    .orderBy('p.member_id')
+    .limit(filter.limit)
+    .execute();
+}

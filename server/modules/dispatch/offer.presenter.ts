@@ -1,0 +1,55 @@
+import type { OfferRow } from './offer.repository.ts';
+
+/** An offer as the API shows it: times and states, no free text (notes come with the detail). */
+export interface PresentedOffer {
+  id: string;
+  incidentId: string;
+  responderMemberId: string;
+  offeredBy: string;
+  status: OfferRow['status'];
+  isAutoEscalating: boolean;
+  escalatedFromId: string | null;
+  distanceMeters: number | null;
+  expiresAt: number;
+  offeredAt: number;
+  acceptedAt: number | null;
+  declinedAt: number | null;
+  expiredAt: number | null;
+  cancelledAt: number | null;
+  enRouteAt: number | null;
+  onSceneAt: number | null;
+  doneAt: number | null;
+  outcome: OfferRow['outcome'];
+  outcomeAt: number | null;
+  hasNotes: boolean;
+  hasLivestream: boolean;
+  /** Only for the responder it was sent to: the code to quote in a texted reply. */
+  code?: string;
+}
+
+export function presentOffer(offer: OfferRow, options: { withCode?: boolean } = {}): PresentedOffer {
+  return {
+    id: offer.id,
+    incidentId: offer.incident_id,
+    responderMemberId: offer.responder_member_id,
+    offeredBy: offer.offered_by,
+    status: offer.status,
+    isAutoEscalating: offer.is_auto_escalating === 1,
+    escalatedFromId: offer.escalated_from_id,
+    distanceMeters: offer.distance_meters,
+    expiresAt: offer.expires_at,
+    offeredAt: offer.offered_at,
+    acceptedAt: offer.accepted_at,
+    declinedAt: offer.declined_at,
+    expiredAt: offer.expired_at,
+    cancelledAt: offer.cancelled_at,
+    enRouteAt: offer.en_route_at,
+    onSceneAt: offer.on_scene_at,
+    doneAt: offer.done_at,
+    outcome: offer.outcome,
+    outcomeAt: offer.outcome_at,
+    hasNotes: offer.outcome_notes_enc !== null,
+    hasLivestream: offer.livestream_url_enc !== null,
+    ...(options.withCode ? { code: offer.code } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+export type EvidenceKind = 'photo' | 'video';
+
+export interface EvidenceItemsTable {
+  id: string;
+  network_id: string;
+  incident_id: string;
+  offer_id: string;
+  uploaded_by: string;
+  kind: EvidenceKind;
+  /** Sniffed from the bytes, never taken from the client. */
+  media_type: string;
+  size_bytes: number;
+  /** SHA-256 (hex) of the original as received. */
+  sha256: string;
+  /** The file's random data key, wrapped by field crypto (so key rotation re-wraps it). */
+  file_key_enc: string;
+  width: number | null;
+  height: number | null;
+  /** The shareable copy (photos only): metadata stripped by re-encoding. */
+  shared_media_type: string | null;
+  shared_size_bytes: number | null;
+  shared_sha256: string | null;
+  /** entry_hash of the latest custody event (the head of the item's chain). */
+  custody_head_hash: string | null;
+  received_at: number;
+}
+
+export type CustodyAction = 'received' | 'sanitized' | 'viewed' | 'exported';
+
+/** Chain of custody: who did what to which evidence file, when, and the hash it had. */
+export interface EvidenceCustodyEventsTable {
+  id: string;
+  network_id: string;
+  evidence_id: string;
+  incident_id: string;
+  action: CustodyAction;
+  actor_member_id: string | null;
+  /** The original's SHA-256 (for `sanitized`, the shared copy's). */
+  sha256: string;
+  /** JSON of ids and internal values only. */
+  detail: string;
+  created_at: number;
+  previous_hash: string | null;
+  entry_hash: string;
+}
+
+declare module '../../platform/database/schema.ts' {
+  interface Database {
+    evidence_items: EvidenceItemsTable;
+    evidence_custody_events: EvidenceCustodyEventsTable;
+  }
+}

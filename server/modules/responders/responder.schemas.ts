@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const timeOfDaySchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM (24-hour)');
+
+export const onCallWindowSchema = z.strictObject({
+  weekday: z.number().int().min(0).max(6),
+  start: timeOfDaySchema,
+  end: timeOfDaySchema,
+});
+
+/** PUT /api/responders/me/availability: the toggle and, optionally, the recurring windows. */
+export const availabilitySchema = z.strictObject({
+  isOnCall: z.boolean(),
+  windows: z.array(onCallWindowSchema).max(28).optional(),
+});
+export type AvailabilityInput = z.infer<typeof availabilitySchema>;
+
+/** POST /api/responders/me/location: the phone's position; only a coarse cell of it is kept. */
+export const locationSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+/** E.164, e.g. +13125550123. */
+export const phoneSchema = z
+  .string()
+  .regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550123');
+
+export const contactSchema = z.strictObject({ smsPhone: phoneSchema.nullable() });
+
+export const trainingKinds = [
+  'legal_observer',
+  'know_your_rights',
+  'de_escalation',
+  'first_aid',
+  'other',
+] as const;
+
+const calendarDateSchema = z.iso.date();
+
+export const trainingSchema = z.strictObject({
+  trainings: z
+    .array(
+      z.strictObject({
+        kind: z.enum(trainingKinds),
+        completedOn: calendarDateSchema,
+        expiresOn: calendarDateSchema.optional(),
+      }),
+    )
+    .max(20),
+});
+export type TrainingInput = z.infer<typeof trainingSchema>;
+
+export const memberParamsSchema = z.object({ memberId: z.uuid() });
+
+export const rosterQuerySchema = z.strictObject({
+  cursor: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  onCall: z.enum(['true', 'false']).optional(),
+});
+
+/** PUT /api/responders/me/push: the browser's PushSubscription.toJSON(), or null to stop. */
+export const pushSchema = z
+  .strictObject({ subscription: z.unknown() })
+  .refine((body) => body.subscription !== undefined, {
+    message: 'subscription is required (null removes it)',
+    path: ['subscription'],
+  });

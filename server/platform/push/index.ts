@@ -1,0 +1,16 @@
+/** Web Push (VAPID) behind a small interface; the endpoint comes from each browser subscription. */
+export { isPublicHostName, parsePushSubscription } from './push-subscription.ts';
+export type {
+  ParsedPushSubscription,
+  PushSubscriptionProblem,
+  WebPushSubscription,
+} from './push-subscription.ts';
+export { createPublicOnlyHttpsAgent, isPublicAddress } from './public-address.ts';
+export { createWebPushSender, generateVapidKeys, PushSendError } from './web-push-sender.ts';
+export type {
+  PushFailureKind,
+  PushMessage,
+  PushSender,
+  VapidKeys,
+  WebPushSenderOptions,
+} from './web-push-sender.ts';

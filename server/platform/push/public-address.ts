@@ -1,0 +1,71 @@
+import dns from 'node:dns';
+import https from 'node:https';
+import net from 'node:net';
+
+const blocked = new net.BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 3],
+] as const) {
+  blocked.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  blocked.addSubnet(network, prefix, 'ipv6');
+}
+
+/** Whether an address is on the public internet (not loopback, private, link-local, reserved). */
+export function isPublicAddress(address: string): boolean {
+  // An IPv4-mapped IPv6 address is judged by its IPv4 part (BlockList matches v4 rules for it).
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  const candidate = mapped ?? address;
+  const family = net.isIP(candidate);
+  if (family === 0) return false;
+  return !blocked.check(candidate, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * An HTTPS agent that refuses to connect to non-public addresses, checked on the address DNS
+ * actually returned (a public-looking name can still resolve to 10.0.0.1 or be rebound later).
+ */
+export function createPublicOnlyHttpsAgent(): https.Agent {
+  const lookup = (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '');
+      const allowed = addresses.filter((entry) => isPublicAddress(entry.address));
+      const first = allowed[0];
+      if (!first) {
+        const refused: NodeJS.ErrnoException = new Error('push endpoint resolves to a non-public address');
+        refused.code = 'EADDRNOTPUBLIC';
+        return callback(refused, '');
+      }
+      if (options.all) return callback(null, allowed);
+      callback(null, first.address, first.family);
+    });
+  };
+  return new https.Agent({ keepAlive: true, maxSockets: 32, lookup });
+}

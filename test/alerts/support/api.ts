@@ -1,0 +1,54 @@
+import { randomInt } from 'node:crypto';
+import type { TestApp } from '../../support/app.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: { path?: string; message: string }[] };
+}
+
+type Who = { session: { headers: Record<string, string> } } | null;
+
+/** `app.inject` with a member's session (cookie and CSRF header), or none. */
+export function call(
+  testApp: Pick<TestApp, 'app'>,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  who: Who,
+  payload?: object,
+) {
+  return testApp.app.inject({
+    method,
+    url,
+    headers: who?.session.headers ?? {},
+    ...(payload ? { payload } : {}),
+  });
+}
+
+/** [status, error code] of a response, for compact assertions. */
+export function outcome(response: { statusCode: number; json<T>(): T }): [number, string | undefined] {
+  return [response.statusCode, response.json<Partial<ErrorBody>>().error?.code];
+}
+
+/** A random Chicago-area number, unique enough for one test run. */
+export function uniquePhone(): string {
+  return `+1312${randomInt(2_000_000, 9_999_999)}`;
+}
+
+type StatusCounts = Record<
+  | 'pending'
+  | 'held'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'suppressed'
+  | 'uncertain'
+  | 'total'
+  | 'delivered'
+  | 'undelivered',
+  number
+>;
+
+/** The `deliveries` part of GET /api/alerts/:id. */
+export interface DeliverySummary {
+  total: number;
+  byChannel: Record<'sms' | 'push' | 'email', StatusCounts>;
+}
