@@ -33,7 +33,8 @@ describe('chunked media encryption', () => {
     expect(createHash('sha256').update(back).digest('hex')).toBe(
       createHash('sha256').update(bytes).digest('hex'),
     );
-    expect(fs.readFileSync(file).includes(bytes.subarray(0, Math.min(32, size)))).toBe(size === 0);
+    // No run of plaintext shows through (a single byte could appear in ciphertext by chance).
+    if (size >= 16) expect(fs.readFileSync(file).includes(bytes.subarray(0, 16))).toBe(false);
   });
 
   it('fails on a flipped byte, a cut at a chunk boundary, another key, or another purpose', async () => {
