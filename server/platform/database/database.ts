@@ -49,7 +49,13 @@ function openPostgres(target: { url: string; poolSize?: number; schema?: string 
     connectionString: target.url,
     max: target.poolSize ?? 10,
     // Every statement commits durably before it is acknowledged.
-    options: [`-c synchronous_commit=on`, target.schema ? `-c search_path=${target.schema}` : '']
+    // Short OLTP queries gain nothing from parallel workers, and a parallel worker can fail to
+    // resolve a schema created moments before (seen with many schemas on one server).
+    options: [
+      `-c synchronous_commit=on`,
+      `-c max_parallel_workers_per_gather=0`,
+      target.schema ? `-c search_path=${target.schema}` : '',
+    ]
       .filter(Boolean)
       .join(' '),
   });
