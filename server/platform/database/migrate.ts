@@ -15,7 +15,14 @@ function createMigrator(handle: Pick<DatabaseHandle, 'db' | 'postgres'>): Migrat
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'postgres'>): Promise<string[]> {
-  const result: MigrationResultSet = await createMigrator(handle).migrateToLatest();
+  let result: MigrationResultSet = await createMigrator(handle).migrateToLatest();
+  // Kysely's introspection reads the catalog of every schema; a schema dropped by someone else at
+  // that moment (another deployment or test run on the same server) fails it with 3F000. The
+  // migration itself is idempotent, so try again a few times.
+  for (let attempt = 1; attempt < 4 && isConcurrentSchemaDrop(result.error); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    result = await createMigrator(handle).migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((entry) => entry.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: result.error });
@@ -27,4 +34,8 @@ export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'postg
 export async function pendingMigrations(handle: Pick<DatabaseHandle, 'db' | 'postgres'>): Promise<string[]> {
   const all = await createMigrator(handle).getMigrations();
   return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+}
+
+function isConcurrentSchemaDrop(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === '3F000';
 }
