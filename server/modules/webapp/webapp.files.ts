@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** Where `npm run build:web` writes the single-page app. */
 export const defaultWebDistDirectory = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/** Where the message catalogs live (`locales/<language>/app.json`). */
+/** Where the message catalogs live (`locales/<language>/app*.json` for the web app). */
 export const defaultLocalesDirectory = fileURLToPath(new URL('../../../locales/', import.meta.url));
 
 const contentTypes: Record<string, string> = {

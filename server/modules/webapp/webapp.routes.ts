@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -81,16 +82,26 @@ export function registerWebAppFileRoutes(app: FastifyInstance, options: WebAppOp
 }
 
 /** The app's own messages plus the platform's error messages as `error.<CODE>`. */
+/**
+ * The web app's catalog for a language: every `app*.json` namespace of that language (app.json,
+ * app-admin.json, ...) merged, with the error messages under `error.<CODE>`.
+ */
 async function readCatalog(
   localesDirectory: string,
   language: string,
 ): Promise<Record<string, string> | null> {
-  const app = await readFileOrNull(path.join(localesDirectory, language, 'app.json'));
-  if (!app) return null;
-  const errors = await readFileOrNull(path.join(localesDirectory, language, 'errors.json'));
+  const directory = path.join(localesDirectory, language);
+  const names = await readdir(directory).catch(() => [] as string[]);
+  const appFiles = names.filter((name) => /^app(-[a-z-]+)?\.json$/.test(name)).sort();
+  if (!appFiles.includes('app.json')) return null;
+  const errors = await readFileOrNull(path.join(directory, 'errors.json'));
   const errorMessages = errors ? (JSON.parse(errors.toString('utf8')) as Record<string, string>) : {};
-  return {
-    ...Object.fromEntries(Object.entries(errorMessages).map(([code, message]) => [`error.${code}`, message])),
-    ...(JSON.parse(app.toString('utf8')) as Record<string, string>),
-  };
+  const catalog: Record<string, string> = Object.fromEntries(
+    Object.entries(errorMessages).map(([code, message]) => [`error.${code}`, message]),
+  );
+  for (const name of appFiles) {
+    const file = await readFileOrNull(path.join(directory, name));
+    if (file) Object.assign(catalog, JSON.parse(file.toString('utf8')) as Record<string, string>);
+  }
+  return catalog;
 }

@@ -1,0 +1,104 @@
+import { freshIncident, incidentWorkers } from './shared.ts';
+import type { RouteRow } from '../route-matrix.ts';
+
+/** Authorization matrix rows: hotline intake and incidents. See test/security/route-matrix.ts for the row format. */
+export const intakeRows: RouteRow[] = [
+  // hotline intake (the public form and API need no account by design; see report.origin.ts)
+  {
+    method: 'POST',
+    url: '/api/public/:slug/reports',
+    public: true,
+    note: 'anonymous report intake: origin-checked, honeypot, no account by design',
+  },
+  { method: 'GET', url: '/r/:slug', public: true, note: 'public report form, no account by design' },
+  {
+    method: 'POST',
+    url: '/r/:slug',
+    public: true,
+    note: 'public report form (no JavaScript): origin-checked, honeypot, no account by design',
+  },
+  {
+    method: 'GET',
+    url: '/assets/report-location.js',
+    public: true,
+    note: 'static script of the report form',
+  },
+  {
+    method: 'GET',
+    url: '/s/:slug/:publicId',
+    public: true,
+    note: 'public status of one incident (unguessable id): plain-language status and ZIP, no people or text',
+  },
+  {
+    method: 'POST',
+    url: '/api/reports',
+    allow: incidentWorkers,
+    scope: 'own-network',
+    request: () => ({
+      body: { channel: 'operator', category: 'other', location: { lat: 41.85, lon: -87.66 } },
+    }),
+  },
+
+  // incidents
+  { method: 'GET', url: '/api/incidents', allow: incidentWorkers, scope: 'own-network' },
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/status',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { status: 'verifying' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/claim',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id }, body: {} }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/release',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId/notes',
+    allow: incidentWorkers,
+    request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/notes',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { body: 'Checked with the parish office' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/merge',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { intoIncidentId: (await freshIncident(fixture)).id },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/split',
+    allow: incidentWorkers,
+    request: async (fixture) => {
+      const incident = await freshIncident(fixture, 2);
+      return { params: { incidentId: incident.id }, body: { reportIds: [incident.reportIds[0]] } };
+    },
+  },
+];

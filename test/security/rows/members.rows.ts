@@ -1,0 +1,84 @@
+import { managers } from './shared.ts';
+import type { RouteRow } from '../route-matrix.ts';
+
+/** Authorization matrix rows: joining, invitations, members, audit trail and realtime. See test/security/route-matrix.ts for the row format. */
+export const membersRows: RouteRow[] = [
+  // joining (capability link from an invitation)
+  { method: 'GET', url: '/join/:invitationToken', public: true, note: 'invitation link is the credential' },
+  { method: 'POST', url: '/join/:invitationToken', public: true, note: 'invitation link is the credential' },
+  {
+    method: 'POST',
+    url: '/api/invitations/:invitationToken/accept',
+    public: true,
+    note: 'invitation link is the credential',
+  },
+
+  // invitations
+  {
+    method: 'POST',
+    url: '/api/invitations',
+    allow: managers,
+    scope: 'own-network',
+    request: () => ({ body: { roles: [{ role: 'responder' }] } }),
+  },
+  { method: 'GET', url: '/api/invitations', allow: managers, scope: 'own-network' },
+  {
+    method: 'DELETE',
+    url: '/api/invitations/:invitationId',
+    allow: managers,
+    // Made by network A's coordinator: admins revoke any invitation, coordinators their own.
+    request: async (fixture) => ({ params: { invitationId: (await fixture.fresh.invitation()).id } }),
+  },
+
+  // members
+  { method: 'GET', url: '/api/members', allow: ['admin', 'coordinator', 'dispatcher'], scope: 'own-network' },
+  {
+    method: 'GET',
+    url: '/api/members/:memberId',
+    allow: managers,
+    request: (fixture) => ({ params: { memberId: fixture.targetA.id } }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/members/:memberId/roles',
+    allow: ['admin'],
+    request: async (fixture) => ({
+      params: { memberId: (await fixture.fresh.member()).id },
+      body: { roles: [{ role: 'viewer' }, { role: 'responder', areaId: fixture.areaA.id }] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/members/:memberId',
+    allow: ['admin'],
+    request: async (fixture) => ({ params: { memberId: (await fixture.fresh.member()).id } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/members/:memberId/exercise-recipient',
+    allow: managers,
+    request: (fixture) => ({ params: { memberId: fixture.targetA.id }, body: { isExerciseRecipient: true } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/members/:memberId/vettings',
+    allow: ['coordinator'],
+    request: async (fixture) => ({
+      params: { memberId: (await fixture.fresh.member({ status: 'probationary' })).id },
+    }),
+  },
+
+  // audit trail
+  { method: 'GET', url: '/api/audit', allow: ['admin'], scope: 'own-network' },
+  { method: 'GET', url: '/api/audit/verify', allow: ['admin'], scope: 'own-network' },
+
+  // realtime
+  {
+    method: 'GET',
+    url: '/api/realtime',
+    allow: 'any-member',
+    scope: 'own-network',
+    stream: true,
+    note: 'probationary members hear only their own room',
+  },
+];
