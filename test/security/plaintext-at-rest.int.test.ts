@@ -1,94 +1,157 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { handleSubscriptionSms } from '../../server/modules/subscriptions/index.ts';
-import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildInvitation, buildMember, buildNetwork } from '../support/factories.ts';
+import { startFakeTwilio } from '../support/fake-twilio.ts';
+import type { FakeTwilio } from '../support/fake-twilio.ts';
+import { createHotlineApp, randomPhone } from '../hotline/support.ts';
+import { encryptedColumns } from '../../server/platform/crypto/encrypted-columns.ts';
+import { classifyByName, explainedPlainColumns } from './plaintext-columns.ts';
+import { createMarkers, plantEverySensitiveField } from './plaintext-markers.ts';
+import type { PlantedWorld } from './plaintext-markers.ts';
 
 /**
- * SECURITY.md: sensitive fields are encrypted at rest. Unique markers go in through the public
- * interfaces; the raw database (SQLite file and WAL, or a pg_dump of the schema) must not contain
- * any of them — while a control value stored in plain text must be found, so the search works.
+ * SECURITY.md: sensitive fields are encrypted at rest. A unique marker goes into every sensitive
+ * field through the interface a person would use (test/security/plaintext-markers.ts); the raw
+ * database (SQLite file and WAL, or a pg_dump of the schema) and the evidence media directory must
+ * not contain any of them — while a control value stored in plain text is found, so the search works.
  */
 describeEachDatabase('no plaintext of sensitive fields at rest', (dialect) => {
   let testApp: TestApp;
-  const tag = randomBytes(5).toString('hex');
-  const markers = {
-    displayName: `Nombre Marcador ${tag}`,
-    email: `marker-${tag}@example.org`,
-    description: `descripcion-marcador-${tag}`,
-    locationText: `calle-marcador-${tag}`,
-    callbackContact: `+1312${String(parseInt(tag.slice(0, 6), 16) % 10_000_000).padStart(7, '0')}`,
-    subscriberPhone: `+1773${String(parseInt(tag.slice(4, 10), 16) % 10_000_000).padStart(7, '0')}`,
-  };
-  const plainControl = `Red ${tag}`;
+  let twilio: FakeTwilio;
+  let planted: PlantedWorld;
+  const markers = createMarkers();
 
   beforeAll(async () => {
-    testApp = await createTestApp(dialect);
-    const context = testApp.context;
-    const network = await buildNetwork(context, { name: plainControl });
-    const admin = await buildMember(context, { networkId: network.id, roles: [{ role: 'admin' }] });
-    const invitation = await buildInvitation(context, { networkId: network.id, createdBy: admin.id });
-    const joined = await testApp.app.inject({
-      method: 'POST',
-      url: `/api/invitations/${invitation.token}/accept`,
-      payload: {
-        displayName: markers.displayName,
-        email: markers.email,
-        password: 'a long enough passphrase',
-      },
+    twilio = await startFakeTwilio();
+    testApp = await createHotlineApp(dialect, {
+      twilioApiBase: twilio.url,
+      accountSid: twilio.accountSid,
+      authToken: twilio.authToken,
     });
-    expect(joined.statusCode).toBeLessThan(300);
-    const reported = await testApp.app.inject({
-      method: 'POST',
-      url: `/api/public/${network.slug}/reports`,
-      payload: {
-        category: 'workplace',
-        zip: '60608',
-        locationText: markers.locationText,
-        description: markers.description,
-        callbackContact: markers.callbackContact,
-        contactConsent: true,
-      },
-    });
-    expect(reported.statusCode).toBeLessThan(300);
-    const subscribed = await handleSubscriptionSms(
-      {
-        db: context.database.db,
-        dialect: context.database.dialect,
-        clock: context.clock,
-        crypto: context.crypto,
-        events: context.events,
-        jobs: context.jobs,
-        publicUrl: context.config.publicUrl,
-      },
-      { networkId: network.id, phoneE164: markers.subscriberPhone, text: 'ALTA 60608', language: 'es' },
-    );
-    expect(subscribed.handled).toBe(true);
+    planted = await plantEverySensitiveField(testApp, markers, randomPhone());
+  }, 60_000);
+  afterAll(async () => {
+    await testApp.close();
+    await twilio.close();
   });
-  afterAll(() => testApp.close());
 
-  function rawDatabaseText(): string {
+  function rawDatabase(): Buffer {
     const target = testApp.database.target;
     if (target.kind === 'sqlite') {
       const files = [target.file, `${target.file}-wal`].filter((file) => fs.existsSync(file));
-      return files.map((file) => fs.readFileSync(file).toString('latin1')).join('\n');
+      return Buffer.concat(files.map((file) => fs.readFileSync(file)));
     }
     return execFileSync('pg_dump', ['--data-only', '--schema', target.schema ?? 'public', target.url], {
-      encoding: 'latin1',
       maxBuffer: 256 * 1024 * 1024,
     });
   }
 
-  it('finds the plain control value but none of the markers', () => {
-    const raw = rawDatabaseText();
-    expect(raw).toContain(plainControl);
-    for (const [field, marker] of Object.entries(markers)) {
-      expect(raw.includes(marker), `${field} stored in plain text`).toBe(false);
-      expect(raw.includes(marker.replace('+', '')), `${field} digits stored in plain text`).toBe(false);
+  function mediaFiles(): string[] {
+    const root = path.join(testApp.context.config.dataDirectory, 'media');
+    if (!fs.existsSync(root)) return [];
+    return fs
+      .readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .map((name) => path.join(root, name))
+      .filter((file) => fs.statSync(file).isFile());
+  }
+
+  /** Every form of a marker the search looks for: the text, and a phone number's bare digits. */
+  function needles(): [string, Buffer][] {
+    const list: [string, Buffer][] = [];
+    for (const [field, value] of Object.entries(markers.text)) {
+      expect(value.length, `${field} was planted`).toBeGreaterThan(8);
+      list.push([field, Buffer.from(value)]);
+      if (value.startsWith('+')) list.push([`${field} digits`, Buffer.from(value.slice(1))]);
     }
+    for (const [field, bytes] of Object.entries(markers.bytes)) list.push([`${field} bytes`, bytes]);
+    return list;
+  }
+
+  it('finds the plain control value in the database but none of the markers', () => {
+    const raw = rawDatabase();
+    expect(raw.includes(Buffer.from(markers.plainControl))).toBe(true);
+    const found = needles()
+      .filter(([, needle]) => raw.includes(needle))
+      .map(([field]) => field);
+    expect(found, 'stored in plain text').toEqual([]);
+  });
+
+  it('stored every planted value, encrypted: each marker decrypts from its column', async () => {
+    const { text } = markers;
+    const expected: [string, string, string[]][] = [
+      ['members', 'display_name_enc', [text.memberDisplayName]],
+      ['members', 'email_enc', [text.memberEmail]],
+      [
+        'reports',
+        'description_enc',
+        [text.reportDescription, text.operatorDescription, text.hotlineReportText],
+      ],
+      ['reports', 'location_text_enc', [text.reportLocationText]],
+      ['reports', 'callback_contact_enc', [text.reportCallbackContact, text.hotlineTexterPhone]],
+      ['incident_notes', 'body_enc', [text.incidentNote, text.statusChangeNote]],
+      ['incident_messages', 'body_enc', [text.outboundMessage, text.inboundReply]],
+      ['sms_conversations', 'draft_enc', [text.hotlineDraftText]],
+      ['flagged_reports', 'description_enc', [text.flaggedTipText]],
+      [
+        'subscribers',
+        'contact_enc',
+        [text.smsSubscriberPhone, text.emailSubscriber, text.pushSubscriptionEndpoint],
+      ],
+      ['responder_profiles', 'sms_phone_enc', [text.responderSmsPhone]],
+      ['responder_profiles', 'push_subscription_enc', [text.responderPushEndpoint]],
+      ['dispatch_offers', 'outcome_notes_enc', [text.outcomeNotes]],
+      ['dispatch_offers', 'livestream_url_enc', [text.livestreamUrl]],
+      ['totp_credentials', 'secret_enc', [text.totpSecretBase32]],
+    ];
+    const db = testApp.database.db as unknown as Kysely<Record<string, Record<string, string | null>>>;
+    for (const [table, column, values] of expected) {
+      const context = encryptedColumns.find(
+        (entry) => entry.table === table && entry.column === column,
+      )?.context;
+      expect(context, `${table}.${column} is registered`).toBeDefined();
+      const rows = await db.selectFrom(table).select(column).execute();
+      const plain = rows
+        .map((row) => row[column])
+        .filter((value): value is string => typeof value === 'string')
+        .map((envelope) => testApp.context.crypto.decrypt(envelope, context ?? ''));
+      for (const value of values) {
+        expect(
+          plain.some((entry) => entry.includes(value)),
+          `${table}.${column} holds ${value}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('keeps evidence files encrypted: neither the photo nor its metadata is readable on disk', () => {
+    const files = mediaFiles();
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    const bytes = Buffer.concat(files.map((file) => fs.readFileSync(file)));
+    // The search reads the files: together they hold at least the uploaded photo's size.
+    expect(bytes.length).toBeGreaterThanOrEqual(planted.evidenceBytes);
+    const jpegStart = Buffer.from([0xff, 0xd8, 0xff]);
+    for (const file of files)
+      expect(fs.readFileSync(file).subarray(0, 3).equals(jpegStart), file).toBe(false);
+    const found = needles()
+      .filter(([, needle]) => bytes.includes(needle))
+      .map(([field]) => field);
+    expect(found, 'readable in the media directory').toEqual([]);
+  });
+
+  it('has a reason for every text column that is not encrypted', async () => {
+    const tables = await testApp.database.db.introspection.getTables();
+    const unexplained: string[] = [];
+    for (const table of tables) {
+      for (const column of table.columns) {
+        if (!/text|char/i.test(column.dataType)) continue;
+        const name = `${table.name}.${column.name}`;
+        if (classifyByName(column.name) === null && !(name in explainedPlainColumns)) unexplained.push(name);
+      }
+    }
+    expect(unexplained, 'text columns with no decision in test/security/plaintext-columns.ts').toEqual([]);
   });
 });

@@ -85,6 +85,12 @@ export const alertsRows: RouteRow[] = [
   },
   {
     method: 'GET',
+    url: '/api/alerts/:alertId/thread',
+    allow: alertReaders,
+    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'approved')).id } }),
+  },
+  {
+    method: 'GET',
     url: '/api/alerts/:alertId/preview',
     allow: alertReaders,
     request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'draft')).id } }),
@@ -123,7 +129,22 @@ export const alertsRows: RouteRow[] = [
   {
     method: 'PUT',
     url: '/api/alert-templates',
-    allow: ['admin'],
+    allow: ['admin', 'coordinator'],
+    scope: 'own-network',
+    request: () => ({ body: { key: 'update', language: 'en', body: 'UPDATE near {place}: {details}' } }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/alert-templates/:language/:key',
+    allow: ['admin', 'coordinator'],
+    // The path names a template of the caller's own network, not an object of network A.
+    scope: 'own-network',
+    request: () => ({ params: { language: 'en', key: 'update' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/alert-templates/preview',
+    allow: ['admin', 'coordinator'],
     scope: 'own-network',
     request: () => ({ body: { key: 'update', language: 'en', body: 'UPDATE near {place}: {details}' } }),
   },

@@ -1,4 +1,4 @@
-import { matrixEvidence, matrixIncident, matrixOffer } from '../../dispatch/matrix-objects.ts';
+import { matrixEvidence, matrixExport, matrixIncident, matrixOffer } from '../../dispatch/matrix-objects.ts';
 import { incidentWorkers } from './shared.ts';
 import type { RouteRow } from '../route-matrix.ts';
 import type { MatrixFixture } from '../matrix-fixture.ts';
@@ -119,6 +119,13 @@ export const dispatchRows: RouteRow[] = [
   },
   {
     method: 'GET',
+    url: '/api/evidence/limits',
+    allow: ['responder'],
+    scope: 'own-network',
+    note: 'the configured upload limits, shown before a photo is sent',
+  },
+  {
+    method: 'GET',
     url: '/api/incidents/:incidentId/evidence',
     allow: ['dispatcher', 'coordinator', 'advocate', 'admin'],
     request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
@@ -131,9 +138,42 @@ export const dispatchRows: RouteRow[] = [
   },
   {
     method: 'POST',
-    url: '/api/incidents/:incidentId/evidence-export',
+    url: '/api/incidents/:incidentId/evidence-exports',
     allow: ['advocate', 'admin'],
     request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
-    note: 'also needs a fresh step-up (every matrix caller has one)',
+    note: 'also needs a fresh step-up (every matrix caller has one); creates a pending request only',
+  },
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId/evidence-exports',
+    allow: ['advocate', 'admin', 'coordinator'],
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/evidence-exports/:exportId/approve',
+    allow: ['advocate', 'admin', 'coordinator'],
+    request: async (fixture, caller) => {
+      // Requested by someone other than the caller: self-approval is refused (403) by design.
+      const requester =
+        caller.member?.id === fixture.holders.advocate.id ? fixture.holders.admin : fixture.holders.advocate;
+      return { params: { exportId: await matrixExport(fixture, 'pending', requester.id) } };
+    },
+    note: 'second person of the two-person export; also needs a fresh step-up',
+  },
+  {
+    method: 'POST',
+    url: '/api/evidence-exports/:exportId/download',
+    allow: ['advocate', 'admin'],
+    request: async (fixture, caller) => {
+      // Only the requester downloads: an approved export requested by the caller when they are
+      // of network A, else by network A's advocate.
+      const requesterId =
+        caller.member && caller.member.networkId === fixture.networkA.id
+          ? caller.member.id
+          : fixture.holders.advocate.id;
+      return { params: { exportId: await matrixExport(fixture, 'approved', requesterId) } };
+    },
+    note: 'approved export, downloaded once by its requester with a fresh step-up',
   },
 ];

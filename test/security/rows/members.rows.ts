@@ -1,5 +1,6 @@
 import { managers } from './shared.ts';
 import type { RouteRow } from '../route-matrix.ts';
+import { buildRecoveryLink } from '../../members/recovery-support.ts';
 
 /** Authorization matrix rows: joining, invitations, members, audit trail and realtime. See test/security/route-matrix.ts for the row format. */
 export const membersRows: RouteRow[] = [
@@ -67,6 +68,34 @@ export const membersRows: RouteRow[] = [
       params: { memberId: (await fixture.fresh.member({ status: 'probationary' })).id },
     }),
   },
+
+  // admin-assisted recovery (docs/adr/0011-member-recovery.md)
+  {
+    method: 'POST',
+    url: '/api/members/:memberId/recovery-links',
+    allow: ['admin'],
+    request: async (fixture) => ({ params: { memberId: (await fixture.fresh.member()).id } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/members/:memberId/recovery-links/:linkId/approve',
+    allow: managers,
+    // A link for an admin, made by another admin: every caller is neither its creator nor its member.
+    request: async (fixture) => {
+      const target = await fixture.fresh.member({ roles: [{ role: 'admin' }] });
+      const creator = await fixture.fresh.member({ roles: [{ role: 'admin' }] });
+      const link = await buildRecoveryLink(fixture.context, {
+        networkId: fixture.networkA.id,
+        memberId: target.id,
+        createdBy: creator.id,
+        needsApproval: true,
+      });
+      fixture.idsOfNetworkA.add(link.id);
+      return { params: { memberId: target.id, linkId: link.id } };
+    },
+  },
+  { method: 'GET', url: '/recover/:recoveryToken', public: true, note: 'recovery link is the credential' },
+  { method: 'POST', url: '/recover/:recoveryToken', public: true, note: 'recovery link is the credential' },
 
   // audit trail
   { method: 'GET', url: '/api/audit', allow: ['admin'], scope: 'own-network' },
