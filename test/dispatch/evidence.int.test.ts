@@ -11,6 +11,7 @@ import { deviceMarker, fakeMp4, photoWithGps, plainPng, pngBomb } from './media-
 import {
   call,
   dispatchWorld,
+  exportEvidence,
   offset,
   openIncident,
   outcome,
@@ -158,18 +159,19 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
         withTotp: true,
       });
       expect(
-        outcome(await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-export`, advocate)),
+        outcome(await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-exports`, advocate)),
       ).toEqual([403, 'STEP_UP_REQUIRED']);
       expect(
         outcome(
-          await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-export`, world.dispatcher),
+          await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-exports`, world.dispatcher),
         ),
       ).toEqual([403, 'FORBIDDEN']);
       const steppedUp = await person(testApp.context, world.network.id, [{ role: 'advocate' }], {
         withTotp: true,
         stepUp: true,
       });
-      const exported = await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-export`, steppedUp);
+      // world.coordinator (stepped up) is the second person.
+      const exported = await exportEvidence(testApp, incidentId, steppedUp, world.coordinator);
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-type']).toBe('application/zip');
       const zip = await readZip(exported.rawPayload);
@@ -215,6 +217,10 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
         .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0]?.actor_member_id).toBe(steppedUp.id);
+      expect(JSON.parse(audit[0]!.metadata)).toMatchObject({ approvedBy: world.coordinator.id });
+      expect((JSON.parse(zip.get('manifest.json')!.toString()) as { approvedBy: string }).approvedBy).toBe(
+        world.coordinator.id,
+      );
     });
 
     it('refuses to serve or export a stored file that was tampered with', async () => {
@@ -231,9 +237,10 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
           withTotp: true,
           stepUp: true,
         });
-        expect(
-          outcome(await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-export`, admin)),
-        ).toEqual([500, 'EVIDENCE_INTEGRITY_FAILED']);
+        expect(outcome(await exportEvidence(testApp, incidentId, admin, world.coordinator))).toEqual([
+          500,
+          'EVIDENCE_INTEGRITY_FAILED',
+        ]);
       } finally {
         fs.writeFileSync(file, original);
       }

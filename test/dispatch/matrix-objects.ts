@@ -116,3 +116,36 @@ export function matrixEvidence(fixture: MatrixFixture): Promise<string> {
 async function* chunksOf(bytes: Buffer): AsyncGenerator<Buffer> {
   yield await Promise.resolve(bytes);
 }
+
+/**
+ * A new evidence export of network A's matrix incident requested by `requesterId`: pending, or
+ * approved by another holder (the admin, or the coordinator when the admin requested it).
+ */
+export async function matrixExport(
+  fixture: MatrixFixture,
+  status: 'pending' | 'approved',
+  requesterId: string,
+): Promise<string> {
+  const now = fixture.context.clock.now();
+  const approver =
+    requesterId === fixture.holders.admin.id ? fixture.holders.coordinator.id : fixture.holders.admin.id;
+  const id = newId();
+  await fixture.context.database.db
+    .insertInto('evidence_exports')
+    .values({
+      id,
+      network_id: fixture.networkA.id,
+      incident_id: await matrixIncident(fixture),
+      requested_by: requesterId,
+      requested_at: now,
+      status,
+      approved_by: status === 'approved' ? approver : null,
+      approved_at: status === 'approved' ? now : null,
+      downloaded_at: null,
+      expires_at: now + 3_600_000,
+      updated_at: now,
+    })
+    .execute();
+  fixture.idsOfNetworkA.add(id);
+  return id;
+}

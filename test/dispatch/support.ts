@@ -189,3 +189,27 @@ export function uploadEvidence(
     payload,
   });
 }
+
+/** Asks for an incident's evidence export as `requester`; returns the new export's id. */
+export async function requestExport(
+  testApp: TestApp,
+  requester: Person,
+  incidentId: string,
+): Promise<string> {
+  const response = await call(testApp, 'POST', `/api/incidents/${incidentId}/evidence-exports`, requester);
+  if (response.statusCode !== 201) throw new Error(`requesting an export failed: ${response.body}`);
+  return response.json<{ export: { id: string } }>().export.id;
+}
+
+/** The two-person export end to end: `requester` asks, `approver` approves, `requester` downloads. */
+export async function exportEvidence(
+  testApp: TestApp,
+  incidentId: string,
+  requester: Person,
+  approver: Person,
+): Promise<LightMyRequestResponse> {
+  const exportId = await requestExport(testApp, requester, incidentId);
+  const approved = await call(testApp, 'POST', `/api/evidence-exports/${exportId}/approve`, approver);
+  if (approved.statusCode !== 200) throw new Error(`approving an export failed: ${approved.body}`);
+  return call(testApp, 'POST', `/api/evidence-exports/${exportId}/download`, requester);
+}

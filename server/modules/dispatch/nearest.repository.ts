@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { BoundingBox, LatLon } from '../../platform/geo/index.ts';
+import { activeMembersHoldingRole } from '../members/index.ts';
 import { activeOfferStatuses } from './dispatch.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-type ProfileScope = ExpressionBuilder<Database & { p: Database['responder_profiles'] }, 'p' | 'members'>;
+type ProfileScope = ExpressionBuilder<Database & { p: Database['responder_profiles'] }, 'p'>;
 
 export interface CandidateFilter {
   networkId: string;
@@ -27,32 +28,18 @@ export interface CandidateRow {
 
 /**
  * Eligible responders, before the on-call windows (evaluated in the network's time zone) are
- * checked: vetted (active) members whose responder grant covers the incident, who may be on call
- * (toggle on or some window), and who hold no live offer.
+ * checked: vetted (active) members whose responder grant covers the incident (the members
+ * module's `activeMembersHoldingRole`, joined in `baseQuery`), who may be on call (toggle on or
+ * some window), and who hold no live offer.
  */
 function eligible(eb: ProfileScope, filter: CandidateFilter) {
-  const coverage = eb
-    .selectFrom('member_roles')
-    .select('member_roles.id')
-    .whereRef('member_roles.member_id', '=', 'p.member_id')
-    .where('member_roles.role', '=', 'responder')
-    .where((inner) =>
-      filter.areaIds.length === 0
-        ? inner('member_roles.area_id', 'is', null)
-        : inner.or([
-            inner('member_roles.area_id', 'is', null),
-            inner('member_roles.area_id', 'in', filter.areaIds),
-          ]),
-    );
   const busy = eb
     .selectFrom('dispatch_offers')
     .select('dispatch_offers.id')
     .whereRef('dispatch_offers.responder_member_id', '=', 'p.member_id')
     .where('dispatch_offers.status', 'in', activeOfferStatuses);
   const conditions = [
-    eb('members.status', '=', 'active'),
     eb.or([eb('p.is_on_call', '=', 1), eb('p.has_windows', '=', 1)]),
-    eb.exists(coverage),
     eb.not(eb.exists(busy)),
   ];
   if (filter.excludeIncidentId) {
@@ -66,19 +53,25 @@ function eligible(eb: ProfileScope, filter: CandidateFilter) {
   return eb.and(conditions);
 }
 
-function baseQuery(db: Executor, networkId: string) {
+/** Responder profiles joined (one statement) with the members who may take this incident. */
+function baseQuery(db: Executor, filter: CandidateFilter) {
+  const coveredMembers = activeMembersHoldingRole(db, {
+    networkId: filter.networkId,
+    role: 'responder',
+    areaIds: filter.areaIds,
+  }).as('m');
   return db
     .selectFrom('responder_profiles as p')
-    .innerJoin('members', 'members.id', 'p.member_id')
+    .innerJoin(coveredMembers, 'm.id', 'p.member_id')
     .select([
       'p.member_id',
       'p.location_lat',
       'p.location_lon',
       'p.is_on_call',
       'p.on_call_windows',
-      'members.languages',
+      'm.languages',
     ])
-    .where('p.network_id', '=', networkId);
+    .where('p.network_id', '=', filter.networkId);
 }
 
 /**
@@ -91,12 +84,12 @@ export async function selectLocatedCandidates(
 ): Promise<CandidateRow[]> {
   const { box, center } = filter;
   const lonScale = Math.cos((center.lat * Math.PI) / 180);
-  let query = baseQuery(db, filter.networkId);
+  let query = baseQuery(db, filter);
   if (filter.language) {
     // Languages are a JSON array of BCP 47 tags: match the base language, any region.
     const base = filter.language.toLowerCase().split('-')[0] ?? '';
     query = query.where((eb) =>
-      eb.or([eb('members.languages', 'like', `%"${base}"%`), eb('members.languages', 'like', `%"${base}-%`)]),
+      eb.or([eb('m.languages', 'like', `%"${base}"%`), eb('m.languages', 'like', `%"${base}-%`)]),
     );
   }
   return query
@@ -119,7 +112,7 @@ export async function selectUnlocatedCandidates(
   db: Executor,
   filter: CandidateFilter & { limit: number },
 ): Promise<CandidateRow[]> {
-  return baseQuery(db, filter.networkId)
+  return baseQuery(db, filter)
     .where((eb) =>
       eb.or([eb('p.location_expires_at', 'is', null), eb('p.location_expires_at', '<=', filter.now)]),
     )

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { normalizeSmsKeyword } from '../../platform/sms/keyword.ts';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: a code read on a cracked screen is typed back right. */
 const codeAlphabet = 'ACDEFHJKMNPRTUVWXY3479';
@@ -13,15 +14,8 @@ export function newOfferCode(): string {
 
 export type SmsReplyIntent = 'accept' | 'decline';
 
-/** Upper case, accents and marks dropped, punctuation as spaces: `sí, k7h3.` reads as `SI K7H3`. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** The shared SMS keyword normalization: `sí, k7h3.` reads as `SI K7H3`. */
+const normalize = normalizeSmsKeyword;
 
 const acceptWords = new Set(
   ['ACEPTO', 'ACEPTAR', 'ACEPTA', 'ACCEPT', 'YES', 'SI', 'OK', 'نعم', 'أقبل'].map(normalize),

@@ -8,6 +8,8 @@ export interface BundleInput {
   networkId: string;
   incidentId: string;
   exportedBy: string;
+  /** The second person who approved the export. */
+  approvedBy: string;
   exportedAt: number;
   items: EvidenceRow[];
   custody: CustodyRow[];
@@ -43,6 +45,7 @@ export function buildManifest(input: BundleInput): Record<string, unknown> {
     networkId: input.networkId,
     incidentId: input.incidentId,
     exportedBy: input.exportedBy,
+    approvedBy: input.approvedBy,
     exportedAt: iso(input.exportedAt),
     hashAlgorithm: 'SHA-256',
     files: input.items.map((item) => {

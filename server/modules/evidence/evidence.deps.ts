@@ -50,5 +50,8 @@ export function unwrapFileKey(crypto: FieldCrypto, wrapped: string): Uint8Array 
 /** Who may see evidence and its shared copies (a responder sees what they uploaded, via the offer). */
 export const evidenceViewerRoles = ['dispatcher', 'coordinator', 'advocate', 'admin'] as const;
 
-/** Who may export an incident's evidence bundle for counsel (with a fresh step-up). */
+/** Who may request (and, once approved, download) an incident's evidence bundle for counsel (with a fresh step-up). */
 export const evidenceExporterRoles = ['advocate', 'admin'] as const;
+
+/** Who may approve someone else's export request (with a fresh step-up), and see the requests. */
+export const evidenceExportApproverRoles = ['advocate', 'admin', 'coordinator'] as const;

@@ -11,4 +11,18 @@ registerErrorCodes({
   MEDIA_TYPE_UNSUPPORTED: 415,
   /** A stored file failed authentication or its hash: tampering or disk damage. */
   EVIDENCE_INTEGRITY_FAILED: 500,
+  /** No export request with that id in the caller's reach. */
+  EXPORT_NOT_FOUND: 404,
+  /** The export has not been approved by a second person yet. */
+  EXPORT_NEEDS_APPROVAL: 409,
+  /** The requester tried to approve their own export: two different people are needed. */
+  EXPORT_SELF_APPROVAL: 403,
+  /** Someone already approved this export. */
+  EXPORT_ALREADY_APPROVED: 409,
+  /** The request lapsed unapproved, or the download window after approval closed. */
+  EXPORT_EXPIRED: 410,
+  /** The bundle was already downloaded; an export is downloaded once. */
+  EXPORT_ALREADY_DOWNLOADED: 410,
+  /** Only the member who requested the export may download it. */
+  EXPORT_NOT_REQUESTER: 403,
 });

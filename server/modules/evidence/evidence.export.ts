@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
-import { newId } from '../../platform/ids/ids.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireStepUp } from '../auth/index.ts';
 import type { Principal } from '../auth/index.ts';
-import { requireEvidenceIncident } from './evidence.access.ts';
 import { buildBundle } from './evidence.bundle.ts';
 import { appendCustodyEvent } from './evidence.custody.ts';
 import type { EvidenceDeps } from './evidence.deps.ts';
 import { evidenceExporterRoles, unwrapFileKey } from './evidence.deps.ts';
+import { requireUsable, requireVisibleExport } from './evidence-export.requests.ts';
+import { findEvidenceExport, markExportDownloaded } from './evidence-export.repository.ts';
 import { listCustodyOfIncident, listEvidenceOfIncident, lockEvidenceItems } from './evidence.repository.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 import { readVerified } from './evidence.read.ts';
@@ -20,26 +21,52 @@ export interface EvidenceExport {
 }
 
 /**
- * The incident's evidence bundle for counsel (advocates and admins, with a fresh step-up). Every
- * stored file is decrypted and checked against its recorded hash first, so a damaged file fails
- * the export cleanly instead of yielding a bundle that does not verify. Then the export is written
- * to the audit trail and to each item's custody log, and the zip streams out.
+ * The approved bundle, downloaded once by its requester (advocate or admin, fresh step-up) within
+ * the hour after a second person approved it. Every stored file is decrypted and checked against
+ * its recorded hash first, so a damaged file fails the export cleanly instead of yielding a bundle
+ * that does not verify (the export stays downloadable). Then the download is marked (a
+ * compare-and-set: a second download gets EXPORT_ALREADY_DOWNLOADED) and written to the audit
+ * trail and each item's custody log in one transaction, and the zip streams out.
  */
-export async function exportIncidentEvidence(
+export async function downloadEvidenceExport(
   deps: EvidenceDeps,
   principal: Principal,
-  incidentId: string,
+  exportId: string,
 ): Promise<EvidenceExport> {
-  const incident = await requireEvidenceIncident(deps.db, principal, incidentId, evidenceExporterRoles);
+  const { row, incident } = await requireVisibleExport(deps, principal, exportId, evidenceExporterRoles);
   requireStepUp(principal, deps.clock);
+  if (row.requested_by !== principal.memberId) {
+    throw new AppError('EXPORT_NOT_REQUESTER', 'Only the member who requested this export may download it.');
+  }
+  requireUsable(row, deps.clock.now());
+  if (row.status !== 'approved' || row.approved_by === null) {
+    throw new AppError(
+      'EXPORT_NEEDS_APPROVAL',
+      'A second advocate, admin or coordinator must approve this export first.',
+    );
+  }
+  const approvedBy = row.approved_by;
   const items = await listEvidenceOfIncident(deps.db, incident.id);
   for (const item of items) {
     await readVerified(deps, item, 'original', item.sha256);
     if (item.shared_sha256) await readVerified(deps, item, 'shared', item.shared_sha256);
   }
-  const exportId = newId();
   const exportedAt = deps.clock.now();
   await inTransaction(deps, async (uow) => {
+    const claimed = await markExportDownloaded(uow.trx, {
+      id: row.id,
+      requestedBy: principal.memberId,
+      now: exportedAt,
+    });
+    if (!claimed) {
+      // Another download won the race, or the window closed meanwhile: say which.
+      const current = await findEvidenceExport(uow.trx, row.id);
+      requireUsable(current ?? { ...row, status: 'downloaded' }, exportedAt);
+      throw new AppError(
+        'EXPORT_ALREADY_DOWNLOADED',
+        'This export was already downloaded; request a new one.',
+      );
+    }
     await lockEvidenceItems(
       uow.trx,
       deps.dialect,
@@ -60,7 +87,7 @@ export async function exportIncidentEvidence(
       action: 'evidence.exported',
       objectType: 'incident',
       objectId: incident.id,
-      metadata: { exportId, itemCount: items.length },
+      metadata: { exportId, approvedBy, itemCount: items.length },
     });
   });
   const custody = await listCustodyOfIncident(deps.db, incident.id);
@@ -74,6 +101,7 @@ export async function exportIncidentEvidence(
       networkId: incident.network_id,
       incidentId: incident.id,
       exportedBy: principal.memberId,
+      approvedBy,
       exportedAt,
       items,
       custody,

@@ -8,7 +8,13 @@ import { createAuthenticator } from '../auth/index.ts';
 import { evidenceDepsFrom } from './evidence.deps.ts';
 import type { EvidenceLimits } from './evidence.deps.ts';
 import './evidence.errors.ts';
-import { exportIncidentEvidence } from './evidence.export.ts';
+import { downloadEvidenceExport } from './evidence.export.ts';
+import {
+  approveEvidenceExport,
+  listEvidenceExports,
+  requestEvidenceExport,
+} from './evidence-export.requests.ts';
+import { uploadLimitsFor } from './evidence.limits.ts';
 import { listIncidentEvidence, readSharedCopy } from './evidence.read.ts';
 import { receiveEvidence } from './evidence.upload.ts';
 import type { IncomingFile } from './evidence.upload.ts';
@@ -16,10 +22,11 @@ import type { IncomingFile } from './evidence.upload.ts';
 const offerParamsSchema = z.object({ offerId: z.uuid() });
 const incidentParamsSchema = z.object({ incidentId: z.uuid() });
 const evidenceParamsSchema = z.object({ evidenceId: z.uuid() });
+const exportParamsSchema = z.object({ exportId: z.uuid() });
 
 /**
  * Uploads (multipart, in their own plugin scope so no other route accepts multipart bodies),
- * evidence lists, shared copies and the export bundle.
+ * evidence lists, shared copies, and two-person exports (request, approve, download once).
  */
 export function registerEvidenceApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = evidenceDepsFrom(context);
@@ -37,6 +44,11 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
       );
       return reply.status(201).send({ evidence });
     });
+  });
+
+  app.get('/api/evidence/limits', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return { limits: uploadLimitsFor(deps, principal) };
   });
 
   app.get('/api/incidents/:incidentId/evidence', async (request) => {
@@ -57,10 +69,30 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
       .send(copy.bytes);
   });
 
-  app.post('/api/incidents/:incidentId/evidence-export', async (request, reply) => {
+  app.post('/api/incidents/:incidentId/evidence-exports', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
-    const bundle = await exportIncidentEvidence(deps, principal, incidentId);
+    const created = await requestEvidenceExport(deps, principal, incidentId);
+    return reply.status(201).send({ export: created });
+  });
+
+  app.get('/api/incidents/:incidentId/evidence-exports', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    return listEvidenceExports(deps, principal, incidentId);
+  });
+
+  app.post('/api/evidence-exports/:exportId/approve', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { exportId } = parseInput(exportParamsSchema, request.params);
+    return { export: await approveEvidenceExport(deps, principal, exportId) };
+  });
+
+  // POST, not GET: the download consumes the export and must carry the CSRF token.
+  app.post('/api/evidence-exports/:exportId/download', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { exportId } = parseInput(exportParamsSchema, request.params);
+    const bundle = await downloadEvidenceExport(deps, principal, exportId);
     return reply
       .header('content-type', 'application/zip')
       .header('cache-control', 'no-store')

@@ -44,9 +44,31 @@ export interface EvidenceCustodyEventsTable {
   entry_hash: string;
 }
 
+export type EvidenceExportStatus = 'pending' | 'approved' | 'downloaded';
+
+/**
+ * A two-person export of an incident's evidence bundle: requested by an advocate or admin,
+ * approved by someone else, downloaded once by the requester before `expires_at`.
+ */
+export interface EvidenceExportsTable {
+  id: string;
+  network_id: string;
+  incident_id: string;
+  requested_by: string;
+  requested_at: number;
+  status: EvidenceExportStatus;
+  approved_by: string | null;
+  approved_at: number | null;
+  downloaded_at: number | null;
+  /** Pending: when the request lapses. Approved: when the download window closes. */
+  expires_at: number;
+  updated_at: number;
+}
+
 declare module '../../platform/database/schema.ts' {
   interface Database {
     evidence_items: EvidenceItemsTable;
     evidence_custody_events: EvidenceCustodyEventsTable;
+    evidence_exports: EvidenceExportsTable;
   }
 }

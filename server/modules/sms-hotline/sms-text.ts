@@ -1,4 +1,5 @@
 import { lookupZip } from '../../platform/geo/index.ts';
+import { normalizeSmsKeyword, smsLanguageNames } from '../../platform/sms/keyword.ts';
 import type { ReportCategory } from '../incidents/index.ts';
 
 /**
@@ -7,15 +8,8 @@ import type { ReportCategory } from '../incidents/index.ts';
  * recognized by its script.
  */
 
-/** Upper case, accents and punctuation removed: "¡Sí!" → "SI". */
-export function normalizeKeyword(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** The shared SMS keyword normalization (platform/sms/keyword.ts): "¡Sí!" → "SI". */
+export { normalizeSmsKeyword as normalizeKeyword } from '../../platform/sms/keyword.ts';
 
 export interface SmsLocation {
   zip?: string;
@@ -109,18 +103,8 @@ const englishMarkers = new Set(
   ),
 );
 
-/** Language names people text to choose one (normalized). */
-export const languageNameKeywords: Record<string, string> = {
-  ENGLISH: 'en',
-  INGLES: 'en',
-  ESPANOL: 'es',
-  SPANISH: 'es',
-  CASTELLANO: 'es',
-  ARABIC: 'ar',
-  ARABE: 'ar',
-  عربي: 'ar',
-  العربية: 'ar',
-};
+/** Language names people text to choose one (normalized), shared with the subscription keywords. */
+export const languageNameKeywords = smsLanguageNames;
 
 /**
  * The reply language: a language name as the whole message, Arabic script, or the balance of
@@ -134,7 +118,7 @@ export function detectSmsLanguage(
   const enabled = options.enabled.length > 0 ? options.enabled : ['en'];
   const offered = (language: string | null | undefined) =>
     language && enabled.includes(language) ? language : null;
-  const named = offered(languageNameKeywords[normalizeKeyword(text)]);
+  const named = offered(languageNameKeywords[normalizeSmsKeyword(text)]);
   if (named) return named;
   if (/[\u0600-\u06FF]/.test(text) && offered('ar')) return 'ar';
   const words = text

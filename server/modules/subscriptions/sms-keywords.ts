@@ -1,3 +1,5 @@
+import { normalizeSmsKeyword, smsLanguageNames } from '../../platform/sms/keyword.ts';
+
 /**
  * Subscription keywords in a text message. Matching ignores case, accents, punctuation and extra
  * spaces ("  alta: 60608 " is ALTA 60608). Opt-out words must be the whole message, as Twilio
@@ -28,27 +30,8 @@ const joinKeywords: Record<string, string> = { ALTA: 'es', JOIN: 'en' };
 const languageKeywords: Record<string, string> = { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en' };
 const helpKeywords: Record<string, string> = { AYUDA: 'es', HELP: 'en', INFO: 'en' };
 
-/** Names people type instead of codes, after normalization. */
-const languageNames: Record<string, string> = {
-  ENGLISH: 'en',
-  INGLES: 'en',
-  ESPANOL: 'es',
-  SPANISH: 'es',
-  CASTELLANO: 'es',
-  ARABIC: 'ar',
-  ARABE: 'ar',
-  عربي: 'ar',
-  العربية: 'ar',
-};
-
-export function normalizeKeywordText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** The shared SMS keyword normalization (platform/sms/keyword.ts). */
+export const normalizeKeywordText = normalizeSmsKeyword;
 
 export function parseSubscriptionKeyword(text: string): SubscriptionKeyword | null {
   const normalized = normalizeKeywordText(text.slice(0, 500));
@@ -77,6 +60,6 @@ export function parseSubscriptionKeyword(text: string): SubscriptionKeyword | nu
 
 /** A two-letter code or a language name; null otherwise. */
 function languageFrom(token: string): string | null {
-  if (languageNames[token]) return languageNames[token];
+  if (smsLanguageNames[token]) return smsLanguageNames[token];
   return /^[A-Z]{2}$/.test(token) ? token.toLowerCase() : null;
 }

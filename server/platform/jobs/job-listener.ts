@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { createPgListener } from '../database/pg-listener.ts';
 import type { Logger } from '../log/logger.ts';
 import { jobsChannel } from './job.repository.ts';
 
@@ -8,13 +8,10 @@ export interface JobListener {
   close(): Promise<void>;
 }
 
-const firstRetryMs = 500;
-const maximumRetryMs = 30_000;
-
 /**
- * LISTENs for committed enqueues on a dedicated connection (a pooled one would drop the LISTEN).
- * On any error it reconnects with backoff and then calls `onNotification` once, because NOTIFYs
- * sent while it was away are lost. The worker also polls, so a gap only delays jobs.
+ * Wakes the worker on committed enqueues (`pg_notify('amparo_jobs')`), through the shared
+ * PostgreSQL listener. After every (re)connection it wakes the worker once more, because NOTIFYs
+ * sent while no connection listened are lost. The worker also polls, so a gap only delays jobs.
  */
 export function createJobListener(options: {
   url: string;
@@ -23,67 +20,14 @@ export function createJobListener(options: {
   logger: Logger;
   onNotification: () => void;
 }): JobListener {
-  let client: pg.Client | null = null;
-  let isClosed = false;
-  let retryMs = firstRetryMs;
-  let retryTimer: NodeJS.Timeout | undefined;
-
-  const scheduleReconnect = (): void => {
-    if (isClosed || retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void connect();
-    }, retryMs);
-    retryMs = Math.min(retryMs * 2, maximumRetryMs);
-  };
-
-  const drop = (which: pg.Client): void => {
-    if (client !== which) return;
-    client = null;
-    which.end().catch(() => undefined);
-    scheduleReconnect();
-  };
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({
-      connectionString: options.url,
-      application_name: options.applicationName.slice(0, 63),
-    });
-    next.on('notification', () => options.onNotification());
-    next.on('error', (error) => {
-      options.logger.warn({ error: error.message }, 'job listener connection failed; reconnecting');
-      drop(next);
-    });
-    next.on('end', () => drop(next));
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${jobsChannel}`);
-    } catch (error) {
-      options.logger.warn(
-        { error: error instanceof Error ? error.message : 'unknown' },
-        'job listener could not connect; retrying',
-      );
-      next.end().catch(() => undefined);
-      scheduleReconnect();
-      return;
-    }
-    if (isClosed) {
-      await next.end().catch(() => undefined);
-      return;
-    }
-    client = next;
-    retryMs = firstRetryMs;
-    options.onNotification();
-  };
-
-  return {
-    ready: connect(),
-    close: async () => {
-      isClosed = true;
-      clearTimeout(retryTimer);
-      const current = client;
-      client = null;
-      await current?.end().catch(() => undefined);
-    },
-  };
+  const listener = createPgListener({
+    url: options.url,
+    channels: [jobsChannel],
+    applicationName: options.applicationName,
+    logger: options.logger,
+    label: 'job listener',
+    onNotification: () => options.onNotification(),
+    onConnected: () => options.onNotification(),
+  });
+  return { ready: listener.ready, close: () => listener.close() };
 }

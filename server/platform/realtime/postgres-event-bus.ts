@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { createPgListener } from '../database/pg-listener.ts';
 import { newId } from '../ids/ids.ts';
 import type { Logger } from '../log/logger.ts';
 import { parseEvent, serializeEvent } from './event-payload.ts';
@@ -14,8 +14,6 @@ export interface PostgresEventBus extends EventBus {
   onMissedEvents(listener: () => void): () => void;
 }
 
-const firstRetryMs = 250;
-const maximumRetryMs = 30_000;
 const maximumIdentifierBytes = 63;
 
 /**
@@ -43,11 +41,6 @@ export function createPostgresEventBus(options: {
   const channel = eventChannelFor(options.schema);
   const listeners = new Set<(event: DomainEvent) => void>();
   const missedEventListeners = new Set<() => void>();
-  let client: pg.Client | null = null;
-  let isClosed = false;
-  let hasConnectedBefore = false;
-  let retryMs = firstRetryMs;
-  let retryTimer: NodeJS.Timeout | undefined;
 
   const dispatch = (payload: string | undefined): void => {
     const event = payload === undefined ? null : parseEvent(payload);
@@ -65,61 +58,22 @@ export function createPostgresEventBus(options: {
     }
   };
 
-  const scheduleReconnect = (): void => {
-    if (isClosed || retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void connect();
-    }, retryMs);
-    retryMs = Math.min(retryMs * 2, maximumRetryMs);
-  };
-
-  const drop = (which: pg.Client): void => {
-    if (client !== which) return;
-    client = null;
-    which.end().catch(() => undefined);
-    scheduleReconnect();
-  };
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({
-      connectionString: options.url,
-      application_name: (options.applicationName ?? 'amparo-events').slice(0, maximumIdentifierBytes),
-    });
-    next.on('notification', (message) => {
-      if (message.channel === channel) dispatch(message.payload);
-    });
-    next.on('error', (error) => {
-      options.logger.warn({ error: error.message }, 'realtime listener connection failed; reconnecting');
-      drop(next);
-    });
-    next.on('end', () => drop(next));
-    try {
-      await next.connect();
-      await next.query(`LISTEN "${channel}"`);
-    } catch (error) {
-      options.logger.warn(
-        { error: error instanceof Error ? error.message : 'unknown' },
-        'realtime listener could not connect; retrying',
-      );
-      next.end().catch(() => undefined);
-      scheduleReconnect();
-      return;
-    }
-    if (isClosed) {
-      await next.end().catch(() => undefined);
-      return;
-    }
-    client = next;
-    retryMs = firstRetryMs;
+  const connection = createPgListener({
+    url: options.url,
+    channels: [channel],
+    applicationName: options.applicationName ?? 'amparo-events',
+    logger: options.logger,
+    label: 'realtime listener',
+    onNotification: (_channel, payload) => dispatch(payload),
     // NOTIFYs sent while no listener was connected are gone: tell subscribers to refetch.
-    if (hasConnectedBefore) for (const listener of missedEventListeners) listener();
-    hasConnectedBefore = true;
-  };
+    onConnected: ({ isReconnect }) => {
+      if (isReconnect) for (const listener of missedEventListeners) listener();
+    },
+  });
 
   return {
     channel,
-    ready: connect(),
+    ready: connection.ready,
     stageInTransaction: async (trx, events) => {
       // Serialize all first: an oversized event fails before anything is queued.
       const payloads = events.map((event) => serializeEvent({ ...event, id: event.id ?? newId() }));
@@ -136,13 +90,9 @@ export function createPostgresEventBus(options: {
       return () => missedEventListeners.delete(listener);
     },
     close: async () => {
-      isClosed = true;
-      clearTimeout(retryTimer);
       listeners.clear();
       missedEventListeners.clear();
-      const current = client;
-      client = null;
-      await current?.end().catch(() => undefined);
+      await connection.close();
     },
   };
 }
