@@ -36,7 +36,8 @@ export async function benchDispatch(
     const indexed: number[] = [];
     const brute: number[] = [];
     let mismatches = 0;
-    for (const point of points) {
+    // The scan (seconds per query at 100,000) is both baseline and oracle; every 5th point suffices.
+    for (const [index, point] of points.entries()) {
       let started = performance.now();
       const found = await findNearestAvailableResponders(database.db, {
         networkId,
@@ -48,10 +49,13 @@ export async function benchDispatch(
         includeUnlocated: false,
       });
       indexed.push(performance.now() - started);
+      if (index % 5 !== 0) continue;
       started = performance.now();
       const scanned = await bruteForce(database, networkId, point, now);
       brute.push(performance.now() - started);
-      if (found[0]?.memberId !== scanned[0]) mismatches += 1;
+      // The module ranks by whole metres (ties by id): only a nearest farther than that is wrong.
+      const nearest = scanned[0];
+      if (nearest && (found[0]?.distanceMeters ?? Infinity) > nearest.distance + 1) mismatches += 1;
     }
     const p50 = percentile(indexed, 0.5);
     const bruteP50 = percentile(brute, 0.5);
@@ -63,7 +67,7 @@ export async function benchDispatch(
         value: `${formatNumber(p50, 2)} / ${formatNumber(percentile(indexed, 0.99), 2)}`,
         baseline: `${formatNumber(bruteP50, 1)} / ${formatNumber(percentile(brute, 0.99), 1)} brute-force scan`,
         ratio: ratioOf(p50, bruteP50),
-        note: `${sizes.responders.toLocaleString('en-US')} responders, ${sizes.queries} queries, nearest differs in ${mismatches}`,
+        note: `${sizes.responders.toLocaleString('en-US')} responders, ${sizes.queries} queries (${brute.length} scanned), nearest farther than the true nearest (> 1 m) in ${mismatches}`,
       },
     ];
   } finally {
@@ -76,7 +80,7 @@ async function bruteForce(
   networkId: string,
   point: { lat: number; lon: number },
   now: number,
-): Promise<string[]> {
+): Promise<{ id: string; distance: number }[]> {
   const rows = await database.db
     .selectFrom('responder_profiles as p')
     .innerJoin('members', 'members.id', 'p.member_id')
@@ -92,8 +96,7 @@ async function bruteForce(
       distance: distanceMeters(point, { lat: row.location_lat!, lon: row.location_lon! }),
     }))
     .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
-    .slice(0, 10)
-    .map((row) => row.id);
+    .slice(0, 10);
 }
 
 /** Bulk rows shaped like the responder module stores them (names are placeholders: never read here). */

@@ -53,6 +53,8 @@ export function writeResults(
   rows: BenchRow[],
   mode: string,
   startedAt: Date,
+  /** 1-, 5- and 15-minute load averages (as `uptime` shows them) when the run started and ended. */
+  load: { start: number[]; end: number[] },
 ): { json: string; markdown: string } {
   const directory = path.resolve(import.meta.dirname, 'results');
   fs.mkdirSync(directory, { recursive: true });
@@ -65,11 +67,21 @@ export function writeResults(
   const machine = machineDescription();
   fs.writeFileSync(
     json,
-    JSON.stringify({ startedAt: startedAt.toISOString(), mode, machine, rows }, null, 2),
+    JSON.stringify(
+      { startedAt: startedAt.toISOString(), endedAt: new Date().toISOString(), mode, machine, load, rows },
+      null,
+      2,
+    ),
   );
   fs.writeFileSync(
     markdown,
-    `# Amparo benchmarks (${mode}), ${startedAt.toISOString()}\n\nMachine: ${machine}\n\n${renderMarkdown(rows)}\n`,
+    `# Amparo benchmarks (${mode}), ${startedAt.toISOString()} to ${new Date().toISOString()}\n\n` +
+      `Machine: ${machine}\n\nLoad average (1, 5, 15 min): ${formatLoad(load.start)} at start, ${formatLoad(load.end)} at end\n\n` +
+      `${renderMarkdown(rows)}\n`,
   );
   return { json, markdown };
+}
+
+function formatLoad(load: number[]): string {
+  return load.map((value) => value.toFixed(2)).join(', ');
 }

@@ -1,20 +1,14 @@
 /**
- * `npm run bench` (full sizes, a few minutes) or `npm run bench -- --smoke` (tiny sizes, CI). Prints
- * one table where each figure carries a baseline measured in the same run, and writes it to
- * bench/results/<timestamp>.json and .md. Everything talks to 127.0.0.1 only and is bounded: a
- * section that cannot run becomes an 'n/a' row with its reason instead of failing the run.
+ * `npm run bench` (full sizes, about 10 minutes on 2 cores) or `npm run bench -- --smoke` (tiny
+ * sizes, CI, under 2 minutes). Prints one table where each figure carries a baseline measured
+ * in the same run, and writes it to bench/results/<timestamp>.json and .md. Everything talks to
+ * 127.0.0.1 only and is bounded: a section that cannot run becomes an 'n/a' row with its reason
+ * instead of failing the run.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchAlertPlanning } from './alerts.bench.ts';
-import { benchClustering } from './clustering.bench.ts';
-import { benchSmsDelivery } from './delivery.bench.ts';
-import { benchDispatch } from './dispatch.bench.ts';
-import { benchIntake } from './intake.bench.ts';
-import { benchRealtime } from './realtime.bench.ts';
-import { machineDescription, notAvailable, renderMarkdown, writeResults } from './results.ts';
+import pg from 'pg';
 import type { BenchRow } from './results.ts';
-import { benchDialects, killRunningServers } from './seed.ts';
-import { withDeadline } from './timing.ts';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } }, strict: true });
 const isSmoke = values.smoke;
@@ -25,6 +19,7 @@ const sizes = isSmoke
       dispatch: { responders: 2_000, queries: 10 },
       alerts: { matching: 1_000, others: 9_000 },
       sms: { recipients: 10, ratePerSecond: 20 },
+      push: { recipients: 50, concurrency: 4 },
       realtime: { clients: 50, changes: 3 },
       deadlineMs: 60_000,
     }
@@ -34,11 +29,42 @@ const sizes = isSmoke
       dispatch: { responders: 100_000, queries: 50 },
       alerts: { matching: 100_000, others: 900_000 },
       sms: { recipients: 200, ratePerSecond: 20 },
+      push: { recipients: 2_000, concurrency: 8 },
       realtime: { clients: 1_000, changes: 10 },
       deadlineMs: 900_000,
     };
 
+// PostgreSQL is measured where it is reachable: the test URL if set, else the local test database.
+const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test';
+if (!process.env.AMPARO_TEST_DATABASE_URL && (await isReachable(defaultPostgresUrl))) {
+  process.env.AMPARO_TEST_DATABASE_URL = defaultPostgresUrl;
+}
+// Loaded after the URL is settled: the test support reads it once, on import.
+const { benchAlertPlanning } = await import('./alerts.bench.ts');
+const { benchClustering } = await import('./clustering.bench.ts');
+const { benchSmsDelivery } = await import('./delivery.bench.ts');
+const { benchDispatch } = await import('./dispatch.bench.ts');
+const { benchIntake } = await import('./intake.bench.ts');
+const { benchPushDelivery } = await import('./push.bench.ts');
+const { benchRealtime } = await import('./realtime.bench.ts');
+const { machineDescription, notAvailable, renderMarkdown, writeResults } = await import('./results.ts');
+const { benchDialects, killRunningServers } = await import('./seed.ts');
+const { withDeadline } = await import('./timing.ts');
+
+async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 const startedAt = new Date();
+const loadAtStart = os.loadavg();
 const rows: BenchRow[] = [];
 
 async function section(name: string, database: string, body: () => Promise<BenchRow[]>): Promise<void> {
@@ -59,7 +85,9 @@ async function section(name: string, database: string, body: () => Promise<Bench
   }
 }
 
-console.error(`amparo bench (${isSmoke ? 'smoke' : 'full'}) on ${machineDescription()}`);
+console.error(
+  `amparo bench (${isSmoke ? 'smoke' : 'full'}) on ${machineDescription()}; load ${loadAtStart.map((load) => load.toFixed(2)).join(', ')}`,
+);
 const dialects = benchDialects();
 for (const dialect of dialects)
   await section('intake (HTTP)', dialect, () => benchIntake(dialect, sizes.intake));
@@ -72,18 +100,23 @@ for (const dialect of dialects) {
 }
 for (const dialect of dialects)
   await section('delivery (SMS)', dialect, () => benchSmsDelivery(dialect, sizes.sms));
-rows.push(
-  notAvailable(
-    'delivery (Web Push)',
-    '-',
-    'not measured yet: needs a push load driver on the local push stand-in',
-  ),
-);
+for (const dialect of dialects)
+  await section('delivery (Web Push)', dialect, () => benchPushDelivery(dialect, sizes.push));
 for (const dialect of dialects)
   await section('realtime (SSE)', dialect, () => benchRealtime(dialect, sizes.realtime));
-if (dialects.length === 1) rows.push(notAvailable('all', 'postgres', 'AMPARO_TEST_DATABASE_URL is not set'));
+if (dialects.length === 1)
+  rows.push(
+    notAvailable(
+      'all',
+      'postgres',
+      'not reachable: set AMPARO_TEST_DATABASE_URL or start it on 127.0.0.1:5432',
+    ),
+  );
 
-const files = writeResults(rows, isSmoke ? 'smoke' : 'full', startedAt);
+const files = writeResults(rows, isSmoke ? 'smoke' : 'full', startedAt, {
+  start: loadAtStart,
+  end: os.loadavg(),
+});
 console.log(renderMarkdown(rows));
 console.log(`\nwritten to ${files.markdown} and ${files.json}`);
 // Pools and timers of finished sections must not keep the process alive, nor a cut-off server.
