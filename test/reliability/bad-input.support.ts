@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
+import type { DialectName } from '../../server/platform/database/database.ts';
+import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
+import { buildMember, buildNetwork, signIn } from '../support/factories.ts';
+import type { SignedIn } from '../support/factories.ts';
 
 /**
  * Shared pieces of the bad-input properties: the outcome every surface must give (a 2xx, or a 4xx
@@ -13,7 +17,80 @@ export interface InjectOptions {
   method: 'POST' | 'PUT';
   url: string;
   headers?: Record<string, string>;
-  payload?: string | object;
+  payload?: string | object | Buffer;
+}
+
+export const publicUrl = 'https://amparo.example.org';
+export const twilioAuthToken = 'reliability-token-1234';
+export const hotline = '+13125550199';
+
+/** 1,000 cases per surface on SQLite, fewer on PostgreSQL (the same code paths; the run is about parsers and services). */
+export function numRunsFor(dialect: DialectName): number {
+  return dialect === 'sqlite' ? 1_000 : 150;
+}
+
+export interface BadInputWorld {
+  testApp: TestApp;
+  slug: string;
+  networkId: string;
+  admin: SignedIn;
+  adminEmail: string;
+}
+
+/** The app every surface file starts: Twilio configured, intake limits lifted, one network and admin. */
+export async function badInputWorld(
+  dialect: DialectName,
+  environment: Record<string, string> = {},
+): Promise<BadInputWorld> {
+  const testApp = await createTestApp(dialect, {
+    AMPARO_PUBLIC_URL: publicUrl,
+    TWILIO_ACCOUNT_SID: 'ACtest00000000000000000000000000',
+    TWILIO_AUTH_TOKEN: twilioAuthToken,
+    TWILIO_FROM: '+13125550000',
+    // One process sends everything: lift intake limits so the parsers are what gets exercised.
+    AMPARO_INTAKE_LIMIT_SCALE: '10000',
+    ...environment,
+  });
+  const network = await buildNetwork(testApp.context, {
+    languages: ['en', 'es'],
+    settings: { hotlineNumbers: [hotline] },
+  });
+  const built = await buildMember(testApp.context, {
+    networkId: network.id,
+    roles: [{ role: 'admin' }, { role: 'coordinator' }],
+    withTotp: true,
+  });
+  return {
+    testApp,
+    slug: network.slug,
+    networkId: network.id,
+    admin: await signIn(testApp.context, built, { secondFactorProved: true }),
+    adminEmail: built.email,
+  };
+}
+
+/**
+ * Runs the property (every request gets a safe answer; `after` may check more per case) and
+ * returns the outcome labels, so the test can show the cases did not all stop at the same check.
+ */
+export async function checkSurface<T extends InjectOptions>(
+  testApp: TestApp,
+  numRuns: number,
+  requests: fc.Arbitrary<T>,
+  after?: (request: T, response: LightMyRequestResponse, label: string) => Promise<void>,
+): Promise<Map<string, number>> {
+  const outcomes = tally();
+  await fc.assert(
+    fc.asyncProperty(requests, async (request) => {
+      const response = await injectBounded(testApp, request);
+      const label = expectSafeAnswer(response);
+      outcomes.add(label);
+      await after?.(request, response, label);
+    }),
+    { numRuns, endOnFailure: true },
+  );
+  if (process.env.AMPARO_SHOW_OUTCOMES) console.log(JSON.stringify([...outcomes.labels()]));
+  return outcomes.labels();
 }
 
 /** `app.inject` from a random address (so per-address limits do not hide the parser), bounded in time. */
@@ -66,6 +143,18 @@ export function tally(): { add(label: string): void; labels(): Map<string, numbe
   return { add: (label) => counts.set(label, (counts.get(label) ?? 0) + 1), labels: () => counts };
 }
 
+export const category = fc.constantFrom(
+  'home',
+  'workplace',
+  'street_stop',
+  'checkpoint',
+  'courthouse',
+  'transport',
+  'other',
+);
+export const latitude = fc.double({ min: 41.6, max: 42.1, noNaN: true });
+export const longitude = fc.double({ min: -87.9, max: -87.5, noNaN: true });
+
 /** Strings people and attackers send: unicode, control characters, huge, numeric-looking, injection. */
 export const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -97,6 +186,19 @@ export const hostileNumber = fc.oneof(
 );
 
 /** Any JSON value, deep and wide, including prototype-pollution keys. */
+/** The report fields the JSON API and the public form share. */
+export function reportFields(): Record<string, fc.Arbitrary<unknown>> {
+  return {
+    category: fieldValue(category),
+    zip: fieldValue(fc.constantFrom('60608', '60601', '6060', '60608-1234')),
+    description: fieldValue(fc.string({ maxLength: 300 })),
+    locationText: fieldValue(fc.string({ maxLength: 80 })),
+    callbackContact: fieldValue(fc.string({ maxLength: 40 })),
+    language: fieldValue(fc.constantFrom('en', 'es', 'es-MX', 'zz', 'x')),
+    website: fieldValue(fc.constant('')),
+  };
+}
+
 export const anyJson = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(
