@@ -13,7 +13,8 @@ Commands:
   keys retire <key id>          Remove an old key once no value uses it.
   audit verify [--network <id>] [--json]
                                 Recompute the audit hash chains; exit 1 if any is broken.
-  demo [--serve]                Seed a synthetic demo network into an empty database (and start the server).
+  demo [--serve] [--reset]      Seed a synthetic demo network into an empty database (and start the server);
+                                --reset deletes ./data/demo first.
   help                          Show this help.
 
 Configuration comes from environment variables: see docs/configuration.md.

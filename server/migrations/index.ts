@@ -7,6 +7,8 @@ import * as audit from './2026_11_29_0007_audit.ts';
 import * as alerts from './2026_11_29_0009_alerts.ts';
 import * as hotline from './2026_11_29_0010_hotline.ts';
 import * as dispatch from './2026_11_29_0011_dispatch.ts';
+import * as memberRecovery from './2026_11_29_0012_member_recovery.ts';
+import * as evidenceExports from './2026_11_29_0013_evidence_exports.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0009_alerts': alerts,
   '2026_11_29_0010_hotline': hotline,
   '2026_11_29_0011_dispatch': dispatch,
+  '2026_11_29_0012_member_recovery': memberRecovery,
+  '2026_11_29_0013_evidence_exports': evidenceExports,
 };

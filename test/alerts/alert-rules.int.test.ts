@@ -213,7 +213,7 @@ describeEachDatabase('alert approval rules', (dialect) => {
     expect(outcome(await template('y'.repeat(481)))).toEqual([400, 'TEMPLATE_TOO_LONG']);
     expect(outcome(await template('Agents near {place} {address}'))).toEqual([400, 'TEMPLATE_INVALID']);
     expect(outcome(await template('Agents near {place'))).toEqual([400, 'TEMPLATE_INVALID']);
-    expect(outcome(await template('Agents near {place}', world.drafter))).toEqual([403, 'FORBIDDEN']);
+    expect(outcome(await template('Agents near {place}', world.dispatcher))).toEqual([403, 'FORBIDDEN']);
   });
 
   it('lets admins edit templates; drafts preview the edit, approved alerts keep their frozen text', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { Secret, TOTP } from 'otpauth';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -103,4 +104,45 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDirectory, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDirectory, `${name}.png`), fullPage: true });
+}
+
+/** Who signs in: a password, and an authenticator app secret (base32) when the account has one. */
+export interface SignInAccount {
+  email: string;
+  password: string;
+  totpSecret?: string | null;
+}
+
+const lastUsedTotpStep = new Map<string, number>();
+
+/**
+ * A fresh authenticator code: the server refuses a 30-second step already used (replay) and
+ * accepts one step ahead, so a second use within the same step takes the next one (or waits).
+ */
+export async function totpCode(account: SignInAccount): Promise<string> {
+  const totp = new TOTP({ secret: Secret.fromBase32(account.totpSecret!) });
+  const used = lastUsedTotpStep.get(account.email) ?? -1;
+  let step = Math.max(Math.floor(Date.now() / 30_000), used + 1);
+  while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
+  step = Math.max(step, Math.floor(Date.now() / 30_000));
+  lastUsedTotpStep.set(account.email, step);
+  return totp.generate({ timestamp: step * 30_000 + 1_000 });
+}
+
+/** Signs in through the web app's own form (password, then the authenticator code if asked). */
+export async function signInThroughTheApp(
+  page: Page,
+  baseUrl: string,
+  account: SignInAccount,
+): Promise<void> {
+  await page.goto(`${baseUrl}/app/`);
+  await page.fill('#field-email', account.email);
+  await page.fill('#field-password', account.password);
+  await page.click('button[type=submit]');
+  if (account.totpSecret) {
+    await page.waitForSelector('#field-code');
+    await page.fill('#field-code', await totpCode(account));
+    await page.click('button[type=submit]');
+  }
+  await page.waitForSelector('button:has-text("Sign out"), button:has-text("Cerrar sesión")');
 }

@@ -1,4 +1,3 @@
-import { TOTP, Secret } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/platform/clock/clock.ts';
@@ -12,6 +11,8 @@ import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember, FactoryContext } from '../support/factories.ts';
 import { startServerProcess } from '../support/server-process.ts';
 import type { ServerProcess } from '../support/server-process.ts';
+import { pushRoutingEnvironment, startLocalPushService, subscribeThroughThePage } from './push-subscriber.ts';
+import type { FakePushService, PushSubscriber } from './push-subscriber.ts';
 import {
   ensureWebAppBuilt,
   expectAccessible,
@@ -19,37 +20,19 @@ import {
   newPerson,
   screenshot,
   shouldRunBrowserTests,
+  signInThroughTheApp as signInAs,
+  totpCode,
 } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
 
-const lastUsedStep = new Map<string, number>();
-
-/**
- * A fresh code for the member: the server refuses a 30-second step already used (replay), and
- * accepts one step ahead, so a second use within the same step takes the next one (or waits).
- */
-async function totpCode(member: BuiltMember): Promise<string> {
-  const totp = new TOTP({ secret: Secret.fromBase32(member.totpSecret!) });
-  const used = lastUsedStep.get(member.id) ?? -1;
-  let step = Math.max(Math.floor(Date.now() / 30_000), used + 1);
-  while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
-  step = Math.max(step, Math.floor(Date.now() / 30_000));
-  lastUsedStep.set(member.id, step);
-  return totp.generate({ timestamp: step * 30_000 + 1_000 });
-}
-
-async function signInThroughTheApp(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
-  await page.goto(`${baseUrl}/app/`);
-  await page.fill('#field-email', member.email);
-  await page.fill('#field-password', member.password!);
-  await page.click('button[type=submit]');
-  if (member.totpSecret) {
-    await page.waitForSelector('#field-code');
-    await page.fill('#field-code', await totpCode(member));
-    await page.click('button[type=submit]');
-  }
-  await page.waitForSelector('button:has-text("Sign out"), button:has-text("Cerrar sesión")');
+/** Factory members sign in with their password (and authenticator app when enrolled). */
+function signInThroughTheApp(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
+  return signInAs(page, baseUrl, {
+    email: member.email,
+    password: member.password!,
+    totpSecret: member.totpSecret,
+  });
 }
 
 async function chooseLanguage(page: Page, language: 'en' | 'es' | 'ar'): Promise<void> {
@@ -68,6 +51,7 @@ function coreFlow(dialect: DialectName): void {
   let database: DatabaseHandle;
   let context: FactoryContext;
   let browser: Browser;
+  let push: FakePushService;
   let slug: string;
   let dispatcher: BuiltMember;
   let responder: BuiltMember;
@@ -80,7 +64,11 @@ function coreFlow(dialect: DialectName): void {
     ensureWebAppBuilt();
     target = await createTarget(dialect);
     const keys = JSON.stringify(generateKeyFile());
-    server = await startServerProcess({ target, environment: { AMPARO_ENCRYPTION_KEYS: keys } });
+    push = await startLocalPushService();
+    server = await startServerProcess({
+      target,
+      environment: { AMPARO_ENCRYPTION_KEYS: keys, ...pushRoutingEnvironment(push) },
+    });
     database = openDatabase(target);
     context = { database, clock: systemClock, crypto: createFieldCrypto(parseKeyFile(keys)) };
     const network = await buildNetwork(context, { languages: ['en', 'es'] });
@@ -119,6 +107,7 @@ function coreFlow(dialect: DialectName): void {
   afterAll(async () => {
     await browser?.close();
     await server?.kill('SIGTERM');
+    await push?.close();
     await database?.close();
     if (target) await dropTarget(target);
   });
@@ -148,6 +137,14 @@ function coreFlow(dialect: DialectName): void {
   it('a no-JavaScript report reaches the live queue; dispatch, verify, draft and approve an alert', async () => {
     const desk = await newPerson(browser);
     const reporter = await newPerson(browser, { javaScriptEnabled: false });
+    // A neighbour turns on push alerts for the area, in Spanish, from the public subscribe page.
+    const subscriber = await subscribeThroughThePage(browser, {
+      baseUrl: server.url,
+      slug,
+      zip: '60608',
+      language: 'es',
+      push,
+    });
 
     // The dispatcher signs in (password, then authenticator code) and waits on the live queue.
     await desk.page.goto(`${server.url}/app/`);
@@ -230,11 +227,19 @@ function coreFlow(dialect: DialectName): void {
     await stepUp.or(approved).first().waitFor();
     if (await stepUp.isVisible()) {
       await expectAccessible(approving.page, 'step-up prompt');
-      await stepUp.fill(await totpCode(approver));
+      await stepUp.fill(
+        await totpCode({
+          email: approver.email,
+          password: approver.password!,
+          totpSecret: approver.totpSecret,
+        }),
+      );
       await approving.page.click('button:has-text("Confirm and approve")');
     }
+    const confirmedAt = Date.now();
     await approved.waitFor();
     await screenshot(approving.page, 'alert-approved-en');
+    await expectPushShown(subscriber, confirmedAt);
 
     // Coordinator screens: members.
     await approving.page.goto(`${server.url}/app/#/members`);
@@ -246,7 +251,50 @@ function coreFlow(dialect: DialectName): void {
       expect(person.problems).toEqual([]);
       await person.context.close();
     }
-  }, 120_000);
+    expect(subscriber.problems).toEqual([]);
+    await subscriber.close();
+  }, 150_000);
+
+  /**
+   * The server's worker sent the push to the subscription the page posted: signed with the key
+   * the page subscribed with, encrypted for the browser's keys, carrying the alert id only. Handed
+   * to the browser, the real service worker fetches the alert and shows it in Spanish.
+   */
+  async function expectPushShown(subscriber: PushSubscriber, confirmedAt: number): Promise<void> {
+    await expect.poll(() => subscriber.received().length, { timeout: 20_000, interval: 50 }).toBe(1);
+    const [received] = subscriber.received();
+    console.log(
+      `push at the push service within ${Date.now() - confirmedAt} ms of the approver's confirmation`,
+    );
+    expect(received!.isVapidValid).toBe(true);
+    expect(received!.vapidPublicKey).toBe(await subscriber.applicationServerKey());
+    const payload = JSON.parse(received!.payload!) as Record<string, unknown>;
+    expect(Object.keys(payload)).toEqual(['id']);
+    const publicId = String(payload.id);
+
+    await subscriber.deliver(received!.payload!);
+    await expect.poll(async () => (await subscriber.notifications()).length).toBe(1);
+    const [shown] = await subscriber.notifications();
+    const published = async (language: string) =>
+      (
+        (await (await fetch(`${server.url}/api/public/alerts/${publicId}?lang=${language}`)).json()) as {
+          message: { headline: string; text: string };
+        }
+      ).message;
+    const spanish = await published('es');
+    expect(spanish.headline).not.toBe((await published('en')).headline);
+    expect(shown).toEqual({
+      title: spanish.headline,
+      body: spanish.text,
+      lang: 'es',
+      dir: 'ltr',
+      data: { url: `${server.url}/a/${slug}?lang=es#alert-${publicId}` },
+    });
+    // Where a tap on the notification leads: the public alerts page, showing this alert.
+    await subscriber.page.goto(shown!.data!.url!);
+    await expect.poll(() => subscriber.page.textContent('main')).toContain(spanish.headline);
+    await screenshot(subscriber.page, 'push-alert-page-es');
+  }
 
   async function runDispatchSteps(deskPage: Page): Promise<void> {
     const field = await newPerson(browser, {

@@ -1,9 +1,10 @@
 import { h } from 'preact';
-import { formText } from './forms.ts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from './api.ts';
+import { get, post } from './api.ts';
 import { formatTime, t } from './i18n.ts';
 import { messageOf } from './sign-in.ts';
+import { useStepUp } from './step-up.ts';
+import { AlertThread } from './alert-thread.ts';
 
 interface Alert {
   id: string;
@@ -23,7 +24,7 @@ interface Preview {
     headline: string;
     text: string;
     sms: string;
-    smsSegments: number;
+    smsSegments: { segments: number };
     recipients: number;
   }[];
   recipients: { total: number };
@@ -55,6 +56,7 @@ export function AlertList() {
               h(
                 'a',
                 { href: `#/alerts/${alert.id}` },
+                alert.kind === 'alert' ? '' : `${t(`field.alertKind.${alert.kind}`)} · `,
                 t(`category.${alert.category}`),
                 ' · ',
                 t(`alertState.${alert.state}`),
@@ -70,7 +72,7 @@ export function AlertList() {
 export function AlertPage(props: { alertId: string; memberId: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [isStepUpAsked, setStepUpAsked] = useState(false);
+  const stepUp = useStepUp({ hint: t('alerts.stepUpHint'), confirmLabel: t('alerts.confirmApprove') });
 
   const refresh = useCallback(async () => {
     try {
@@ -81,26 +83,14 @@ export function AlertPage(props: { alertId: string; memberId: string }) {
   }, [props.alertId]);
   useEffect(() => void refresh(), [refresh]);
 
+  // A STEP_UP_REQUIRED answer opens the shared step-up dialog, then approves again.
   const approve = async () => {
     try {
-      await post(`/api/alerts/${props.alertId}/approve`);
+      if (!(await stepUp.run(() => post(`/api/alerts/${props.alertId}/approve`).then(() => true)))) return;
       setNotice(t('alerts.approved'));
-      setStepUpAsked(false);
       await refresh();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'STEP_UP_REQUIRED') setStepUpAsked(true);
-      else setNotice(messageOf(caught, 'action.failed'));
-    }
-  };
-
-  const stepUp = async (event: Event) => {
-    event.preventDefault();
-    const code = formText(event.currentTarget, 'code');
-    try {
-      await post('/api/auth/step-up', { code });
-      await approve();
-    } catch (caught) {
-      setNotice(messageOf(caught, 'signIn.codeFailed'));
+      setNotice(messageOf(caught, 'action.failed'));
     }
   };
 
@@ -120,7 +110,7 @@ export function AlertPage(props: { alertId: string; memberId: string }) {
     h(
       'h1',
       { id: 'alert-title' },
-      t('alerts.alertTitle'),
+      alert.kind === 'alert' ? t('alerts.alertTitle') : t(`field.alertKind.${alert.kind}`),
       ' · ',
       h('span', { class: 'badge', 'data-alert-state': alert.state }, t(`alertState.${alert.state}`)),
     ),
@@ -143,7 +133,11 @@ export function AlertPage(props: { alertId: string; memberId: string }) {
           h('h3', null, message.headline),
           h('p', null, message.text),
           h('pre', { class: 'sms' }, message.sms),
-          h('p', { class: 'hint', lang: undefined }, t('alerts.segments', { count: message.smsSegments })),
+          h(
+            'p',
+            { class: 'hint', lang: undefined },
+            t('alerts.segments', { count: message.smsSegments.segments }),
+          ),
         ),
       ),
     ),
@@ -156,23 +150,12 @@ export function AlertPage(props: { alertId: string; memberId: string }) {
             t('alerts.approve'),
           )
       : null,
-    isStepUpAsked
-      ? h(
-          'form',
-          { onSubmit: stepUp, class: 'step-up', 'aria-labelledby': 'step-up-title' },
-          h('h2', { id: 'step-up-title' }, t('alerts.stepUpTitle')),
-          h('p', { class: 'hint', id: 'step-up-hint' }, t('alerts.stepUpHint')),
-          h('label', { for: 'step-up-code' }, t('signIn.code')),
-          h('input', {
-            id: 'step-up-code',
-            name: 'code',
-            inputMode: 'numeric',
-            autoComplete: 'one-time-code',
-            required: true,
-            'aria-describedby': 'step-up-hint',
-          }),
-          h('button', { type: 'submit', class: 'button' }, t('alerts.confirmApprove')),
-        )
-      : null,
+    h(AlertThread, {
+      alertId: alert.id,
+      languages: preview.languages.map((message) => message.language),
+      onChanged: () => void refresh(),
+      key: alert.state,
+    }),
+    stepUp.dialog,
   );
 }

@@ -16,7 +16,7 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** JSON request to the Amparo API on this origin. Throws ApiError on any non-2xx answer. */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -1,10 +1,15 @@
 import { h } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AccountSecurityView } from './account-security.ts';
+import { RecoveryApprovalView } from './account-recovery.ts';
+import { SessionsView } from './account-sessions.ts';
+import { AdminPage } from './admin-routes.ts';
 import { AlertList, AlertPage } from './alerts.ts';
 import { HelpOverlay } from './help.ts';
 import { setLanguage, t } from './i18n.ts';
 import type { Language } from './i18n.ts';
 import { IncidentPage } from './incident-page.ts';
+import { InvitationsView } from './invitations.ts';
 import { MembersView } from './members.ts';
 import { OperatorEntry } from './operator-entry.ts';
 import { QueueView } from './queue.ts';
@@ -88,7 +93,19 @@ function page(session: Session, route: string[]) {
     case 'alerts':
       return id ? h(AlertPage, { alertId: id, memberId: session.memberId, key: id }) : h(AlertList, null);
     case 'members':
-      return h(MembersView, null);
+      return h(MembersView, { session });
+    case 'account':
+      return h(AccountSecurityView, null);
+    case 'sessions':
+      return h(SessionsView, null);
+    case 'invitations':
+      return h(InvitationsView, { session });
+    case 'recovery':
+      return id && route[2]
+        ? h(RecoveryApprovalView, { memberId: id, linkId: route[2], key: route[2] })
+        : h(MembersView, { session });
+    case 'admin':
+      return h(AdminPage, { session, screen: id, key: id });
     case 'queue':
       return h(QueueView, null);
     case undefined:

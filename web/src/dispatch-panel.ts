@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post } from './api.ts';
 import { t } from './i18n.ts';
+import { useNotice } from './incident-notice.ts';
 import { messageOf } from './sign-in.ts';
 
 interface Suggestion {
@@ -17,6 +18,64 @@ interface Offer {
   responderMemberId: string;
   status: string;
   outcome: string | null;
+  hasNotes?: boolean;
+  hasLivestream?: boolean;
+}
+
+interface OfferReport {
+  notes: string | null;
+  livestreamUrl: string | null;
+}
+
+/**
+ * The responder's notes and livestream link, fetched only when the dispatcher asks: the server
+ * records each read of them in the audit log.
+ */
+function OutcomeReport(props: { offerId: string }) {
+  const [report, setReport] = useState<OfferReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    try {
+      setReport(await get<OfferReport>(`/api/offers/${props.offerId}`));
+    } catch (caught) {
+      setError(messageOf(caught, 'action.failed'));
+    }
+  };
+  if (error) return h('p', { class: 'error', role: 'alert' }, error);
+  if (!report)
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-secondary',
+        'data-show-report': props.offerId,
+        onClick: () => void load(),
+      },
+      t('field.outcome.show'),
+    );
+  return h(
+    'div',
+    { class: 'outcome-report' },
+    report.notes ? h('p', { dir: 'auto' }, report.notes) : null,
+    report.livestreamUrl
+      ? h(
+          'p',
+          null,
+          h(
+            'a',
+            {
+              href: report.livestreamUrl,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              'data-livestream': '',
+            },
+            t('field.outcome.livestream'),
+          ),
+          ' ',
+          h('bdi', { class: 'hint', dir: 'ltr' }, report.livestreamUrl),
+        )
+      : null,
+  );
 }
 
 /** Suggested responders and the offers already sent. Hidden when the dispatch API is absent. */
@@ -27,7 +86,7 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean;
   const [offers, setOffers] = useState<Offer[]>([]);
   const [isAvailable, setAvailable] = useState(true);
   const [isLoaded, setLoaded] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
 
   const refresh = useCallback(async () => {
     try {
@@ -39,7 +98,7 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean;
       }
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'NOT_FOUND') setAvailable(false);
-      else setNotice(messageOf(caught, 'dispatch.loadFailed'));
+      else notice.fail(caught, 'dispatch.loadFailed');
     } finally {
       setLoaded(true);
     }
@@ -51,10 +110,10 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean;
   const sendOffer = async (memberId: string) => {
     try {
       await post(`/api/incidents/${incidentId}/offers`, { responderIds: [memberId] });
-      setNotice(t('dispatch.offerSent'));
+      notice.show('dispatch.offerSent');
       await refresh();
     } catch (caught) {
-      setNotice(messageOf(caught, 'action.failed'));
+      notice.fail(caught, 'action.failed');
     }
   };
 
@@ -62,7 +121,7 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean;
     'section',
     { class: 'dispatch', 'aria-labelledby': 'dispatch-title', 'aria-busy': isLoaded ? 'false' : 'true' },
     h('h2', { id: 'dispatch-title' }, t('dispatch.title')),
-    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
+    notice.text ? h('p', { class: 'notice', role: 'status' }, notice.text) : null,
     !isLoaded
       ? h('p', null, t('app.loading'))
       : suggestions.length === 0
@@ -106,6 +165,7 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean;
               { key: offer.id, 'data-offer-status': offer.status },
               t(`offerStatus.${offer.status}`),
               offer.outcome ? ` · ${t(`outcome.${offer.outcome}`)}` : '',
+              offer.hasNotes || offer.hasLivestream ? h(OutcomeReport, { offerId: offer.id }) : null,
             ),
           ),
         )

@@ -2,26 +2,21 @@ import { h } from 'preact';
 import { formText } from './forms.ts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { get, post } from './api.ts';
-import { formatTime, t } from './i18n.ts';
+import { t } from './i18n.ts';
 import { changeStatus, claimIncident, incidentStatuses } from './incidents.ts';
 import type { Incident } from './incidents.ts';
 import { DispatchPanel } from './dispatch-panel.ts';
+import { EvidenceList } from './evidence-list.ts';
+import { MergePanel } from './incident-merge.ts';
+import { ReportTimeline } from './incident-timeline.ts';
+import type { TimelineReport } from './incident-timeline.ts';
 import { useRealtime } from './realtime.ts';
 import { isTyping, navigate } from './route.ts';
-import { messageOf } from './sign-in.ts';
+import { useNotice } from './incident-notice.ts';
 
 interface Detail {
-  incident: Incident;
-  reports: {
-    id: string;
-    channel: string;
-    category: string;
-    occurredAt: number;
-    locationText: string | null;
-    zip: string | null;
-    description: string | null;
-    isFlagged: boolean;
-  }[];
+  incident: Incident & { mergedIntoId: string | null; closedReason: string | null };
+  reports: TimelineReport[];
 }
 
 interface Note {
@@ -36,8 +31,9 @@ export function IncidentPage(props: { incidentId: string }) {
   const { incidentId } = props;
   const [detail, setDetail] = useState<Detail | null>(null);
   const [notes, setNotes] = useState<Note[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const [changeCount, setChangeCount] = useState(0);
+  const [splitIntoId, setSplitIntoId] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -47,7 +43,7 @@ export function IncidentPage(props: { incidentId: string }) {
       }));
       setNotes(noteList.notes);
     } catch (caught) {
-      setNotice(messageOf(caught, 'incident.loadFailed'));
+      notice.fail(caught, 'incident.loadFailed');
     }
   }, [incidentId]);
 
@@ -67,10 +63,10 @@ export function IncidentPage(props: { incidentId: string }) {
     async (run: () => Promise<unknown>, doneKey: string) => {
       try {
         await run();
-        setNotice(t(doneKey));
+        notice.show(doneKey);
         await refresh();
       } catch (caught) {
-        setNotice(messageOf(caught, 'action.failed'));
+        notice.fail(caught, 'action.failed');
       }
     },
     [refresh],
@@ -95,7 +91,7 @@ export function IncidentPage(props: { incidentId: string }) {
       'section',
       { class: 'panel' },
       h('h1', null, t('incident.title')),
-      notice ? h('p', { role: 'alert' }, notice) : h('p', null, t('app.loading')),
+      notice.text ? h('p', { role: 'alert' }, notice.text) : h('p', null, t('app.loading')),
     );
   const { incident } = detail;
 
@@ -113,7 +109,7 @@ export function IncidentPage(props: { incidentId: string }) {
       const { alert } = await post<{ alert: { id: string } }>('/api/alerts', { incidentId });
       navigate(`/alerts/${alert.id}`);
     } catch (caught) {
-      setNotice(messageOf(caught, 'action.failed'));
+      notice.fail(caught, 'action.failed');
     }
   };
 
@@ -138,7 +134,25 @@ export function IncidentPage(props: { incidentId: string }) {
         ? t('queue.claimedBy', { name: incident.claim.displayName ?? '—' })
         : t('incident.unclaimed'),
     ),
-    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
+    notice.text ? h('p', { class: 'notice', role: 'status' }, notice.text) : null,
+    incident.mergedIntoId
+      ? h(
+          'p',
+          { class: 'notice', id: 'merged-into' },
+          t('field.merge.mergedInto'),
+          ' ',
+          h('a', { href: `#/incident/${incident.mergedIntoId}` }, t('field.merge.openMerged')),
+        )
+      : null,
+    splitIntoId
+      ? h(
+          'p',
+          { class: 'notice', role: 'status', id: 'split-done' },
+          t('field.split.done'),
+          ' ',
+          h('a', { href: `#/incident/${splitIntoId}` }, t('field.split.openNew')),
+        )
+      : null,
     h(
       'div',
       { class: 'actions', role: 'group', 'aria-label': t('incident.actions') },
@@ -172,25 +186,26 @@ export function IncidentPage(props: { incidentId: string }) {
         t('incident.draftAlert'),
       ),
     ),
-    h('h2', null, t('incident.timeline')),
-    h(
-      'ol',
-      { class: 'timeline' },
-      detail.reports.map((report) =>
-        h(
-          'li',
-          { key: report.id },
-          h('strong', null, formatTime(report.occurredAt)),
-          ` · ${t(`channel.${report.channel}`)} · ${t(`category.${report.category}`)}`,
-          report.locationText || report.zip
-            ? h('div', null, [report.locationText, report.zip].filter(Boolean).join(' · '))
-            : null,
-          report.description ? h('p', { dir: 'auto' }, report.description) : null,
-          report.isFlagged ? h('p', { class: 'notice' }, t('incident.flagged')) : null,
-        ),
-      ),
-    ),
+    h(ReportTimeline, {
+      incidentId,
+      reports: detail.reports,
+      isClosed: incident.status === 'closed',
+      onSplit: (newIncidentId: string) => {
+        setSplitIntoId(newIncidentId);
+        void refresh();
+      },
+    }),
+    incident.status === 'closed'
+      ? null
+      : h(MergePanel, {
+          incident,
+          onMerged: () => {
+            notice.show('field.merge.done');
+            void refresh();
+          },
+        }),
     h(DispatchPanel, { incidentId, hasLocation: incident.location !== null, changeCount }),
+    h(EvidenceList, { incidentId, changeCount }),
     h('h2', null, t('incident.notes')),
     h(
       'ul',

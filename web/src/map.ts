@@ -15,7 +15,7 @@ export interface MapPoint {
 let tileUrlPromise: Promise<string | null> | null = null;
 
 /** The self-hosted tile URL from the server's settings; null means a blank map (no tiles). */
-function tileUrl(): Promise<string | null> {
+export function tileUrl(): Promise<string | null> {
   tileUrlPromise ??= get<{ mapTileUrl: string | null }>('/app/settings')
     .then((settings) => settings.mapTileUrl)
     .catch(() => null);

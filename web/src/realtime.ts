@@ -18,6 +18,7 @@ export const realtimeEventTypes = [
   'dispatch.offerCancelled',
   'dispatch.statusReported',
   'dispatch.outcomeReported',
+  'evidence.received',
   'resync',
   'ready',
 ] as const;

@@ -1,11 +1,12 @@
 import { h } from 'preact';
 import { formText } from './forms.ts';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, put } from './api.ts';
+import { PhotoUploader } from './evidence-upload.ts';
 import { t } from './i18n.ts';
 import { useRealtime } from './realtime.ts';
 import { quickExit } from './session.ts';
-import { messageOf } from './sign-in.ts';
+import { useNotice } from './incident-notice.ts';
 
 interface Offer {
   id: string;
@@ -22,23 +23,40 @@ interface Offer {
 }
 
 const openStatuses = ['offered'];
+
+/** A host name with a top-level domain (no IP addresses, no `localhost`), as the server checks it. */
+const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** A livestream link the server accepts: https only, a real host name, no spaces or quotes. */
+export function isLivestreamUrl(value: string): boolean {
+  if (value.length > 2000 || /[\s<>"']/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && domainPattern.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
 const workingStatuses = ['accepted', 'en_route', 'on_scene', 'done'];
 
 /** The responder's phone screen: on call or not, offers to answer, and the outcome report. */
 export function ResponderView() {
   const [isOnCall, setOnCall] = useState<boolean | null>(null);
+  // While a toggle is being saved, a refetch that started before it must not flip the box back.
+  const pendingOnCall = useRef<boolean | null>(null);
   const [offers, setOffers] = useState<Offer[]>([]);
   const [isAvailable, setAvailable] = useState(true);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
+  const [linkErrorOf, setLinkErrorOf] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
       const { responder } = await get<{ responder: { isOnCall: boolean } }>('/api/responders/me');
-      setOnCall(responder.isOnCall);
+      setOnCall(pendingOnCall.current ?? responder.isOnCall);
       setOffers((await get<{ offers: Offer[] }>('/api/responders/me/offers')).offers);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'NOT_FOUND') setAvailable(false);
-      else setNotice(messageOf(caught, 'responder.loadFailed'));
+      else notice.fail(caught, 'responder.loadFailed');
     }
   }, []);
   useEffect(() => void refresh(), [refresh]);
@@ -49,10 +67,10 @@ export function ResponderView() {
   const act = async (run: () => Promise<unknown>, doneKey: string) => {
     try {
       await run();
-      setNotice(t(doneKey));
+      notice.show(doneKey);
       await refresh();
     } catch (caught) {
-      setNotice(messageOf(caught, 'action.failed'));
+      notice.fail(caught, 'action.failed');
     }
   };
 
@@ -68,7 +86,7 @@ export function ResponderView() {
             }),
           'responder.locationShared',
         ),
-      () => setNotice(t('responder.locationFailed')),
+      () => notice.show('responder.locationFailed'),
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 60_000 },
     );
   };
@@ -77,11 +95,19 @@ export function ResponderView() {
     event.preventDefault();
     const form = event.currentTarget;
     const notes = formText(form, 'notes');
+    const livestreamUrl = formText(form, 'livestreamUrl');
+    if (livestreamUrl && !isLivestreamUrl(livestreamUrl)) {
+      setLinkErrorOf(offerId);
+      document.getElementById(`livestream-${offerId}`)?.focus();
+      return;
+    }
+    setLinkErrorOf(null);
     await act(
       () =>
         post(`/api/offers/${offerId}/outcome`, {
           outcome: formText(form, 'outcome'),
           ...(notes ? { notes } : {}),
+          ...(livestreamUrl ? { livestreamUrl } : {}),
         }),
       'responder.outcomeSent',
     );
@@ -100,7 +126,7 @@ export function ResponderView() {
         t('responder.quickExit'),
       ),
     ),
-    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
+    notice.text ? h('p', { class: 'notice', role: 'status' }, notice.text) : null,
     !isAvailable
       ? h('p', { class: 'empty' }, t('responder.unavailable'))
       : [
@@ -112,14 +138,18 @@ export function ResponderView() {
               id: 'on-call',
               checked: isOnCall === true,
               disabled: isOnCall === null,
-              onChange: (event: Event) =>
-                void act(
-                  () =>
-                    put('/api/responders/me/availability', {
-                      isOnCall: (event.currentTarget as HTMLInputElement).checked,
-                    }),
-                  'responder.availabilitySaved',
-                ),
+              onChange: (event: Event) => {
+                const isChecked = (event.currentTarget as HTMLInputElement).checked;
+                pendingOnCall.current = isChecked;
+                setOnCall(isChecked);
+                void put('/api/responders/me/availability', { isOnCall: isChecked })
+                  .then(() => notice.show('responder.availabilitySaved'))
+                  .catch((caught: unknown) => notice.fail(caught, 'action.failed'))
+                  .finally(() => {
+                    pendingOnCall.current = null;
+                    void refresh();
+                  });
+              },
             }),
             ' ',
             t('responder.onCall'),
@@ -145,6 +175,32 @@ export function ResponderView() {
               ),
         ],
   );
+
+  function livestreamField(offerId: string) {
+    const id = `livestream-${offerId}`;
+    const isInvalid = linkErrorOf === offerId;
+    return h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id }, t('field.livestream.label')),
+      h('p', { class: 'hint', id: `${id}-hint` }, t('field.livestream.hint')),
+      h('input', {
+        id,
+        name: 'livestreamUrl',
+        // Text, not type=url: the browser's own check would speak its language, not the app's.
+        type: 'text',
+        inputMode: 'url',
+        dir: 'ltr',
+        autoComplete: 'off',
+        maxLength: 2000,
+        placeholder: 'https://',
+        'aria-invalid': isInvalid ? 'true' : undefined,
+        'aria-describedby': isInvalid ? `${id}-hint ${id}-error` : `${id}-hint`,
+        onInput: () => isInvalid && setLinkErrorOf(null),
+      }),
+      isInvalid ? h('p', { class: 'error', id: `${id}-error` }, t('field.livestream.invalid')) : null,
+    );
+  }
 
   function offerCard(offer: Offer) {
     const { incident } = offer;
@@ -215,11 +271,13 @@ export function ResponderView() {
             ),
             h('label', { for: `notes-${offer.id}` }, t('responder.notes')),
             h('textarea', { id: `notes-${offer.id}`, name: 'notes', rows: 3, maxLength: 4000 }),
+            livestreamField(offer.id),
             h('button', { type: 'submit', class: 'button' }, t('responder.sendOutcome')),
           )
         : offer.outcome
           ? h('p', null, t(`outcome.${offer.outcome}`))
           : null,
+      workingStatuses.includes(offer.status) ? h(PhotoUploader, { offerId: offer.id }) : null,
     );
   }
 }

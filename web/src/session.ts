@@ -1,3 +1,5 @@
+import { startAuthentication } from '@simplewebauthn/browser';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { ApiError, get, post, setCsrfToken } from './api.ts';
 
 export interface RoleGrant {
@@ -29,6 +31,31 @@ export async function loadSession(): Promise<Session | null> {
 
 export function hasRole(session: Session, ...roles: string[]): boolean {
   return session.roles.some((grant) => roles.includes(grant.role));
+}
+
+/**
+ * Signs in with a passkey: passwordless (any passkey this device holds for Amparo, with user
+ * verification) or, with `pendingToken`, as the second step of a password sign-in.
+ */
+export async function signInWithPasskey(pendingToken?: string): Promise<void> {
+  const optionsJSON = await post<PublicKeyCredentialRequestOptionsJSON>(
+    '/api/auth/passkeys/authenticate/options',
+    pendingToken ? { pendingToken } : {},
+  );
+  const response = await startAuthentication({ optionsJSON });
+  await post(
+    '/api/auth/passkeys/authenticate/verify',
+    pendingToken ? { response, pendingToken } : { response },
+  );
+}
+
+/** Ends every session of this member, this one included. */
+export async function signOutEverywhere(): Promise<{ endedCount: number }> {
+  try {
+    return await post<{ endedCount: number }>('/api/auth/sign-out-everywhere');
+  } finally {
+    setCsrfToken('');
+  }
 }
 
 export async function signOut(): Promise<void> {

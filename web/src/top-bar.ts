@@ -3,6 +3,7 @@ import { currentLanguage, languages, t } from './i18n.ts';
 import type { Language } from './i18n.ts';
 import type { Session } from './session.ts';
 import { hasRole } from './session.ts';
+import { adminLinks } from './admin-routes.ts';
 
 const languageNames: Record<Language, string> = { en: 'English', es: 'Español', ar: 'العربية' };
 
@@ -21,6 +22,10 @@ export function TopBar(props: {
   if (session && hasRole(session, 'responder')) links.push({ href: '#/responder', key: 'nav.responder' });
   if (session && hasRole(session, 'coordinator', 'admin'))
     links.push({ href: '#/members', key: 'nav.members' });
+  if (session && hasRole(session, 'coordinator', 'admin'))
+    links.push({ href: '#/invitations', key: 'nav.invitations' });
+  if (session) links.push({ href: '#/account', key: 'nav.account' });
+  if (session) links.push(...adminLinks(session));
   return h(
     'header',
     { class: 'top-bar' },

@@ -1,9 +1,12 @@
 import type { Principal } from '../../modules/auth/index.ts';
 import { startSession } from '../../modules/auth/index.ts';
+import { findNetworkById } from '../../modules/networks/index.ts';
 import { hasAnyNetwork } from '../../modules/setup/index.ts';
 import type { PlatformContext } from '../../platform/context.ts';
+import type { SavedDemo } from './demo-file.ts';
 import type { DemoState } from './demo-state.ts';
 import { createAuthDeps, resolvePrincipal, signOut } from './module-services.ts';
+import { putDemoRespondersOnCall } from './responders.seed.ts';
 import { demoSeeds } from './seeds.ts';
 
 /**
@@ -15,6 +18,18 @@ export async function seedDemo(context: PlatformContext): Promise<DemoState | nu
   if (await hasAnyNetwork(context.database.db)) return null;
   const state = createDemoState(context);
   for (const seed of demoSeeds) await seed.run(state);
+  return state;
+}
+
+/**
+ * A demo seeded earlier, started again: its responders go back on call near their areas (a
+ * shared location lasts 30 minutes). Null when the database is not that demo.
+ */
+export async function resumeDemo(context: PlatformContext, saved: SavedDemo): Promise<DemoState | null> {
+  if (!(await findNetworkById(context.database.db, saved.networkId))) return null;
+  const state = createDemoState(context);
+  Object.assign(state, { networkId: saved.networkId, areas: saved.areas, members: saved.members });
+  await putDemoRespondersOnCall(state);
   return state;
 }
 

@@ -3,7 +3,7 @@ import { createTestApp } from '../../../test/support/app.ts';
 import type { TestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { verifyAuditChain } from '../../modules/audit/index.ts';
-import { seedDemo } from './demo-runner.ts';
+import { resumeDemo, seedDemo } from './demo-runner.ts';
 import { demoPassword } from './demo-state.ts';
 import { totpCodeAt } from './module-services.ts';
 
@@ -67,6 +67,21 @@ describeEachDatabase('demo seed', (dialect) => {
     expect(dispatcher.statusCode).toBe(200);
     expect(String(dispatcher.headers['set-cookie'])).toContain('__Host-amparo_session=');
 
+    // Right after seeding, the code an authenticator app shows now works (enrolling used the
+    // step before it).
+    const miguel = state.members.coordinatorMiguel!;
+    const pendingMiguel = (await signIn(miguel.email)).json<{ pendingToken: string }>();
+    const immediate = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/totp',
+      headers: { origin: testApp.context.config.publicUrl },
+      payload: {
+        pendingToken: pendingMiguel.pendingToken,
+        code: totpCodeAt(miguel.totpSecret!, testApp.clock.now()),
+      },
+    });
+    expect(immediate.statusCode).toBe(200);
+
     const coordinator = state.members.coordinatorRosa!;
     const first = await signIn(coordinator.email);
     expect(first.statusCode).toBe(200);
@@ -90,5 +105,31 @@ describeEachDatabase('demo seed', (dialect) => {
       payload: { email: state.members.advocate!.email, password: 'not the demo password' },
     });
     expect(wrongPassword.statusCode).toBe(401);
+  });
+
+  it('puts the responders on call near their areas, again on every start', async () => {
+    const state = (await seedDemo(testApp.context))!;
+    const db = testApp.context.database.db;
+    const profiles = () =>
+      db
+        .selectFrom('responder_profiles')
+        .select(['member_id', 'is_on_call', 'location_lat', 'location_expires_at'])
+        .execute();
+    const seeded = await profiles();
+    expect(seeded).toHaveLength(3);
+    const now = testApp.clock.now();
+    for (const profile of seeded) {
+      expect(profile.is_on_call).toBe(1);
+      expect(profile.location_lat).toBeCloseTo(41.83, 1);
+      expect(profile.location_expires_at).toBeGreaterThan(now);
+    }
+    // An hour later the shared locations have expired; starting the demo again shares them anew.
+    testApp.clock.advance(60 * 60_000);
+    const resumed = await resumeDemo(testApp.context, state);
+    expect(resumed?.networkId).toBe(state.networkId);
+    for (const profile of await profiles()) {
+      expect(profile.location_expires_at).toBeGreaterThan(testApp.clock.now());
+    }
+    expect(await resumeDemo(testApp.context, { ...state, networkId: 'not-this-one' })).toBeNull();
   });
 });

@@ -11,3 +11,5 @@ export { totpCodeAt } from '../../modules/auth/totp.ts';
 export { vetMember } from '../../modules/members/vetting.service.ts';
 export { createArea } from '../../modules/networks/area.service.ts';
 export type { AreaInput } from '../../modules/networks/area.schemas.ts';
+export { responderDepsFrom } from '../../modules/responders/index.ts';
+export { setOwnAvailability, shareOwnLocation } from '../../modules/responders/responder.service.ts';

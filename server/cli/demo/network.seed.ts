@@ -7,6 +7,7 @@ import type { AreaInput } from './module-services.ts';
 import { enrollDemoTotp } from './second-factor.ts';
 
 export const demoNetworkName = 'Red de Respuesta Rápida — Demo';
+export const demoNetworkSlug = 'demo-rrn';
 
 /** The network, its admin (with an authenticator app) and four areas on Chicago's Southwest Side. */
 export const networkSeed: DemoSeed = {
@@ -19,7 +20,7 @@ export const networkSeed: DemoSeed = {
       startSession: false,
       input: {
         networkName: demoNetworkName,
-        slug: 'demo-rrn',
+        slug: demoNetworkSlug,
         timezone: 'America/Chicago',
         languages: ['es', 'en', 'ar'],
         adminDisplayName: displayName,

@@ -4,7 +4,7 @@ import type { AlertDeps } from './alert.deps.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
 import { presentAlert } from './alert.presenter.ts';
 import type { PresentedAlert } from './alert.presenter.ts';
-import { listAlertsOfNetwork } from './alert.repository.ts';
+import { listAlertsOfNetwork, listAlertsOfThread } from './alert.repository.ts';
 import { deliveryChannels, deliveryStatuses } from './alert.tables.ts';
 import type { DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
 import { countDeliveries } from './delivery.repository.ts';
@@ -34,6 +34,21 @@ export async function listAlerts(
     listAlertsOfNetwork(deps.db, principal.networkId, query.limit),
   ]);
   return { stopSwitch, alerts: rows.map(presentAlert) };
+}
+
+/**
+ * Every message of an alert's thread, oldest first: the original, its corrections (drafts too) and
+ * its cancellation, so a coordinator sees the whole history from any of them.
+ */
+export async function getAlertThread(
+  deps: AlertDeps,
+  principal: Principal,
+  alertId: string,
+): Promise<{ alerts: PresentedAlert[] }> {
+  requireRole(principal, alertReaders);
+  const alert = await requireAlertOfNetwork(deps, principal, alertId);
+  const rows = await listAlertsOfThread(deps.db, alert.thread_id);
+  return { alerts: rows.filter((row) => row.network_id === principal.networkId).map(presentAlert) };
 }
 
 /** An alert with its delivery counts per channel and status (failures visible per channel). */

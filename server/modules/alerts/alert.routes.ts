@@ -4,20 +4,19 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { isValidTwilioSignature } from '../../platform/sms/twilio-webhook.ts';
 import { createAuthenticator } from '../auth/auth.http.ts';
-import { listTemplates, updateTemplate } from './alert-template.service.ts';
+import { registerAlertTemplateRoutes } from './alert-template.routes.ts';
 import { approveAlert, cancelAlert } from './alert.approval.ts';
 import { alertDepsFrom } from './alert.deps.ts';
 import { confirmOverride, draftAlert, draftCorrection } from './alert.drafting.ts';
 import './alert.errors.ts';
 import { previewAlert } from './alert.preview.ts';
-import { getAlert, listAlerts } from './alert.queries.ts';
+import { getAlert, getAlertThread, listAlerts } from './alert.queries.ts';
 import {
   alertParamsSchema,
   draftAlertSchema,
   followUpSchema,
   listAlertsQuerySchema,
   stopSwitchSchema,
-  templateUpdateSchema,
 } from './alert.schemas.ts';
 import { recordSmsStatus } from './status-callback.ts';
 import { setStopSwitch } from './stop-switch.service.ts';
@@ -48,6 +47,12 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     return getAlert(deps, principal, alertId);
+  });
+
+  app.get('/api/alerts/:alertId/thread', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    return getAlertThread(deps, principal, alertId);
   });
 
   app.get('/api/alerts/:alertId/preview', async (request) => {
@@ -82,16 +87,7 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
     return reply.status(201).send({ alert: await cancelAlert(deps, principal, alertId, input) });
   });
 
-  app.get('/api/alert-templates', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
-    return listTemplates(deps, principal);
-  });
-
-  app.put('/api/alert-templates', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
-    const input = parseInput(templateUpdateSchema, request.body);
-    return { template: await updateTemplate(deps, principal, input) };
-  });
+  registerAlertTemplateRoutes(app, deps, authenticator);
 
   // Twilio reports each message's progress here (the StatusCallback the SMS adapter sets).
   app.post('/webhooks/twilio/status', async (request, reply) => {

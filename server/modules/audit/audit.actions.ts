@@ -23,6 +23,9 @@ export const auditActions = [
   'member.reinstated',
   'member.removed',
   'member.updated',
+  'member.recoveryLinkCreated',
+  'member.recoveryLinkApproved',
+  'member.recovered',
   // sign-in and sessions
   'setup.completed',
   'session.started',
@@ -62,6 +65,8 @@ export const auditActions = [
   'dispatch.outcomeReported',
   'evidence.received',
   'evidence.exported',
+  'evidence.exportRequested',
+  'evidence.exportApproved',
   'evidence.sharedCopyRead',
   // alerts and subscriptions
   'alert.drafted',
@@ -73,6 +78,7 @@ export const auditActions = [
   'alert.stopSwitchOn',
   'alert.stopSwitchOff',
   'alert.templateUpdated',
+  'alert.templateReset',
   'subscriber.exerciseRecipientChanged',
   // audited reads of sensitive records
   'sensitive.read',

@@ -23,6 +23,9 @@ export {
 } from './policy.ts';
 export type { Principal, RoleGrant } from './principal.ts';
 export { csrfTokenFor, sessionPolicy, startSession } from './session.service.ts';
+export { resetSignInFactors } from './credential-reset.ts';
+export type { CredentialReset } from './credential-reset.ts';
+export { enforceLimits } from './auth.deps.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = createAuthDeps(context);

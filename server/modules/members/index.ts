@@ -3,6 +3,7 @@ import type { PlatformContext } from '../../platform/context.ts';
 import { registerInvitationRoutes } from './invitation.routes.ts';
 import { registerJoinRoutes } from './join.routes.ts';
 import { registerMemberApiRoutes } from './member.routes.ts';
+import { registerRecoveryRoutes } from './recovery.routes.ts';
 
 export { memberEmailIndexPurpose, memberFieldContexts, normalizeEmail } from './member.contact.ts';
 export { createMemberRecord, memberDepsFrom } from './member.service.ts';
@@ -13,10 +14,22 @@ export { hashInvitationToken } from './invitation.service.ts';
 export { hasValidFormToken, isFormPost, isJsonPost, issueFormToken } from './form-token.ts';
 export { roles } from './member.tables.ts';
 export type { MemberStatus, Role } from './member.tables.ts';
+// Narrow reads for other modules (alerts, dispatch): they never name the members tables themselves.
+export {
+  activeMembersHoldingRole,
+  countExerciseRecipients,
+  filterActiveMembersHoldingRole,
+  findExerciseRecipientContact,
+  findMemberDisplayNamesEnc,
+  findMemberLanguagesJson,
+  listExerciseRecipients,
+} from './member-reads.repository.ts';
+export type { RoleCoverage } from './member-reads.repository.ts';
 
-/** Members, invitations, vetting and the join page. */
+/** Members, invitations, vetting, the join page and admin-assisted recovery links. */
 export function registerMemberRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerMemberApiRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerJoinRoutes(app, context);
+  registerRecoveryRoutes(app, context);
 }

@@ -1,4 +1,4 @@
-/* global document, navigator, window, Notification, localStorage, fetch, atob */
+/* global document, navigator, window, Notification, localStorage, fetch, atob, URL */
 // Amparo: turns on Web Push for the subscribe page. Self-hosted, no dependencies, no inline script
 // (the CSP forbids it). Without JavaScript the page still offers email and SMS subscriptions.
 (function () {
@@ -52,10 +52,19 @@
     });
   }
 
+  // The worker shows alerts in the language chosen in the form, not the page's: its script URL
+  // carries it (?lang=), and a changed URL updates the registration.
+  function workerUrl(language) {
+    var url = new URL(form.getAttribute('data-worker'), window.location.href);
+    url.searchParams.set('lang', language);
+    return url.pathname + url.search;
+  }
+
   async function subscribe() {
     var permission = await Notification.requestPermission();
     if (permission !== 'granted') return say('denied');
-    var registration = await navigator.serviceWorker.register(form.getAttribute('data-worker'), {
+    var language = form.querySelector('select[name="language"]').value;
+    var registration = await navigator.serviceWorker.register(workerUrl(language), {
       scope: form.getAttribute('data-scope'),
     });
     await navigator.serviceWorker.ready;
@@ -75,7 +84,7 @@
         subscription: subscription.toJSON(),
         zips: zipsOf(form.querySelector('[name="push-zips"]').value),
         point: point,
-        language: form.querySelector('select[name="language"]').value,
+        language: language,
         preference: preference ? preference.value : 'urgent',
       }),
     });

@@ -46,7 +46,7 @@ self.addEventListener('push', function (event) {
           tag: alert.threadId,
           renotify: true,
           requireInteraction: alert.urgency === 'urgent',
-          data: { url: alert.url },
+          data: { url: sameSiteUrl(alert.url, alert.message.language) },
         });
       })
       .catch(function () {
@@ -55,8 +55,28 @@ self.addEventListener('push', function (event) {
   );
 });
 
+// Opens the alert on this site (the page that lists it, at the alert), or focuses a window
+// already showing it. Only same-site pages: a notification never sends anyone elsewhere.
 self.addEventListener('notificationclick', function (event) {
   event.notification.close();
-  var target = (event.notification.data && event.notification.data.url) || self.registration.scope;
-  event.waitUntil(self.clients.openWindow(target));
+  var target = sameSiteUrl(event.notification.data && event.notification.data.url);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(function (windows) {
+      for (var i = 0; i < windows.length; i += 1) {
+        if (windows[i].url === target && 'focus' in windows[i]) return windows[i].focus();
+      }
+      return self.clients.openWindow(target);
+    }),
+  );
 });
+
+/** The alert's page on the site that served this worker, in the subscriber's language. */
+function sameSiteUrl(url, language) {
+  try {
+    var parsed = new URL(url, self.registration.scope);
+    if (language) parsed.searchParams.set('lang', language);
+    return self.location.origin + parsed.pathname + parsed.search + parsed.hash;
+  } catch {
+    return self.registration.scope;
+  }
+}
