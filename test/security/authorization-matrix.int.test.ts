@@ -155,7 +155,8 @@ describeEachDatabase('authorization matrix', (dialect) => {
       }
     }
     expect(problems).toEqual([]);
-  });
+    // ~110 routes × 12 callers through the whole stack: seconds on an idle machine, more on a busy one.
+  }, 180_000);
 
   it('would notice a leak: a network-B admin reading a network-A member is denied', async () => {
     // Guards the guard: the matrix's outsider really is a signed-in admin who succeeds at home.
