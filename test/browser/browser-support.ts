@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Secret, TOTP } from 'otpauth';
@@ -119,13 +120,14 @@ const lastUsedTotpStep = new Map<string, number>();
  * A fresh authenticator code: the server refuses a 30-second step already used (replay) and
  * accepts one step ahead, so a second use within the same step takes the next one (or waits).
  */
-export async function totpCode(account: SignInAccount): Promise<string> {
-  const totp = new TOTP({ secret: Secret.fromBase32(account.totpSecret!) });
-  const used = lastUsedTotpStep.get(account.email) ?? -1;
+export async function totpCode(account: Pick<SignInAccount, 'totpSecret'>): Promise<string> {
+  const secret = account.totpSecret!;
+  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+  const used = lastUsedTotpStep.get(secret) ?? -1;
   let step = Math.max(Math.floor(Date.now() / 30_000), used + 1);
   while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
   step = Math.max(step, Math.floor(Date.now() / 30_000));
-  lastUsedTotpStep.set(account.email, step);
+  lastUsedTotpStep.set(secret, step);
   return totp.generate({ timestamp: step * 30_000 + 1_000 });
 }
 
@@ -145,4 +147,54 @@ export async function signInThroughTheApp(
     await page.click('button[type=submit]');
   }
   await page.waitForSelector('button:has-text("Sign out"), button:has-text("Cerrar sesión")');
+}
+
+/** Switches the app's language with the top bar's selector and waits for the document to follow. */
+export async function chooseLanguage(page: Page, language: 'en' | 'es' | 'ar'): Promise<void> {
+  await page.selectOption('#language-select', language);
+  await page.waitForFunction((expected) => document.documentElement.lang === expected, language);
+}
+
+/** WebAuthn needs a domain as relying party id (never an IP address), so the app runs on localhost. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+/** A platform authenticator that holds discoverable passkeys and verifies the user. */
+export async function addVirtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+}
+
+/** A JSON call from inside the page, with its session cookie and CSRF token (as the app makes it). */
+export async function callFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    { method, path, body },
+  );
 }

@@ -227,13 +227,7 @@ function coreFlow(dialect: DialectName): void {
     await stepUp.or(approved).first().waitFor();
     if (await stepUp.isVisible()) {
       await expectAccessible(approving.page, 'step-up prompt');
-      await stepUp.fill(
-        await totpCode({
-          email: approver.email,
-          password: approver.password!,
-          totpSecret: approver.totpSecret,
-        }),
-      );
+      await stepUp.fill(await totpCode(approver));
       await approving.page.click('button:has-text("Confirm and approve")');
     }
     const confirmedAt = Date.now();

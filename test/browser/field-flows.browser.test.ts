@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { TOTP, Secret } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,62 +16,27 @@ import type { ServerProcess } from '../support/server-process.ts';
 import {
   ensureWebAppBuilt,
   expectAccessible,
+  callFromPage,
+  chooseLanguage,
   launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
+  signInThroughTheApp,
+  totpCode,
 } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
 const pilsen = { lat: 41.8564, lon: -87.6604 };
 /** The photo limit the server runs with: small, so the test can show a refusal before upload. */
 const photoLimit = 2_000_000;
-const lastUsedStep = new Map<string, number>();
-
-/** A fresh authenticator code (the server refuses a 30-second step already used). */
-async function totpCode(member: BuiltMember): Promise<string> {
-  const totp = new TOTP({ secret: Secret.fromBase32(member.totpSecret!) });
-  const used = lastUsedStep.get(member.id) ?? -1;
-  let step = Math.max(Math.floor(Date.now() / 30_000), used + 1);
-  while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
-  step = Math.max(step, Math.floor(Date.now() / 30_000));
-  lastUsedStep.set(member.id, step);
-  return totp.generate({ timestamp: step * 30_000 + 1_000 });
-}
-
-async function signIn(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
-  await page.goto(`${baseUrl}/app/`);
-  await page.fill('#field-email', member.email);
-  await page.fill('#field-password', member.password!);
-  await page.click('button[type=submit]');
-  if (member.totpSecret) {
-    await page.waitForSelector('#field-code');
-    await page.fill('#field-code', await totpCode(member));
-    await page.click('button[type=submit]');
-  }
-  await page.waitForSelector('button:has-text("Sign out")');
-}
-
-async function chooseLanguage(page: Page, language: 'en' | 'es' | 'ar'): Promise<void> {
-  await page.selectOption('#language-select', language);
-  await page.waitForFunction((expected) => document.documentElement.lang === expected, language);
-}
-
-/** A JSON call from inside the page, with its session cookie and CSRF token (as the app makes it). */
-async function callFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    },
-    { method, path, body },
-  );
+/** Signs a built member in through the app's own form. */
+function signIn(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
+  return signInThroughTheApp(page, baseUrl, {
+    email: member.email,
+    password: member.password!,
+    totpSecret: member.totpSecret,
+  });
 }
 
 /** Approves on the alert page, answering the step-up dialog when the server asks for it. */

@@ -1,5 +1,3 @@
-import net from 'node:net';
-import { TOTP, Secret } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/platform/clock/clock.ts';
@@ -15,52 +13,17 @@ import type { ServerProcess } from '../support/server-process.ts';
 import {
   ensureWebAppBuilt,
   expectAccessible,
+  addVirtualAuthenticator,
+  chooseLanguage,
+  freePort,
   launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
+  totpCode,
 } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
-const lastUsedStep = new Map<string, number>();
-
-/** A fresh authenticator code: the server refuses a 30-second step already used (replay). */
-async function totpCode(secret: string): Promise<string> {
-  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
-  let step = Math.max(Math.floor(Date.now() / 30_000), (lastUsedStep.get(secret) ?? -1) + 1);
-  while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
-  step = Math.max(step, Math.floor(Date.now() / 30_000));
-  lastUsedStep.set(secret, step);
-  return totp.generate({ timestamp: step * 30_000 + 1_000 });
-}
-
-/** WebAuthn needs a domain as relying party id (never an IP address), so the app runs on localhost. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
-
-/** A platform authenticator that holds discoverable passkeys and verifies the user. */
-async function addVirtualAuthenticator(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-}
-
 async function signInWithPassword(
   page: Page,
   appUrl: string,
@@ -74,15 +37,10 @@ async function signInWithPassword(
   await page.click('button[type=submit]');
   if (totp) {
     await page.waitForSelector('#field-code');
-    await page.fill('#field-code', await totpCode(totp));
+    await page.fill('#field-code', await totpCode({ totpSecret: totp }));
     await page.click('button[type=submit]');
   }
   await page.waitForSelector('button:has-text("Sign out")');
-}
-
-async function chooseLanguage(page: Page, language: 'en' | 'es' | 'ar'): Promise<void> {
-  await page.selectOption('#language-select', language);
-  await page.waitForFunction((expected) => document.documentElement.lang === expected, language);
 }
 
 if (!isEnabled)
@@ -286,7 +244,7 @@ function identityScreens(dialect: DialectName): void {
     const secret = (await newcomer.page.textContent('#totp-secret'))!;
     await expectAccessible(newcomer.page, 'authenticator enrollment');
     await screenshot(newcomer.page, 'totp-enroll-en');
-    await newcomer.page.fill('#totp-confirm-code', await totpCode(secret));
+    await newcomer.page.fill('#totp-confirm-code', await totpCode({ totpSecret: secret }));
     await newcomer.page.click('button:has-text("Confirm and turn on")');
     await newcomer.page.waitForSelector('text=Authenticator app set up.');
     await newcomer.page.waitForSelector('#remove-totp');
@@ -372,7 +330,7 @@ function identityScreens(dialect: DialectName): void {
         await viewer.page.waitForSelector('#step-up-code', { state: 'detached' });
       } else {
         // Confirmed with an authenticator code instead of the passkey: the change goes through.
-        await viewer.page.fill('#step-up-code', await totpCode(admin.totpSecret!));
+        await viewer.page.fill('#step-up-code', await totpCode({ totpSecret: admin.totpSecret! }));
         await viewer.page.click('.step-up-dialog button[type=submit]');
         await viewer.page.waitForSelector('#step-up-code', { state: 'detached' });
         await expect
@@ -424,7 +382,7 @@ function identityScreens(dialect: DialectName): void {
     await owner.page.click('#remove-totp');
     await owner.page.waitForSelector('#step-up-code');
     expect(await owner.page.locator('#step-up-passkey').count()).toBe(0);
-    await owner.page.fill('#step-up-code', await totpCode(ana.totpSecret!));
+    await owner.page.fill('#step-up-code', await totpCode({ totpSecret: ana.totpSecret! }));
     await owner.page.click('.step-up-dialog button[type=submit]');
     await owner.page.waitForSelector('text=Authenticator app removed.');
     await owner.page.waitForSelector('#enroll-totp');
