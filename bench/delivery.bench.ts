@@ -35,7 +35,18 @@ export async function benchSmsDelivery(
     TWILIO_FROM: '+13125550100',
     AMPARO_SMS_RATE_PER_SECOND: String(sizes.ratePerSecond),
   });
-  const worker = await startTestWorker(testApp, testAdapters(testApp, null), 8);
+  // When each text is handed to the Twilio adapter (it leaves Amparo's code): the pace Amparo
+  // keeps. Arrival times at the stand-in add the jitter of this busy process's event loop.
+  const handedAt: number[] = [];
+  const adapters = testAdapters(testApp, null);
+  const sms = adapters.sms!;
+  adapters.sms = {
+    send: (message) => {
+      handedAt.push(Date.now());
+      return sms.send(message);
+    },
+  };
+  const worker = await startTestWorker(testApp, adapters, 8);
   try {
     const world = await buildAlertWorld(testApp);
     await insertSmsSubscribers(testApp, world.network.id, sizes.recipients);
@@ -55,6 +66,10 @@ export async function benchSmsDelivery(
     // n messages paced at r/s span (n - 1) / r seconds.
     const perSecond = spanSeconds > 0 ? (times.length - 1) / spanSeconds : Number.NaN;
     const busiestSecond = maximumInWindow(times, 1000);
+    const busiestHandedSecond = maximumInWindow(
+      [...handedAt].sort((a, b) => a - b),
+      1000,
+    );
     const recipients = new Set(twilio.messages.map((message) => message.to)).size;
     return [
       {
@@ -64,7 +79,7 @@ export async function benchSmsDelivery(
         value: formatNumber(perSecond, 2),
         baseline: `${sizes.ratePerSecond}/s configured`,
         ratio: ratioOf(perSecond, sizes.ratePerSecond),
-        note: `${times.length} sent to ${recipients} recipients; busiest 1-s window ${busiestSecond} (limit ${sizes.ratePerSecond})`,
+        note: `${times.length} sent to ${recipients} recipients; busiest 1-s window ${busiestHandedSecond} as sent, ${busiestSecond} as received (limit ${sizes.ratePerSecond})`,
       },
     ];
   } finally {

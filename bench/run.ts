@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (full sizes, about 10 minutes on 2 cores) or `npm run bench -- --smoke` (tiny
- * sizes, CI, under 2 minutes). Prints one table where each figure carries a baseline measured
- * in the same run, and writes it to bench/results/<timestamp>.json and .md. Everything talks to
+ * sizes, CI, under 2 minutes); `-- --only sms,push` runs only the sections so named. Prints one
+ * table where each figure carries a baseline measured in the same run, and writes it to
+ * bench/results/<timestamp>.json and .md. Everything talks to
  * 127.0.0.1 only and is bounded: a section that cannot run becomes an 'n/a' row with its reason
  * instead of failing the run.
  */
@@ -10,8 +11,16 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { BenchRow } from './results.ts';
 
-const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } }, strict: true });
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    // `--only sms,push`: run the sections whose names contain one of these words (a quick re-measure).
+    only: { type: 'string' },
+  },
+  strict: true,
+});
 const isSmoke = values.smoke;
+const onlyWords = values.only?.split(',').map((word) => word.trim().toLowerCase()) ?? null;
 const sizes = isSmoke
   ? {
       intake: { connections: 10, seconds: 2 },
@@ -68,6 +77,7 @@ const loadAtStart = os.loadavg();
 const rows: BenchRow[] = [];
 
 async function section(name: string, database: string, body: () => Promise<BenchRow[]>): Promise<void> {
+  if (onlyWords && !onlyWords.some((word) => name.toLowerCase().includes(word))) return;
   const started = Date.now();
   let measured: BenchRow[];
   try {

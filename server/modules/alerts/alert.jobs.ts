@@ -10,8 +10,10 @@ import { loadVapidKeys, updateSubscriber } from '../subscriptions/index.ts';
 import { planJobName } from './alert.approval.ts';
 import { deliveryJobNames, planAlert } from './alert.planner.ts';
 import type { DeliveryChannel } from './alert.tables.ts';
-import { claimDelivery } from './delivery.claim.ts';
+import { claimDelivery, smsRateKeys } from './delivery.claim.ts';
 import type { ClaimedSend, DeliveryDeps } from './delivery.claim.ts';
+import { createHandOffPacer } from './delivery.pacer.ts';
+import type { HandOffPacer } from './delivery.pacer.ts';
 import { listHeldDeliveries, transitionDelivery } from './delivery.repository.ts';
 import { sendClaimed } from './delivery.send.ts';
 import type { DeliveryAdapters, SendOutcome } from './delivery.send.ts';
@@ -28,6 +30,7 @@ export function createAlertJobs(
   overrides: Partial<DeliveryAdapters> = {},
 ): JobDefinition[] {
   const adapters = deliveryAdaptersFrom(context, overrides);
+  const pacer = createHandOffPacer();
   const deps = (job: JobContext): DeliveryDeps => ({
     db: job.db,
     dialect: job.dialect,
@@ -41,7 +44,7 @@ export function createAlertJobs(
       name: deliveryJobNames[channel],
       payload: deliveryPayload,
       maxAttempts: maxSendAttempts + 5,
-      handle: (payload, job) => deliver(deps(job), adapters, payload.deliveryId, job),
+      handle: (payload, job) => deliver(deps(job), adapters, pacer, payload.deliveryId, job),
     });
   return [
     defineJob({
@@ -100,6 +103,7 @@ export function deliveryAdaptersFrom(
 async function deliver(
   deps: DeliveryDeps,
   adapters: DeliveryAdapters,
+  pacer: HandOffPacer,
   deliveryId: string,
   job: JobContext,
 ): Promise<void> {
@@ -109,6 +113,7 @@ async function deliver(
     claim = await claimDelivery(deps, deliveryId, job.jobId);
   }
   if (claim.action === 'skip') return;
+  if (claim.delivery.channel === 'sms') await pacer.waitTurn(smsRateKeys(deps, claim.network, 'sent:'));
   let outcome: SendOutcome;
   try {
     outcome = await sendClaimed(claim, adapters, deps.publicUrl);

@@ -21,8 +21,10 @@ import {
   findDelivery,
   listEarlierThreadDeliveries,
   reserveSendSlot,
+  takeSendTurn,
   transitionDelivery,
 } from './delivery.repository.ts';
+import type { RateKey } from './delivery.repository.ts';
 import { readStopSwitch } from './stop-switch.service.ts';
 
 /** An SMS whose slot is further away than this is re-queued for its slot instead of waited for. */
@@ -127,6 +129,10 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
         return { action: 'skip' };
       }
       if (slotAt > now) return { action: 'wait', until: slotAt };
+      // A slot in the past (the worker fell behind) must not mean "at once": the pace is kept
+      // again at the moment the text leaves.
+      const turnAt = await takeSendTurn(trx, deps.dialect, smsRateKeys(deps, network, 'sent:'), now);
+      if (turnAt > now) return { action: 'wait', until: turnAt };
     }
     const attempt = delivery.attempts + 1;
     await move({ status: 'sending', attempts: attempt, sending_until: now + sendingLeaseMs });
@@ -219,13 +225,13 @@ function reserveSmsSlot(
   network: Network,
   now: number,
 ): Promise<number> {
-  return reserveSendSlot(
-    trx,
-    deps.dialect,
-    [
-      { key: 'sms', intervalMs: Math.ceil(1000 / deps.smsRatePerSecond) },
-      { key: `sms:${network.id}`, intervalMs: Math.ceil(1000 / network.settings.smsPerSecond) },
-    ],
-    now,
-  );
+  return reserveSendSlot(trx, deps.dialect, smsRateKeys(deps, network, ''), now);
+}
+
+/** Slots (prefix '') order the queue; turns (prefix 'sent:') pace the texts as they are claimed to leave. */
+export function smsRateKeys(deps: DeliveryDeps, network: Network, prefix: '' | 'sent:'): RateKey[] {
+  return [
+    { key: `${prefix}sms`, intervalMs: Math.ceil(1000 / deps.smsRatePerSecond) },
+    { key: `${prefix}sms:${network.id}`, intervalMs: Math.ceil(1000 / network.settings.smsPerSecond) },
+  ];
 }

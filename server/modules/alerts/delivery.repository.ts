@@ -155,16 +155,52 @@ export async function listHeldDeliveries(
 export async function reserveSendSlot(
   trx: Transaction<Database>,
   dialect: DialectName,
-  keys: { key: string; intervalMs: number }[],
+  keys: readonly RateKey[],
   now: number,
 ): Promise<number> {
-  const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+  const rows = await lockRateRows(trx, dialect, keys);
+  const slot = Math.max(now, ...rows.map((row) => row.nextAt));
+  await advanceRateRows(trx, keys, slot);
+  return slot;
+}
+
+/**
+ * The pace kept at the moment a message leaves: a token bucket of one per key. Returns `now`
+ * and takes the turn when every key allows a send now; otherwise returns the moment the next
+ * send is allowed and takes nothing, so a worker that waits and asks again cannot hold a turn
+ * it does not use. Reserved slots order the queue; this is what keeps a second from carrying
+ * more than the rate when a worker that fell behind finds many slots already in the past.
+ */
+export async function takeSendTurn(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  keys: readonly RateKey[],
+  now: number,
+): Promise<number> {
+  const rows = await lockRateRows(trx, dialect, keys);
+  const allowedAt = Math.max(now, ...rows.map((row) => row.nextAt));
+  if (allowedAt > now) return allowedAt;
+  await advanceRateRows(trx, keys, now);
+  return now;
+}
+
+export interface RateKey {
+  key: string;
+  intervalMs: number;
+}
+
+/** The rows of these keys, created at 0 when missing, locked (in key order) until the transaction ends. */
+async function lockRateRows(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  keys: readonly RateKey[],
+): Promise<{ key: string; nextAt: number }[]> {
+  const names = keys.map(({ key }) => key).sort((a, b) => a.localeCompare(b));
   await trx
     .insertInto('alert_send_rates')
-    .values(sorted.map(({ key }) => ({ key, next_at: 0 })))
+    .values(names.map((key) => ({ key, next_at: 0 })))
     .onConflict((conflict) => conflict.column('key').doNothing())
     .execute();
-  const names = sorted.map(({ key }) => key);
   const rows =
     dialect === 'postgres'
       ? (
@@ -176,15 +212,17 @@ export async function reserveSendSlot(
           .select(['key', 'next_at'])
           .where('key', 'in', names)
           .execute();
-  const slot = Math.max(now, ...rows.map((row) => Number(row.next_at)));
-  for (const { key, intervalMs } of sorted) {
+  return rows.map((row) => ({ key: row.key, nextAt: Number(row.next_at) }));
+}
+
+async function advanceRateRows(trx: Transaction<Database>, keys: readonly RateKey[], from: number) {
+  for (const { key, intervalMs } of keys) {
     await trx
       .updateTable('alert_send_rates')
-      .set({ next_at: slot + intervalMs })
+      .set({ next_at: from + intervalMs })
       .where('key', '=', key)
       .execute();
   }
-  return slot;
 }
 
 /** How far ahead the send slots under these keys are already taken (ms from `now`). */
