@@ -65,7 +65,17 @@ export function zipArea(zip: string): NewSubscriberArea {
   };
 }
 
-function circleArea(center: LatLon, radiusMeters: number): NewSubscriberArea {
+/**
+ * A subscriber's point keeps three decimals (about 100 m), as the subscribe page's script rounds
+ * it on the device. Any client can call the API, so the server rounds too: no row ever holds a
+ * more exact place (someone's home) than that.
+ */
+function roundSubscriberPoint(point: LatLon): LatLon {
+  return { lat: Math.round(point.lat * 1000) / 1000, lon: Math.round(point.lon * 1000) / 1000 };
+}
+
+function circleArea(exactCenter: LatLon, radiusMeters: number): NewSubscriberArea {
+  const center = roundSubscriberPoint(exactCenter);
   const box = boundingBoxAround(center, radiusMeters);
   return {
     kind: 'circle',
@@ -80,13 +90,16 @@ function circleArea(center: LatLon, radiusMeters: number): NewSubscriberArea {
   };
 }
 
+/** Rows to insert; circles are rounded again, for settings that waited in `pending_settings`. */
 export function toAreaRows(
   areas: readonly NewSubscriberArea[],
   subscriber: { id: string; networkId: string },
   now: number,
 ): SubscriberAreasTable[] {
   return areas.map((area) => ({
-    ...area,
+    ...(area.lat !== null && area.lon !== null && area.radius_meters !== null
+      ? circleArea({ lat: area.lat, lon: area.lon }, area.radius_meters)
+      : area),
     id: newId(),
     subscriber_id: subscriber.id,
     network_id: subscriber.networkId,
