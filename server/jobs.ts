@@ -5,6 +5,7 @@ import { createDispatchJobs } from './modules/dispatch/index.ts';
 import { createExpireUnverifiedIncidentsJob, expireUnverifiedEveryMs } from './modules/incidents/index.ts';
 import { createSubscriptionJobs } from './modules/subscriptions/index.ts';
 import { intakePurgeEveryMs, purgeIntakeJob } from './modules/intake-retention/index.ts';
+import { purgeRecoveryLinksEveryMs, purgeRecoveryLinksJob } from './modules/members/index.ts';
 import { createHotlineJobs } from './modules/sms-hotline/index.ts';
 import { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './modules/responders/index.ts';
 import type { PlatformContext } from './platform/context.ts';
@@ -30,6 +31,7 @@ export function createAppJobRegistry(context?: PlatformContext): JobRegistry {
       ...(context ? createHotlineJobs(context) : []),
       ...(context ? createDispatchJobs(context) : []),
       purgeExpiredLocationsJob,
+      purgeRecoveryLinksJob,
       // e.g. alertDeliveryJob,
     ],
     recurring: [
@@ -37,6 +39,7 @@ export function createAppJobRegistry(context?: PlatformContext): JobRegistry {
       ...(incidentExpiry ? [recurring(incidentExpiry, expireUnverifiedEveryMs, {})] : []),
       ...(context ? [recurring(purgeIntakeJob, intakePurgeEveryMs, {})] : []),
       recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {}),
+      recurring(purgeRecoveryLinksJob, purgeRecoveryLinksEveryMs, {}),
     ],
   });
 }

@@ -6,6 +6,7 @@ import { parseInput } from '../../platform/http/validation.ts';
 import { createAuthenticator, setSessionCookie } from '../auth/index.ts';
 import { isJsonPost } from './form-token.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitation.service.ts';
+import type { JoinAttemptLimit } from './join.limits.ts';
 import { acceptInvitation } from './join.service.ts';
 import './member.errors.ts';
 import { createInvitationSchema, newMemberSchema } from './member.schemas.ts';
@@ -13,7 +14,11 @@ import { memberDepsFrom } from './member.service.ts';
 
 const invitationParamsSchema = z.object({ invitationId: z.uuid() });
 
-export function registerInvitationRoutes(app: FastifyInstance, context: PlatformContext): void {
+export function registerInvitationRoutes(
+  app: FastifyInstance,
+  context: PlatformContext,
+  limitJoinAttempt: JoinAttemptLimit,
+): void {
   const deps = memberDepsFrom(context);
   const authenticator = createAuthenticator(deps);
 
@@ -42,6 +47,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: Platform
   // No session yet, so no session CSRF token: requiring JSON means a cross-site form cannot post
   // here (a cross-origin JSON request needs a CORS preflight, which this server never grants).
   app.post('/api/invitations/:invitationToken/accept', async (request, reply) => {
+    limitJoinAttempt(request, true);
     if (!isJsonPost(request)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON.');
     const { invitationToken } = parseInput(
       z.object({ invitationToken: z.string().max(100) }),

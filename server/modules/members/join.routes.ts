@@ -8,6 +8,7 @@ import { setSessionCookie } from '../auth/index.ts';
 import { findNetworkById } from '../networks/index.ts';
 import { hasValidFormToken, isFormPost, issueFormToken } from './form-token.ts';
 import { findUsableInvitation, grantsStillValid, hashInvitationToken } from './invitation.service.ts';
+import type { JoinAttemptLimit } from './join.limits.ts';
 import { acceptInvitation } from './join.service.ts';
 import { joinErrorText, joinFieldErrors, joinFormPage, joinMessagePage, welcomePage } from './join.pages.ts';
 import type { JoinFormView, PageContext } from './join.pages.ts';
@@ -24,7 +25,11 @@ interface FormState {
 }
 
 /** The no-JavaScript page a new member opens from their invitation link. */
-export function registerJoinRoutes(app: FastifyInstance, context: PlatformContext): void {
+export function registerJoinRoutes(
+  app: FastifyInstance,
+  context: PlatformContext,
+  limitJoinAttempt: JoinAttemptLimit,
+): void {
   const deps = memberDepsFrom(context);
   const formScope = (request: TokenRequest) => `join:${hashInvitationToken(request.params.invitationToken)}`;
   const pageContext = (
@@ -57,10 +62,15 @@ export function registerJoinRoutes(app: FastifyInstance, context: PlatformContex
     return sendPage(reply, joinFormPage(view), status);
   }
 
-  /** Expected failures become a short page with the right status; anything else is a real error. */
+  /**
+   * Expected failures (and rate limits) become a short page with the right status, naming the code
+   * in `x-amparo-error`; anything else is a real error.
+   */
   function sendErrorPage(request: TokenRequest, reply: FastifyReply, error: unknown) {
     if (!isAppError(error)) throw error;
     const page = pageContext(request, reply);
+    for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
+    void reply.header('x-amparo-error', error.code);
     const title = t(page.language, 'members.linkUnusableTitle');
     return sendPage(
       reply,
@@ -71,6 +81,7 @@ export function registerJoinRoutes(app: FastifyInstance, context: PlatformContex
 
   app.get('/join/:invitationToken', async (request: TokenRequest, reply) => {
     try {
+      limitJoinAttempt(request, false);
       return await sendForm(request, reply, 200, {});
     } catch (error) {
       return sendErrorPage(request, reply, error);
@@ -78,6 +89,11 @@ export function registerJoinRoutes(app: FastifyInstance, context: PlatformContex
   });
 
   app.post('/join/:invitationToken', async (request: TokenRequest, reply) => {
+    try {
+      limitJoinAttempt(request, true);
+    } catch (error) {
+      return sendErrorPage(request, reply, error);
+    }
     if (!isFormPost(request) || !hasValidFormToken(request, formScope(request))) {
       const page = pageContext(request, reply);
       const document = joinMessagePage(

@@ -83,3 +83,18 @@ export async function setMemberPasswordHash(
 ): Promise<void> {
   await trx.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', memberId).execute();
 }
+
+/** Links used, voided or expired before `before`: they can never work again. */
+export async function deleteSpentRecoveryLinks(db: Executor, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('member_recovery_links')
+    .where((where) =>
+      where.or([
+        where('used_at', '<', before),
+        where('voided_at', '<', before),
+        where('expires_at', '<', before),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
