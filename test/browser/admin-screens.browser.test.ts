@@ -1,57 +1,24 @@
-import { TOTP, Secret } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSmsSegments } from '../../server/modules/alerts/sms-segments.ts';
-import { systemClock } from '../../server/platform/clock/clock.ts';
-import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
-import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
-import { openDatabase } from '../../server/platform/database/database.ts';
-import type { DatabaseHandle, DatabaseTarget, DialectName } from '../../server/platform/database/database.ts';
-import { createTarget, describeEachDatabase, dropTarget } from '../support/databases.ts';
+import type { DialectName } from '../../server/platform/database/database.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 import { buildMember, buildNetwork } from '../support/factories.ts';
-import type { BuiltMember, FactoryContext } from '../support/factories.ts';
-import { startServerProcess } from '../support/server-process.ts';
+import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import {
-  ensureWebAppBuilt,
+  chooseLanguage,
   expectAccessible,
-  launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
+  signInMember,
+  startBrowserWorld,
 } from './browser-support.ts';
+import type { BrowserWorld } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
 const languages = ['en', 'es', 'ar'] as const;
-const lastUsedStep = new Map<string, number>();
-
-/** A fresh code: the server refuses a 30-second step already used, and accepts one step ahead. */
-async function totpCode(member: BuiltMember): Promise<string> {
-  const totp = new TOTP({ secret: Secret.fromBase32(member.totpSecret!) });
-  const used = lastUsedStep.get(member.id) ?? -1;
-  let step = Math.max(Math.floor(Date.now() / 30_000), used + 1);
-  while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
-  step = Math.max(step, Math.floor(Date.now() / 30_000));
-  lastUsedStep.set(member.id, step);
-  return totp.generate({ timestamp: step * 30_000 + 1_000 });
-}
-
-async function signIn(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
-  await page.goto(`${baseUrl}/app/`);
-  await page.fill('#field-email', member.email);
-  await page.fill('#field-password', member.password!);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('#field-code');
-  await page.fill('#field-code', await totpCode(member));
-  await page.click('button[type=submit]');
-  await page.waitForSelector('button:has-text("Sign out")');
-}
-
-async function chooseLanguage(page: Page, language: (typeof languages)[number]): Promise<void> {
-  await page.selectOption('#language-select', language);
-  await page.waitForFunction((expected) => document.documentElement.lang === expected, language);
-}
-
 interface StoredArea {
   name: string;
   kind: string;
@@ -69,21 +36,16 @@ if (!isEnabled)
 else describeEachDatabase('admin screens in Chromium', (dialect) => adminScreens(dialect));
 
 function adminScreens(dialect: DialectName): void {
-  let target: DatabaseTarget;
+  let world: BrowserWorld;
   let server: ServerProcess;
-  let database: DatabaseHandle;
-  let context: FactoryContext;
   let browser: Browser;
   let admin: BuiltMember;
   let coordinator: BuiltMember;
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    target = await createTarget(dialect);
-    const keys = JSON.stringify(generateKeyFile());
-    server = await startServerProcess({ target, environment: { AMPARO_ENCRYPTION_KEYS: keys } });
-    database = openDatabase(target);
-    context = { database, clock: systemClock, crypto: createFieldCrypto(parseKeyFile(keys)) };
+    world = await startBrowserWorld(dialect);
+    ({ server, browser } = world);
+    const context = world.factories;
     const network = await buildNetwork(context, { languages: ['en', 'es'] });
     admin = await buildMember(context, {
       networkId: network.id,
@@ -97,19 +59,13 @@ function adminScreens(dialect: DialectName): void {
       roles: [{ role: 'coordinator' }],
       withTotp: true,
     });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill('SIGTERM');
-    await database?.close();
-    if (target) await dropTarget(target);
-  });
+  afterAll(() => world?.stop());
 
   it('an admin draws, lists and audits areas, and sets languages and retention', async () => {
     const { context: browserContext, page, problems } = await newPerson(browser);
-    await signIn(page, server.url, admin);
+    await signInMember(page, server.url, admin);
     await page.click('nav a[href="#/admin/areas"]');
     await page.waitForSelector('#areas-title');
     const areaMap = page.locator('.area-map');
@@ -273,7 +229,7 @@ function adminScreens(dialect: DialectName): void {
 
   it('a coordinator edits a template and sees its SMS segments live', async () => {
     const { context: browserContext, page, problems } = await newPerson(browser);
-    await signIn(page, server.url, coordinator);
+    await signInMember(page, server.url, coordinator);
     // Coordinators reach templates, not the admin-only screens.
     expect(await page.locator('nav a[href="#/admin/areas"]').count()).toBe(0);
     await page.click('nav a[href="#/admin/templates"]');

@@ -7,6 +7,15 @@ import { Secret, TOTP } from 'otpauth';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { systemClock } from '../../server/platform/clock/clock.ts';
+import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
+import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
+import { openDatabase } from '../../server/platform/database/database.ts';
+import type { DatabaseHandle, DatabaseTarget, DialectName } from '../../server/platform/database/database.ts';
+import { createTarget, dropTarget } from '../support/databases.ts';
+import type { BuiltMember, FactoryContext } from '../support/factories.ts';
+import { startServerProcess } from '../support/server-process.ts';
+import type { ServerProcess } from '../support/server-process.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
@@ -56,6 +65,59 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The built web app and a headless Chromium, for a suite that brings its own server (the demo). */
+export async function startBrowser(): Promise<Browser> {
+  ensureWebAppBuilt();
+  return launchBrowser();
+}
+
+/** What a browser suite runs against: one fresh database, the real server on it, and Chromium. */
+export interface BrowserWorld {
+  target: DatabaseTarget;
+  server: ServerProcess;
+  /** The test's own handle on the server's database, opened after the server migrated it. */
+  database: DatabaseHandle;
+  /** For the factories: the same key file as the server, so seeded columns decrypt there. */
+  factories: FactoryContext;
+  browser: Browser;
+  /** Closes Chromium, stops the server, closes the database and drops it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a suite's world: the built web app, a fresh `dialect` database, a server process on it with
+ * a fresh key file (plus `environment`), the test's handle on that database, and Chromium. What
+ * started before a failure is stopped again before the error is thrown.
+ */
+export async function startBrowserWorld(
+  dialect: DialectName,
+  environment: Record<string, string> = {},
+): Promise<BrowserWorld> {
+  const started: Partial<BrowserWorld> = {};
+  const stop = async () => {
+    await started.browser?.close();
+    await started.server?.kill('SIGTERM');
+    await started.database?.close();
+    if (started.target) await dropTarget(started.target);
+  };
+  try {
+    ensureWebAppBuilt();
+    const target = (started.target = await createTarget(dialect));
+    const keys = JSON.stringify(generateKeyFile());
+    const server = (started.server = await startServerProcess({
+      target,
+      environment: { AMPARO_ENCRYPTION_KEYS: keys, ...environment },
+    }));
+    const database = (started.database = openDatabase(target));
+    const factories = { database, clock: systemClock, crypto: createFieldCrypto(parseKeyFile(keys)) };
+    const browser = (started.browser = await launchBrowser());
+    return { target, server, database, factories, browser, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** A fresh context per person; page errors and CSP violations fail the test. */
@@ -147,6 +209,15 @@ export async function signInThroughTheApp(
     await page.click('button[type=submit]');
   }
   await page.waitForSelector('button:has-text("Sign out"), button:has-text("Cerrar sesión")');
+}
+
+/** Signs a factory-built member in with their password (and authenticator app when enrolled). */
+export function signInMember(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
+  return signInThroughTheApp(page, baseUrl, {
+    email: member.email,
+    password: member.password!,
+    totpSecret: member.totpSecret,
+  });
 }
 
 /** Switches the app's language with the top bar's selector and waits for the document to follow. */

@@ -1,44 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../server/platform/clock/clock.ts';
-import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
-import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
-import { openDatabase } from '../../server/platform/database/database.ts';
-import type { DatabaseHandle, DatabaseTarget } from '../../server/platform/database/database.ts';
-import { createTarget, describeEachDatabase, dropTarget } from '../support/databases.ts';
 import type { DialectName } from '../../server/platform/database/database.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
-import type { BuiltMember, FactoryContext } from '../support/factories.ts';
-import { startServerProcess } from '../support/server-process.ts';
+import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import { pushRoutingEnvironment, startLocalPushService, subscribeThroughThePage } from './push-subscriber.ts';
 import type { FakePushService, PushSubscriber } from './push-subscriber.ts';
 import {
-  ensureWebAppBuilt,
+  chooseLanguage,
   expectAccessible,
-  launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
-  signInThroughTheApp as signInAs,
+  signInMember,
+  startBrowserWorld,
   totpCode,
 } from './browser-support.ts';
+import type { BrowserWorld } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
-
-/** Factory members sign in with their password (and authenticator app when enrolled). */
-function signInThroughTheApp(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
-  return signInAs(page, baseUrl, {
-    email: member.email,
-    password: member.password!,
-    totpSecret: member.totpSecret,
-  });
-}
-
-async function chooseLanguage(page: Page, language: 'en' | 'es' | 'ar'): Promise<void> {
-  await page.selectOption('#language-select', language);
-  await page.waitForFunction((expected) => document.documentElement.lang === expected, language);
-}
 
 if (!isEnabled)
   describe.skip('web app in Chromium (Chromium not installed)', () =>
@@ -46,10 +27,8 @@ if (!isEnabled)
 else describeEachDatabase('web app in Chromium: the core flow', (dialect) => coreFlow(dialect));
 
 function coreFlow(dialect: DialectName): void {
-  let target: DatabaseTarget;
+  let world: BrowserWorld;
   let server: ServerProcess;
-  let database: DatabaseHandle;
-  let context: FactoryContext;
   let browser: Browser;
   let push: FakePushService;
   let slug: string;
@@ -61,16 +40,10 @@ function coreFlow(dialect: DialectName): void {
   let alertId = '';
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    target = await createTarget(dialect);
-    const keys = JSON.stringify(generateKeyFile());
     push = await startLocalPushService();
-    server = await startServerProcess({
-      target,
-      environment: { AMPARO_ENCRYPTION_KEYS: keys, ...pushRoutingEnvironment(push) },
-    });
-    database = openDatabase(target);
-    context = { database, clock: systemClock, crypto: createFieldCrypto(parseKeyFile(keys)) };
+    world = await startBrowserWorld(dialect, pushRoutingEnvironment(push));
+    ({ server, browser } = world);
+    const context = world.factories;
     const network = await buildNetwork(context, { languages: ['en', 'es'] });
     slug = network.slug;
     const area = await buildArea(context, network.id, {
@@ -101,15 +74,11 @@ function coreFlow(dialect: DialectName): void {
       roles: [{ role: 'coordinator' }],
       withTotp: true,
     });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.kill('SIGTERM');
+    await world?.stop();
     await push?.close();
-    await database?.close();
-    if (target) await dropTarget(target);
   });
 
   it('serves the built app with strict caching and a manifest', async () => {
@@ -150,7 +119,7 @@ function coreFlow(dialect: DialectName): void {
     await desk.page.goto(`${server.url}/app/`);
     await screenshot(desk.page, 'sign-in-en');
     await expectAccessible(desk.page, 'sign-in');
-    await signInThroughTheApp(desk.page, server.url, dispatcher);
+    await signInMember(desk.page, server.url, dispatcher);
     await desk.page.waitForSelector('#queue-title');
     await desk.page.waitForSelector('.live');
 
@@ -206,7 +175,7 @@ function coreFlow(dialect: DialectName): void {
 
     // A coordinator drafts the alert from the incident page...
     const drafting = await newPerson(browser);
-    await signInThroughTheApp(drafting.page, server.url, drafter);
+    await signInMember(drafting.page, server.url, drafter);
     await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await drafting.page.click('button:has-text("Draft alert")');
     await drafting.page.waitForSelector('#alert-title');
@@ -219,7 +188,7 @@ function coreFlow(dialect: DialectName): void {
 
     // ...and a different coordinator approves it after a fresh authenticator code.
     const approving = await newPerson(browser);
-    await signInThroughTheApp(approving.page, server.url, approver);
+    await signInMember(approving.page, server.url, approver);
     await approving.page.goto(`${server.url}/app/#/alerts/${alertId}`);
     await approving.page.click('#approve-alert');
     const stepUp = approving.page.locator('#step-up-code');
@@ -296,7 +265,7 @@ function coreFlow(dialect: DialectName): void {
       geolocation: { latitude: 41.857, longitude: -87.661 },
       permissions: ['geolocation'],
     });
-    await signInThroughTheApp(field.page, server.url, responder);
+    await signInMember(field.page, server.url, responder);
     await field.page.goto(`${server.url}/app/#/responder`);
     await field.page.waitForSelector('#responder-title');
     await field.page.check('#on-call');
@@ -326,7 +295,7 @@ function coreFlow(dialect: DialectName): void {
 
   it('switches language everywhere, with right-to-left layout for Arabic', async () => {
     const person = await newPerson(browser);
-    await signInThroughTheApp(person.page, server.url, dispatcher);
+    await signInMember(person.page, server.url, dispatcher);
     await person.page.waitForSelector('#queue-title');
     for (const language of ['es', 'ar'] as const) {
       await chooseLanguage(person.page, language);

@@ -7,12 +7,11 @@ import readline from 'node:readline';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ensureWebAppBuilt,
-  launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
   signInThroughTheApp,
+  startBrowser,
   totpCode,
 } from './browser-support.ts';
 import type { SignInAccount } from './browser-support.ts';
@@ -105,10 +104,10 @@ else
     let browser: Browser;
 
     beforeAll(async () => {
-      ensureWebAppBuilt();
+      // The demo serves the web app this builds (`npm run demo` builds it first in `predemo`).
+      browser = await startBrowser();
       dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-demo-'));
       ({ child: demo, printed } = await startDemo(dataDirectory));
-      browser = await launchBrowser();
     }, 90_000);
 
     afterAll(async () => {

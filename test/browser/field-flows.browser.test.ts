@@ -2,42 +2,29 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../server/platform/clock/clock.ts';
-import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
-import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
-import { openDatabase } from '../../server/platform/database/database.ts';
-import type { DatabaseHandle, DatabaseTarget, DialectName } from '../../server/platform/database/database.ts';
+import type { DialectName } from '../../server/platform/database/database.ts';
 import { deviceMarker, photoWithGps } from '../dispatch/media-fixtures.ts';
-import { createTarget, describeEachDatabase, dropTarget } from '../support/databases.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
-import type { BuiltMember, FactoryContext } from '../support/factories.ts';
-import { startServerProcess } from '../support/server-process.ts';
+import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import {
-  ensureWebAppBuilt,
   expectAccessible,
   callFromPage,
   chooseLanguage,
-  launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
-  signInThroughTheApp,
+  signInMember,
+  startBrowserWorld,
   totpCode,
 } from './browser-support.ts';
+import type { BrowserWorld } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
 const pilsen = { lat: 41.8564, lon: -87.6604 };
 /** The photo limit the server runs with: small, so the test can show a refusal before upload. */
 const photoLimit = 2_000_000;
-/** Signs a built member in through the app's own form. */
-function signIn(page: Page, baseUrl: string, member: BuiltMember): Promise<void> {
-  return signInThroughTheApp(page, baseUrl, {
-    email: member.email,
-    password: member.password!,
-    totpSecret: member.totpSecret,
-  });
-}
 
 /** Approves on the alert page, answering the step-up dialog when the server asks for it. */
 async function approveWithStepUp(page: Page, approver: BuiltMember): Promise<void> {
@@ -58,9 +45,8 @@ if (!isEnabled)
 else describeEachDatabase('web app in Chromium: field flows', (dialect) => fieldFlows(dialect));
 
 function fieldFlows(dialect: DialectName): void {
-  let target: DatabaseTarget;
+  let world: BrowserWorld;
   let server: ServerProcess;
-  let database: DatabaseHandle;
   let browser: Browser;
   let desk: BuiltMember;
   let otherDesk: BuiltMember;
@@ -70,19 +56,9 @@ function fieldFlows(dialect: DialectName): void {
   let incidentId = '';
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    target = await createTarget(dialect);
-    const keys = JSON.stringify(generateKeyFile());
-    server = await startServerProcess({
-      target,
-      environment: { AMPARO_ENCRYPTION_KEYS: keys, AMPARO_MEDIA_PHOTO_MAX_BYTES: String(photoLimit) },
-    });
-    database = openDatabase(target);
-    const context: FactoryContext = {
-      database,
-      clock: systemClock,
-      crypto: createFieldCrypto(parseKeyFile(keys)),
-    };
+    world = await startBrowserWorld(dialect, { AMPARO_MEDIA_PHOTO_MAX_BYTES: String(photoLimit) });
+    ({ server, browser } = world);
+    const context = world.factories;
     const network = await buildNetwork(context, { languages: ['en', 'es', 'ar'] });
     const area = await buildArea(context, network.id, { name: 'Pilsen', center: pilsen });
     const build = (displayName: string, role: 'dispatcher' | 'coordinator', withTotp = false) =>
@@ -97,21 +73,15 @@ function fieldFlows(dialect: DialectName): void {
       roles: [{ role: 'responder', areaId: area.id }],
       languages: ['es', 'en'],
     });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill('SIGTERM');
-    await database?.close();
-    if (target) await dropTarget(target);
-  });
+  afterAll(() => world?.stop());
 
   it('merges two incidents and splits a report out again, live on a second desk', async () => {
     const first = await newPerson(browser);
     const second = await newPerson(browser);
-    await signIn(first.page, server.url, desk);
-    await signIn(second.page, server.url, otherDesk);
+    await signInMember(first.page, server.url, desk);
+    await signInMember(second.page, server.url, otherDesk);
 
     // Two reports at the same gate cluster into one incident; a third, 3 km north, opens another.
     const report = (location: { lat: number; lon: number }, category: string, description: string) =>
@@ -190,13 +160,13 @@ function fieldFlows(dialect: DialectName): void {
       geolocation: { latitude: 41.857, longitude: -87.661 },
       permissions: ['geolocation'],
     });
-    await signIn(field.page, server.url, responder);
+    await signInMember(field.page, server.url, responder);
     await field.page.goto(`${server.url}/app/#/responder`);
     await field.page.check('#on-call');
     await field.page.click('#share-location');
     await field.page.waitForSelector('text=Location shared');
 
-    await signIn(dispatcher.page, server.url, desk);
+    await signInMember(dispatcher.page, server.url, desk);
     await dispatcher.page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await dispatcher.page.click(`[data-send-offer="${responder.id}"]`);
     await dispatcher.page.waitForSelector('[data-offer-status=offered]');
@@ -288,8 +258,8 @@ function fieldFlows(dialect: DialectName): void {
     expect(incidentId).toBeTruthy();
     const drafting = await newPerson(browser);
     const approving = await newPerson(browser);
-    await signIn(drafting.page, server.url, drafter);
-    await signIn(approving.page, server.url, approver);
+    await signInMember(drafting.page, server.url, drafter);
+    await signInMember(approving.page, server.url, approver);
 
     // The incident was confirmed on scene: draft its alert, and a second coordinator approves it.
     await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);

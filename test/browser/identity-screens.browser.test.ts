@@ -1,27 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../server/platform/clock/clock.ts';
-import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
-import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
-import { openDatabase } from '../../server/platform/database/database.ts';
-import type { DatabaseHandle, DatabaseTarget, DialectName } from '../../server/platform/database/database.ts';
-import { createTarget, describeEachDatabase, dropTarget } from '../support/databases.ts';
+import type { DatabaseHandle, DialectName } from '../../server/platform/database/database.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
-import type { BuiltMember, FactoryContext } from '../support/factories.ts';
-import { startServerProcess } from '../support/server-process.ts';
-import type { ServerProcess } from '../support/server-process.ts';
+import type { BuiltMember } from '../support/factories.ts';
 import {
-  ensureWebAppBuilt,
   expectAccessible,
   addVirtualAuthenticator,
   chooseLanguage,
   freePort,
-  launchBrowser,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
+  startBrowserWorld,
   totpCode,
 } from './browser-support.ts';
+import type { BrowserWorld } from './browser-support.ts';
 
 const isEnabled = shouldRunBrowserTests();
 async function signInWithPassword(
@@ -49,8 +43,7 @@ if (!isEnabled)
 else describeEachDatabase('identity screens in Chromium', (dialect) => identityScreens(dialect));
 
 function identityScreens(dialect: DialectName): void {
-  let target: DatabaseTarget;
-  let server: ServerProcess;
+  let world: BrowserWorld;
   let database: DatabaseHandle;
   let browser: Browser;
   let baseUrl = '';
@@ -63,21 +56,11 @@ function identityScreens(dialect: DialectName): void {
   const opened: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    target = await createTarget(dialect);
-    const keys = JSON.stringify(generateKeyFile());
     const port = await freePort();
     baseUrl = `http://localhost:${port}`;
-    server = await startServerProcess({
-      target,
-      environment: { AMPARO_ENCRYPTION_KEYS: keys, PORT: String(port), AMPARO_PUBLIC_URL: baseUrl },
-    });
-    database = openDatabase(target);
-    const context: FactoryContext = {
-      database,
-      clock: systemClock,
-      crypto: createFieldCrypto(parseKeyFile(keys)),
-    };
+    world = await startBrowserWorld(dialect, { PORT: String(port), AMPARO_PUBLIC_URL: baseUrl });
+    ({ database, browser } = world);
+    const context = world.factories;
     const network = await buildNetwork(context, { languages: ['en', 'es'] });
     areaId = (
       await buildArea(context, network.id, { name: 'Pilsen', center: { lat: 41.8564, lon: -87.6604 } })
@@ -94,15 +77,11 @@ function identityScreens(dialect: DialectName): void {
       roles: [{ role: 'coordinator', areaId }],
       withTotp: true,
     });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     for (const context of opened) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.kill('SIGTERM');
-    await database?.close();
-    if (target) await dropTarget(target);
+    await world?.stop();
   });
 
   async function person() {

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from './i18n.ts';
-import { tileUrl } from './map.ts';
+import { useLeafletMap } from './map.ts';
 
 export interface LatLon {
   lat: number;
@@ -40,39 +40,21 @@ const areaColor = '#1d3b53';
  */
 export function AreaEditorMap(props: AreaEditorProps) {
   const container = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
   const areasLayer = useRef<L.LayerGroup | null>(null);
   const drawLayer = useRef<L.LayerGroup | null>(null);
   const onMapClick = useRef(props.onMapClick);
   onMapClick.current = props.onMapClick;
   const mode = useRef(props.mode);
   mode.current = props.mode;
-
-  useEffect(() => {
-    if (!container.current) return;
-    const created = L.map(container.current, {
-      attributionControl: false,
-      zoomAnimation: false,
-      fadeAnimation: false,
-      markerZoomAnimation: false,
-      doubleClickZoom: false,
-    });
-    created.setView([41.85, -87.65], 11);
+  // Quick clicks place corners; they must not zoom the map as well.
+  const map = useLeafletMap(container, { doubleClickZoom: false }, (created) => {
     areasLayer.current = L.layerGroup().addTo(created);
     drawLayer.current = L.layerGroup().addTo(created);
     created.on('click', (event: L.LeafletMouseEvent) => {
       if (mode.current === 'none') return;
       onMapClick.current({ lat: round(event.latlng.lat), lon: round(event.latlng.lng) });
     });
-    map.current = created;
-    void tileUrl().then((url) => {
-      if (url && map.current === created) L.tileLayer(url, { maxZoom: 18 }).addTo(created);
-    });
-    return () => {
-      created.remove();
-      map.current = null;
-    };
-  }, []);
+  });
 
   useEffect(() => {
     const group = areasLayer.current;

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { get } from './api.ts';
 import { t } from './i18n.ts';
 
@@ -23,28 +24,27 @@ export function tileUrl(): Promise<string | null> {
 }
 
 /**
- * Incidents as circles on a Leaflet map. With no tiles configured the map is a blank canvas that
- * still shows where incidents are relative to each other; the list beside it stays the main tool.
+ * A Leaflet map in `container` for the lifetime of the component, on the default view, with the
+ * self-hosted tiles once their URL is known. `setUp` adds the component's layers and handlers.
  */
-export function IncidentMap(props: { points: MapPoint[]; onSelect?: (id: string) => void }) {
-  const container = useRef<HTMLDivElement>(null);
+export function useLeafletMap(
+  container: RefObject<HTMLDivElement>,
+  options: L.MapOptions,
+  setUp: (map: L.Map) => void,
+): RefObject<L.Map | null> {
   const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  const onSelect = useRef(props.onSelect);
-  onSelect.current = props.onSelect;
-
   useEffect(() => {
     if (!container.current) return;
     const created = L.map(container.current, {
       attributionControl: false,
-      zoomControl: true,
       // Animations outlive a quick page change and then touch a removed map.
       zoomAnimation: false,
       fadeAnimation: false,
       markerZoomAnimation: false,
+      ...options,
     });
     created.setView([41.85, -87.65], 11);
-    layer.current = L.layerGroup().addTo(created);
+    setUp(created);
     map.current = created;
     void tileUrl().then((url) => {
       if (url && map.current === created) L.tileLayer(url, { maxZoom: 18 }).addTo(created);
@@ -54,6 +54,21 @@ export function IncidentMap(props: { points: MapPoint[]; onSelect?: (id: string)
       map.current = null;
     };
   }, []);
+  return map;
+}
+
+/**
+ * Incidents as circles on a Leaflet map. With no tiles configured the map is a blank canvas that
+ * still shows where incidents are relative to each other; the list beside it stays the main tool.
+ */
+export function IncidentMap(props: { points: MapPoint[]; onSelect?: (id: string) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  const onSelect = useRef(props.onSelect);
+  onSelect.current = props.onSelect;
+  const map = useLeafletMap(container, { zoomControl: true }, (created) => {
+    layer.current = L.layerGroup().addTo(created);
+  });
 
   useEffect(() => {
     const group = layer.current;

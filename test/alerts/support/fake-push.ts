@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { createECDH, createPublicKey, hkdfSync, createDecipheriv, randomBytes, verify } from 'node:crypto';
-import dns from 'node:dns';
-import fs from 'node:fs';
+import { createECDH, randomBytes } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { checkVapid, decryptPushPayload, localAgent, selfSignedCertificate } from './push-protocol.ts';
 
 /** A push request as the local push service received it, with what its checks found. */
 export interface ReceivedPush {
@@ -66,7 +62,9 @@ export async function startFakePushService(): Promise<FakePushService> {
         isVapidValid: vapid.isValid,
         vapidPublicKey: vapid.publicKey,
         payload:
-          browser && request.headers['content-encoding'] === 'aes128gcm' ? decrypt(body, browser) : null,
+          browser && request.headers['content-encoding'] === 'aes128gcm'
+            ? decryptPushPayload(body, { ...browser, p256dh: browser.keys.p256dh })
+            : null,
       });
       if (failures.remaining > 0) {
         failures.remaining -= 1;
@@ -79,14 +77,7 @@ export async function startFakePushService(): Promise<FakePushService> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `https://${hostName}:${port}`;
-  const agent = new https.Agent({
-    ca: cert,
-    lookup: (hostname, options, callback) => {
-      if (hostname !== hostName) return dns.lookup(hostname, options, callback);
-      if (options.all) return callback(null, [{ address: '127.0.0.1', family: 4 }]);
-      callback(null, '127.0.0.1', 4);
-    },
-  });
+  const agent = localAgent(hostName, cert);
   return {
     origin,
     agent,
@@ -115,106 +106,4 @@ export async function startFakePushService(): Promise<FakePushService> {
         server.close(() => resolve());
       }),
   };
-}
-
-function selfSignedCertificate(name: string): { key: string; cert: string } {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-push-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        path.join(directory, 'key.pem'),
-        '-out',
-        path.join(directory, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        `/CN=${name}`,
-        '-addext',
-        `subjectAltName=DNS:${name}`,
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: fs.readFileSync(path.join(directory, 'key.pem'), 'utf8'),
-      cert: fs.readFileSync(path.join(directory, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    fs.rmSync(directory, { recursive: true, force: true });
-  }
-}
-
-/** RFC 8292: `vapid t=<JWT>, k=<public key>`; the JWT is ES256-signed by that key. */
-function checkVapid(authorization: string, origin: string): { isValid: boolean; publicKey: string | null } {
-  const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(authorization);
-  if (!match) return { isValid: false, publicKey: null };
-  const [, token = '', publicKey = ''] = match;
-  const [header = '', claims = '', signature = ''] = token.split('.');
-  try {
-    const point = Buffer.from(publicKey, 'base64url');
-    const key = createPublicKey({
-      key: {
-        kty: 'EC',
-        crv: 'P-256',
-        x: point.subarray(1, 33).toString('base64url'),
-        y: point.subarray(33, 65).toString('base64url'),
-      },
-      format: 'jwk',
-    });
-    const isSigned = verify(
-      'sha256',
-      Buffer.from(`${header}.${claims}`),
-      { key, dsaEncoding: 'ieee-p1363' },
-      Buffer.from(signature, 'base64url'),
-    );
-    const body = JSON.parse(Buffer.from(claims, 'base64url').toString()) as {
-      aud?: string;
-      exp?: number;
-      sub?: string;
-    };
-    const isValid =
-      isSigned && body.aud === origin && (body.exp ?? 0) * 1000 > Date.now() && typeof body.sub === 'string';
-    return { isValid, publicKey };
-  } catch {
-    return { isValid: false, publicKey };
-  }
-}
-
-/** RFC 8291 / RFC 8188 aes128gcm, one record, decrypted with the browser's keys. */
-function decrypt(body: Buffer, browser: BrowserSubscription): string | null {
-  try {
-    const salt = body.subarray(0, 16);
-    const idLength = body[20] ?? 0;
-    const serverPublicKey = body.subarray(21, 21 + idLength);
-    const ciphertext = body.subarray(21 + idLength);
-    const ecdh = createECDH('prime256v1');
-    ecdh.setPrivateKey(browser.privateKey);
-    const shared = ecdh.computeSecret(serverPublicKey);
-    const browserPublicKey = Buffer.from(browser.keys.p256dh, 'base64url');
-    const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), browserPublicKey, serverPublicKey]);
-    const ikm = Buffer.from(hkdfSync('sha256', shared, browser.authSecret, keyInfo, 32));
-    const contentKey = Buffer.from(
-      hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16),
-    );
-    const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
-    const decipher = createDecipheriv('aes-128-gcm', contentKey, nonce);
-    decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
-    const padded = Buffer.concat([
-      decipher.update(ciphertext.subarray(0, ciphertext.length - 16)),
-      decipher.final(),
-    ]);
-    let end = padded.length - 1;
-    while (end >= 0 && padded[end] === 0) end -= 1;
-    return padded[end] === 2 ? padded.subarray(0, end).toString('utf8') : null;
-  } catch {
-    return null;
-  }
 }
