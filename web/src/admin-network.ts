@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { get } from './api.ts';
+import { HotlineNumbersForm } from './admin-hotline.ts';
 import { SettingsForm, patchNetwork } from './admin-settings-form.ts';
 import type { NetworkProfile, SettingField } from './admin-settings-form.ts';
 import { t } from './i18n.ts';
@@ -72,6 +73,11 @@ export function NetworkSettingsView() {
             id: 'operations',
             fields: operationFields,
             settings: profile.settings,
+            onSaved: saved,
+          }),
+          h(HotlineNumbersForm, {
+            key: `hotline-${version}`,
+            numbers: Array.isArray(profile.settings.hotlineNumbers) ? profile.settings.hotlineNumbers : [],
             onSaved: saved,
           }),
         ]

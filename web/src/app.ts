@@ -4,6 +4,7 @@ import { AccountSecurityView } from './account-security.ts';
 import { RecoveryApprovalView } from './account-recovery.ts';
 import { SessionsView } from './account-sessions.ts';
 import { AdminPage } from './admin-routes.ts';
+import { onSessionEnded } from './api.ts';
 import { AlertList, AlertPage } from './alerts.ts';
 import { HelpOverlay } from './help.ts';
 import { setLanguage, t } from './i18n.ts';
@@ -28,6 +29,7 @@ export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [, setLanguageVersion] = useState(0);
   const [isHelpOpen, setHelpOpen] = useState(false);
+  const [hasSessionEnded, setSessionEnded] = useState(false);
   const route = useHashRoute();
 
   const reloadSession = useCallback(async () => {
@@ -37,6 +39,15 @@ export function App() {
   }, []);
 
   useEffect(() => void reloadSession(), [reloadSession]);
+
+  // A call answered 401: back to sign-in with a notice, instead of each screen's own error.
+  useEffect(() => {
+    onSessionEnded(() => {
+      setSessionEnded(true);
+      setSession(null);
+    });
+    return () => onSessionEnded(null);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -55,6 +66,7 @@ export function App() {
 
   const doSignOut = async () => {
     await signOut().catch(() => undefined);
+    setSessionEnded(false);
     setSession(null);
     navigate('/');
   };
@@ -74,7 +86,22 @@ export function App() {
       session === undefined
         ? h('p', null, t('app.loading'))
         : session === null
-          ? h(SignIn, { onSignedIn: () => void reloadSession() })
+          ? [
+              hasSessionEnded
+                ? h(
+                    'p',
+                    { class: 'notice', role: 'status', id: 'session-ended', key: 'ended' },
+                    t('app.sessionEnded'),
+                  )
+                : null,
+              h(SignIn, {
+                key: 'sign-in',
+                onSignedIn: () => {
+                  setSessionEnded(false);
+                  void reloadSession();
+                },
+              }),
+            ]
           : page(session, route),
     ),
     isHelpOpen ? h(HelpOverlay, { onClose: () => setHelpOpen(false) }) : null,
@@ -85,7 +112,7 @@ function page(session: Session, route: string[]) {
   const [name, id] = route;
   switch (name) {
     case 'incident':
-      return id ? h(IncidentPage, { incidentId: id, key: id }) : h(QueueView, null);
+      return id ? h(IncidentPage, { incidentId: id, session, key: id }) : h(QueueView, null);
     case 'entry':
       return h(OperatorEntry, null);
     case 'responder':

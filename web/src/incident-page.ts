@@ -1,11 +1,12 @@
 import { h } from 'preact';
 import { formText } from './forms.ts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { get, post } from './api.ts';
+import { ApiError, get, post } from './api.ts';
 import { t } from './i18n.ts';
 import { changeStatus, claimIncident, incidentStatuses } from './incidents.ts';
 import type { Incident } from './incidents.ts';
 import { DispatchPanel } from './dispatch-panel.ts';
+import { EvidenceExports } from './evidence-exports.ts';
 import { EvidenceList } from './evidence-list.ts';
 import { MergePanel } from './incident-merge.ts';
 import { ReportTimeline } from './incident-timeline.ts';
@@ -13,6 +14,7 @@ import type { TimelineReport } from './incident-timeline.ts';
 import { useRealtime } from './realtime.ts';
 import { isTyping, navigate } from './route.ts';
 import { useNotice } from './incident-notice.ts';
+import type { Session } from './session.ts';
 
 interface Detail {
   incident: Incident & { mergedIntoId: string | null; closedReason: string | null };
@@ -27,8 +29,8 @@ interface Note {
 }
 
 /** One incident: report timeline, status, claim, notes, dispatch and "draft alert". */
-export function IncidentPage(props: { incidentId: string }) {
-  const { incidentId } = props;
+export function IncidentPage(props: { incidentId: string; session: Session }) {
+  const { incidentId, session } = props;
   const [detail, setDetail] = useState<Detail | null>(null);
   const [notes, setNotes] = useState<Note[]>([]);
   const notice = useNotice();
@@ -43,7 +45,9 @@ export function IncidentPage(props: { incidentId: string }) {
       }));
       setNotes(noteList.notes);
     } catch (caught) {
-      notice.fail(caught, 'incident.loadFailed');
+      // Advocates do not work incidents, but may still request and download their evidence.
+      if (caught instanceof ApiError && caught.code === 'FORBIDDEN') notice.show('exports.incidentHidden');
+      else notice.fail(caught, 'incident.loadFailed');
     }
   }, [incidentId]);
 
@@ -92,6 +96,7 @@ export function IncidentPage(props: { incidentId: string }) {
       { class: 'panel' },
       h('h1', null, t('incident.title')),
       notice.text ? h('p', { role: 'alert' }, notice.text) : h('p', null, t('app.loading')),
+      notice.text ? h(EvidenceExports, { incidentId, session, changeCount }) : null,
     );
   const { incident } = detail;
 
@@ -206,6 +211,7 @@ export function IncidentPage(props: { incidentId: string }) {
         }),
     h(DispatchPanel, { incidentId, hasLocation: incident.location !== null, changeCount }),
     h(EvidenceList, { incidentId, changeCount }),
+    h(EvidenceExports, { incidentId, session, changeCount }),
     h('h2', null, t('incident.notes')),
     h(
       'ul',

@@ -19,6 +19,8 @@ export const realtimeEventTypes = [
   'dispatch.statusReported',
   'dispatch.outcomeReported',
   'evidence.received',
+  'evidence.exportRequested',
+  'evidence.exportApproved',
   'resync',
   'ready',
 ] as const;
