@@ -109,7 +109,7 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
         sha256: sha256(video),
         kind: 'video',
         mediaType: 'video/mp4',
-        hasSharedCopy: false,
+        hasSharedCopy: true,
       });
       const stored = fs.readFileSync(path.join(mediaRoot, world.network.id, `${photoId}.original.amp`));
       expect(stored.subarray(0, 4).toString()).toBe('AMPM');
@@ -149,9 +149,32 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
         403,
         'FORBIDDEN',
       ]);
-      expect(
-        outcome(await call(testApp, 'GET', `/api/evidence/${videoId}/shared`, world.dispatcher)),
-      ).toEqual([404, 'EVIDENCE_NO_SHARED_COPY']);
+      // This video carries no metadata boxes, so its shared copy has the same bytes.
+      const movie = await call(testApp, 'GET', `/api/evidence/${videoId}/shared`, world.dispatcher);
+      expect(movie.statusCode).toBe(200);
+      expect(movie.headers['content-type']).toBe('video/mp4');
+      expect(movie.rawPayload.equals(video)).toBe(true);
+    });
+
+    it('answers EVIDENCE_NO_SHARED_COPY for a video received before videos had shared copies', async () => {
+      const db = testApp.context.database.db;
+      const row = await db
+        .selectFrom('evidence_items')
+        .select(['shared_media_type', 'shared_size_bytes', 'shared_sha256'])
+        .where('id', '=', videoId)
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('evidence_items')
+        .set({ shared_media_type: null, shared_size_bytes: null, shared_sha256: null })
+        .where('id', '=', videoId)
+        .execute();
+      try {
+        expect(
+          outcome(await call(testApp, 'GET', `/api/evidence/${videoId}/shared`, world.dispatcher)),
+        ).toEqual([404, 'EVIDENCE_NO_SHARED_COPY']);
+      } finally {
+        await db.updateTable('evidence_items').set(row).where('id', '=', videoId).execute();
+      }
     });
 
     it('exports a bundle that verifies: hashes, untouched originals, clean copies, custody chain', async () => {
@@ -188,8 +211,12 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
       expect((await sharp(zip.get(photoFile.shared!.path)).metadata()).exif).toBeUndefined();
       expect(zip.get(photoFile.shared!.path)!.includes(deviceMarker)).toBe(false);
 
+      const videoFile = manifest.files.find((file) => file.evidenceId === videoId)!;
+      expect(zip.get(videoFile.original.path)!.equals(video)).toBe(true);
+      expect(videoFile.shared?.path).toMatch(/^shared\/.*\.mp4$/);
+
       const sums = zip.get('SHA256SUMS')!.toString().trim().split('\n');
-      expect(sums).toHaveLength(3);
+      expect(sums).toHaveLength(4);
       for (const line of sums) {
         const [hash, name] = line.split('  ');
         expect(sha256(zip.get(name!)!)).toBe(hash);

@@ -63,7 +63,7 @@ export function pngBomb(side = 50_000): Buffer {
   ]);
 }
 
-/** The first bytes of an MP4 (an `ftyp` box, brand isom) followed by opaque data. */
+/** An MP4 of `bytes` bytes: an `ftyp` box (brand isom), then an `mdat` box of opaque data. */
 export function fakeMp4(bytes = 4096): Buffer {
   const head = Buffer.from([
     0x00,
@@ -77,5 +77,8 @@ export function fakeMp4(bytes = 4096): Buffer {
     0,
     ...Buffer.from('isomiso2'),
   ]);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, bytes - head.length), 7)]);
+  const mdat = Buffer.alloc(Math.max(8, bytes - head.length), 7);
+  mdat.writeUInt32BE(mdat.length);
+  mdat.write('mdat', 4, 'latin1');
+  return Buffer.concat([head, mdat]);
 }

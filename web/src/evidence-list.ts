@@ -16,7 +16,13 @@ export interface EvidenceItem {
   receivedAt: number;
 }
 
-const extensions: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+const extensions: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+};
 
 /** Sizes as people read them: "1.4 MB", "820 KB". */
 export function formatBytes(bytes: number): string {
@@ -26,8 +32,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * The incident's evidence for dispatchers. Photos are shown only as the shared copy (re-encoded
- * without location or device data), and only when asked for: every view is written to the
+ * The incident's evidence for dispatchers. Photos and videos are offered only as the shared copy
+ * (without location or device data), and only when asked for: every view is written to the
  * custody log, and a phone on a slow link should not pull every photo of a busy incident.
  */
 export function EvidenceList(props: { incidentId: string; changeCount: number }) {
@@ -106,7 +112,8 @@ export function EvidenceList(props: { incidentId: string; changeCount: number })
         ? h(
             'div',
             { class: 'actions' },
-            url
+            // A video is downloaded, not shown inline: the page's policy plays no blob: media.
+            url || item.kind === 'video'
               ? null
               : h(
                   'button',
@@ -125,7 +132,9 @@ export function EvidenceList(props: { incidentId: string; changeCount: number })
                 download: `amparo-${item.id.slice(-8)}.${extensions[item.sharedMediaType ?? ''] ?? 'jpg'}`,
                 'data-download-evidence': item.id,
               },
-              t('field.evidence.download', { number }),
+              t(item.kind === 'video' ? 'field.evidence.downloadVideo' : 'field.evidence.download', {
+                number,
+              }),
             ),
           )
         : null,

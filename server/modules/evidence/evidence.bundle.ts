@@ -27,6 +27,14 @@ const extensions: Record<string, string> = {
 
 const iso = (time: number) => new Date(time).toISOString();
 
+/** How each kind's shared copy was made from the original. */
+const derivations: Record<EvidenceRow['kind'], string> = {
+  photo: 'decoded and re-encoded; EXIF, GPS, XMP, IPTC and ICC metadata removed',
+  video:
+    'metadata overwritten in place, same length, frames untouched: MP4 udta, meta and uuid boxes ' +
+    'made free boxes of zeros; WebM Tags, DateUTC and Title made Void, MuxingApp and WritingApp blanked',
+};
+
 /** Paths inside the zip; ids only, so no name or place leaks through a file name. */
 export function bundlePaths(item: EvidenceRow): { original: string; shared: string | null } {
   return {
@@ -68,7 +76,7 @@ export function buildManifest(input: BundleInput): Record<string, unknown> {
               mediaType: item.shared_media_type,
               sizeBytes: Number(item.shared_size_bytes),
               sha256: item.shared_sha256,
-              derivation: 'decoded and re-encoded; EXIF, GPS, XMP, IPTC and ICC metadata removed',
+              derivation: derivations[item.kind],
             }
           : null,
       };
@@ -92,7 +100,8 @@ export function buildManifest(input: BundleInput): Record<string, unknown> {
 const readme = `Amparo evidence bundle
 
 originals/  the files exactly as received from the responder's phone
-shared/     copies of photos with location and device metadata removed (re-encoded)
+shared/     copies with location and device metadata removed: photos re-encoded, videos with
+            their metadata boxes overwritten in place (same length, frames untouched)
 manifest.json  every file's SHA-256 taken when it was received, and the chain of custody
 SHA256SUMS  the same hashes, for: sha256sum -c SHA256SUMS
 

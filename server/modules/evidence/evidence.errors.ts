@@ -5,7 +5,7 @@ registerErrorCodes({
   EVIDENCE_NO_SHARED_COPY: 404,
   /** Too many bytes, or too many pixels (a decompression bomb). */
   MEDIA_TOO_LARGE: 413,
-  /** Bytes that are not what they claim, or that the image decoder rejects. */
+  /** Bytes that are not what they claim, that the image decoder rejects, or a malformed video box tree. */
   MEDIA_INVALID: 400,
   /** A file type evidence does not take (only JPEG, PNG, WebP photos and MP4, WebM videos). */
   MEDIA_TYPE_UNSUPPORTED: 415,

@@ -7,12 +7,12 @@ import type { Principal } from '../auth/index.ts';
 import { buildBundle } from './evidence.bundle.ts';
 import { appendCustodyEvent } from './evidence.custody.ts';
 import type { EvidenceDeps } from './evidence.deps.ts';
-import { evidenceExporterRoles, unwrapFileKey } from './evidence.deps.ts';
+import { evidenceExporterRoles } from './evidence.deps.ts';
 import { requireUsable, requireVisibleExport } from './evidence-export.requests.ts';
 import { findEvidenceExport, markExportDownloaded } from './evidence-export.repository.ts';
 import { listCustodyOfIncident, listEvidenceOfIncident, lockEvidenceItems } from './evidence.repository.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
-import { readVerified } from './evidence.read.ts';
+import { openStored, verifyStored } from './evidence.read.ts';
 
 export interface EvidenceExport {
   fileName: string;
@@ -48,8 +48,8 @@ export async function downloadEvidenceExport(
   const approvedBy = row.approved_by;
   const items = await listEvidenceOfIncident(deps.db, incident.id);
   for (const item of items) {
-    await readVerified(deps, item, 'original', item.sha256);
-    if (item.shared_sha256) await readVerified(deps, item, 'shared', item.shared_sha256);
+    await verifyStored(deps, item, 'original', item.sha256);
+    if (item.shared_sha256) await verifyStored(deps, item, 'shared', item.shared_sha256);
   }
   const exportedAt = deps.clock.now();
   await inTransaction(deps, async (uow) => {
@@ -91,8 +91,7 @@ export async function downloadEvidenceExport(
     });
   });
   const custody = await listCustodyOfIncident(deps.db, incident.id);
-  const open = (item: EvidenceRow, variant: 'original' | 'shared') =>
-    deps.store.read(item.network_id, item.id, variant, unwrapFileKey(deps.crypto, item.file_key_enc));
+  const open = (item: EvidenceRow, variant: 'original' | 'shared') => openStored(deps, item, variant);
   return {
     fileName: `evidence-${incident.id}-${new Date(exportedAt).toISOString().slice(0, 10)}.zip`,
     itemCount: items.length,

@@ -11,7 +11,10 @@ export interface PresentedEvidence {
   sha256: string;
   width: number | null;
   height: number | null;
-  /** Photos have a copy stripped of location and device metadata; videos are kept as sent. */
+  /**
+   * A copy without location and device metadata: photos re-encoded, videos with their metadata
+   * boxes overwritten in place. Only videos received before such copies were made lack one.
+   */
   hasSharedCopy: boolean;
   sharedMediaType: string | null;
   sharedSha256: string | null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { recordSensitiveRead } from '../audit/index.ts';
@@ -26,23 +27,34 @@ export async function listIncidentEvidence(
   return { evidence: items.map(presentEvidence) };
 }
 
+export interface SharedCopy {
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** A photo whole; a video streamed (decrypted chunk by chunk, each chunk authenticated). */
+  body: Buffer | Readable;
+}
+
 /**
- * The shareable copy of a photo (no location or device metadata). The read is written to the
- * audit trail and the item's custody log before a byte leaves, and the copy's hash is checked.
+ * The shareable copy of a photo or video (no location or device metadata). The read is written
+ * to the audit trail and the item's custody log before a byte leaves, and the copy's hash is
+ * checked first (a video's in a streaming pass, so it is never held whole).
  */
 export async function readSharedCopy(
   deps: EvidenceDeps,
   principal: Principal,
   evidenceId: string,
-): Promise<{ mediaType: string; bytes: Buffer; sha256: string }> {
+): Promise<SharedCopy> {
   const { item } = await requireVisibleEvidence(deps.db, principal, evidenceId, evidenceViewerRoles);
   if (item.shared_sha256 === null || item.shared_media_type === null) {
+    // Videos received before their copies were made have none.
     throw new AppError(
       'EVIDENCE_NO_SHARED_COPY',
-      'Videos have no shareable copy; they are kept only for counsel.',
+      'This video has no shareable copy; it is kept only for counsel.',
     );
   }
-  const bytes = await readVerified(deps, item, 'shared', item.shared_sha256);
+  const photo = item.kind === 'photo' ? await readVerified(deps, item, 'shared', item.shared_sha256) : null;
+  if (!photo) await verifyStored(deps, item, 'shared', item.shared_sha256);
   await inTransaction(deps, async (uow) => {
     await recordSensitiveRead(deps, uow.trx, {
       networkId: item.network_id,
@@ -65,7 +77,37 @@ export async function readSharedCopy(
       { lock: true },
     );
   });
-  return { mediaType: item.shared_media_type, bytes, sha256: item.shared_sha256 };
+  return {
+    mediaType: item.shared_media_type,
+    sizeBytes: Number(item.shared_size_bytes),
+    sha256: item.shared_sha256,
+    body: photo ?? Readable.from(openStored(deps, item, 'shared')),
+  };
+}
+
+/** Decrypted bytes of a stored file, chunk by chunk. */
+export function openStored(
+  deps: EvidenceDeps,
+  item: EvidenceRow,
+  variant: MediaVariant,
+): AsyncGenerator<Buffer> {
+  return deps.store.read(item.network_id, item.id, variant, unwrapFileKey(deps.crypto, item.file_key_enc));
+}
+
+/** Checks a stored file of any size against its recorded hash without holding it. */
+export async function verifyStored(
+  deps: EvidenceDeps,
+  item: EvidenceRow,
+  variant: MediaVariant,
+  expectedSha256: string,
+): Promise<void> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of openStored(deps, item, variant)) hash.update(chunk);
+  } catch (error) {
+    throw asIntegrityFailure(error);
+  }
+  if (hash.digest('hex') !== expectedSha256) throw integrityFailed();
 }
 
 /** Decrypts a whole (small) file and checks it still has the hash recorded on receipt. */
@@ -77,22 +119,19 @@ export async function readVerified(
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   try {
-    for await (const chunk of deps.store.read(
-      item.network_id,
-      item.id,
-      variant,
-      unwrapFileKey(deps.crypto, item.file_key_enc),
-    )) {
-      chunks.push(chunk);
-    }
+    for await (const chunk of openStored(deps, item, variant)) chunks.push(chunk);
   } catch (error) {
-    if (error instanceof MediaIntegrityError || (error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw integrityFailed();
-    throw error;
+    throw asIntegrityFailure(error);
   }
   const bytes = Buffer.concat(chunks);
   if (createHash('sha256').update(bytes).digest('hex') !== expectedSha256) throw integrityFailed();
   return bytes;
+}
+
+function asIntegrityFailure(error: unknown): unknown {
+  const isDamaged =
+    error instanceof MediaIntegrityError || (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return isDamaged ? integrityFailed() : error;
 }
 
 export function integrityFailed(): AppError {

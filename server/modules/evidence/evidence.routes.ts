@@ -65,8 +65,9 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
       .header('content-type', copy.mediaType)
       .header('cache-control', 'no-store')
       .header('content-disposition', 'inline')
+      .header('content-length', copy.sizeBytes)
       .header('x-content-sha256', copy.sha256)
-      .send(copy.bytes);
+      .send(copy.body);
   });
 
   app.post('/api/incidents/:incidentId/evidence-exports', async (request, reply) => {

@@ -16,7 +16,10 @@ export interface EvidenceItemsTable {
   file_key_enc: string;
   width: number | null;
   height: number | null;
-  /** The shareable copy (photos only): metadata stripped by re-encoding. */
+  /**
+   * The shareable copy: photos re-encoded without metadata, videos with metadata boxes overwritten
+   * in place (null only for videos received before those copies were made).
+   */
   shared_media_type: string | null;
   shared_size_bytes: number | null;
   shared_sha256: string | null;

@@ -14,12 +14,14 @@ import './evidence.errors.ts';
 import { emitEvidenceReceived } from './evidence.events.ts';
 import { presentEvidence } from './evidence.presenter.ts';
 import type { PresentedEvidence } from './evidence.presenter.ts';
+import { integrityFailed } from './evidence.read.ts';
 import { findEvidenceItem, insertEvidenceItem } from './evidence.repository.ts';
 import { inspectImage, sanitizeImage } from './image-sanitizer.ts';
 import { newMediaKey } from './media-cipher.ts';
 import { writeWholeFile } from './media-store.ts';
 import { sniffBytes, sniffMediaType } from './media-type.ts';
 import type { SniffedMedia } from './media-type.ts';
+import { sanitizeVideo, videoSanitizeMethod } from './video-sanitizer.ts';
 
 /** The uploaded file as the HTTP layer hands it over: a byte stream, read once. */
 export interface IncomingFile {
@@ -32,8 +34,10 @@ export interface IncomingFile {
  * Evidence from the responder of an accepted offer. The body is opened only after the offer is
  * authorised. The type is sniffed from the bytes; the original is hashed (SHA-256) and encrypted
  * as it streams in, never held whole unless it is a photo (bounded by the photo limit). A photo
- * must decode within the pixel limit and gets a re-encoded copy without metadata. Then one
- * transaction records the item, its custody entries, the audit entry and the realtime event.
+ * must decode within the pixel limit and gets a re-encoded copy without metadata; a video gets a
+ * copy with its metadata boxes overwritten, streamed from the stored original (a malformed box
+ * tree is MEDIA_INVALID). Then one transaction records the item, its custody entries, the audit
+ * entry and the realtime event.
  */
 export async function receiveEvidence(
   deps: EvidenceDeps,
@@ -53,7 +57,9 @@ export async function receiveEvidence(
   try {
     const stored = await storeOriginal(deps, offer, evidenceId, key, file);
     const shared =
-      stored.media.kind === 'photo' ? await storeSharedCopy(deps, offer, evidenceId, key, stored) : null;
+      stored.media.kind === 'photo'
+        ? await storeSharedPhoto(deps, offer, evidenceId, key, stored)
+        : await storeSharedVideo(deps, offer, evidenceId, key, stored);
     return await inTransaction(deps, async (uow) => {
       const now = deps.clock.now();
       await insertEvidenceItem(uow.trx, {
@@ -67,11 +73,11 @@ export async function receiveEvidence(
         size_bytes: stored.sizeBytes,
         sha256: stored.sha256,
         file_key_enc: wrapFileKey(deps.crypto, key),
-        width: shared?.width ?? null,
-        height: shared?.height ?? null,
-        shared_media_type: shared ? stored.media.mediaType : null,
-        shared_size_bytes: shared?.sizeBytes ?? null,
-        shared_sha256: shared?.sha256 ?? null,
+        width: shared.width,
+        height: shared.height,
+        shared_media_type: stored.media.mediaType,
+        shared_size_bytes: shared.sizeBytes,
+        shared_sha256: shared.sha256,
         custody_head_hash: null,
         received_at: now,
       });
@@ -82,19 +88,13 @@ export async function receiveEvidence(
         sha256: stored.sha256,
         detail: { offerId: offer.id, mediaType: stored.media.mediaType, sizeBytes: stored.sizeBytes },
       });
-      if (shared) {
-        await appendCustodyEvent(deps, uow.trx, {
-          evidenceId,
-          action: 'sanitized',
-          actorMemberId: null,
-          sha256: stored.sha256,
-          detail: {
-            sharedSha256: shared.sha256,
-            sharedSizeBytes: shared.sizeBytes,
-            method: 'reencode-strip-metadata',
-          },
-        });
-      }
+      await appendCustodyEvent(deps, uow.trx, {
+        evidenceId,
+        action: 'sanitized',
+        actorMemberId: null,
+        sha256: stored.sha256,
+        detail: { sharedSha256: shared.sha256, sharedSizeBytes: shared.sizeBytes, method: shared.method },
+      });
       await recordAudit(deps, uow.trx, {
         networkId: offer.network_id,
         actorMemberId: principal.memberId,
@@ -176,13 +176,22 @@ async function storeOriginal(
   };
 }
 
-async function storeSharedCopy(
+interface StoredSharedCopy {
+  width: number | null;
+  height: number | null;
+  sizeBytes: number;
+  sha256: string;
+  /** How the copy was made, for the custody log. */
+  method: string;
+}
+
+async function storeSharedPhoto(
   deps: EvidenceDeps,
   offer: OfferRow,
   evidenceId: string,
   key: Uint8Array,
   stored: StoredOriginal,
-): Promise<{ width: number; height: number; sizeBytes: number; sha256: string }> {
+): Promise<StoredSharedCopy> {
   const bytes = stored.photoBytes ?? Buffer.alloc(0);
   const format = stored.media.extension === 'jpg' ? 'jpeg' : stored.media.extension;
   const { width, height } = await inspectImage(bytes, format, deps.limits.maxPixels);
@@ -193,6 +202,50 @@ async function storeSharedCopy(
     height,
     sizeBytes: sanitized.length,
     sha256: createHash('sha256').update(sanitized).digest('hex'),
+    method: 'reencode-strip-metadata',
+  };
+}
+
+/**
+ * A video's copy, streamed from the stored original through the metadata rewriter into a new
+ * encrypted file: never held whole. The original is re-hashed on the way, so the copy is made
+ * from exactly the bytes whose hash was recorded.
+ */
+async function storeSharedVideo(
+  deps: EvidenceDeps,
+  offer: OfferRow,
+  evidenceId: string,
+  key: Uint8Array,
+  stored: StoredOriginal,
+): Promise<StoredSharedCopy> {
+  const originalHash = createHash('sha256');
+  const sharedHash = createHash('sha256');
+  let sizeBytes = 0;
+  async function* original(): AsyncGenerator<Buffer> {
+    for await (const chunk of deps.store.read(offer.network_id, evidenceId, 'original', key)) {
+      originalHash.update(chunk);
+      yield chunk;
+    }
+  }
+  const writer = await deps.store.create(offer.network_id, evidenceId, 'shared', key);
+  try {
+    for await (const chunk of sanitizeVideo(stored.media.mediaType, original())) {
+      sharedHash.update(chunk);
+      sizeBytes += chunk.length;
+      await writer.write(chunk);
+    }
+    if (originalHash.digest('hex') !== stored.sha256) throw integrityFailed();
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return {
+    width: null,
+    height: null,
+    sizeBytes,
+    sha256: sharedHash.digest('hex'),
+    method: videoSanitizeMethod,
   };
 }
 

@@ -17,8 +17,8 @@ const ascii = (text: string) => [...text].map((character) => character.charCodeA
 
 /**
  * The media type from the file's first bytes (magic numbers), never from the client's claim.
- * Photos: JPEG, PNG, WebP. Videos: MP4 (ISO base media, `ftyp` box) and WebM (EBML), kept as
- * opaque files. Anything else, including HEIC and SVG, is null.
+ * Photos: JPEG, PNG, WebP. Videos: MP4 (ISO base media, `ftyp` box) and WebM (EBML), whose box
+ * trees video-sanitizer.ts walks. Anything else, including HEIC and SVG, is null.
  */
 export function sniffMediaType(head: Uint8Array): SniffedMedia | null {
   if (startsWith(head, [0xff, 0xd8, 0xff]))
