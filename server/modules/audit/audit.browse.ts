@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock/clock.ts';
 import type { DialectName } from '../../platform/database/database.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import { requireRole, requireSecondFactorEnrolled } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import type { ChainVerification } from './audit.chain.ts';
 import { findAuditEntries } from './audit.repository.ts';
 import type { AuditBrowseQuery } from './audit.schemas.ts';

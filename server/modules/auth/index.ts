@@ -22,6 +22,7 @@ export {
   stepUpWindowMs,
 } from './policy.ts';
 export type { Principal, RoleGrant } from './principal.ts';
+export type { SetupTokensTable } from './auth.tables.ts';
 export { csrfTokenFor, sessionPolicy, startSession } from './session.service.ts';
 export { resetSignInFactors } from './credential-reset.ts';
 export type { CredentialReset } from './credential-reset.ts';

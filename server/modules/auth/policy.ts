@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock/clock.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Role } from '../members/member.tables.ts';
+import type { Role } from '../members/index.ts';
 import type { Principal } from './principal.ts';
 
 /** A fresh passkey or TOTP proof newer than this allows approving, exporting and role changes. */

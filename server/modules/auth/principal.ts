@@ -1,4 +1,4 @@
-import type { MemberStatus, Role } from '../members/member.tables.ts';
+import type { MemberStatus, Role } from '../members/index.ts';
 
 export interface RoleGrant {
   role: Role;

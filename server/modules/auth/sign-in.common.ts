@@ -3,7 +3,7 @@ import type { Database } from '../../platform/database/schema.ts';
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { MemberStatus } from '../members/member.tables.ts';
+import type { MemberStatus } from '../members/index.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { SecondFactorMethod } from './second-factor.service.ts';
 import { revokeSessionByTokenHash } from './session.repository.ts';

@@ -1,6 +1,6 @@
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import { recordSensitiveRead } from '../audit/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident.names.ts';
 import { canSeeFlaggedReports, requireVisibleIncident } from './incident.policy.ts';

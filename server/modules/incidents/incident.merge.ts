@@ -3,7 +3,7 @@ import type { Database } from '../../platform/database/schema.ts';
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId, newSecretToken } from '../../platform/ids/ids.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import { aggregateReports } from './incident.aggregates.ts';
 import { recordIncidentChange } from './incident.changes.ts';
 import type { IncidentDeps } from './incident.deps.ts';

@@ -1,6 +1,6 @@
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import { recordIncidentChange } from './incident.changes.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident.names.ts';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { areasFor, hasRole, requireRole } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { areasFor, hasRole, requireRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import type { BoundingBox } from './clustering.ts';
 import { findAreaIdsContaining, isInBox, loadAreaBoxes } from './incident.areas.ts';
 import './incident.errors.ts';

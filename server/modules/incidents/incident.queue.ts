@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident.names.ts';
 import { visibilityTest, visibleAreasFor } from './incident.policy.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../platform/context.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { createAuthenticator } from '../auth/auth.http.ts';
+import { createAuthenticator } from '../auth/index.ts';
 import { claimIncident, releaseIncident } from './incident.claims.ts';
 import { incidentDepsFrom } from './incident.deps.ts';
 import { getIncidentDetail } from './incident.detail.ts';

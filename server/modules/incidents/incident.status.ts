@@ -2,7 +2,7 @@ import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { enqueueJob } from '../../platform/jobs/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import { recordIncidentChange } from './incident.changes.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { isUnverified, outcomeOf, requireTransition } from './incident.lifecycle.ts';

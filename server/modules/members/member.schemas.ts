@@ -1,7 +1,7 @@
 import { z } from 'zod';
 // Straight from password.ts, not auth/index.ts: this constant is read while modules load, and the
 // auth index imports this module back (through sign-in), so only a cycle-free import is safe here.
-import { newPasswordSchema } from '../auth/password.ts';
+import { newPasswordSchema } from '../auth/index.ts';
 import { roles } from './member.tables.ts';
 
 export const memberIdSchema = z.uuid();

@@ -9,7 +9,7 @@ import type { AreaGeometry, BoundingBox } from '../../platform/geo/index.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import type { EventBus } from '../../platform/realtime/events.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import { definitionFromInput, storedDefinition } from './area.definition.ts';
 import {
   deleteAreaRow,

@@ -1,8 +1,8 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
-import { hasRole } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { hasRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
 import { selectNetworkById, updateNetworkRow } from './network.repository.ts';

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { requireRole, requireSecondFactorEnrolled } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { requireRole, requireSecondFactorEnrolled } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 
 /** Reading the network's profile and areas: any active (vetted, not suspended) member. */
 export function requireActiveMember(principal: Principal): void {

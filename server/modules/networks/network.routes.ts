@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PlatformContext } from '../../platform/context.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { createAuthenticator } from '../auth/auth.http.ts';
+import { createAuthenticator } from '../auth/index.ts';
 import { areaInputSchema } from './area.schemas.ts';
 import { createArea, deleteArea, getArea, listAreas, replaceArea } from './area.service.ts';
 import type { NetworkDeps } from './area.service.ts';

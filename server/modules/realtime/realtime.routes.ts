@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../platform/context.ts';
-import { createAuthenticator } from '../auth/auth.http.ts';
+import { createAuthenticator } from '../auth/index.ts';
 import { openRealtimeStream } from './realtime.service.ts';
 
 export function registerRealtimeRoutes(app: FastifyInstance, context: PlatformContext): void {

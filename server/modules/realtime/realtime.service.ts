@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { DomainEvent } from '../../platform/realtime/events.ts';
 import type { RealtimeHub } from '../../platform/realtime/realtime-hub.ts';
 import { createServerSentEventStream } from '../../platform/realtime/server-sent-events.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import { roomsFor } from './realtime.rooms.ts';
 
 /** Enough for several tabs and devices; more is a leak or an attempt to exhaust the server. */

@@ -11,6 +11,8 @@ export {
   submitOperatorReport,
   submitPublicReport,
 } from './report.channels.ts';
+export { intakeGuardFor } from './flood/index.ts';
+export type { IntakeGuard } from './flood/index.ts';
 export { findExistingReportIds } from './report.repository.ts';
 export { submitReport } from './report.service.ts';
 export type { ReportDeps, ReportSubmission, SubmittedReport } from './report.service.ts';

@@ -1,4 +1,4 @@
-import type { LocationPrecision, ReportCategory } from '../incidents/incident.tables.ts';
+import type { LocationPrecision, ReportCategory } from '../incidents/index.ts';
 
 export const reportChannels = ['web', 'sms', 'operator'] as const;
 export type ReportChannel = (typeof reportChannels)[number];

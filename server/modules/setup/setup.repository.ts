@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../../platform/database/database.ts';
 import type { Database } from '../../platform/database/schema.ts';
-import type { SetupTokensTable } from '../auth/auth.tables.ts';
+import type { SetupTokensTable } from '../auth/index.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -1,7 +1,6 @@
 import { t } from '../../platform/i18n/index.ts';
-import type { ReportDeps } from '../reports/index.ts';
+import type { IntakeGuard, ReportDeps } from '../reports/index.ts';
 import { normalizePhone, sourceHashOf } from '../reports/index.ts';
-import type { IntakeGuard } from '../reports/flood/index.ts';
 import { optOutKeywords } from '../subscriptions/index.ts';
 import { deleteConversation, findLiveConversation } from './conversation.repository.ts';
 import type { HotlineDirectory } from './hotline-numbers.ts';

@@ -10,7 +10,7 @@ import { enqueueJobInUnitOfWork } from '../../platform/jobs/index.ts';
 import type { JobWaker } from '../../platform/jobs/index.ts';
 import type { EventBus } from '../../platform/realtime/events.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/index.ts';
 import { incidentRooms, reportFieldContexts, requireVisibleIncident } from '../incidents/index.ts';
 import { normalizePhone, sourceHashOf } from '../reports/index.ts';
 import './hotline.errors.ts';

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
-import { requireRole } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { requireRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import { contactIndexOf } from './subscription.contacts.ts';
 import type { SubscriptionDeps } from './subscription.deps.ts';
 import { findSubscriberByContact, updateSubscriber } from './subscription.repository.ts';

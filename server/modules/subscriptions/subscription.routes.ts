@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../../platform/errors/app-error.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { errorMessage, t } from '../../platform/i18n/index.ts';
 import { fieldErrors, html, renderPage, requestLanguage, sendPage } from '../../platform/web/index.ts';
-import { createAuthenticator } from '../auth/auth.http.ts';
+import { createAuthenticator } from '../auth/index.ts';
 import { findNetworkBySlug } from '../networks/index.ts';
 import type { Network } from '../networks/index.ts';
 import { setSubscriberExerciseRecipient } from './exercise-recipient.service.ts';

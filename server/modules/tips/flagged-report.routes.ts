@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PlatformContext } from '../../platform/context.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { createAuthenticator } from '../auth/auth.http.ts';
+import { createAuthenticator } from '../auth/index.ts';
 import { listFlaggedReports } from './flagged-report.service.ts';
 import type { FlaggedReportDeps } from './flagged-report.service.ts';
 

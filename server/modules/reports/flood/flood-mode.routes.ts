@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
-import { createAuthenticator } from '../../auth/auth.http.ts';
+import { createAuthenticator } from '../../auth/index.ts';
 import { getFloodMode, setFloodMode } from './flood-mode.service.ts';
 import type { FloodModeDeps } from './flood-mode.service.ts';
 import { intakeGuardFor } from './intake-guard.ts';
