@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../platform/http/validation.ts';
-import type { createAuthenticator } from '../auth/auth.http.ts';
+import type { createAuthenticator } from '../auth/index.ts';
 import { listTemplates, previewTemplate, resetTemplate, updateTemplate } from './alert-template.service.ts';
 import { templatePreviewSchema, templateRefSchema } from './alert-template.schemas.ts';
 import type { AlertDeps } from './alert.deps.ts';

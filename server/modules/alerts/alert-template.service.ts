@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
-import { requireRole, requireSecondFactorEnrolled } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { requireRole, requireSecondFactorEnrolled } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import type { Role } from '../members/index.ts';
 import type { Network } from '../networks/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';

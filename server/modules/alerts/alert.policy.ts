@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { hasRole, requireRole } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { hasRole, requireRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import type { Role } from '../members/index.ts';
 import './alert.errors.ts';
 import { findAlertById } from './alert.repository.ts';

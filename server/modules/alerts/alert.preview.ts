@@ -1,5 +1,5 @@
-import { requireRole } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { requireRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import { countRecipients } from '../subscriptions/index.ts';
 import { countExerciseRecipientMembers } from './alert-sources.repository.ts';
 import { renderContextFor } from './alert.approval.ts';

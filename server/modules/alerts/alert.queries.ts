@@ -1,5 +1,5 @@
-import { requireRole } from '../auth/policy.ts';
-import type { Principal } from '../auth/principal.ts';
+import { requireRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
 import { presentAlert } from './alert.presenter.ts';

@@ -3,7 +3,7 @@ import type { PlatformContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { isValidTwilioSignature } from '../../platform/sms/twilio-webhook.ts';
-import { createAuthenticator } from '../auth/auth.http.ts';
+import { createAuthenticator } from '../auth/index.ts';
 import { registerAlertTemplateRoutes } from './alert-template.routes.ts';
 import { approveAlert, cancelAlert } from './alert.approval.ts';
 import { alertDepsFrom } from './alert.deps.ts';
