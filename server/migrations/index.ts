@@ -10,6 +10,7 @@ import * as dispatch from './2026_11_29_0011_dispatch.ts';
 import * as memberRecovery from './2026_11_29_0012_member_recovery.ts';
 import * as evidenceExports from './2026_11_29_0013_evidence_exports.ts';
 import * as roundSubscriberPoints from './2026_11_29_0014_round_subscriber_points.ts';
+import * as passkeyNames from './2026_11_29_0015_passkey_names.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0012_member_recovery': memberRecovery,
   '2026_11_29_0013_evidence_exports': evidenceExports,
   '2026_11_29_0014_round_subscriber_points': roundSubscriberPoints,
+  '2026_11_29_0015_passkey_names': passkeyNames,
 };

@@ -60,7 +60,7 @@ export function sessionCookieOf(response: LightMyRequestResponse): string | null
 export async function send(
   testApp: TestApp,
   client: Client,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
   extraHeaders: Record<string, string> = {},

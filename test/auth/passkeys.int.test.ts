@@ -81,7 +81,9 @@ describeEachDatabase('passkeys (WebAuthn)', (dialect) => {
     expect(verify.json()).toMatchObject({ id: authenticator.credentialId });
     const list = await send(testApp, client, 'GET', '/api/auth/passkeys');
     expect(list.json()).toEqual({
-      passkeys: [{ id: authenticator.credentialId, createdAt: testApp.clock.now(), lastUsedAt: null }],
+      passkeys: [
+        { id: authenticator.credentialId, name: null, createdAt: testApp.clock.now(), lastUsedAt: null },
+      ],
     });
     expect((await send(testApp, client, 'GET', '/api/auth/session')).json()).toMatchObject({
       hasSecondFactor: true,

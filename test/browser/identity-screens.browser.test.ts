@@ -349,7 +349,7 @@ function identityScreens(dialect: DialectName): void {
     await owner.page.waitForSelector('text=You have no passkey yet.');
     await owner.page.click('#add-passkey');
     await owner.page.waitForSelector('#passkey-list');
-    await owner.page.click('#passkey-list button');
+    await owner.page.click('#passkey-list button.passkey-remove');
     await owner.page.waitForSelector('text=Passkey removed.');
     await owner.page.waitForSelector('text=You have no passkey yet.');
     // Later, removing the authenticator app asks for a code again (no passkey left to use).

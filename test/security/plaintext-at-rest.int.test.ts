@@ -106,6 +106,7 @@ describeEachDatabase('no plaintext of sensitive fields at rest', (dialect) => {
       ['dispatch_offers', 'outcome_notes_enc', [text.outcomeNotes]],
       ['dispatch_offers', 'livestream_url_enc', [text.livestreamUrl]],
       ['totp_credentials', 'secret_enc', [text.totpSecretBase32]],
+      ['webauthn_credentials', 'name_enc', [text.passkeyName]],
     ];
     const db = testApp.database.db as unknown as Kysely<Record<string, Record<string, string | null>>>;
     for (const [table, column, values] of expected) {

@@ -3,7 +3,14 @@ import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../support/app.ts';
-import { buildArea, buildInvitation, buildMember, buildNetwork, signIn } from '../support/factories.ts';
+import {
+  buildArea,
+  buildInvitation,
+  buildMember,
+  buildNetwork,
+  buildPasskey,
+  signIn,
+} from '../support/factories.ts';
 import { call, person, pilsen, responder, uploadEvidence } from '../dispatch/support.ts';
 import type { Person } from '../dispatch/support.ts';
 import { sendText, twimlTexts } from '../hotline/support.ts';
@@ -44,6 +51,7 @@ export function createMarkers() {
       livestreamUrl: `https://stream.example.org/live/marcador-${tag}`,
       evidenceExifText: `exif-marcador-${tag}`,
       totpSecretBase32: '', // filled in when the secret is issued
+      passkeyName: `llave-marcador-${tag}`,
     },
     /** Byte strings that must not appear either (the TOTP secret's raw bytes). */
     bytes: {} as Record<string, Buffer>,
@@ -101,6 +109,16 @@ async function plantMembersAndAuth(testApp: TestApp, markers: Markers, networkId
     headers: (await signIn(context, admin)).headers,
   });
   expectOk(enrolled, 'totp enroll');
+  const passkey = await buildPasskey(context, admin.id);
+  expectOk(
+    await testApp.app.inject({
+      method: 'PATCH',
+      url: `/api/auth/passkeys/${passkey.id}`,
+      headers: (await signIn(context, admin)).headers,
+      payload: { name: markers.text.passkeyName },
+    }),
+    'passkey rename',
+  );
   const secret = enrolled.json<{ secret: string }>().secret;
   markers.text.totpSecretBase32 = secret;
   markers.bytes.totpSecret = base32Bytes(secret);

@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from './api.ts';
+import { useShortcut } from './help.ts';
 import { relativeTime, t } from './i18n.ts';
 import type { Incident, QueuePage } from './incidents.ts';
 import { messageOf } from './sign-in.ts';
@@ -42,6 +43,15 @@ export function MergePanel(props: { incident: Incident; onMerged: () => void }) 
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const summary = useRef<HTMLElement>(null);
+
+  // "m": open the choices and bring them into view; the member still chooses and confirms.
+  useShortcut('m', () => {
+    setOpen(true);
+    summary.current?.focus();
+    summary.current?.scrollIntoView({ block: 'nearest' });
+    return true;
+  });
 
   useEffect(() => {
     if (!isOpen) return;
@@ -86,7 +96,7 @@ export function MergePanel(props: { incident: Incident; onMerged: () => void }) 
       open: isOpen,
       onToggle: (event: Event) => setOpen((event.currentTarget as HTMLDetailsElement).open),
     },
-    h('summary', { id: 'merge-summary' }, t('field.merge.open')),
+    h('summary', { id: 'merge-summary', ref: summary, 'aria-keyshortcuts': 'm' }, t('field.merge.open')),
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
     !isOpen
       ? null

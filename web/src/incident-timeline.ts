@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { post } from './api.ts';
+import { useShortcut } from './help.ts';
 import { formatTime, t } from './i18n.ts';
 import { messageOf } from './sign-in.ts';
 
@@ -47,6 +48,18 @@ export function ReportTimeline(props: {
 
   const canSplit = !props.isClosed && reports.length > 1;
   const isAllSelected = selected.size === reports.length;
+  // "s": ask to split the ticked reports out (the confirmation gets the focus); with none ticked,
+  // go to the first report's checkbox so it can be ticked with the space bar.
+  useShortcut('s', () => {
+    if (!canSplit) return false;
+    if (selected.size === 0) {
+      document.getElementById(`split-${reports[0]?.id ?? ''}`)?.focus();
+      return true;
+    }
+    if (isAllSelected) return false;
+    setConfirming(true);
+    return true;
+  });
   const toggle = (reportId: string, isChecked: boolean) => {
     setConfirming(false);
     setSelected((current) => {
@@ -128,6 +141,7 @@ export function ReportTimeline(props: {
                     type: 'button',
                     class: 'button-secondary',
                     id: 'split-reports',
+                    'aria-keyshortcuts': 's',
                     onClick: () => setConfirming(true),
                   },
                   t('field.split.action', { count: selected.size }),

@@ -35,6 +35,7 @@ export const auditActions = [
   'auth.passwordChanged',
   'auth.secondFactorEnrolled',
   'auth.secondFactorRemoved',
+  'auth.passkeyRenamed',
   'auth.stepUp',
   'auth.stepUpFailed',
   // the audit trail and the keys

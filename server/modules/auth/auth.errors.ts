@@ -16,4 +16,6 @@ registerErrorCodes({
   TOTP_NOT_STARTED: 409,
   PASSKEY_REGISTRATION_FAILED: 400,
   PASSKEY_ALREADY_REGISTERED: 409,
+  /** Not one of the caller's own passkeys (another member's answers the same as a missing one). */
+  PASSKEY_NOT_FOUND: 404,
 });

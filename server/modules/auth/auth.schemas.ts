@@ -61,8 +61,24 @@ const authenticationResponseSchema = z.object({
   clientExtensionResults,
 });
 
+/**
+ * The member's own name for a passkey ("Chromium on Linux"): one line of 1–60 characters after
+ * trimming, with no control characters (a name is shown in lists and must not break them).
+ */
+export const passkeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the passkey a name.')
+  .max(60, 'At most 60 characters.')
+  .refine((name) => !/\p{Cc}/u.test(name), 'No control characters.');
+
 /** Shape and size only; the WebAuthn library checks every value cryptographically. */
-export const passkeyRegistrationSchema = z.object({ response: registrationResponseSchema });
+export const passkeyRegistrationSchema = z.object({
+  response: registrationResponseSchema,
+  name: passkeyNameSchema.optional(),
+});
+
+export const passkeyRenameSchema = z.object({ name: passkeyNameSchema });
 
 export const passkeySignInOptionsSchema = z
   .object({ pendingToken: pendingTokenSchema.optional() })

@@ -28,6 +28,8 @@ export interface WebauthnCredentialsTable {
   public_key: string;
   counter: number;
   transports: string;
+  /** The member's name for it, encrypted (context 'webauthn_credentials.name'); null: never named. */
+  name_enc: string | null;
   created_at: number;
   last_used_at: number | null;
 }

@@ -83,6 +83,22 @@ export async function recordPasskeyUse(
     .execute();
 }
 
+/** Sets the (encrypted) name of one of the member's passkeys; false when they have no such passkey. */
+export async function renamePasskeyOf(
+  db: Executor,
+  memberId: string,
+  id: string,
+  nameEnc: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('webauthn_credentials')
+    .set({ name_enc: nameEnc })
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function deletePasskeyOf(db: Executor, memberId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('webauthn_credentials')

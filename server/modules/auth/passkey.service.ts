@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/index.ts';
 // half-initialized at start-up.
 import { memberFieldContexts } from '../members/member.contact.ts';
 import type { AuthDeps } from './auth.deps.ts';
+import type { WebauthnCredentialsTable } from './auth.tables.ts';
 import {
   consumeChallenge,
   deletePasskeyOf,
@@ -19,6 +20,7 @@ import {
   insertChallenge,
   insertPasskey,
   listPasskeysOf,
+  renamePasskeyOf,
 } from './credential.repository.ts';
 import { requireStepUp } from './policy.ts';
 import type { Principal } from './principal.ts';
@@ -28,8 +30,22 @@ import { findMemberContact } from './sign-in.repository.ts';
 
 export interface PasskeyView {
   id: string;
+  /** The member's name for it; null for a passkey added before passkeys had names. */
+  name: string | null;
   createdAt: number;
   lastUsedAt: number | null;
+}
+
+/** The field-crypto context of a passkey's name: it can identify a person's device. */
+export const passkeyNameContext = 'webauthn_credentials.name';
+
+function viewOf(deps: AuthDeps, passkey: WebauthnCredentialsTable): PasskeyView {
+  return {
+    id: passkey.id,
+    name: passkey.name_enc === null ? null : deps.crypto.decrypt(passkey.name_enc, passkeyNameContext),
+    createdAt: passkey.created_at,
+    lastUsedAt: passkey.last_used_at,
+  };
 }
 
 function registrationFailed(): AppError {
@@ -80,11 +96,15 @@ export async function startPasskeyRegistration(
   return options;
 }
 
-/** Verifies the authenticator's attestation ('none' is enough: we trust the key, not the maker). */
+/**
+ * Verifies the authenticator's attestation ('none' is enough: we trust the key, not the maker) and
+ * stores the passkey under the member's name for it (encrypted), when they gave one.
+ */
 export async function finishPasskeyRegistration(
   deps: AuthDeps,
   principal: Principal,
   response: RegistrationResponseJSON,
+  name?: string,
 ): Promise<PasskeyView> {
   if (principal.hasSecondFactor) requireStepUp(principal, deps.clock);
   const now = deps.clock.now();
@@ -113,15 +133,17 @@ export async function finishPasskeyRegistration(
     throw new AppError('PASSKEY_ALREADY_REGISTERED', 'This passkey is already registered.');
   }
   return inTransaction(deps, async ({ trx }) => {
-    await insertPasskey(trx, {
+    const row: WebauthnCredentialsTable = {
       id: credential.id,
       member_id: principal.memberId,
       public_key: isoBase64URL.fromBuffer(credential.publicKey),
       counter: credential.counter,
       transports: JSON.stringify(credential.transports ?? []),
+      name_enc: name === undefined ? null : deps.crypto.encrypt(name, passkeyNameContext),
       created_at: now,
       last_used_at: null,
-    });
+    };
+    await insertPasskey(trx, row);
     await markSecondFactor(trx, principal.sessionId, now);
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
@@ -131,7 +153,7 @@ export async function finishPasskeyRegistration(
       objectId: principal.memberId,
       metadata: { method: 'passkey' },
     });
-    return { id: credential.id, createdAt: now, lastUsedAt: null };
+    return viewOf(deps, row);
   });
 }
 
@@ -140,13 +162,35 @@ export async function listOwnPasskeys(
   principal: Principal,
 ): Promise<{ passkeys: PasskeyView[] }> {
   const passkeys = await listPasskeysOf(deps.db, principal.memberId);
-  return {
-    passkeys: passkeys.map((passkey) => ({
-      id: passkey.id,
-      createdAt: passkey.created_at,
-      lastUsedAt: passkey.last_used_at,
-    })),
-  };
+  return { passkeys: passkeys.map((passkey) => viewOf(deps, passkey)) };
+}
+
+/**
+ * Renames one of the member's own passkeys. No step-up: a name changes no way of signing in. An id
+ * that is not theirs is PASSKEY_NOT_FOUND, the same answer as one that does not exist.
+ */
+export async function renameOwnPasskey(
+  deps: AuthDeps,
+  principal: Principal,
+  passkeyId: string,
+  name: string,
+): Promise<PasskeyView> {
+  return inTransaction(deps, async ({ trx }) => {
+    const nameEnc = deps.crypto.encrypt(name, passkeyNameContext);
+    const passkey = (await renamePasskeyOf(trx, principal.memberId, passkeyId, nameEnc))
+      ? await findPasskey(trx, passkeyId)
+      : undefined;
+    if (!passkey) throw new AppError('PASSKEY_NOT_FOUND', 'This passkey does not exist.');
+    await recordAudit(deps, trx, {
+      networkId: principal.networkId,
+      actorMemberId: principal.memberId,
+      action: 'auth.passkeyRenamed',
+      objectType: 'member',
+      objectId: principal.memberId,
+      metadata: { method: 'passkey' },
+    });
+    return viewOf(deps, passkey);
+  });
 }
 
 /**

@@ -2,11 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../platform/http/validation.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { Authenticator } from './auth.http.ts';
-import { codeSchema, passkeyParamsSchema, passkeyRegistrationSchema, stepUpSchema } from './auth.schemas.ts';
+import {
+  codeSchema,
+  passkeyParamsSchema,
+  passkeyRegistrationSchema,
+  passkeyRenameSchema,
+  stepUpSchema,
+} from './auth.schemas.ts';
 import {
   deleteOwnPasskey,
   finishPasskeyRegistration,
   listOwnPasskeys,
+  renameOwnPasskey,
   startPasskeyRegistration,
 } from './passkey.service.ts';
 import { startPasskeyStepUp, stepUp } from './step-up.service.ts';
@@ -41,13 +48,20 @@ export function registerSecondFactorRoutes(
 
   app.post('/api/auth/passkeys/register/verify', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
-    const { response } = parseInput(passkeyRegistrationSchema, request.body);
-    return reply.status(201).send(await finishPasskeyRegistration(deps, principal, response));
+    const { response, name } = parseInput(passkeyRegistrationSchema, request.body);
+    return reply.status(201).send(await finishPasskeyRegistration(deps, principal, response, name));
   });
 
   app.get('/api/auth/passkeys', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     return listOwnPasskeys(deps, principal);
+  });
+
+  app.patch('/api/auth/passkeys/:passkeyId', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { passkeyId } = parseInput(passkeyParamsSchema, request.params);
+    const { name } = parseInput(passkeyRenameSchema, request.body);
+    return renameOwnPasskey(deps, principal, passkeyId, name);
   });
 
   app.delete('/api/auth/passkeys/:passkeyId', async (request, reply) => {

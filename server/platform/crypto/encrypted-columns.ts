@@ -71,4 +71,5 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     context: 'dispatch_offers.livestream_url',
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
+  { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
 ];

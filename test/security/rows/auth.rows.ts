@@ -69,6 +69,22 @@ export const authRows: RouteRow[] = [
   },
   { method: 'GET', url: '/api/auth/passkeys', allow: 'any-member', scope: 'own-network' },
   {
+    method: 'PATCH',
+    url: '/api/auth/passkeys/:passkeyId',
+    allow: 'any-member',
+    // Renames only the caller's own passkeys (each caller names a new one of theirs); another
+    // member's passkey is PASSKEY_NOT_FOUND, as test/auth/passkey-names.int.test.ts shows.
+    scope: 'own-network',
+    request: async (fixture, caller) => ({
+      params: {
+        passkeyId: caller.member
+          ? (await buildPasskey(fixture.context, caller.member.id)).id
+          : 'bm8tc3VjaC1wYXNza2V5',
+      },
+      body: { name: 'Work laptop' },
+    }),
+  },
+  {
     method: 'DELETE',
     url: '/api/auth/passkeys/:passkeyId',
     allow: 'any-member',
