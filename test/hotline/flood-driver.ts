@@ -50,6 +50,12 @@ export interface FloodResult {
   incidentsOpened: number;
   /** Incidents per stored report: 1 would mean the queue grew by raw reports. */
   incidentsPerReport: number;
+  /**
+   * After the flood a coordinator tries to draft an alert from every incident it opened (none was
+   * verified by a responder): the answers by error code, and the alerts that exist afterwards.
+   */
+  alertDraftAnswers: Record<string, number>;
+  alertsCreated: number;
   simulatedMinutes: number;
   seconds: number;
 }
@@ -159,6 +165,12 @@ export async function runFloodTest(options: FloodOptions): Promise<FloodResult> 
     };
     const reportsStored = await count('reports');
     const incidentsOpened = await count('incidents');
+    const alertDraftAnswers = await draftFromEveryIncident();
+    const alerts = await context.database.db
+      .selectFrom('alerts')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('network_id', '=', network.id)
+      .executeTakeFirstOrThrow();
     return {
       junkSent: junkTotal,
       junkAccepted,
@@ -169,9 +181,41 @@ export async function runFloodTest(options: FloodOptions): Promise<FloodResult> 
       reportsStored,
       incidentsOpened,
       incidentsPerReport: reportsStored === 0 ? 0 : incidentsOpened / reportsStored,
+      alertDraftAnswers,
+      alertsCreated: Number(alerts.count),
       simulatedMinutes: (clock.now() - since) / 60_000,
       seconds: (Date.now() - started) / 1000,
     };
+
+    /** An unverified incident can only become an alert through a two-person override, never by itself. */
+    async function draftFromEveryIncident(): Promise<Record<string, number>> {
+      const coordinator = signIn(
+        context,
+        await buildMember(context, { networkId: network.id, roles: [{ role: 'coordinator' }] }),
+      );
+      const headers = (await coordinator).headers;
+      const incidents = await context.database.db
+        .selectFrom('incidents')
+        .select('id')
+        .where('network_id', '=', network.id)
+        .where('created_at', '>=', since)
+        .execute();
+      const answers: Record<string, number> = {};
+      for (const { id } of incidents) {
+        const response = await testApp.app.inject({
+          method: 'POST',
+          url: '/api/alerts',
+          headers,
+          payload: { incidentId: id },
+        });
+        const code =
+          response.statusCode < 300
+            ? `${response.statusCode} drafted`
+            : `${response.statusCode} ${response.json<{ error: { code: string } }>().error.code}`;
+        answers[code] = (answers[code] ?? 0) + 1;
+      }
+      return answers;
+    }
 
     function sendJunk(index: number): Promise<LightMyRequestResponse> {
       const isScattered = random() < scatteredShare;

@@ -11,7 +11,7 @@ import { runFloodTest } from './flood-driver.ts';
  */
 describeEachDatabase('intake under a junk flood', (dialect) => {
   it(
-    'accepts at least 99 % of real reports and grows the queue by clusters, not reports',
+    'accepts at least 99 % of real reports, grows the queue by clusters, and lets no flood incident become an alert',
     { timeout: 90_000 },
     async () => {
       const result = await runFloodTest({
@@ -29,6 +29,12 @@ describeEachDatabase('intake under a junk flood', (dialect) => {
       expect(result.junkRateLimited).toBeGreaterThan(result.junkSent * 0.8);
       expect(result.incidentsPerReport).toBeLessThanOrEqual(0.2);
       expect(result.incidentsOpened).toBeLessThan(result.reportsStored / 5);
+      // Zero alerts caused by unverified reports: every draft from a flood incident is refused.
+      expect(result.alertsCreated).toBe(0);
+      expect(Object.values(result.alertDraftAnswers).reduce((sum, count) => sum + count, 0)).toBe(
+        result.incidentsOpened,
+      );
+      expect(Object.keys(result.alertDraftAnswers).every((answer) => answer.startsWith('409 '))).toBe(true);
     },
   );
 });
