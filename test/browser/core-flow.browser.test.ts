@@ -269,6 +269,8 @@ function coreFlow(dialect: DialectName): void {
     await field.page.goto(`${server.url}/app/#/responder`);
     await field.page.waitForSelector('#responder-title');
     await field.page.check('#on-call');
+    // One status line: wait for the availability answer, or it may replace "Location shared".
+    await field.page.waitForSelector('.notice:text("Saved.")');
     await field.page.click('#share-location');
     await field.page.waitForSelector('text=Location shared');
     await deskPage.reload();

@@ -163,6 +163,7 @@ function fieldFlows(dialect: DialectName): void {
     await signInMember(field.page, server.url, responder);
     await field.page.goto(`${server.url}/app/#/responder`);
     await field.page.check('#on-call');
+    await field.page.waitForSelector('.notice:text("Saved.")'); // one status line: see core-flow
     await field.page.click('#share-location');
     await field.page.waitForSelector('text=Location shared');
 
