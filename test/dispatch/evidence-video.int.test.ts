@@ -18,7 +18,14 @@ import {
   uploadEvidence,
 } from './support.ts';
 import type { DispatchWorld, Person } from './support.ts';
-import { cameraMarker, changedOutsideMetadata, gpsMarker, phoneMp4, recorderWebm } from './video-fixtures.ts';
+import {
+  cameraMarker,
+  changedOutsideMetadata,
+  gpsMarker,
+  phoneMp4,
+  recordedAt,
+  recorderWebm,
+} from './video-fixtures.ts';
 import type { BuiltVideo } from './video-fixtures.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -101,6 +108,12 @@ describeEachDatabase('evidence: shared copies of videos without location or devi
       expect(copy.includes(Buffer.from(cameraMarker))).toBe(false);
       // Only metadata changed: the frames and every offset into them are byte for byte the same.
       expect(changedOutsideMetadata(video, copy)).toEqual([]);
+      // Nor does it say when it was recorded: mvhd's creation and modification times are zero.
+      if (mediaType === 'video/mp4') {
+        const mvhdTimes = copy.indexOf('mvhd') + 8;
+        expect(video.bytes.readUInt32BE(mvhdTimes)).toBe(recordedAt);
+        expect([copy.readUInt32BE(mvhdTimes), copy.readUInt32BE(mvhdTimes + 4)]).toEqual([0, 0]);
+      }
 
       const original = await storedOriginal(evidence.id);
       expect(sha256(original)).toBe(sha256(video.bytes));

@@ -1,12 +1,15 @@
 /**
  * Small videos built box by box, with the places a phone writes its metadata filled with markers
- * that must never reach a shared copy. Each builder also says which byte ranges hold metadata
- * (and so may change), so a test can check every other byte is untouched.
+ * that must never reach a shared copy. Each builder also says which byte ranges hold metadata or
+ * recording times (and so may change), so a test can check every other byte is untouched.
  */
 
 /** The recording place as an iPhone writes it (ISO 6709), and a device name. */
 export const gpsMarker = '+40.7128-074.0060/';
 export const cameraMarker = 'AmparoTestCam-7731';
+
+/** When the phone says the clip was recorded, as MP4 counts time: seconds since 1904-01-01 UTC. */
+export const recordedAt = Date.UTC(2026, 2, 14, 18, 30) / 1000 + 2_082_844_800;
 
 /** A box: its type, and either raw payload bytes or children. `metadata`: expected to be neutralized. */
 export interface Mp4Box {
@@ -16,19 +19,23 @@ export interface Mp4Box {
   /** Written with size 1 and a 64-bit size. */
   isLarge?: boolean;
   metadata?: boolean;
+  /** A full box whose payload starts with version, flags and two times (built with `timedPayload`). */
+  timesVersion?: 0 | 1;
 }
 
 export interface BuiltVideo {
   bytes: Buffer;
   /** [start, end) of each box or element whose bytes the rewriter may overwrite. */
   metadataRanges: [number, number][];
+  /** [start, end) of the creation and modification times of each `mvhd`, `tkhd` and `mdhd`. */
+  timeRanges: [number, number][];
 }
 
-/** Offsets where `copy` differs from the original outside its metadata ranges (none expected). */
+/** Offsets where `copy` differs from the original outside its metadata and time ranges (none expected). */
 export function changedOutsideMetadata(video: BuiltVideo, copy: Buffer): number[] {
   const changed: number[] = [];
   const isMetadata = (index: number) =>
-    video.metadataRanges.some(([start, end]) => index >= start && index < end);
+    [...video.metadataRanges, ...video.timeRanges].some(([start, end]) => index >= start && index < end);
   for (let index = 0; index < copy.length; index += 1) {
     if (copy[index] !== video.bytes[index] && !isMetadata(index)) changed.push(index);
   }
@@ -37,6 +44,7 @@ export function changedOutsideMetadata(video: BuiltVideo, copy: Buffer): number[
 
 export function buildMp4(boxes: Mp4Box[]): BuiltVideo {
   const ranges: [number, number][] = [];
+  const timeRanges: [number, number][] = [];
   const write = (box: Mp4Box, start: number): Buffer => {
     const headerLength = box.isLarge ? 16 : 8;
     const parts: Buffer[] = [];
@@ -56,6 +64,10 @@ export function buildMp4(boxes: Mp4Box[]): BuiltVideo {
     }
     header.write(box.type, 4, 'latin1');
     if (box.metadata) ranges.push([start, start + headerLength + payload.length]);
+    if (box.timesVersion !== undefined) {
+      const times = start + headerLength + 4;
+      timeRanges.push([times, times + (box.timesVersion === 1 ? 16 : 8)]);
+    }
     return Buffer.concat([header, payload]);
   };
   const parts: Buffer[] = [];
@@ -65,7 +77,22 @@ export function buildMp4(boxes: Mp4Box[]): BuiltVideo {
     parts.push(built);
     at += built.length;
   }
-  return { bytes: Buffer.concat(parts), metadataRanges: ranges };
+  return { bytes: Buffer.concat(parts), metadataRanges: ranges, timeRanges };
+}
+
+/**
+ * The payload of `mvhd`, `tkhd` or `mdhd`: version, flags, creation and modification times
+ * (`recordedAt`, and a minute later; 32-bit in version 0, 64-bit in version 1), then `rest`.
+ */
+export function timedPayload(version: 0 | 1, rest: Buffer): Buffer {
+  const width = version === 1 ? 8 : 4;
+  const head = Buffer.alloc(4 + 2 * width);
+  head[0] = version;
+  [recordedAt, recordedAt + 60].forEach((time, index) => {
+    if (version === 1) head.writeBigUInt64BE(BigInt(time), 4 + index * width);
+    else head.writeUInt32BE(time, 4 + index * width);
+  });
+  return Buffer.concat([head, rest]);
 }
 
 const text = (value: string) => Buffer.from(value, 'utf8');
@@ -90,11 +117,20 @@ export function frames(length: number, seed = 7): Buffer {
 }
 
 /**
- * An MP4 as a phone writes one: ftyp; moov with mvhd, udta (©xyz place, ©mak/©mod device, ©swr),
+ * An MP4 as a phone writes one: ftyp; moov with mvhd (times in `timesVersion`, default 0), udta (©xyz place, ©mak/©mod device, ©swr),
  * meta (Apple `mdta` keys with the ISO 6709 location), a uuid box, and a track whose udta names
  * the camera; then mdat. The stsd holds bytes that look like a udta box: it must stay as it is.
  */
-export function phoneMp4(options: { frameBytes?: number; isLargeMdat?: boolean } = {}): BuiltVideo {
+export function phoneMp4(
+  options: { frameBytes?: number; isLargeMdat?: boolean; timesVersion?: 0 | 1 } = {},
+): BuiltVideo {
+  const timesVersion = options.timesVersion ?? 0;
+  // Version 1 widens the duration after the times from 32 to 64 bits in all three boxes.
+  const timed = (type: string, restBytes: number, seed: number): Mp4Box => ({
+    type,
+    timesVersion,
+    payload: timedPayload(timesVersion, frames(restBytes + timesVersion * 4, seed)),
+  });
   const stsdLookalike = Buffer.concat([
     Buffer.alloc(8),
     buildMp4([{ type: 'udta', payload: text('codec') }]).bytes,
@@ -104,7 +140,7 @@ export function phoneMp4(options: { frameBytes?: number; isLargeMdat?: boolean }
     {
       type: 'moov',
       children: [
-        { type: 'mvhd', payload: frames(100, 1) },
+        timed('mvhd', 88, 1),
         {
           type: 'udta',
           metadata: true,
@@ -128,11 +164,11 @@ export function phoneMp4(options: { frameBytes?: number; isLargeMdat?: boolean }
         {
           type: 'trak',
           children: [
-            { type: 'tkhd', payload: frames(84, 2) },
+            timed('tkhd', 72, 2),
             {
               type: 'mdia',
               children: [
-                { type: 'mdhd', payload: frames(24, 4) },
+                timed('mdhd', 12, 4),
                 { type: 'hdlr', payload: Buffer.concat([Buffer.alloc(8), text('vide'), Buffer.alloc(13)]) },
                 {
                   type: 'minf',
@@ -214,7 +250,7 @@ export function buildWebm(elements: WebmElement[]): BuiltVideo {
     parts.push(built);
     at += built.length;
   }
-  return { bytes: Buffer.concat(parts), metadataRanges: ranges };
+  return { bytes: Buffer.concat(parts), metadataRanges: ranges, timeRanges: [] };
 }
 
 /**

@@ -33,6 +33,18 @@ describeEachDatabase('HTTP platform', (dialect) => {
     // The policy names no origin but our own.
     expect(contentSecurityPolicy).not.toMatch(/https?:|\*/);
     expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+    // Fetched evidence plays from blob: URLs; nothing else may load from one.
+    const directives = new Map(
+      contentSecurityPolicy.split('; ').map((directive) => {
+        const [name, ...sources] = directive.split(' ');
+        return [name!, sources.join(' ')] as const;
+      }),
+    );
+    expect(directives.get('media-src')).toBe("'self' blob:");
+    expect([...directives].filter(([, sources]) => sources.includes('blob:')).map(([name]) => name)).toEqual([
+      'img-src',
+      'media-src',
+    ]);
   });
 
   it('answers unknown routes with a stable NOT_FOUND code', async () => {

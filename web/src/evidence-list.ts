@@ -34,7 +34,8 @@ export function formatBytes(bytes: number): string {
 /**
  * The incident's evidence for dispatchers. Photos and videos are offered only as the shared copy
  * (without location or device data), and only when asked for: every view is written to the
- * custody log, and a phone on a slow link should not pull every photo of a busy incident.
+ * custody log, and a phone on a slow link should not pull every photo or video of a busy
+ * incident. A fetched copy is shown (a video plays in the page) from a blob: URL.
  */
 export function EvidenceList(props: { incidentId: string; changeCount: number }) {
   const [items, setItems] = useState<EvidenceItem[] | null>(null);
@@ -66,7 +67,12 @@ export function EvidenceList(props: { incidentId: string; changeCount: number })
       urls.current.push(url);
       setShown((current) => ({ ...current, [item.id]: url }));
     } catch (caught) {
-      setNotice(messageOf(caught, 'field.evidence.showFailed'));
+      setNotice(
+        messageOf(
+          caught,
+          item.kind === 'video' ? 'field.evidence.showVideoFailed' : 'field.evidence.showFailed',
+        ),
+      );
     }
   };
 
@@ -100,20 +106,13 @@ export function EvidenceList(props: { incidentId: string; changeCount: number })
       !item.hasSharedCopy
         ? h('p', { class: 'hint' }, t('field.evidence.counselOnly'))
         : url
-          ? h('img', {
-              src: url,
-              alt: label,
-              class: 'evidence-photo',
-              width: item.width ?? undefined,
-              height: item.height ?? undefined,
-            })
+          ? sharedCopyView(item, url, label)
           : null,
       item.hasSharedCopy
         ? h(
             'div',
             { class: 'actions' },
-            // A video is downloaded, not shown inline: the page's policy plays no blob: media.
-            url || item.kind === 'video'
+            url
               ? null
               : h(
                   'button',
@@ -123,7 +122,7 @@ export function EvidenceList(props: { incidentId: string; changeCount: number })
                     'data-show-evidence': item.id,
                     onClick: () => void show(item),
                   },
-                  t('field.evidence.show', { number }),
+                  t(item.kind === 'video' ? 'field.evidence.showVideo' : 'field.evidence.show', { number }),
                 ),
             h(
               'a',
@@ -140,6 +139,23 @@ export function EvidenceList(props: { incidentId: string; changeCount: number })
         : null,
     );
   }
+}
+
+/** A fetched shared copy: a photo, or a video with the browser's own controls. */
+function sharedCopyView(item: EvidenceItem, url: string, label: string) {
+  const size = { width: item.width ?? undefined, height: item.height ?? undefined };
+  if (item.kind === 'video') {
+    return h('video', {
+      src: url,
+      controls: true,
+      playsInline: true,
+      preload: 'metadata',
+      'aria-label': label,
+      class: 'evidence-video',
+      ...size,
+    });
+  }
+  return h('img', { src: url, alt: label, class: 'evidence-photo', ...size });
 }
 
 function sharedCopyPath(item: EvidenceItem): string {

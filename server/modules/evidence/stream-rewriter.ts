@@ -20,7 +20,11 @@ export type PayloadMode =
 
 /** The container format's side: how long a header is, and what to do with each box. */
 export interface BoxWalker {
-  /** Header bytes needed in all, judged from the `filled` bytes held so far (more than `filled` until complete). */
+  /**
+   * Header bytes needed in all, judged from the `filled` bytes held so far (more than `filled` until
+   * complete). A header may take in fields at the start of the payload that are to be rewritten
+   * (an MP4 full box's version and times), so they are whole however the file is chunked.
+   */
   headerLength(header: Buffer, filled: number): number;
   /** A complete header of a box starting at `start`: the bytes to emit for it, and its payload's fate. */
   openBox(header: Buffer, start: number): { emit: Buffer; payload: PayloadMode };

@@ -9,6 +9,7 @@ import {
   frames,
   gpsMarker,
   phoneMp4,
+  recordedAt,
   recorderWebm,
 } from '../../../test/dispatch/video-fixtures.ts';
 import type { BuiltVideo } from '../../../test/dispatch/video-fixtures.ts';
@@ -16,7 +17,15 @@ import { sanitizeVideo, videoSanitizeMethod } from './video-sanitizer.ts';
 
 /** The file cut at the given fractions of its length, in order (empty chunks included). */
 function chunksOf(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = cuts.map((cut) => Math.floor(cut * bytes.length)).sort((a, b) => a - b);
+  return splitAt(
+    bytes,
+    cuts.map((cut) => Math.floor(cut * bytes.length)),
+  );
+}
+
+/** The file cut at the given offsets. */
+function splitAt(bytes: Buffer, offsets: number[]): Buffer[] {
+  const points = [...offsets].sort((a, b) => a - b);
   const chunks: Buffer[] = [];
   let start = 0;
   for (const point of [...points, bytes.length]) {
@@ -55,6 +64,11 @@ function expectNoMarkers(copy: Buffer): void {
   }
 }
 
+/** A creation or modification time as the box stores it (32-bit in version 0, 64-bit in 1). */
+function timeAt(bytes: Buffer, offset: number, version: 0 | 1): number {
+  return version === 1 ? Number(bytes.readBigUInt64BE(offset)) : bytes.readUInt32BE(offset);
+}
+
 async function expectRefused(mediaType: string, bytes: Buffer, cuts: number[] = []): Promise<void> {
   const refusal = await sanitize(mediaType, chunksOf(bytes, cuts)).then(
     () => null,
@@ -85,6 +99,42 @@ describe('video sanitizer: MP4 and QuickTime', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('blanks the creation and modification times of mvhd, tkhd and mdhd, in either version and any chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(cutsArbitrary, fc.constantFrom(0 as const, 1 as const), async (cuts, timesVersion) => {
+        const video = phoneMp4({ timesVersion });
+        expect(video.timeRanges).toHaveLength(3);
+        const copy = await sanitize('video/mp4', chunksOf(video.bytes, cuts));
+        expectUntouchedOutside(video, copy);
+        expectNoMarkers(copy);
+        for (const [start, end] of video.timeRanges) {
+          expect(timeAt(video.bytes, start, timesVersion)).toBe(recordedAt);
+          expect(copy.subarray(start, end).every((byte) => byte === 0)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('blanks the times when a chunk ends at any byte of a timed box header', async () => {
+    for (const timesVersion of [0, 1] as const) {
+      const video = phoneMp4({ timesVersion });
+      for (const [start, end] of video.timeRanges) {
+        // From the box's size field to one byte past the times: every cut, then every byte on its own.
+        const header = Array.from({ length: end - start + 13 }, (_, index) => start - 12 + index);
+        const copies = [
+          ...header.map((point) => splitAt(video.bytes, [point])),
+          splitAt(video.bytes, header),
+        ];
+        for (const chunks of copies) {
+          const copy = await sanitize('video/mp4', chunks);
+          expectUntouchedOutside(video, copy);
+          expect(copy.subarray(start, end).every((byte) => byte === 0)).toBe(true);
+        }
+      }
+    }
   });
 
   it('never enters stsd or mdat, even where their bytes look like a metadata box', async () => {
@@ -127,10 +177,22 @@ describe('video sanitizer: MP4 and QuickTime', () => {
       { type: 'mdat', isLarge: true },
     ]);
     largeTooSmall.bytes.writeBigUInt64BE(12n, largeTooSmall.bytes.length - 8);
+    const unknownVersion = Buffer.from(video.bytes);
+    unknownVersion[video.bytes.indexOf('mdhd') + 4] = 2;
+    const tooShortForTimes = Buffer.from(video.bytes);
+    const mvhd = video.bytes.indexOf('mvhd') - 4;
+    tooShortForTimes.writeUInt32BE(16, mvhd);
+    // What follows the short mvhd is a well-formed box, so the refusal is the mvhd's own.
+    buildMp4([{ type: 'free', payload: Buffer.alloc(video.bytes.readUInt32BE(mvhd) - 24) }]).bytes.copy(
+      tooShortForTimes,
+      mvhd + 16,
+    );
     const cases: [string, Buffer][] = [
       ['a size smaller than its header', smallerThanHeader],
       ["a box past its parent's end", pastParent],
       ['a 64-bit size smaller than its header', largeTooSmall.bytes],
+      ['an mdhd of an unknown version', unknownVersion],
+      ['an mvhd too short for its times', tooShortForTimes],
       ['a file cut inside mdat', video.bytes.subarray(0, video.bytes.length - 10)],
       ['a file cut inside moov', video.bytes.subarray(0, video.bytes.indexOf('mdhd'))],
       ['a file cut inside a header', video.bytes.subarray(0, video.bytes.indexOf('mdat') - 1)],

@@ -9,7 +9,8 @@ export const videoSanitizeMethod = 'neutralize-metadata-boxes';
  * The shareable copy of a video, streamed: the same bytes with every metadata box or element
  * (recording place, device make and model, software, dates, titles) overwritten in place, so the
  * frames, their timing and every chunk offset are untouched and the file plays the same. MP4 and
- * QuickTime: `udta`, `meta` and `uuid` boxes become `free` boxes of zeros. WebM: `Tags`, and
+ * QuickTime: `udta`, `meta` and `uuid` boxes become `free` boxes of zeros, and the creation and
+ * modification times in `mvhd`, `tkhd` and `mdhd` become zero. WebM: `Tags`, and
  * `DateUTC` and `Title` in `Info`, become `Void` elements; the muxing and writing application
  * names are blanked. A malformed structure is MEDIA_INVALID.
  */
