@@ -23,52 +23,15 @@ const exceptions: Record<string, string> = {
     'index would close a cycle at load time. The email normalization could move to platform.',
 
   // Tables read or written by a module that does not own them.
-  'alerts → table networks':
-    'lockNetworkForApproval: raw row lock on the network serializes approvals for the per-network cap check; needs a networks export (follow-up).',
   'auth → table members':
     'sign-in and the per-request principal reload read members directly (hot path, ARCHITECTURE.md step 3); members depends on auth, so the reverse export would be a cycle.',
   'auth → table member_roles': 'same as "auth → table members": roles are reloaded on every request.',
-  'dispatch → table responder_profiles':
-    'the nearest-responder search filters the responders module’s location index in one SQL statement (ADR 0008); responders/index.ts has no query fragment for it yet.',
-  'dispatch → table responder_trainings':
-    'training kinds shown with suggestions; needs a responders export (follow-up).',
-  'incidents → table areas':
-    'loadAreaBoxes: area bounding boxes narrow the point-in-area test; networks/index.ts exports findAreasContainingPoint (follow-up to use it).',
-  'incidents → table members':
-    'findMemberNames: encrypted names of claimants and note authors; members/index.ts now exports findMemberDisplayNamesEnc (switch: follow-up).',
   'incidents → table reports':
-    'incident aggregates, the report timeline and merge/split (moveReports) read and move reports in the same transaction; reports and incidents are one aggregate in practice.',
-  'intake-retention → table incidents':
-    'the scheduled purge finds reports of incidents closed before the cut-off in one statement.',
-  'intake-retention → table reports':
-    'the scheduled purge clears reporter contact and text (its whole purpose).',
-  'intake-retention → table incident_messages':
-    'the scheduled purge clears hotline message text on the same schedule.',
-  'intake-retention → table networks': 'reads each network’s retention settings for the purge.',
-  'members → table areas': 'findAreaIdsInNetwork: role grants must name areas of the member’s network.',
-  'members → table networks':
-    'findNetworkName for the join page; networks/index.ts could export it (follow-up).',
-  'members → table sessions':
-    'removing or suspending a member revokes their sessions in the same transaction.',
+    'incident aggregates, the report timeline and merge/split (moveReports) read and move reports in the same transaction; reports and incidents are one aggregate in practice, and reports imports incidents, so the reverse export would be a cycle.',
   'networks → table invitations':
-    'isAreaReferenced: deleting an area checks no pending invitation grants a role in it (one existence check on the area’s key).',
+    'isAreaReferenced: deleting an area checks no pending invitation grants a role in it (one existence check on the area’s key); members imports networks, so asking members/index.ts would be a cycle.',
   'networks → table member_roles':
-    'isAreaReferenced: deleting an area checks no role grant is limited to it.',
-  'reports → table incidents':
-    'hasGenuineReportFrom: flood mode recognizes a known reporter through their reports’ incidents in one query.',
-  'responders → table members':
-    'findResponderMember and the roster read member status and names in one query.',
-  'responders → table member_roles':
-    'listResponderGrants and the roster filter by responder grants and areas.',
-  'responders → table member_vettings': 'countVettingsOf: the roster shows the vetting state.',
-  'rumors → table incidents': 'public rumor pages read confirmed incidents’ public fields.',
-  'setup → table networks': 'the one-time setup creates the first network.',
-  'setup → table setup_tokens': 'setup owns its link lifecycle but the table is declared in auth.tables.ts.',
-  'sms-hotline → table incidents':
-    'findOpenThread and findIncidentNoticeFacts join the incident in one query.',
-  'sms-hotline → table reports':
-    'reporter contact (encrypted) lives on the report; the hotline replies to it.',
-  'sms-hotline → table networks': 'hotline numbers live in network settings; notices name the network.',
+    'isAreaReferenced: deleting an area checks no role grant is limited to it; same cycle as "networks → table invitations".',
 };
 
 describe('module boundaries', () => {

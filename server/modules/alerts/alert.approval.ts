@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { enqueueJobInUnitOfWork } from '../../platform/jobs/index.ts';
 import { requireRole, requireStepUp } from '../auth/index.ts';
 import type { Principal } from '../auth/index.ts';
+import { lockNetworkRow } from '../networks/index.ts';
 import type { Network } from '../networks/index.ts';
 import { findIncidentForAlert } from './alert-sources.repository.ts';
 import type { AlertDeps } from './alert.deps.ts';
@@ -19,7 +20,6 @@ import {
   insertAlert,
   listApprovedAlertsSince,
   listTemplateOverrides,
-  lockNetworkForApproval,
   updateAlertIfState,
   updateThread,
 } from './alert.repository.ts';
@@ -54,7 +54,8 @@ export async function approveAlert(
   await requireStillAlertable(deps, alert);
   const network = await requireNetwork(deps, principal.networkId);
   const approved = await inTransaction(deps, async (uow) => {
-    await lockNetworkForApproval(uow.trx, deps.dialect, network.id);
+    // Serializes approvals per network for the cap check.
+    await lockNetworkRow(uow.trx, deps.dialect, network.id);
     if ((await readStopSwitch(uow.trx, network.id)).isStopped) throw alertsStopped();
     if (alert.kind === 'alert' && alert.status === 'actual')
       await requireUnderCap(deps, uow.trx, network, alert);

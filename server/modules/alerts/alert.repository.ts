@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import type { DialectName } from '../../platform/database/database.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import type { AlertsTable, AlertStopSwitchesTable, AlertTemplatesTable } from './alert.tables.ts';
 
@@ -122,22 +120,6 @@ export async function listPublishedAlerts(
     .where('approved_at', '>=', input.since);
   if (!input.isExerciseIncluded) query = query.where('status', '=', 'actual');
   return query.orderBy('approved_at', 'desc').limit(input.limit).execute();
-}
-
-/**
- * Serializes approvals per network for the cap check: PostgreSQL locks the network row until
- * commit; SQLite has one writer, and the first write of the transaction takes that lock.
- */
-export async function lockNetworkForApproval(
-  trx: Executor,
-  dialect: DialectName,
-  networkId: string,
-): Promise<void> {
-  if (dialect === 'postgres') {
-    await sql`select id from networks where id = ${networkId} for update`.execute(trx);
-  } else {
-    await sql`update networks set id = id where id = ${networkId}`.execute(trx);
-  }
 }
 
 export async function findStopSwitch(

@@ -56,13 +56,6 @@ export interface PendingSignInsTable {
   expires_at: number;
 }
 
-export interface SetupTokensTable {
-  token_hash: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
 declare module '../../platform/database/schema.ts' {
   interface Database {
     sessions: SessionsTable;
@@ -70,6 +63,5 @@ declare module '../../platform/database/schema.ts' {
     webauthn_credentials: WebauthnCredentialsTable;
     webauthn_challenges: WebauthnChallengesTable;
     pending_sign_ins: PendingSignInsTable;
-    setup_tokens: SetupTokensTable;
   }
 }

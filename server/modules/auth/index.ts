@@ -22,8 +22,9 @@ export {
   stepUpWindowMs,
 } from './policy.ts';
 export type { Principal, RoleGrant } from './principal.ts';
-export type { SetupTokensTable } from './auth.tables.ts';
 export { csrfTokenFor, sessionPolicy, startSession } from './session.service.ts';
+// Members revokes a removed or suspended member's sessions in its own transaction.
+export { revokeSessionsOfMember } from './session.repository.ts';
 export { resetSignInFactors } from './credential-reset.ts';
 export type { CredentialReset } from './credential-reset.ts';
 export { enforceLimits } from './auth.deps.ts';

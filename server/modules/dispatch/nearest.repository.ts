@@ -3,10 +3,12 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { BoundingBox, LatLon } from '../../platform/geo/index.ts';
 import { activeMembersHoldingRole } from '../members/index.ts';
+import { responderAvailability } from '../responders/index.ts';
 import { activeOfferStatuses } from './dispatch.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-type ProfileScope = ExpressionBuilder<Database & { p: Database['responder_profiles'] }, 'p'>;
+type ProfileColumns = Pick<Database['responder_profiles'], 'member_id' | 'is_on_call' | 'has_windows'>;
+type ProfileScope = ExpressionBuilder<Database & { p: ProfileColumns }, 'p'>;
 
 export interface CandidateFilter {
   networkId: string;
@@ -53,7 +55,10 @@ function eligible(eb: ProfileScope, filter: CandidateFilter) {
   return eb.and(conditions);
 }
 
-/** Responder profiles joined (one statement) with the members who may take this incident. */
+/**
+ * The network's responder profiles (the responders module's `responderAvailability`) joined, in
+ * one statement, with the members who may take this incident.
+ */
 function baseQuery(db: Executor, filter: CandidateFilter) {
   const coveredMembers = activeMembersHoldingRole(db, {
     networkId: filter.networkId,
@@ -61,7 +66,7 @@ function baseQuery(db: Executor, filter: CandidateFilter) {
     areaIds: filter.areaIds,
   }).as('m');
   return db
-    .selectFrom('responder_profiles as p')
+    .selectFrom(responderAvailability(db, filter.networkId).as('p'))
     .innerJoin(coveredMembers, 'm.id', 'p.member_id')
     .select([
       'p.member_id',
@@ -70,8 +75,7 @@ function baseQuery(db: Executor, filter: CandidateFilter) {
       'p.is_on_call',
       'p.on_call_windows',
       'm.languages',
-    ])
-    .where('p.network_id', '=', filter.networkId);
+    ]);
 }
 
 /**

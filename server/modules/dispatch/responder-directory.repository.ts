@@ -5,10 +5,14 @@ import {
   findMemberDisplayNamesEnc,
   findMemberLanguagesJson,
 } from '../members/index.ts';
+import { findCurrentLocationsOf, findTrainingKindsOf } from '../responders/index.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** Display names (still encrypted, from the members module) and training kinds of a few responders, by member id. */
+/**
+ * Display names (still encrypted, from the members module) and training kinds (from the responders
+ * module) of a few responders, by member id.
+ */
 export async function listMemberNamesAndTrainings(
   db: Executor,
   memberIds: readonly string[],
@@ -17,11 +21,7 @@ export async function listMemberNamesAndTrainings(
   if (memberIds.length === 0) return result;
   const [names, trainings] = await Promise.all([
     findMemberDisplayNamesEnc(db, memberIds),
-    db
-      .selectFrom('responder_trainings')
-      .select(['member_id', 'kind'])
-      .where('member_id', 'in', memberIds)
-      .execute(),
+    findTrainingKindsOf(db, memberIds),
   ]);
   for (const [id, displayNameEnc] of names) result.set(id, { displayNameEnc, trainings: [] });
   for (const training of trainings) result.get(training.member_id)?.trainings.push(training.kind);
@@ -39,15 +39,10 @@ export function findEligibleResponderIds(
   return filterActiveMembersHoldingRole(db, { ...input, role: 'responder' });
 }
 
-/** Current coarse locations of these responders (expired ones left out). */
+/** Current coarse locations of these responders (expired ones left out), from the responders module. */
 export async function findCurrentLocations(db: Executor, memberIds: readonly string[], now: number) {
   if (memberIds.length === 0) return new Map<string, { lat: number; lon: number }>();
-  const rows = await db
-    .selectFrom('responder_profiles')
-    .select(['member_id', 'location_lat', 'location_lon'])
-    .where('member_id', 'in', memberIds)
-    .where('location_expires_at', '>', now)
-    .execute();
+  const rows = await findCurrentLocationsOf(db, memberIds, now);
   const locations = new Map<string, { lat: number; lon: number }>();
   for (const row of rows) {
     if (row.location_lat !== null && row.location_lon !== null) {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
-import { findAreasContainingPoint } from '../networks/index.ts';
+import { findAreaBoxes, findAreasContainingPoint } from '../networks/index.ts';
 import type { BoundingBox, Point } from './clustering.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -16,24 +16,12 @@ export async function findAreaIdsContaining(
 }
 
 /** Bounding boxes of some of the network's areas, to narrow queries before the exact test. */
-export async function loadAreaBoxes(
+export function loadAreaBoxes(
   db: Executor,
   networkId: string,
   areaIds: readonly string[],
 ): Promise<BoundingBox[]> {
-  if (areaIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('areas')
-    .select(['min_lat', 'min_lon', 'max_lat', 'max_lon'])
-    .where('network_id', '=', networkId)
-    .where('id', 'in', areaIds)
-    .execute();
-  return rows.map((row) => ({
-    minLat: row.min_lat,
-    minLon: row.min_lon,
-    maxLat: row.max_lat,
-    maxLon: row.max_lon,
-  }));
+  return findAreaBoxes(db, networkId, areaIds);
 }
 
 export function isInBox(box: BoundingBox, point: Point): boolean {

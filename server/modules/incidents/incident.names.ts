@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/database/schema.ts';
-import { memberFieldContexts } from '../members/index.ts';
-import { findMemberNames } from './incident-members.repository.ts';
+import { findMemberDisplayNamesEnc, memberFieldContexts } from '../members/index.ts';
 
 /**
  * Display names of colleagues (claim holders, note authors), so dispatchers see who holds what.
@@ -14,14 +13,14 @@ export async function memberNamesById(
   memberIds: readonly (string | null)[],
 ): Promise<Map<string, string | null>> {
   const ids = memberIds.filter((id): id is string => id !== null);
-  const rows = await findMemberNames(deps.db, networkId, ids);
+  const encrypted = await findMemberDisplayNamesEnc(deps.db, ids, networkId);
   const names = new Map<string, string | null>();
-  for (const row of rows) {
+  for (const [id, displayNameEnc] of encrypted) {
     try {
-      names.set(row.id, deps.crypto.decrypt(row.display_name_enc, memberFieldContexts.displayName));
+      names.set(id, deps.crypto.decrypt(displayNameEnc, memberFieldContexts.displayName));
     } catch {
       // A name under a retired key still shows who holds the claim, by id.
-      names.set(row.id, null);
+      names.set(id, null);
     }
   }
   return names;

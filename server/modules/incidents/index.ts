@@ -24,6 +24,15 @@ export { canTransition, isUnverified, outcomeOf, requireTransition } from './inc
 export { visibleAreasFor } from './incident.policy.ts';
 export { findIncidentById, updateIncidentIfStatus } from './incident.repository.ts';
 export type { IncidentRow } from './incident.repository.ts';
+// Narrow reads for other modules (rumors, reports, the SMS hotline): they never name `incidents`.
+export {
+  incidentPublicFacts,
+  incidentsClosedBefore,
+  incidentsNotClosed,
+  incidentsNotFalseAlarm,
+  listCheckedIncidents,
+} from './incident-reads.repository.ts';
+export type { CheckedIncident } from './incident-reads.repository.ts';
 export {
   createExpireUnverifiedIncidentsJob,
   expireUnverifiedEveryMs,

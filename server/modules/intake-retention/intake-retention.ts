@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/index.ts';
 import type { PurgeDeps, PurgeTask } from '../../platform/retention/index.ts';
-import { getNetworkSettings } from '../networks/index.ts';
-import { deleteExpiredConversations } from '../sms-hotline/index.ts';
+import { getNetworkSettings, listNetworkIds } from '../networks/index.ts';
+import { purgeReportText, purgeReporterContacts } from '../reports/index.ts';
+import { deleteExpiredConversations, forgetThreadPhones, purgeMessageText } from '../sms-hotline/index.ts';
 import { deleteDueFlaggedReports } from '../tips/index.ts';
-import {
-  checkpointSqlite,
-  forgetThreadPhones,
-  listNetworkIds,
-  purgeMessageText,
-  purgeReportText,
-  purgeReporterContacts,
-} from './retention.repository.ts';
+import { checkpointSqlite } from './retention.repository.ts';
 
 const hourMs = 60 * 60 * 1000;
 const dayMs = 24 * hourMs;

@@ -22,15 +22,20 @@ export {
 } from './recovery.jobs.ts';
 export { roles } from './member.tables.ts';
 export type { MemberStatus, Role } from './member.tables.ts';
-// Narrow reads for other modules (alerts, dispatch): they never name the members tables themselves.
+// Narrow reads for other modules (alerts, dispatch, incidents, responders): they never name the
+// members tables themselves.
 export {
   activeMembersHoldingRole,
   countExerciseRecipients,
+  countVettingsOfMembers,
   filterActiveMembersHoldingRole,
   findExerciseRecipientContact,
   findMemberDisplayNamesEnc,
+  findMemberHoldingRole,
   findMemberLanguagesJson,
   listExerciseRecipients,
+  listRoleGrantsOf,
+  membersHoldingRole,
 } from './member-reads.repository.ts';
 export type { RoleCoverage } from './member-reads.repository.ts';
 

@@ -78,9 +78,3 @@ export async function markInvitationRevoked(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
-
-/** The network's display name, for the join page. */
-export async function findNetworkName(db: Executor, networkId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('networks').select('name').where('id', '=', networkId).executeTakeFirst();
-  return row?.name;
-}

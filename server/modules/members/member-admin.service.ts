@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rooms } from '../realtime/index.ts';
-import { requireRole, requireStepUp } from '../auth/index.ts';
+import { requireRole, requireStepUp, revokeSessionsOfMember } from '../auth/index.ts';
 import type { Principal, RoleGrant } from '../auth/index.ts';
 import { memberNotFound } from './member-directory.service.ts';
 import { normalizeGrants } from './member.policy.ts';
@@ -16,7 +16,6 @@ import {
   insertRoleGrants,
   listGrantsOfMember,
   lockNetworkMembership,
-  revokeAllSessionsOf,
   updateMember,
 } from './member.repository.ts';
 import { requireAreasInNetwork } from './member.service.ts';
@@ -115,7 +114,7 @@ export async function removeMember(
     if (grants.some((grant) => grant.role === 'admin')) await requireAnotherAdmin(trx, member);
     const now = deps.clock.now();
     await updateMember(trx, member.id, { status: 'removed', removed_at: now, is_exercise_recipient: 0 });
-    await revokeAllSessionsOf(trx, member.id, now);
+    await revokeSessionsOfMember(trx, member.id, now);
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
       actorMemberId: principal.memberId,

@@ -59,17 +59,19 @@ export async function filterActiveMembersHoldingRole(
   return new Set(rows.map((row) => row.id));
 }
 
-/** Display names (still encrypted) of a few members, by id. */
+/** Display names (still encrypted) of a few members, by id; only the network's with `networkId`. */
 export async function findMemberDisplayNamesEnc(
   db: Executor,
   memberIds: readonly string[],
+  networkId?: string,
 ): Promise<Map<string, string>> {
   if (memberIds.length === 0) return new Map();
-  const rows = await db
+  let query = db
     .selectFrom('members')
     .select(['id', 'display_name_enc'])
-    .where('id', 'in', memberIds)
-    .execute();
+    .where('id', 'in', [...new Set(memberIds)]);
+  if (networkId !== undefined) query = query.where('network_id', '=', networkId);
+  const rows = await query.execute();
   return new Map(rows.map((row) => [row.id, row.display_name_enc]));
 }
 
@@ -123,4 +125,84 @@ export async function findExerciseRecipientContact(
     .select(['network_id', 'status', 'is_exercise_recipient', 'email_enc'])
     .where('id', '=', memberId)
     .executeTakeFirst();
+}
+
+/** A member of the network (any status but removed) holding `role` anywhere in it, or undefined. */
+export async function findMemberHoldingRole(
+  db: Executor,
+  input: { networkId: string; memberId: string; role: Role },
+) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'network_id', 'display_name_enc', 'status', 'languages'])
+    .where('id', '=', input.memberId)
+    .where('network_id', '=', input.networkId)
+    .where('status', '!=', 'removed')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('member_roles')
+          .select('member_roles.id')
+          .whereRef('member_roles.member_id', '=', 'members.id')
+          .where('member_roles.role', '=', input.role),
+      ),
+    )
+    .executeTakeFirst();
+}
+
+/**
+ * Members of the network (any status but removed) holding `role` network-wide or in one of
+ * `areaIds` ('all': any grant), as a query (columns `id`, `display_name_enc`, `status`,
+ * `languages`) to select from or join, e.g. the responder roster.
+ */
+export function membersHoldingRole(
+  db: Executor,
+  input: { networkId: string; role: Role; areaIds: 'all' | readonly string[] },
+) {
+  return db
+    .selectFrom('members')
+    .select(['members.id', 'members.display_name_enc', 'members.status', 'members.languages'])
+    .where('members.network_id', '=', input.networkId)
+    .where('members.status', '!=', 'removed')
+    .where((eb) => {
+      let grants = eb
+        .selectFrom('member_roles')
+        .select('member_roles.id')
+        .whereRef('member_roles.member_id', '=', 'members.id')
+        .where('member_roles.role', '=', input.role);
+      if (input.areaIds !== 'all') {
+        const areaIds = input.areaIds;
+        grants = grants.where((inner) =>
+          areaIds.length === 0
+            ? inner('member_roles.area_id', 'is', null)
+            : inner.or([
+                inner('member_roles.area_id', 'is', null),
+                inner('member_roles.area_id', 'in', areaIds),
+              ]),
+        );
+      }
+      return eb.exists(grants);
+    });
+}
+
+/** Grants of `role` held by these members: area id, or null for the whole network. */
+export async function listRoleGrantsOf(db: Executor, memberIds: readonly string[], role: Role) {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('member_roles')
+    .select(['member_id', 'area_id'])
+    .where('member_id', 'in', memberIds)
+    .where('role', '=', role)
+    .execute();
+}
+
+/** How many vettings each of these members has (members with none are left out). */
+export async function countVettingsOfMembers(db: Executor, memberIds: readonly string[]) {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('member_vettings')
+    .select(['member_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('member_id', 'in', memberIds)
+    .groupBy('member_id')
+    .execute();
 }

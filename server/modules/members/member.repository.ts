@@ -116,28 +116,3 @@ export async function updateMember(
 ): Promise<void> {
   await trx.updateTable('members').set(changes).where('id', '=', memberId).execute();
 }
-
-export async function revokeAllSessionsOf(trx: Executor, memberId: string, now: number): Promise<void> {
-  await trx
-    .updateTable('sessions')
-    .set({ revoked_at: now })
-    .where('member_id', '=', memberId)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
-/** The subset of `areaIds` that are areas of this network. */
-export async function findAreaIdsInNetwork(
-  db: Executor,
-  networkId: string,
-  areaIds: string[],
-): Promise<Set<string>> {
-  if (areaIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('areas')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('id', 'in', areaIds)
-    .execute();
-  return new Set(rows.map((row) => row.id));
-}

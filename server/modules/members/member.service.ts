@@ -9,12 +9,8 @@ import { newId } from '../../platform/ids/ids.ts';
 import type { EventBus } from '../../platform/realtime/events.ts';
 import type { RoleGrant } from '../auth/index.ts';
 import { memberEmailIndexPurpose, memberFieldContexts, normalizeEmail } from './member.contact.ts';
-import {
-  findAreaIdsInNetwork,
-  insertMember,
-  insertRoleGrants,
-  isEmailIndexTaken,
-} from './member.repository.ts';
+import { findAreaIdsInNetwork } from '../networks/index.ts';
+import { insertMember, insertRoleGrants, isEmailIndexTaken } from './member.repository.ts';
 import type { MemberStatus } from './member.tables.ts';
 
 export interface MemberDeps {

@@ -22,6 +22,17 @@ export type { CreateNetworkInput, SupportedLanguage } from './network.schemas.ts
 export { defaultNetworkSettings } from './network.settings.ts';
 export type { NetworkSettings } from './network.settings.ts';
 export type { AreasTable, NetworksTable } from './network.tables.ts';
+// Narrow reads for other modules: they never name the networks or areas tables themselves.
+export {
+  findAreaBoxes,
+  findAreaIdsInNetwork,
+  findNetworkName,
+  hasAnyNetwork,
+  listNetworkIds,
+  listNetworkSettingsRows,
+  lockNetworkRow,
+  networkNames,
+} from './network-reads.repository.ts';
 
 /** GET/PATCH /api/network and the /api/areas resource. */
 export function registerNetworkRoutes(app: FastifyInstance, context: PlatformContext): void {

@@ -14,6 +14,15 @@ export {
 export { intakeGuardFor } from './flood/index.ts';
 export type { IntakeGuard } from './flood/index.ts';
 export { findExistingReportIds } from './report.repository.ts';
+// Reporter contact and retention, for the SMS hotline and intake retention (they never name `reports`).
+export {
+  findReportContact,
+  listReachableReports,
+  purgeReportText,
+  purgeReporterContacts,
+  recordReporterPhone,
+  reportsWithContactPurged,
+} from './reporter-contact.repository.ts';
 export { submitReport } from './report.service.ts';
 export type { ReportDeps, ReportSubmission, SubmittedReport } from './report.service.ts';
 export { ipPrefixOf, normalizePhone, reportSourcePurpose, sourceHashOf } from './report.source.ts';

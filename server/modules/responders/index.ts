@@ -21,6 +21,12 @@ export {
   findProfileByPhoneIndex,
   findResponderMember,
 } from './responder.repository.ts';
+// Narrow reads for dispatch: it never names the responders tables itself.
+export {
+  findCurrentLocationsOf,
+  findTrainingKindsOf,
+  responderAvailability,
+} from './responder-reads.repository.ts';
 export { rosterRoles } from './responder.roster.ts';
 export { timeZoneOf } from './responder.service.ts';
 export type { OnCallWindow, ResponderProfilesTable, ResponderTrainingsTable } from './responder.tables.ts';

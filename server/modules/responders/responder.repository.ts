@@ -1,5 +1,11 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
+import {
+  countVettingsOfMembers,
+  findMemberHoldingRole,
+  listRoleGrantsOf,
+  membersHoldingRole,
+} from '../members/index.ts';
 import type { ResponderProfilesTable, ResponderTrainingsTable } from './responder.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -69,27 +75,13 @@ export async function findResponderMember(
   networkId: string,
   memberId: string,
 ): Promise<ResponderMemberRow | undefined> {
-  return db
-    .selectFrom('members')
-    .select(['id', 'network_id', 'display_name_enc', 'status', 'languages'])
-    .where('id', '=', memberId)
-    .where('network_id', '=', networkId)
-    .where('status', '!=', 'removed')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('member_roles')
-          .select('member_roles.id')
-          .whereRef('member_roles.member_id', '=', 'members.id')
-          .where('member_roles.role', '=', 'responder'),
-      ),
-    )
-    .executeTakeFirst();
+  return findMemberHoldingRole(db, { networkId, memberId, role: 'responder' });
 }
 
 /**
  * A page of the roster in member-id order: members holding a responder grant network-wide or in
- * one of `areaIds` ('all': any grant), with their profile if they have made one.
+ * one of `areaIds` ('all': any grant), with their profile if they have made one. One statement:
+ * the members module's `membersHoldingRole` is joined as a derived table.
  */
 export async function listRosterPage(
   db: Executor,
@@ -101,14 +93,19 @@ export async function listRosterPage(
     onCallOnly: boolean;
   },
 ) {
+  const responders = membersHoldingRole(db, {
+    networkId: input.networkId,
+    role: 'responder',
+    areaIds: input.areaIds,
+  }).as('m');
   let query = db
-    .selectFrom('members')
-    .leftJoin('responder_profiles', 'responder_profiles.member_id', 'members.id')
+    .selectFrom(responders)
+    .leftJoin('responder_profiles', 'responder_profiles.member_id', 'm.id')
     .select([
-      'members.id',
-      'members.display_name_enc',
-      'members.status',
-      'members.languages',
+      'm.id',
+      'm.display_name_enc',
+      'm.status',
+      'm.languages',
       'responder_profiles.is_on_call',
       'responder_profiles.on_call_windows',
       'responder_profiles.location_lat',
@@ -117,30 +114,9 @@ export async function listRosterPage(
       'responder_profiles.location_expires_at',
       'responder_profiles.sms_phone_index',
     ])
-    .where('members.network_id', '=', input.networkId)
-    .where('members.status', '!=', 'removed')
-    .where((eb) => {
-      let grants = eb
-        .selectFrom('member_roles')
-        .select('member_roles.id')
-        .whereRef('member_roles.member_id', '=', 'members.id')
-        .where('member_roles.role', '=', 'responder');
-      if (input.areaIds !== 'all') {
-        const areaIds = input.areaIds;
-        grants = grants.where((inner) =>
-          areaIds.length === 0
-            ? inner('member_roles.area_id', 'is', null)
-            : inner.or([
-                inner('member_roles.area_id', 'is', null),
-                inner('member_roles.area_id', 'in', areaIds),
-              ]),
-        );
-      }
-      return eb.exists(grants);
-    })
-    .orderBy('members.id')
+    .orderBy('m.id')
     .limit(input.limit);
-  if (input.afterMemberId) query = query.where('members.id', '>', input.afterMemberId);
+  if (input.afterMemberId) query = query.where('m.id', '>', input.afterMemberId);
   if (input.onCallOnly) {
     query = query.where((eb) =>
       eb.or([eb('responder_profiles.is_on_call', '=', 1), eb('responder_profiles.has_windows', '=', 1)]),
@@ -151,24 +127,11 @@ export async function listRosterPage(
 
 /** Responder grants of these members: area id, or null for the whole network. */
 export async function listResponderGrants(db: Executor, memberIds: readonly string[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .selectFrom('member_roles')
-    .select(['member_id', 'area_id'])
-    .where('member_id', 'in', memberIds)
-    .where('role', '=', 'responder')
-    .execute();
+  return listRoleGrantsOf(db, memberIds, 'responder');
 }
 
-export async function countVettingsOf(db: Executor, memberIds: readonly string[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .selectFrom('member_vettings')
-    .select(['member_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('member_id', 'in', memberIds)
-    .groupBy('member_id')
-    .execute();
-}
+/** How many vettings each of these members has (the members module counts them). */
+export const countVettingsOf = countVettingsOfMembers;
 
 export async function listTrainingsOf(db: Executor, memberIds: readonly string[]): Promise<TrainingRow[]> {
   if (memberIds.length === 0) return [];

@@ -2,8 +2,8 @@ import { t } from '../../platform/i18n/index.ts';
 import { html, renderPage } from '../../platform/web/index.ts';
 import type { SafeHtml } from '../../platform/web/index.ts';
 import { categoryMessageKeys } from '../incidents/index.ts';
+import type { CheckedIncident } from '../incidents/index.ts';
 import type { Network } from '../networks/index.ts';
-import type { CheckedIncident } from './rumor.repository.ts';
 
 /** Times are rounded down to half an hour: enough to tell events apart, not to time a person. */
 export const publicTimeStepMs = 30 * 60 * 1000;

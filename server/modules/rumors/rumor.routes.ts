@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PlatformContext } from '../../platform/context.ts';
 import { requestLanguage, sendPage } from '../../platform/web/index.ts';
+import { listCheckedIncidents } from '../incidents/index.ts';
 import { findNetworkBySlug } from '../networks/index.ts';
 import { renderNetworkNotFound, renderRumorPage } from './rumor.page.ts';
-import { listCheckedIncidents } from './rumor.repository.ts';
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
 

@@ -2,14 +2,9 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../../platform/database/database.ts';
 import type { Database } from '../../platform/database/schema.ts';
-import type { SetupTokensTable } from '../auth/index.ts';
+import type { SetupTokensTable } from './setup.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function hasAnyNetwork(db: Executor): Promise<boolean> {
-  const row = await db.selectFrom('networks').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
-}
 
 export async function replaceUnusedSetupTokens(trx: Executor, row: SetupTokensTable): Promise<void> {
   await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();

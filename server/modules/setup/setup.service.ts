@@ -10,13 +10,12 @@ import { recordAudit } from '../audit/index.ts';
 import { csrfTokenFor, hashPassword, startSession } from '../auth/index.ts';
 import { createMemberRecord } from '../members/index.ts';
 import type { MemberDeps } from '../members/index.ts';
-import { createNetwork } from '../networks/index.ts';
+import { createNetwork, hasAnyNetwork } from '../networks/index.ts';
 import { firstNetworkSchema } from './setup.schemas.ts';
 import {
   consumeSetupToken,
   deleteUnusedSetupTokens,
   findSetupToken,
-  hasAnyNetwork,
   lockSetup,
   replaceUnusedSetupTokens,
 } from './setup.repository.ts';

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database } from '../../platform/database/schema.ts';
-import { findNetworkById } from '../networks/index.ts';
+import { findNetworkById, listNetworkSettingsRows } from '../networks/index.ts';
 import type { Network } from '../networks/index.ts';
-import { listNetworkSettingsRows } from './hotline-numbers.repository.ts';
 
 const cacheMs = 10_000;
 

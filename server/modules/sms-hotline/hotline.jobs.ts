@@ -9,15 +9,15 @@ import { defineJob, isEffectRecorded, recordEffect } from '../../platform/jobs/i
 import type { JobDefinition } from '../../platform/jobs/index.ts';
 import { SmsSendError } from '../../platform/sms/sms.ts';
 import type { SmsSender } from '../../platform/sms/sms.ts';
+import { findNetworkName } from '../networks/index.ts';
+import { findReportContact, listReachableReports, normalizePhone, sourceHashOf } from '../reports/index.ts';
 import {
+  findIncidentMessage,
   findIncidentNoticeFacts,
-  findNetworkName,
-  findReportContact,
-  listReachableReports,
-} from './reporter-contact.repository.ts';
-import { findIncidentMessage, insertIncidentMessage, updateIncidentMessage } from './thread.repository.ts';
+  insertIncidentMessage,
+  updateIncidentMessage,
+} from './thread.repository.ts';
 import { messageBodyContext, reachablePhone, sendMessageJobName } from './thread.service.ts';
-import { normalizePhone, sourceHashOf } from '../reports/index.ts';
 
 /** The job the incidents module enqueues when an incident is confirmed or found a false alarm. */
 export const notifyOutcomeJobName = 'reports.notifyOutcome';

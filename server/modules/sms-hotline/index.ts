@@ -19,6 +19,7 @@ export type { HotlineJobDeps } from './hotline.jobs.ts';
 export { conversationLifetimeMs } from './sms-report.service.ts';
 export { deleteExpiredConversations } from './conversation.repository.ts';
 export { messageBodyContext } from './thread.service.ts';
+export { forgetThreadPhones, purgeMessageText } from './thread.repository.ts';
 
 export function registerSmsHotlineRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerSmsWebhookRoutes(app, context);

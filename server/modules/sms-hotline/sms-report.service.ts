@@ -2,12 +2,11 @@ import { isAppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import type { ReportCategory } from '../incidents/index.ts';
 import { reportFieldContexts } from '../incidents/index.ts';
-import { submitReport } from '../reports/index.ts';
+import { recordReporterPhone, submitReport } from '../reports/index.ts';
 import type { ReportDeps } from '../reports/index.ts';
 import type { Network } from '../networks/index.ts';
 import { deleteConversation, saveConversation } from './conversation.repository.ts';
 import type { ConversationStage, SmsConversationsTable } from './hotline.tables.ts';
-import { recordReporterPhone } from './reporter-contact.repository.ts';
 import { detectSmsCategory, parseSmsLocation } from './sms-text.ts';
 
 /** A conversation ends after this long without a text (and is purged then). */

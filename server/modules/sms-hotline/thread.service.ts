@@ -12,10 +12,9 @@ import type { EventBus } from '../../platform/realtime/events.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Principal } from '../auth/index.ts';
 import { incidentRooms, reportFieldContexts, requireVisibleIncident } from '../incidents/index.ts';
-import { normalizePhone, sourceHashOf } from '../reports/index.ts';
+import { findReportContact, normalizePhone, sourceHashOf } from '../reports/index.ts';
 import './hotline.errors.ts';
 import type { IncidentMessagesTable } from './hotline.tables.ts';
-import { findReportContact } from './reporter-contact.repository.ts';
 import { findOpenThread, insertIncidentMessage, listIncidentMessages } from './thread.repository.ts';
 
 export const messageBodyContext = 'incident_messages.body';
