@@ -1,4 +1,3 @@
-import { createECDH, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { planAlert } from '../../server/modules/alerts/index.ts';
@@ -10,17 +9,7 @@ import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildAlertWorld, buildIncident, pilsen } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call } from './support/api.ts';
-
-function browserSubscription() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return {
-    endpoint: `https://updates.push.services.mozilla.com/wpush/v2/${randomBytes(16).toString('hex')}`,
-    expirationTime: null,
-    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
-  };
-}
+import { browserSubscription, call } from './support/api.ts';
 
 describeEachDatabase("a subscriber's point", (dialect) => {
   let testApp: TestApp;

@@ -1,21 +1,11 @@
-import { createECDH, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadVapidKeys } from '../../server/modules/subscriptions/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildAlertWorld, smsSubscribe } from './support/alert-world.ts';
-import { call, outcome, uniquePhone } from './support/api.ts';
-
-function browserSubscription() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return {
-    endpoint: `https://updates.push.services.mozilla.com/wpush/v2/${randomBytes(16).toString('hex')}`,
-    expirationTime: null,
-    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
-  };
-}
+import { browserSubscription, call, outcome, uniquePhone } from './support/api.ts';
 
 describeEachDatabase('subscriptions', (dialect) => {
   let testApp: TestApp;

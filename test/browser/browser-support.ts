@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Secret, TOTP } from 'otpauth';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
@@ -268,4 +268,16 @@ export async function callFromPage<T>(page: Page, method: string, path: string, 
     },
     { method, path, body },
   );
+}
+
+/** Clicks, answers the step-up dialog if the server asks for it, and waits for `done`. */
+export async function clickWithStepUp(page: Page, selector: string, member: BuiltMember, done: Locator) {
+  await page.click(selector);
+  const code = page.locator('#step-up-code');
+  await code.or(done).first().waitFor();
+  if (await code.isVisible()) {
+    await code.fill(await totpCode(member));
+    await page.click('dialog.step-up-dialog button[type=submit]');
+  }
+  await done.waitFor();
 }

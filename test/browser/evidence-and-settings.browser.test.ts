@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle, DialectName } from '../../server/platform/database/database.ts';
 import { readZip } from '../dispatch/zip-reader.ts';
@@ -9,6 +9,7 @@ import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import {
   callFromPage,
+  clickWithStepUp,
   chooseLanguage,
   expectAccessible,
   newPerson,
@@ -23,18 +24,6 @@ import type { BrowserWorld } from './browser-support.ts';
 const isEnabled = shouldRunBrowserTests();
 const languages = ['en', 'es', 'ar'] as const;
 const pilsen = { lat: 41.8564, lon: -87.6604 };
-
-/** Clicks, answers the step-up dialog if the server asks for it, and waits for `done`. */
-async function clickWithStepUp(page: Page, selector: string, member: BuiltMember, done: Locator) {
-  await page.click(selector);
-  const code = page.locator('#step-up-code');
-  await code.or(done).first().waitFor();
-  if (await code.isVisible()) {
-    await code.fill(await totpCode(member));
-    await page.click('dialog.step-up-dialog button[type=submit]');
-  }
-  await done.waitFor();
-}
 
 if (!isEnabled)
   describe.skip('evidence exports and settings in Chromium (Chromium not installed)', () =>

@@ -11,6 +11,7 @@ import type { ServerProcess } from '../support/server-process.ts';
 import {
   expectAccessible,
   callFromPage,
+  clickWithStepUp,
   chooseLanguage,
   newPerson,
   screenshot,
@@ -27,16 +28,8 @@ const pilsen = { lat: 41.8564, lon: -87.6604 };
 const photoLimit = 2_000_000;
 
 /** Approves on the alert page, answering the step-up dialog when the server asks for it. */
-async function approveWithStepUp(page: Page, approver: BuiltMember): Promise<void> {
-  await page.click('#approve-alert');
-  const code = page.locator('#step-up-code');
-  const approved = page.locator('[data-alert-state=approved]');
-  await code.or(approved).first().waitFor();
-  if (await code.isVisible()) {
-    await code.fill(await totpCode(approver));
-    await page.click('dialog.step-up-dialog button[type=submit]');
-  }
-  await approved.waitFor();
+function approveWithStepUp(page: Page, approver: BuiltMember): Promise<void> {
+  return clickWithStepUp(page, '#approve-alert', approver, page.locator('[data-alert-state=approved]'));
 }
 
 if (!isEnabled)

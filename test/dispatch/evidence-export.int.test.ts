@@ -15,6 +15,7 @@ import {
   recordEvents,
   requestExport,
   responder,
+  sendOffer,
   uploadEvidence,
 } from './support.ts';
 import type { DispatchWorld, Person } from './support.ts';
@@ -66,11 +67,7 @@ describeEachDatabase('evidence export: two people, downloaded once, within the h
     world = await dispatchWorld(testApp);
     const observer = await responder(testApp.context, world.network.id, { location: offset(pilsen, 200) });
     incidentId = await openIncident(testApp, world.dispatcher, pilsen);
-    const sent = await call(testApp, 'POST', `/api/incidents/${incidentId}/offers`, world.dispatcher, {
-      responderIds: [observer.id],
-    });
-    const offerId = sent.json<{ offers: { id: string }[] }>().offers[0]!.id;
-    await call(testApp, 'POST', `/api/offers/${offerId}/accept`, observer);
+    const offerId = await sendOffer(testApp, world, incidentId, observer, { accept: true });
     expect((await uploadEvidence(testApp, observer, offerId, await plainPng())).statusCode).toBe(201);
     advocate = await steppedUp('advocate');
     admin = await steppedUp('admin');

@@ -15,6 +15,7 @@ import {
   outcome,
   pilsen,
   responder,
+  sendOffer,
   uploadEvidence,
 } from './support.ts';
 import type { DispatchWorld, Person } from './support.ts';
@@ -51,11 +52,7 @@ describeEachDatabase('evidence: shared copies of videos without location or devi
     world = await dispatchWorld(testApp);
     observer = await responder(testApp.context, world.network.id, { location: offset(pilsen, 300) });
     const incidentId = await openIncident(testApp, world.dispatcher, pilsen);
-    const sent = await call(testApp, 'POST', `/api/incidents/${incidentId}/offers`, world.dispatcher, {
-      responderIds: [observer.id],
-    });
-    offerId = sent.json<{ offers: { id: string }[] }>().offers[0]!.id;
-    await call(testApp, 'POST', `/api/offers/${offerId}/accept`, observer);
+    offerId = await sendOffer(testApp, world, incidentId, observer, { accept: true });
   });
   afterAll(() => testApp.close());
 

@@ -18,6 +18,7 @@ import {
   person,
   pilsen,
   responder,
+  sendOffer,
   uploadEvidence,
 } from './support.ts';
 import type { DispatchWorld, Person } from './support.ts';
@@ -61,11 +62,7 @@ describeEachDatabase('evidence: uploads, custody, shared copies and the export b
     world = await dispatchWorld(testApp);
     observer = await responder(testApp.context, world.network.id, { location: offset(pilsen, 300) });
     incidentId = await openIncident(testApp, world.dispatcher, pilsen);
-    const sent = await call(testApp, 'POST', `/api/incidents/${incidentId}/offers`, world.dispatcher, {
-      responderIds: [observer.id],
-    });
-    offerId = sent.json<{ offers: { id: string }[] }>().offers[0]!.id;
-    await call(testApp, 'POST', `/api/offers/${offerId}/accept`, observer);
+    offerId = await sendOffer(testApp, world, incidentId, observer, { accept: true });
   });
   afterAll(() => testApp.close());
 

@@ -109,6 +109,22 @@ export async function dispatchWorld(
   return { network, area, dispatcher, coordinator };
 }
 
+/** The dispatcher offers the incident to one responder; with `accept`, the responder accepts it. */
+export async function sendOffer(
+  testApp: TestApp,
+  world: Pick<DispatchWorld, 'dispatcher'>,
+  incidentId: string,
+  to: Person,
+  options: { accept?: boolean } = {},
+): Promise<string> {
+  const sent = await call(testApp, 'POST', `/api/incidents/${incidentId}/offers`, world.dispatcher, {
+    responderIds: [to.id],
+  });
+  const offerId = sent.json<{ offers: { id: string }[] }>().offers[0]!.id;
+  if (options.accept) await call(testApp, 'POST', `/api/offers/${offerId}/accept`, to);
+  return offerId;
+}
+
 /** Calls the API as `who` (null: signed out). */
 export function call(
   testApp: TestApp,

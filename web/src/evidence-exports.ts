@@ -6,19 +6,10 @@ import { useNotice } from './incident-notice.ts';
 import { hasRole } from './session.ts';
 import type { Session } from './session.ts';
 import { useStepUp } from './step-up.ts';
+import type { PresentedEvidenceExport } from '../../server/modules/evidence/evidence-export.requests.ts';
 
-/** As server/modules/evidence/evidence-export.requests.ts presents it. */
-export interface EvidenceExport {
-  id: string;
-  incidentId: string;
-  status: 'pending' | 'approved' | 'downloaded' | 'expired';
-  requestedBy: string;
-  requestedAt: number;
-  approvedBy: string | null;
-  approvedAt: number | null;
-  downloadedAt: number | null;
-  expiresAt: number;
-}
+/** As the server presents it (a type only: nothing of the server is bundled). */
+type EvidenceExport = PresentedEvidenceExport;
 
 /** Saves a file the way a link with `download` would, without keeping it in memory afterwards. */
 function saveFile(blob: Blob, fileName: string): void {

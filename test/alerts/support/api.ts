@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createECDH, randomBytes, randomInt } from 'node:crypto';
 import type { TestApp } from '../../support/app.ts';
 
 export interface ErrorBody {
@@ -51,4 +51,15 @@ type StatusCounts = Record<
 export interface DeliverySummary {
   total: number;
   byChannel: Record<'sms' | 'push' | 'email', StatusCounts>;
+}
+
+/** A push subscription as a browser makes one: a fresh P-256 key pair and auth secret. */
+export function browserSubscription() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://updates.push.services.mozilla.com/wpush/v2/${randomBytes(16).toString('hex')}`,
+    expirationTime: null,
+    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+  };
 }
