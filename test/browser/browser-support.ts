@@ -281,3 +281,19 @@ export async function clickWithStepUp(page: Page, selector: string, member: Buil
   }
   await done.waitFor();
 }
+
+/** An operator report entered through the API from a signed-in page; answers with its incident. */
+export async function operatorReport(
+  page: Page,
+  location: { lat: number; lon: number },
+  description = 'Agents at the factory gate',
+  category = 'workplace',
+): Promise<string> {
+  const { incidentId } = await callFromPage<{ incidentId: string }>(page, 'POST', '/api/reports', {
+    channel: 'operator',
+    category,
+    location,
+    description,
+  });
+  return incidentId;
+}

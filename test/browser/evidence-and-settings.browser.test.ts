@@ -13,6 +13,7 @@ import {
   chooseLanguage,
   expectAccessible,
   newPerson,
+  operatorReport,
   screenshot,
   shouldRunBrowserTests,
   signInMember,
@@ -67,17 +68,7 @@ function evidenceAndSettings(dialect: DialectName): void {
     const requesting = await newPerson(browser);
     const approving = await newPerson(browser);
     await signInMember(approving.page, server.url, coordinator);
-    const { incidentId } = await callFromPage<{ incidentId: string }>(
-      approving.page,
-      'POST',
-      '/api/reports',
-      {
-        channel: 'operator',
-        category: 'workplace',
-        location: pilsen,
-        description: 'Agents at the factory gate',
-      },
-    );
+    const incidentId = await operatorReport(approving.page, pilsen);
 
     // The advocate does not work incidents, but the page still offers the export.
     await signInMember(requesting.page, server.url, advocate);

@@ -9,6 +9,7 @@ import {
   callFromPage,
   expectAccessible,
   newPerson,
+  operatorReport,
   shouldRunBrowserTests,
   signInMember,
   startBrowserWorld,
@@ -85,17 +86,7 @@ function evidenceVideo(dialect: DialectName): void {
     const field = await newPerson(world.browser);
     await signInMember(dispatcher.page, server.url, desk);
     await signInMember(field.page, server.url, observer);
-    const { incidentId } = await callFromPage<{ incidentId: string }>(
-      dispatcher.page,
-      'POST',
-      '/api/reports',
-      {
-        channel: 'operator',
-        category: 'workplace',
-        location: pilsen,
-        description: 'Agents at the factory gate',
-      },
-    );
+    const incidentId = await operatorReport(dispatcher.page, pilsen);
     const sent = await callFromPage<{ offers: { id: string }[] }>(
       dispatcher.page,
       'POST',

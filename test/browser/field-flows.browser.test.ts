@@ -14,6 +14,7 @@ import {
   clickWithStepUp,
   chooseLanguage,
   newPerson,
+  operatorReport,
   screenshot,
   shouldRunBrowserTests,
   signInMember,
@@ -77,13 +78,9 @@ function fieldFlows(dialect: DialectName): void {
     await signInMember(second.page, server.url, otherDesk);
 
     // Two reports at the same gate cluster into one incident; a third, 3 km north, opens another.
-    const report = (location: { lat: number; lon: number }, category: string, description: string) =>
-      callFromPage<{ incidentId: string }>(first.page, 'POST', '/api/reports', {
-        channel: 'operator',
-        category,
-        location,
-        description,
-      });
+    const report = async (location: { lat: number; lon: number }, category: string, description: string) => ({
+      incidentId: await operatorReport(first.page, location, description, category),
+    });
     incidentId = (await report(pilsen, 'workplace', 'Agents at the factory gate')).incidentId;
     expect((await report(pilsen, 'workplace', 'Two vans at the factory gate')).incidentId).toBe(incidentId);
     const elsewhere = await report(

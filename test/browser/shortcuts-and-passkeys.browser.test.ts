@@ -6,11 +6,11 @@ import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember, FactoryContext } from '../support/factories.ts';
 import {
   addVirtualAuthenticator,
-  callFromPage,
   chooseLanguage,
   expectAccessible,
   freePort,
   newPerson,
+  operatorReport,
   screenshot,
   shouldRunBrowserTests,
   signInMember,
@@ -149,13 +149,9 @@ function shortcutsAndPasskeys(dialect: DialectName): void {
   it('opens merge with "m" and the split confirmation with "s", never while typing', async () => {
     const { page, problems } = await person();
     await signInMember(page, baseUrl, desk);
-    const report = (location: { lat: number; lon: number }, category: string, description: string) =>
-      callFromPage<{ incidentId: string }>(page, 'POST', '/api/reports', {
-        channel: 'operator',
-        category,
-        location,
-        description,
-      });
+    const report = async (location: { lat: number; lon: number }, category: string, description: string) => ({
+      incidentId: await operatorReport(page, location, description, category),
+    });
     const incidentId = (await report(pilsen, 'workplace', 'Agents at the loading dock')).incidentId;
     await report(pilsen, 'workplace', 'Vans at the loading dock');
     const elsewhere = await report(
