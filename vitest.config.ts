@@ -11,6 +11,9 @@ export default defineConfig({
     // CI shares two cores with real server processes, Chromium and PostgreSQL: one retry absorbs
     // timing noise; a test that fails twice still fails the run.
     retry: process.env.CI ? 1 : 0,
+    // expect.poll gives up after 1 s by default: too short for a service worker's fetch or a
+    // realtime event on a loaded machine (a poll that succeeds returns as soon as it does).
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });
