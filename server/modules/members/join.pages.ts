@@ -1,5 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessage, t } from '../../platform/i18n/index.ts';
-import { csrfField, errorSummary, formField, html, renderPage } from '../../platform/web/index.ts';
+import {
+  csrfField,
+  errorSummary,
+  formField,
+  html,
+  renderPage,
+  requestLanguage,
+} from '../../platform/web/index.ts';
 import type { SafeHtml } from '../../platform/web/index.ts';
 import type { RoleGrant } from '../auth/index.ts';
 
@@ -32,6 +40,15 @@ export interface PageContext {
   /** The languages the switcher offers (the network's, when known). */
   languages?: readonly string[];
   currentUrl: string;
+}
+
+/** What a page of a token link needs from its request: the language (and its cookie) and the URL. */
+export function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  languages?: readonly string[],
+): PageContext {
+  return { language: requestLanguage(request, reply, languages), languages, currentUrl: request.url };
 }
 
 export function joinErrorText(language: string, code: string): string {

@@ -3,15 +3,22 @@ import type { PlatformContext } from '../../platform/context.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { requestLanguage, sendPage } from '../../platform/web/index.ts';
+import { sendPage } from '../../platform/web/index.ts';
 import { setSessionCookie } from '../auth/index.ts';
 import { findNetworkById } from '../networks/index.ts';
 import { hasValidFormToken, isFormPost, issueFormToken } from './form-token.ts';
 import { findUsableInvitation, grantsStillValid, hashInvitationToken } from './invitation.service.ts';
 import type { JoinAttemptLimit } from './join.limits.ts';
 import { acceptInvitation } from './join.service.ts';
-import { joinErrorText, joinFieldErrors, joinFormPage, joinMessagePage, welcomePage } from './join.pages.ts';
-import type { JoinFormView, PageContext } from './join.pages.ts';
+import {
+  joinErrorText,
+  joinFieldErrors,
+  joinFormPage,
+  joinMessagePage,
+  pageContext,
+  welcomePage,
+} from './join.pages.ts';
+import type { JoinFormView } from './join.pages.ts';
 import './member.errors.ts';
 import { newMemberSchema } from './member.schemas.ts';
 import { memberDepsFrom } from './member.service.ts';
@@ -32,15 +39,6 @@ export function registerJoinRoutes(
 ): void {
   const deps = memberDepsFrom(context);
   const formScope = (request: TokenRequest) => `join:${hashInvitationToken(request.params.invitationToken)}`;
-  const pageContext = (
-    request: TokenRequest,
-    reply: FastifyReply,
-    languages?: readonly string[],
-  ): PageContext => ({
-    language: requestLanguage(request, reply, languages),
-    languages,
-    currentUrl: request.url,
-  });
 
   /** The form for a usable invitation, in one of the network's languages. */
   async function sendForm(request: TokenRequest, reply: FastifyReply, status: number, state: FormState) {

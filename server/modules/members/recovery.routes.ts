@@ -6,11 +6,11 @@ import { t } from '../../platform/i18n/index.ts';
 import { addressPrefixKey, createRateLimiter } from '../../platform/http/rate-limiter.ts';
 import type { RateLimiter } from '../../platform/http/rate-limiter.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { requestLanguage, sendPage } from '../../platform/web/index.ts';
+import { sendPage } from '../../platform/web/index.ts';
 import { createAuthenticator, enforceLimits } from '../auth/index.ts';
 import { findNetworkById } from '../networks/index.ts';
 import { hasValidFormToken, isFormPost, issueFormToken } from './form-token.ts';
-import type { PageContext } from './join.pages.ts';
+import { pageContext } from './join.pages.ts';
 import { memberIdSchema, passwordSchema } from './member.schemas.ts';
 import { memberDepsFrom } from './member.service.ts';
 import { recoveredPage, recoveryErrorText, recoveryFormPage, recoveryMessagePage } from './recovery.pages.ts';
@@ -66,15 +66,6 @@ export function registerRecoveryRoutes(app: FastifyInstance, context: PlatformCo
   });
 
   const formScope = (request: TokenRequest) => `recover:${hashRecoveryToken(request.params.recoveryToken)}`;
-  const pageContext = (
-    request: TokenRequest,
-    reply: FastifyReply,
-    languages?: readonly string[],
-  ): PageContext => ({
-    language: requestLanguage(request, reply, languages),
-    languages,
-    currentUrl: request.url,
-  });
 
   async function sendForm(request: TokenRequest, reply: FastifyReply, status: number, hasError: boolean) {
     const link = await findUsableRecoveryLink(deps, request.params.recoveryToken);
