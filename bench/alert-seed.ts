@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import { zipArea } from '../server/modules/subscriptions/subscription.areas.ts';
-import { contactIndexOf, subscriberContactContext } from '../server/modules/subscriptions/index.ts';
+import { zipArea } from '../server/modules/alerting/subscriptions/subscription-areas.ts';
+import { contactIndexOf, subscriberContactContext } from '../server/modules/alerting/subscriptions/index.ts';
 import type { PlatformContext } from '../server/platform/context.ts';
 import { boundingBoxAround } from '../server/platform/geo/index.ts';
 import { newId } from '../server/platform/ids/ids.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { planAlert } from '../server/modules/alerts/index.ts';
+import { planAlert } from '../server/modules/alerting/alerts/index.ts';
 import { systemClock } from '../server/platform/clock/clock.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import { newId } from '../server/platform/ids/ids.ts';

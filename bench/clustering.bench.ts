@@ -1,10 +1,6 @@
-import { defaultClusteringSettings, haversineMeters } from '../server/modules/incidents/index.ts';
-import {
-  generateSurge,
-  scoreClustering,
-  simulateClustering,
-} from '../server/modules/incidents/clustering.quality.ts';
-import type { SyntheticReport } from '../server/modules/incidents/clustering.quality.ts';
+import { defaultClusteringSettings, haversineMeters } from '../server/modules/intake/incidents/index.ts';
+import { generateSurge, scoreClustering, simulateClustering } from '../test/fixtures/clustering-surge.ts';
+import type { SyntheticReport } from '../test/fixtures/clustering-surge.ts';
 import { formatNumber, ratioOf } from './results.ts';
 import type { BenchRow } from './results.ts';
 import { timed } from './timing.ts';

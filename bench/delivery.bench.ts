@@ -1,5 +1,5 @@
-import { zipArea } from '../server/modules/subscriptions/subscription.areas.ts';
-import { contactIndexOf, subscriberContactContext } from '../server/modules/subscriptions/index.ts';
+import { zipArea } from '../server/modules/alerting/subscriptions/subscription-areas.ts';
+import { contactIndexOf, subscriberContactContext } from '../server/modules/alerting/subscriptions/index.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import { newId } from '../server/platform/ids/ids.ts';
 import {

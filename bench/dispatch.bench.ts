@@ -1,4 +1,4 @@
-import { findNearestAvailableResponders } from '../server/modules/dispatch/index.ts';
+import { findNearestAvailableResponders } from '../server/modules/field/dispatch/index.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import type { Database } from '../server/platform/database/schema.ts';
 import { distanceMeters } from '../server/platform/geo/index.ts';

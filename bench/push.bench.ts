@@ -1,10 +1,10 @@
 import https from 'node:https';
-import { zipArea } from '../server/modules/subscriptions/subscription.areas.ts';
+import { zipArea } from '../server/modules/alerting/subscriptions/subscription-areas.ts';
 import {
   contactIndexOf,
   loadVapidKeys,
   subscriberContactContext,
-} from '../server/modules/subscriptions/index.ts';
+} from '../server/modules/alerting/subscriptions/index.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import { newId } from '../server/platform/ids/ids.ts';
 import { createWebPushSender } from '../server/platform/push/index.ts';

@@ -1,4 +1,4 @@
-import { maximumStreamsPerMember } from '../server/modules/realtime/index.ts';
+import { maximumStreamsPerMember } from '../server/modules/system/realtime/index.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import { openStream } from '../test/realtime/sse-client.ts';
 import type { StreamClient } from '../test/realtime/sse-client.ts';

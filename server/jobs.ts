@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { createAlertJobs } from './modules/alerts/index.ts';
-import { createDispatchJobs } from './modules/dispatch/index.ts';
-import { createExpireUnverifiedIncidentsJob, expireUnverifiedEveryMs } from './modules/incidents/index.ts';
-import { createSubscriptionJobs } from './modules/subscriptions/index.ts';
-import { intakePurgeEveryMs, purgeIntakeJob } from './modules/intake-retention/index.ts';
-import { purgeRecoveryLinksEveryMs, purgeRecoveryLinksJob } from './modules/members/index.ts';
-import { createHotlineJobs } from './modules/sms-hotline/index.ts';
-import { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './modules/responders/index.ts';
+import { createAlertJobs } from './modules/alerting/alerts/index.ts';
+import { createDispatchJobs } from './modules/field/dispatch/index.ts';
+import {
+  createExpireUnverifiedIncidentsJob,
+  expireUnverifiedEveryMs,
+} from './modules/intake/incidents/index.ts';
+import { createSubscriptionJobs } from './modules/alerting/subscriptions/index.ts';
+import { intakePurgeEveryMs, purgeIntakeJob } from './modules/intake/retention/index.ts';
+import { purgeRecoveryLinksEveryMs, purgeRecoveryLinksJob } from './modules/identity/members/index.ts';
+import { createHotlineJobs } from './modules/channels/sms/index.ts';
+import { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './modules/field/responders/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { createJobRegistry, createJobWorker, recurring } from './platform/jobs/index.ts';
 import type { JobRegistry, JobWorker } from './platform/jobs/index.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createAppJobWorker } from './jobs.ts';
-import { issueSetupTokenIfNeeded } from './modules/setup/setup.service.ts';
+import { issueSetupTokenIfNeeded } from './modules/identity/setup/setup.service.ts';
 import { systemClock } from './platform/clock/clock.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { PlatformContext } from './platform/context.ts';

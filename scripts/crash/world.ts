@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { subscriptionDepsFrom, handleSubscriptionSms } from '../../server/modules/subscriptions/index.ts';
+import {
+  subscriptionDepsFrom,
+  handleSubscriptionSms,
+} from '../../server/modules/alerting/subscriptions/index.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
 import type { PlatformContext } from '../../server/platform/context.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { countSmsSegments } from '../../server/modules/alerts/sms-segments.ts';
+import { countSmsSegments } from '../../server/modules/alerting/alerts/sms-segments.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

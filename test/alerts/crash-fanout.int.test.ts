@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
-import { subscriberContactContext } from '../../server/modules/subscriptions/index.ts';
+import { subscriberContactContext } from '../../server/modules/alerting/subscriptions/index.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
 import type { PlatformContext } from '../../server/platform/context.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { isQuietTime } from '../../server/modules/alerts/index.ts';
+import { isQuietTime } from '../../server/modules/alerting/alerts/index.ts';
 import type { JobWorker } from '../../server/platform/jobs/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { planAlert } from '../../server/modules/alerts/index.ts';
+import { planAlert } from '../../server/modules/alerting/alerts/index.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';

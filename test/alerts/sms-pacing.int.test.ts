@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { planAlert } from '../../server/modules/alerts/index.ts';
-import { claimDelivery } from '../../server/modules/alerts/delivery.claim.ts';
-import type { Claim, DeliveryDeps } from '../../server/modules/alerts/delivery.claim.ts';
+import { planAlert } from '../../server/modules/alerting/alerts/index.ts';
+import { claimDelivery } from '../../server/modules/alerting/alerts/delivery-claim.service.ts';
+import type { Claim, DeliveryDeps } from '../../server/modules/alerting/alerts/delivery-claim.service.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

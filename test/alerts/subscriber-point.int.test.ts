@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { planAlert } from '../../server/modules/alerts/index.ts';
+import { planAlert } from '../../server/modules/alerting/alerts/index.ts';
 import * as roundSubscriberPoints from '../../server/migrations/2026_11_29_0014_round_subscriber_points.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { boundingBoxAround } from '../../server/platform/geo/index.ts';

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { hashPassword } from '../../server/modules/auth/index.ts';
+import { hashPassword } from '../../server/modules/identity/auth/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { buildMember, buildNetwork, signIn } from '../support/factories.ts';
 import type { BuiltMember, MemberOptions } from '../support/factories.ts';

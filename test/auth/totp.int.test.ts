@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { totpCodeAt } from '../../server/modules/auth/totp.ts';
+import { totpCodeAt } from '../../server/modules/identity/auth/totp.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSmsSegments } from '../../server/modules/alerts/sms-segments.ts';
+import { countSmsSegments } from '../../server/modules/alerting/alerts/sms-segments.ts';
 import type { DialectName } from '../../server/platform/database/database.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildMember, buildNetwork } from '../support/factories.ts';

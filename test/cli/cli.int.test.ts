@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { disableAppendOnlyGuards } from '../../server/modules/audit/audit.test-helpers.ts';
+import { disableAppendOnlyGuards } from '../support/audit-guards.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createDispatchJobs } from '../../server/modules/dispatch/index.ts';
+import { createDispatchJobs } from '../../server/modules/field/dispatch/index.ts';
 import { createJobRegistry, createJobWorker } from '../../server/platform/jobs/index.ts';
 import type { JobWorker } from '../../server/platform/jobs/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';

@@ -1,6 +1,6 @@
-import type { Principal } from '../../server/modules/auth/index.ts';
-import { evidenceDepsFrom } from '../../server/modules/evidence/index.ts';
-import { receiveEvidence } from '../../server/modules/evidence/evidence.upload.ts';
+import type { Principal } from '../../server/modules/identity/auth/index.ts';
+import { evidenceDepsFrom } from '../../server/modules/field/evidence/index.ts';
+import { receiveEvidence } from '../../server/modules/field/evidence/evidence-upload.service.ts';
 import type { PlatformContext } from '../../server/platform/context.ts';
 import { newId } from '../../server/platform/ids/ids.ts';
 import { buildIncident } from '../intake/incident-factory.ts';

@@ -4,7 +4,7 @@
  *   AMPARO_TEST_DATABASE_URL=postgres://... npx tsx test/dispatch/measure-nearest.ts [count]
  */
 import { sql } from 'kysely';
-import { findNearestAvailableResponders } from '../../server/modules/dispatch/index.ts';
+import { findNearestAvailableResponders } from '../../server/modules/field/dispatch/index.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';

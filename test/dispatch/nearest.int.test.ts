@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findNearestAvailableResponders, speaks } from '../../server/modules/dispatch/index.ts';
+import { findNearestAvailableResponders, speaks } from '../../server/modules/field/dispatch/index.ts';
 import { distanceMeters } from '../../server/platform/geo/index.ts';
 import { newId } from '../../server/platform/ids/ids.ts';
 import { createTestDatabase, describeEachDatabase } from '../support/databases.ts';

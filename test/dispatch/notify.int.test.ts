@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { notifyResponderOfOffer } from '../../server/modules/dispatch/index.ts';
-import { dispatchDepsFrom } from '../../server/modules/dispatch/index.ts';
+import { notifyResponderOfOffer } from '../../server/modules/field/dispatch/index.ts';
+import { dispatchDepsFrom } from '../../server/modules/field/dispatch/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { PushSendError } from '../../server/platform/push/index.ts';
 import type { PushMessage, PushSender } from '../../server/platform/push/index.ts';

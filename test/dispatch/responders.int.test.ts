@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { locationGridDegrees } from '../../server/modules/responders/index.ts';
+import { locationGridDegrees } from '../../server/modules/field/responders/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

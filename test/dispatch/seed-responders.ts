@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { memberFieldContexts } from '../../server/modules/members/index.ts';
-import { coarsenLocation, locationLifetimeMs } from '../../server/modules/responders/index.ts';
+import { memberFieldContexts } from '../../server/modules/identity/members/index.ts';
+import { coarsenLocation, locationLifetimeMs } from '../../server/modules/field/responders/index.ts';
 import type { FieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import type { Database } from '../../server/platform/database/schema.ts';
 import { newId } from '../../server/platform/ids/ids.ts';

@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { coarsenLocation, locationLifetimeMs } from '../../server/modules/responders/index.ts';
-import type { OnCallWindow } from '../../server/modules/responders/index.ts';
-import type { AreasTable, NetworksTable } from '../../server/modules/networks/index.ts';
-import type { Role } from '../../server/modules/members/index.ts';
+import { coarsenLocation, locationLifetimeMs } from '../../server/modules/field/responders/index.ts';
+import type { OnCallWindow } from '../../server/modules/field/responders/index.ts';
+import type { AreasTable, NetworksTable } from '../../server/modules/identity/networks/index.ts';
+import type { Role } from '../../server/modules/identity/members/index.ts';
 import type { DomainEvent } from '../../server/platform/realtime/events.ts';
 import type { TestApp } from '../support/app.ts';
 import { buildArea, buildMember, buildNetwork, signIn } from '../support/factories.ts';

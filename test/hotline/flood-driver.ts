@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { DialectName } from '../../server/platform/database/database.ts';
-import { seededRandom } from '../../server/modules/tips/index.ts';
+import { seededRandom } from '../../server/modules/intake/tips/index.ts';
 import { buildMember, signIn } from '../support/factories.ts';
 import type { SignedIn } from '../support/factories.ts';
 import { buildHotlineNetwork, createHotlineApp, sendText } from './support.ts';

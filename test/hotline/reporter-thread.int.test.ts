@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHotlineJobs } from '../../server/modules/sms-hotline/index.ts';
+import { createHotlineJobs } from '../../server/modules/channels/sms/index.ts';
 import { t } from '../../server/platform/i18n/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

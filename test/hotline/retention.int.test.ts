@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import '../../server/modules/intake-retention/index.ts';
-import { purgeIntakeJob } from '../../server/modules/intake-retention/index.ts';
+import '../../server/modules/intake/retention/index.ts';
+import { purgeIntakeJob } from '../../server/modules/intake/retention/index.ts';
 import { runPurge } from '../../server/platform/retention/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

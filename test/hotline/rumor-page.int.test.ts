@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { publicTimeStepMs } from '../../server/modules/rumors/index.ts';
+import { publicTimeStepMs } from '../../server/modules/alerting/rumors/index.ts';
 import { t } from '../../server/platform/i18n/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { reportFieldContexts } from '../../server/modules/incidents/index.ts';
-import { registerSmsKeywordHandler } from '../../server/modules/sms-hotline/index.ts';
-import { contactIndexOf, isSmsOptedOut } from '../../server/modules/subscriptions/index.ts';
-import { reportSourcePurpose } from '../../server/modules/reports/index.ts';
+import { reportFieldContexts } from '../../server/modules/intake/incidents/index.ts';
+import { registerSmsKeywordHandler } from '../../server/modules/channels/sms/index.ts';
+import { contactIndexOf, isSmsOptedOut } from '../../server/modules/alerting/subscriptions/index.ts';
+import { reportSourcePurpose } from '../../server/modules/intake/reports/index.ts';
 import { t } from '../../server/platform/i18n/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';

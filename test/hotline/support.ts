@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { defaultIncidentSettings } from '../../server/modules/incidents/index.ts';
-import { submitReport } from '../../server/modules/reports/index.ts';
-import type { NetworksTable } from '../../server/modules/networks/index.ts';
+import { defaultIncidentSettings } from '../../server/modules/intake/incidents/index.ts';
+import { submitReport } from '../../server/modules/intake/reports/index.ts';
+import type { NetworksTable } from '../../server/modules/identity/networks/index.ts';
 import type { JobContext } from '../../server/platform/jobs/index.ts';
 import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';

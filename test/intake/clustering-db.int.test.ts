@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultIncidentSettings } from '../../server/modules/incidents/index.ts';
-import {
-  generateSurge,
-  scoreClustering,
-  simulateClustering,
-} from '../../server/modules/incidents/clustering.quality.ts';
-import { submitReport } from '../../server/modules/reports/index.ts';
-import type { ReportDeps } from '../../server/modules/reports/index.ts';
+import { defaultIncidentSettings } from '../../server/modules/intake/incidents/index.ts';
+import { generateSurge, scoreClustering, simulateClustering } from '../fixtures/clustering-surge.ts';
+import { submitReport } from '../../server/modules/intake/reports/index.ts';
+import type { ReportDeps } from '../../server/modules/intake/reports/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

@@ -1,6 +1,6 @@
-import { defaultIncidentSettings } from '../../server/modules/incidents/index.ts';
-import type { ReportCategory } from '../../server/modules/incidents/index.ts';
-import { submitReport } from '../../server/modules/reports/index.ts';
+import { defaultIncidentSettings } from '../../server/modules/intake/incidents/index.ts';
+import type { ReportCategory } from '../../server/modules/intake/incidents/index.ts';
+import { submitReport } from '../../server/modules/intake/reports/index.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
 import type { FactoryContext } from '../support/factories.ts';
 

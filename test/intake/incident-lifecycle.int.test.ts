@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAppJobRegistry } from '../../server/jobs.ts';
-import { expireUnverifiedIncidents } from '../../server/modules/incidents/index.ts';
+import { expireUnverifiedIncidents } from '../../server/modules/intake/incidents/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';

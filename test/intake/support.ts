@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { Role } from '../../server/modules/members/index.ts';
-import type { NetworksTable } from '../../server/modules/networks/index.ts';
+import type { Role } from '../../server/modules/identity/members/index.ts';
+import type { NetworksTable } from '../../server/modules/identity/networks/index.ts';
 import type { DomainEvent } from '../../server/platform/realtime/events.ts';
 import type { TestApp } from '../support/app.ts';
 import { buildMember, buildNetwork, signIn } from '../support/factories.ts';

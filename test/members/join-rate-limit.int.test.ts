@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { joinLimits } from '../../server/modules/members/join.limits.ts';
+import { joinLimits } from '../../server/modules/identity/members/join-limits.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAppJobRegistry } from '../../server/jobs.ts';
-import { purgeRecoveryLinksJob, recoveryLinkRetentionMs } from '../../server/modules/members/index.ts';
+import {
+  purgeRecoveryLinksJob,
+  recoveryLinkRetentionMs,
+} from '../../server/modules/identity/members/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { listPurgeTasks } from '../../server/platform/retention/index.ts';
 import { createTestApp } from '../support/app.ts';

@@ -1,6 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { newId, newSecretToken } from '../../server/platform/ids/ids.ts';
-import { hashRecoveryToken, recoveryLinkLifetimeMs } from '../../server/modules/members/recovery.service.ts';
+import {
+  hashRecoveryToken,
+  recoveryLinkLifetimeMs,
+} from '../../server/modules/identity/members/recovery.service.ts';
 import type { TestApp } from '../support/app.ts';
 import type { FactoryContext } from '../support/factories.ts';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rooms } from '../../server/modules/realtime/index.ts';
+import { rooms } from '../../server/platform/realtime/rooms.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { rooms } from '../../server/modules/realtime/index.ts';
+import { rooms } from '../../server/platform/realtime/rooms.ts';
 import { inTransaction } from '../../server/platform/database/unit-of-work.ts';
 import { newId } from '../../server/platform/ids/ids.ts';
 import { EventTooLargeError } from '../../server/platform/realtime/event-payload.ts';

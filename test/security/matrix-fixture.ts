@@ -1,6 +1,6 @@
-import { roles } from '../../server/modules/members/index.ts';
-import type { Role } from '../../server/modules/members/index.ts';
-import type { AreasTable, NetworksTable } from '../../server/modules/networks/network.tables.ts';
+import { roles } from '../../server/modules/identity/members/index.ts';
+import type { Role } from '../../server/modules/identity/members/index.ts';
+import type { AreasTable, NetworksTable } from '../../server/modules/identity/networks/network.tables.ts';
 import { buildArea, buildInvitation, buildMember, buildNetwork, signIn } from '../support/factories.ts';
 import type {
   BuiltInvitation,

@@ -30,7 +30,7 @@
  *   everywhere, remove a second factor): each caller is replaced by a new twin (same network,
  *   roles, status and second factor) so the rows after it keep their callers intact.
  */
-import type { Role } from '../../server/modules/members/index.ts';
+import type { Role } from '../../server/modules/identity/members/index.ts';
 import type { Caller, MatrixFixture } from './matrix-fixture.ts';
 import { platformRows } from './rows/platform.rows.ts';
 import { membersRows } from './rows/members.rows.ts';

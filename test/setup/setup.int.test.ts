@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createFirstNetwork, issueSetupTokenIfNeeded } from '../../server/modules/setup/index.ts';
-import { memberDepsFrom } from '../../server/modules/members/index.ts';
+import { createFirstNetwork, issueSetupTokenIfNeeded } from '../../server/modules/identity/setup/index.ts';
+import { memberDepsFrom } from '../../server/modules/identity/members/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

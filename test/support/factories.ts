@@ -1,17 +1,21 @@
 import { bbox } from '@turf/bbox';
 import { circle } from '@turf/circle';
 import { Secret } from 'otpauth';
-import { csrfTokenFor, startSession } from '../../server/modules/auth/session.service.ts';
+import { csrfTokenFor, startSession } from '../../server/modules/identity/auth/session.service.ts';
 import {
   memberEmailIndexPurpose,
   memberFieldContexts,
   normalizeEmail,
-} from '../../server/modules/members/member.contact.ts';
-import { hashInvitationToken } from '../../server/modules/members/index.ts';
-import type { MemberStatus, Role } from '../../server/modules/members/member.tables.ts';
-import { hashPassword } from '../../server/modules/auth/password.ts';
-import { createNetwork } from '../../server/modules/networks/index.ts';
-import type { AreasTable, CreateNetworkInput, NetworksTable } from '../../server/modules/networks/index.ts';
+} from '../../server/modules/identity/members/member-contact.ts';
+import { hashInvitationToken } from '../../server/modules/identity/members/index.ts';
+import type { MemberStatus, Role } from '../../server/modules/identity/members/member.tables.ts';
+import { hashPassword } from '../../server/modules/identity/auth/password.ts';
+import { createNetwork } from '../../server/modules/identity/networks/index.ts';
+import type {
+  AreasTable,
+  CreateNetworkInput,
+  NetworksTable,
+} from '../../server/modules/identity/networks/index.ts';
 import type { PlatformContext } from '../../server/platform/context.ts';
 import { newId, newSecretToken } from '../../server/platform/ids/ids.ts';
 

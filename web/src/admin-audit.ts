@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import type { ComponentChild } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { auditActions } from '../../server/modules/audit/audit.actions.ts';
+import { auditActions } from '../../server/modules/identity/audit/audit-actions.ts';
 import { get } from './api.ts';
 import { formText } from './forms.ts';
 import { formatTime, t } from './i18n.ts';

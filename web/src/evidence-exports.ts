@@ -6,7 +6,7 @@ import { useNotice } from './incident-notice.ts';
 import { hasRole } from './session.ts';
 import type { Session } from './session.ts';
 import { useStepUp } from './step-up.ts';
-import type { PresentedEvidenceExport } from '../../server/modules/evidence/evidence-export.requests.ts';
+import type { PresentedEvidenceExport } from '../../server/modules/field/evidence/evidence-export.service.ts';
 
 /** As the server presents it (a type only: nothing of the server is bundled). */
 type EvidenceExport = PresentedEvidenceExport;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeSchema } from '../../server/modules/dispatch/dispatch.schemas.ts';
+import { outcomeSchema } from '../../server/modules/field/dispatch/dispatch.contract.ts';
 import { isLivestreamUrl } from './responder.ts';
 
 const serverAccepts = (livestreamUrl: string) =>

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { verifyAuditChain } from '../../modules/audit/index.ts';
+import { verifyAuditChain } from '../../modules/identity/audit/index.ts';
 import { UsageError, writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';
 import { loadCliConfig, withCliContext } from '../runtime.ts';

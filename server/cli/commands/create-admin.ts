@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { memberDepsFrom } from '../../modules/members/index.ts';
-import { createFirstNetwork } from '../../modules/setup/index.ts';
+import { memberDepsFrom } from '../../modules/identity/members/index.ts';
+import { createFirstNetwork } from '../../modules/identity/setup/index.ts';
 import { UsageError, writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';
 import { readSecret } from '../prompt.ts';

@@ -1,6 +1,6 @@
 // Modules register their purge tasks when loaded: intake (reports, contacts, tips, SMS conversations),
 // members (recovery links).
-import '../../modules/intake-retention/index.ts';
+import '../../modules/intake/retention/index.ts';
 import { runPurge } from '../../platform/retention/index.ts';
 import { writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';

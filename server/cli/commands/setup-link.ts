@@ -1,4 +1,4 @@
-import { issueSetupTokenIfNeeded } from '../../modules/setup/index.ts';
+import { issueSetupTokenIfNeeded } from '../../modules/identity/setup/index.ts';
 import { CommandFailed, writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';
 import { loadCliConfig, withCliContext } from '../runtime.ts';

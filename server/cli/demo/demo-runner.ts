@@ -1,7 +1,7 @@
-import type { Principal } from '../../modules/auth/index.ts';
-import { startSession } from '../../modules/auth/index.ts';
-import { findNetworkById } from '../../modules/networks/index.ts';
-import { hasAnyNetwork } from '../../modules/setup/index.ts';
+import type { Principal } from '../../modules/identity/auth/index.ts';
+import { startSession } from '../../modules/identity/auth/index.ts';
+import { findNetworkById } from '../../modules/identity/networks/index.ts';
+import { hasAnyNetwork } from '../../modules/identity/setup/index.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import type { SavedDemo } from './demo-file.ts';
 import type { DemoState } from './demo-state.ts';

@@ -1,5 +1,5 @@
-import type { Principal } from '../../modules/auth/index.ts';
-import type { Role } from '../../modules/members/index.ts';
+import type { Principal } from '../../modules/identity/auth/index.ts';
+import type { Role } from '../../modules/identity/members/index.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 
 /** The one password every demo account shares. Printed on the console: demo data only. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import type { TestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { verifyAuditChain } from '../../modules/audit/index.ts';
+import { verifyAuditChain } from '../../modules/identity/audit/index.ts';
 import { resumeDemo, seedDemo } from './demo-runner.ts';
 import { demoPassword } from './demo-state.ts';
 import { totpCodeAt } from './module-services.ts';

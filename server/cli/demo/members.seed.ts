@@ -1,7 +1,7 @@
-import { memberDepsFrom, createMemberRecord } from '../../modules/members/index.ts';
-import type { Role } from '../../modules/members/index.ts';
-import { recordAudit } from '../../modules/audit/index.ts';
-import { hashPassword } from '../../modules/auth/index.ts';
+import { memberDepsFrom, createMemberRecord } from '../../modules/identity/members/index.ts';
+import type { Role } from '../../modules/identity/members/index.ts';
+import { recordAudit } from '../../modules/identity/audit/index.ts';
+import { hashPassword } from '../../modules/identity/auth/index.ts';
 import { inTransaction } from '../../platform/database/unit-of-work.ts';
 import { demoEmailDomain, demoPassword } from './demo-state.ts';
 import type { DemoSeed, DemoState } from './demo-state.ts';

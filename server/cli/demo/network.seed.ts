@@ -1,5 +1,5 @@
-import { memberDepsFrom } from '../../modules/members/index.ts';
-import { createFirstNetwork } from '../../modules/setup/index.ts';
+import { memberDepsFrom } from '../../modules/identity/members/index.ts';
+import { createFirstNetwork } from '../../modules/identity/setup/index.ts';
 import { demoEmailDomain, demoPassword } from './demo-state.ts';
 import type { DemoSeed } from './demo-state.ts';
 import { createArea } from './module-services.ts';

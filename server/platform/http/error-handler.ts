@@ -1,12 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, isAppError } from '../errors/app-error.ts';
+import type { ErrorCode } from '../errors/app-error.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { path?: string; message: string }[] };
 }
 
 /** Fastify's own error codes for bad requests, mapped to stable Amparo codes. */
-const fastifyCodes: Record<string, string> = {
+const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',

@@ -1,13 +1,13 @@
 import os from 'node:os';
-import { createAlertJobs, deliveryAdaptersFrom } from '../../../server/modules/alerts/index.ts';
-import type { DeliveryAdapters } from '../../../server/modules/alerts/index.ts';
-import { isQuietTime } from '../../../server/modules/alerts/index.ts';
+import { createAlertJobs, deliveryAdaptersFrom } from '../../../server/modules/alerting/alerts/index.ts';
+import type { DeliveryAdapters } from '../../../server/modules/alerting/alerts/index.ts';
+import { isQuietTime } from '../../../server/modules/alerting/alerts/index.ts';
 import {
   createSubscriptionJobs,
   handleSubscriptionSms,
   loadVapidKeys,
   subscriptionDepsFrom,
-} from '../../../server/modules/subscriptions/index.ts';
+} from '../../../server/modules/alerting/subscriptions/index.ts';
 import { systemClock } from '../../../server/platform/clock/clock.ts';
 import { createLogger } from '../../../server/platform/log/logger.ts';
 import { newId, newSecretToken } from '../../../server/platform/ids/ids.ts';

@@ -1,7 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { zipArea } from '../../../server/modules/subscriptions/subscription.areas.ts';
-import { contactIndexOf, subscriberContactContext } from '../../../server/modules/subscriptions/index.ts';
-import type { SubscriberAreasTable, SubscribersTable } from '../../../server/modules/subscriptions/index.ts';
+import { zipArea } from '../../../server/modules/alerting/subscriptions/subscription-areas.ts';
+import {
+  contactIndexOf,
+  subscriberContactContext,
+} from '../../../server/modules/alerting/subscriptions/index.ts';
+import type {
+  SubscriberAreasTable,
+  SubscribersTable,
+} from '../../../server/modules/alerting/subscriptions/index.ts';
 import { boundingBoxAround } from '../../../server/platform/geo/index.ts';
 import { newId } from '../../../server/platform/ids/ids.ts';
 import type { FactoryContext } from '../../support/factories.ts';

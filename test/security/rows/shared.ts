@@ -1,4 +1,4 @@
-import type { Role } from '../../../server/modules/members/index.ts';
+import type { Role } from '../../../server/modules/identity/members/index.ts';
 import type { MatrixFixture } from '../matrix-fixture.ts';
 import { buildArea } from '../../support/factories.ts';
 import { buildIncident } from '../../intake/incident-factory.ts';

@@ -1,0 +1,72 @@
+import { parseList, parseMessages } from './alert-rendering.ts';
+import type { AlertMessages } from './alert-rendering.ts';
+import type { AlertsTable } from './alert.tables.ts';
+
+export interface PresentedAlert {
+  id: string;
+  publicId: string;
+  threadId: string;
+  referencesAlertId: string | null;
+  kind: AlertsTable['kind'];
+  status: AlertsTable['status'];
+  state: AlertsTable['state'];
+  urgency: AlertsTable['urgency'];
+  incidentId: string;
+  category: string;
+  templateKey: string;
+  area: {
+    lat: number;
+    lon: number;
+    radiusMeters: number;
+    zip: string | null;
+    areaIds: string[];
+    areaNames: string[];
+  };
+  freeText: Record<string, string>;
+  isOverride: boolean;
+  overrideConfirmedBy: string | null;
+  draftedBy: string;
+  draftedAt: number;
+  approvedBy: string | null;
+  approvedAt: number | null;
+  supersededAt: number | null;
+  cancelledAt: number | null;
+  planState: AlertsTable['plan_state'];
+  /** Frozen renderings (after approval); a draft is previewed with GET /api/alerts/:id/preview. */
+  messages: AlertMessages;
+}
+
+export function presentAlert(row: AlertsTable): PresentedAlert {
+  return {
+    id: row.id,
+    publicId: row.public_id,
+    threadId: row.thread_id,
+    referencesAlertId: row.references_alert_id,
+    kind: row.kind,
+    status: row.status,
+    state: row.state,
+    urgency: row.urgency,
+    incidentId: row.incident_id,
+    category: row.category,
+    templateKey: row.template_key,
+    area: {
+      lat: row.lat,
+      lon: row.lon,
+      radiusMeters: row.radius_meters,
+      zip: row.zip,
+      areaIds: parseList(row.area_ids),
+      areaNames: parseList(row.area_names),
+    },
+    freeText: JSON.parse(row.free_text) as Record<string, string>,
+    isOverride: row.is_override === 1,
+    overrideConfirmedBy: row.override_confirmed_by,
+    draftedBy: row.drafted_by,
+    draftedAt: row.drafted_at,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+    supersededAt: row.superseded_at,
+    cancelledAt: row.cancelled_at,
+    planState: row.plan_state,
+    messages: parseMessages(row.messages),
+  };
+}

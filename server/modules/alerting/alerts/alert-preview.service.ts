@@ -1,0 +1,102 @@
+import { requireRole } from '../../identity/index.ts';
+import type { Principal } from '../../identity/index.ts';
+import { countRecipients } from '../subscriptions/index.ts';
+import { countExerciseRecipientMembers } from './alert-sources.repository.ts';
+import { renderContextFor } from './alert-approval.service.ts';
+import type { AlertDeps } from './alert.deps.ts';
+import { requireNetwork } from './alert-drafting.service.ts';
+import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
+import { presentAlert } from './alert-presenter.ts';
+import type { PresentedAlert } from './alert-presenter.ts';
+import { parseMessages, renderAlertMessages } from './alert-rendering.ts';
+import type { AlertsTable, DeliveryChannel } from './alert.tables.ts';
+import { countRecipientsOfAlert, sendBacklogMs } from './delivery.repository.ts';
+import { countSmsSegments } from './sms-segments.ts';
+import type { SmsSegmentCount } from './sms-segments.ts';
+
+export interface AlertPreview {
+  alert: PresentedAlert;
+  languages: {
+    language: string;
+    headline: string;
+    text: string;
+    sms: string;
+    smsSegments: SmsSegmentCount;
+    /** Subscribers who will get it in this language. */
+    recipients: number;
+  }[];
+  recipients: Record<DeliveryChannel, number> & { exerciseMembers: number; total: number };
+  sms: {
+    ratePerSecond: number;
+    /** Seconds already booked by messages ahead in the queue. */
+    queuedAheadSeconds: number;
+    /** Until the last text of this alert leaves, at the configured rate (messages per second). */
+    estimatedSeconds: number;
+  };
+}
+
+/** What approving would send: every language, SMS segments, recipients per channel, send time. */
+export async function previewAlert(
+  deps: AlertDeps,
+  principal: Principal,
+  alertId: string,
+): Promise<AlertPreview> {
+  requireRole(principal, alertReaders);
+  const alert = await requireAlertOfNetwork(deps, principal, alertId);
+  const network = await requireNetwork(deps, principal.networkId);
+  const messages =
+    alert.state === 'approved'
+      ? parseMessages(alert.messages)
+      : renderAlertMessages(alert, await renderContextFor(deps, deps.db, network, alert));
+  const counted = await recipientsOf(deps, alert);
+  const rate = Math.min(deps.smsRatePerSecond, network.settings.smsPerSecond);
+  const languages = Object.values(messages).map((message) => ({
+    ...message,
+    smsSegments: countSmsSegments(message.sms),
+    recipients: counted.byLanguage[message.language] ?? 0,
+  }));
+  const queuedAheadMs = await sendBacklogMs(deps.db, ['sms', `sms:${network.id}`], deps.clock.now());
+  const sms = counted.byChannel.sms;
+  return {
+    alert: presentAlert(alert),
+    languages,
+    recipients: {
+      ...counted.byChannel,
+      exerciseMembers: counted.exerciseMembers,
+      total:
+        counted.byChannel.sms + counted.byChannel.push + counted.byChannel.email + counted.exerciseMembers,
+    },
+    sms: {
+      ratePerSecond: rate,
+      queuedAheadSeconds: Math.ceil(queuedAheadMs / 1000),
+      estimatedSeconds: Math.ceil(queuedAheadMs / 1000 + sms / rate),
+    },
+  };
+}
+
+async function recipientsOf(
+  deps: AlertDeps,
+  alert: AlertsTable,
+): Promise<{
+  byChannel: Record<DeliveryChannel, number>;
+  byLanguage: Record<string, number>;
+  exerciseMembers: number;
+}> {
+  if (alert.kind !== 'alert') {
+    return {
+      byChannel: await countRecipientsOfAlert(deps.db, alert.thread_id),
+      byLanguage: {},
+      exerciseMembers: 0,
+    };
+  }
+  const counts = await countRecipients(deps.db, {
+    networkId: alert.network_id,
+    zip: alert.zip,
+    point: { lat: alert.lat, lon: alert.lon },
+    isExerciseOnly: alert.status === 'exercise',
+    requiresUpdates: alert.urgency === 'update',
+  });
+  const exerciseMembers =
+    alert.status === 'exercise' ? await countExerciseRecipientMembers(deps.db, alert.network_id) : 0;
+  return { ...counts, exerciseMembers };
+}

@@ -1,0 +1,89 @@
+import { requireRole } from '../../identity/index.ts';
+import type { Principal } from '../../identity/index.ts';
+import type { AlertDeps } from './alert.deps.ts';
+import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
+import { presentAlert } from './alert-presenter.ts';
+import type { PresentedAlert } from './alert-presenter.ts';
+import { listAlertsOfNetwork, listAlertsOfThread } from './alert.repository.ts';
+import { deliveryChannels, deliveryStatuses } from './alert.tables.ts';
+import type { DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
+import { countDeliveries } from './delivery.repository.ts';
+import { readStopSwitch } from './stop-switch.service.ts';
+import type { StopSwitchState } from './stop-switch.service.ts';
+
+export type ChannelSummary = Record<DeliveryStatus, number> & {
+  total: number;
+  /** Twilio status callbacks: handed to the phone, or given up by the carrier. */
+  delivered: number;
+  undelivered: number;
+};
+
+export interface DeliverySummary {
+  total: number;
+  byChannel: Record<DeliveryChannel, ChannelSummary>;
+}
+
+export async function listAlerts(
+  deps: AlertDeps,
+  principal: Principal,
+  query: { limit: number },
+): Promise<{ stopSwitch: StopSwitchState; alerts: PresentedAlert[] }> {
+  requireRole(principal, alertReaders);
+  const [stopSwitch, rows] = await Promise.all([
+    readStopSwitch(deps.db, principal.networkId),
+    listAlertsOfNetwork(deps.db, principal.networkId, query.limit),
+  ]);
+  return { stopSwitch, alerts: rows.map(presentAlert) };
+}
+
+/**
+ * Every message of an alert's thread, oldest first: the original, its corrections (drafts too) and
+ * its cancellation, so a coordinator sees the whole history from any of them.
+ */
+export async function getAlertThread(
+  deps: AlertDeps,
+  principal: Principal,
+  alertId: string,
+): Promise<{ alerts: PresentedAlert[] }> {
+  requireRole(principal, alertReaders);
+  const alert = await requireAlertOfNetwork(deps, principal, alertId);
+  const rows = await listAlertsOfThread(deps.db, alert.thread_id);
+  return { alerts: rows.filter((row) => row.network_id === principal.networkId).map(presentAlert) };
+}
+
+/** An alert with its delivery counts per channel and status (failures visible per channel). */
+export async function getAlert(
+  deps: AlertDeps,
+  principal: Principal,
+  alertId: string,
+): Promise<{ alert: PresentedAlert; deliveries: DeliverySummary }> {
+  requireRole(principal, alertReaders);
+  const alert = await requireAlertOfNetwork(deps, principal, alertId);
+  const summary = emptySummary();
+  for (const row of await countDeliveries(deps.db, alert.id)) {
+    const channel = summary.byChannel[row.channel];
+    channel[row.status] += row.count;
+    channel.total += row.count;
+    if (row.providerStatus === 'delivered' || row.providerStatus === 'read') channel.delivered += row.count;
+    if (row.providerStatus === 'undelivered' || row.providerStatus === 'failed')
+      channel.undelivered += row.count;
+    summary.total += row.count;
+  }
+  return { alert: presentAlert(alert), deliveries: summary };
+}
+
+function emptySummary(): DeliverySummary {
+  const channel = (): ChannelSummary => ({
+    ...(Object.fromEntries(deliveryStatuses.map((status) => [status, 0])) as Record<DeliveryStatus, number>),
+    total: 0,
+    delivered: 0,
+    undelivered: 0,
+  });
+  return {
+    total: 0,
+    byChannel: Object.fromEntries(deliveryChannels.map((name) => [name, channel()])) as Record<
+      DeliveryChannel,
+      ChannelSummary
+    >,
+  };
+}

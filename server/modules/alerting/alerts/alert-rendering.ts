@@ -1,0 +1,127 @@
+import { t } from '../../../platform/i18n/index.ts';
+import type { Network } from '../../identity/index.ts';
+import type { AlertsTable } from './alert.tables.ts';
+import { collapseSpaces, defaultTemplateBody, formatTemplate, isTemplateKey } from './alert-templates.ts';
+import type { TemplateKey } from './alert-templates.ts';
+
+/** One language's rendering of an alert, frozen at approval: later template edits never change it. */
+export interface AlertMessage {
+  language: string;
+  headline: string;
+  /** The message itself: push page, email body, CAP description. */
+  text: string;
+  /** The text message: network name, text, link and how to stop. */
+  sms: string;
+}
+
+export type AlertMessages = Record<string, AlertMessage>;
+
+export interface RenderContext {
+  network: Pick<Network, 'name' | 'slug' | 'timezone' | 'languages'>;
+  publicUrl: string;
+  /** Admin-edited templates: `${key}\u0000${language}` → body. */
+  overrides: ReadonlyMap<string, string>;
+  /** For corrections and cancellations: when the alert they correct went out. */
+  referencedAt: number | null;
+}
+
+type RenderedAlert = Pick<
+  AlertsTable,
+  'kind' | 'status' | 'template_key' | 'area_names' | 'zip' | 'observed_at' | 'free_text'
+>;
+
+export function publicPageUrl(publicUrl: string, slug: string): string {
+  return `${publicUrl}/a/${encodeURIComponent(slug)}`;
+}
+
+/** Renders the alert in every language of the network. */
+export function renderAlertMessages(alert: RenderedAlert, context: RenderContext): AlertMessages {
+  const messages: AlertMessages = {};
+  for (const language of context.network.languages) messages[language] = renderIn(alert, context, language);
+  return messages;
+}
+
+function renderIn(alert: RenderedAlert, context: RenderContext, language: string): AlertMessage {
+  const key: TemplateKey = isTemplateKey(alert.template_key) ? alert.template_key : 'alert.other';
+  const freeText = parseRecord(alert.free_text);
+  const place = placeOf(alert, language);
+  const body = context.overrides.get(`${key}\u0000${language}`) ?? defaultTemplateBody(language, key);
+  const time = formatTime(
+    alert.kind === 'alert' ? alert.observed_at : (context.referencedAt ?? alert.observed_at),
+    language,
+    context.network.timezone,
+  );
+  const details = freeText[language] ?? freeText[context.network.languages[0] ?? ''] ?? '';
+  let text = formatTemplate(body, key, language, { place, time, details });
+  let headline = t(language, `alerts.headline.${headlineKind(alert.kind, key)}`, { place });
+  if (alert.status === 'exercise') {
+    // Drills are labelled in the subscriber's language and in English, at both ends.
+    text = t(language, 'alerts.exercise.text', { text });
+    headline = t(language, 'alerts.exercise.headline', { headline });
+  }
+  const link = publicPageUrl(context.publicUrl, context.network.slug);
+  const sms = collapseSpaces(
+    t(language, 'alerts.sms.message', { network: context.network.name, text, link }),
+  );
+  return { language, headline, text, sms };
+}
+
+function headlineKind(kind: AlertsTable['kind'], key: TemplateKey): string {
+  if (kind === 'correction' || kind === 'cancellation') return kind;
+  return key === 'update' || key === 'allClear' ? key : 'alert';
+}
+
+export function placeOf(alert: Pick<AlertsTable, 'area_names' | 'zip'>, language: string): string {
+  const names = parseList(alert.area_names);
+  if (names.length > 0) return names.join(', ');
+  if (alert.zip) return t(language, 'alerts.place.zip', { zip: alert.zip });
+  return t(language, 'alerts.place.unknown');
+}
+
+export function formatTime(epochMs: number, language: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { timeZone, hour: 'numeric', minute: '2-digit' }).format(
+      epochMs,
+    );
+  } catch {
+    return new Intl.DateTimeFormat('en', {
+      timeZone: 'UTC',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(epochMs);
+  }
+}
+
+/** The message for a recipient's language, falling back to the network's first language. */
+export function messageFor(
+  messages: AlertMessages,
+  language: string,
+  fallbackLanguage: string,
+): AlertMessage | null {
+  return messages[language] ?? messages[fallbackLanguage] ?? Object.values(messages)[0] ?? null;
+}
+
+export function parseMessages(stored: string | null): AlertMessages {
+  return stored ? (parseRecord(stored) as unknown as AlertMessages) : {};
+}
+
+function parseRecord(stored: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, string>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+export function parseList(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}

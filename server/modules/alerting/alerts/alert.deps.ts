@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../platform/clock/clock.ts';
+import type { PlatformContext } from '../../../platform/context.ts';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
+import type { DialectName } from '../../../platform/database/database.ts';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { JobWaker } from '../../../platform/jobs/index.ts';
+import type { EventBus } from '../../../platform/realtime/events.ts';
+
+export interface AlertDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  crypto: FieldCrypto;
+  events: EventBus;
+  jobs: JobWaker;
+  /** Links in messages, CAP and feeds. */
+  publicUrl: string;
+  /** The SMS account's messages per second (AMPARO_SMS_RATE_PER_SECOND), shared by every network. */
+  smsRatePerSecond: number;
+}
+
+export function alertDepsFrom(context: PlatformContext): AlertDeps {
+  return {
+    db: context.database.db,
+    dialect: context.database.dialect,
+    clock: context.clock,
+    crypto: context.crypto,
+    events: context.events,
+    jobs: context.jobs,
+    publicUrl: context.config.publicUrl,
+    smsRatePerSecond: context.config.sms.ratePerSecond,
+  };
+}

@@ -1,0 +1,178 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { AlertsTable, AlertStopSwitchesTable, AlertTemplatesTable } from './alert.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function insertAlert(trx: Executor, row: AlertsTable): Promise<void> {
+  await trx.insertInto('alerts').values(row).execute();
+}
+
+export async function findAlertById(db: Executor, id: string): Promise<AlertsTable | undefined> {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAlertByPublicId(db: Executor, publicId: string): Promise<AlertsTable | undefined> {
+  return db.selectFrom('alerts').selectAll().where('public_id', '=', publicId).executeTakeFirst();
+}
+
+/** Applies `changes` only while the alert is still in `state` (compare-and-set). */
+export async function updateAlertIfState(
+  trx: Executor,
+  id: string,
+  state: AlertsTable['state'],
+  changes: Partial<AlertsTable>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('alerts')
+    .set(changes)
+    .where('id', '=', id)
+    .where('state', '=', state)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function updateAlert(trx: Executor, id: string, changes: Partial<AlertsTable>): Promise<void> {
+  await trx.updateTable('alerts').set(changes).where('id', '=', id).execute();
+}
+
+/** Moves the planner's cursor only if nobody else moved it first (a duplicate planner run). */
+export async function advancePlanCursor(
+  trx: Executor,
+  id: string,
+  from: string | null,
+  changes: Pick<AlertsTable, 'plan_cursor' | 'plan_state' | 'updated_at'> & Partial<AlertsTable>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('alerts')
+    .set(changes)
+    .where('id', '=', id)
+    .where((where) => (from === null ? where('plan_cursor', 'is', null) : where('plan_cursor', '=', from)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function listAlertsOfThread(db: Executor, threadId: string): Promise<AlertsTable[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('thread_id', '=', threadId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Marks every alert of a thread (e.g. cancelled_at), except `exceptId`. */
+export async function updateThread(
+  trx: Executor,
+  threadId: string,
+  exceptId: string,
+  changes: Partial<Pick<AlertsTable, 'cancelled_at' | 'superseded_at' | 'updated_at'>>,
+): Promise<void> {
+  await trx
+    .updateTable('alerts')
+    .set(changes)
+    .where('thread_id', '=', threadId)
+    .where('id', '!=', exceptId)
+    .execute();
+}
+
+export async function listAlertsOfNetwork(
+  db: Executor,
+  networkId: string,
+  limit: number,
+): Promise<AlertsTable[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Live (actual) original alerts approved since `since`: what the hourly cap counts. */
+export async function listApprovedAlertsSince(
+  db: Executor,
+  networkId: string,
+  since: number,
+): Promise<AlertsTable[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('state', '=', 'approved')
+    .where('kind', '=', 'alert')
+    .where('status', '=', 'actual')
+    .where('approved_at', '>=', since)
+    .execute();
+}
+
+/** Approved alerts for the public page and feeds, newest first. */
+export async function listPublishedAlerts(
+  db: Executor,
+  input: { networkId: string; since: number; limit: number; isExerciseIncluded: boolean },
+): Promise<AlertsTable[]> {
+  let query = db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('network_id', '=', input.networkId)
+    .where('state', '=', 'approved')
+    .where('approved_at', '>=', input.since);
+  if (!input.isExerciseIncluded) query = query.where('status', '=', 'actual');
+  return query.orderBy('approved_at', 'desc').limit(input.limit).execute();
+}
+
+export async function findStopSwitch(
+  db: Executor,
+  networkId: string,
+): Promise<AlertStopSwitchesTable | undefined> {
+  return db
+    .selectFrom('alert_stop_switches')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+}
+
+export async function upsertStopSwitch(trx: Executor, row: AlertStopSwitchesTable): Promise<void> {
+  await trx
+    .insertInto('alert_stop_switches')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.column('network_id').doUpdateSet({
+        is_stopped: row.is_stopped,
+        changed_by: row.changed_by,
+        changed_at: row.changed_at,
+      }),
+    )
+    .execute();
+}
+
+export async function listTemplateOverrides(db: Executor, networkId: string): Promise<AlertTemplatesTable[]> {
+  return db.selectFrom('alert_templates').selectAll().where('network_id', '=', networkId).execute();
+}
+
+export async function upsertTemplate(trx: Executor, row: AlertTemplatesTable): Promise<void> {
+  await trx
+    .insertInto('alert_templates')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict
+        .columns(['network_id', 'template_key', 'language'])
+        .doUpdateSet({ body: row.body, updated_by: row.updated_by, updated_at: row.updated_at }),
+    )
+    .execute();
+}
+
+export async function deleteTemplate(
+  trx: Executor,
+  networkId: string,
+  key: string,
+  language: string,
+): Promise<void> {
+  await trx
+    .deleteFrom('alert_templates')
+    .where('network_id', '=', networkId)
+    .where('template_key', '=', key)
+    .where('language', '=', language)
+    .execute();
+}

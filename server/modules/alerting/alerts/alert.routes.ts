@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { parseInput } from '../../../platform/http/validation.ts';
+import { isValidTwilioSignature } from '../../../platform/sms/twilio-webhook.ts';
+import { createAuthenticator } from '../../identity/index.ts';
+import { registerAlertTemplateRoutes } from './alert-template.routes.ts';
+import { approveAlert, cancelAlert } from './alert-approval.service.ts';
+import { alertDepsFrom } from './alert.deps.ts';
+import { confirmOverride, draftAlert, draftCorrection } from './alert-drafting.service.ts';
+import { previewAlert } from './alert-preview.service.ts';
+import { getAlert, getAlertThread, listAlerts } from './alert-reads.service.ts';
+import {
+  alertParamsSchema,
+  draftAlertSchema,
+  followUpSchema,
+  listAlertsQuerySchema,
+  stopSwitchSchema,
+} from './alert.contract.ts';
+import { recordSmsStatus } from './status-callback.service.ts';
+import { setStopSwitch } from './stop-switch.service.ts';
+
+/** The coordinators' and dispatchers' alert API, and Twilio's delivery status callback. */
+export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const deps = alertDepsFrom(context);
+  const authenticator = createAuthenticator(deps);
+
+  app.post('/api/alerts', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const input = parseInput(draftAlertSchema, request.body);
+    return reply.status(201).send({ alert: await draftAlert(deps, principal, input) });
+  });
+
+  app.get('/api/alerts', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return listAlerts(deps, principal, parseInput(listAlertsQuerySchema, request.query));
+  });
+
+  app.post('/api/alerts/stop-switch', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const input = parseInput(stopSwitchSchema, request.body);
+    return { stopSwitch: await setStopSwitch(deps, principal, input) };
+  });
+
+  app.get('/api/alerts/:alertId', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    return getAlert(deps, principal, alertId);
+  });
+
+  app.get('/api/alerts/:alertId/thread', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    return getAlertThread(deps, principal, alertId);
+  });
+
+  app.get('/api/alerts/:alertId/preview', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    return previewAlert(deps, principal, alertId);
+  });
+
+  app.post('/api/alerts/:alertId/confirm-override', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    return { alert: await confirmOverride(deps, principal, alertId) };
+  });
+
+  app.post('/api/alerts/:alertId/approve', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    return { alert: await approveAlert(deps, principal, alertId) };
+  });
+
+  app.post('/api/alerts/:alertId/correct', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    const input = parseInput(followUpSchema, request.body ?? {});
+    return reply.status(201).send({ alert: await draftCorrection(deps, principal, alertId, input) });
+  });
+
+  app.post('/api/alerts/:alertId/cancel', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    const input = parseInput(followUpSchema, request.body ?? {});
+    return reply.status(201).send({ alert: await cancelAlert(deps, principal, alertId, input) });
+  });
+
+  registerAlertTemplateRoutes(app, deps, authenticator);
+
+  // Twilio reports each message's progress here (the StatusCallback the SMS adapter sets).
+  app.post('/webhooks/twilio/status', async (request, reply) => {
+    const params = stringParams(request.body);
+    const authToken = context.config.twilio?.authToken;
+    const signature = request.headers['x-twilio-signature'];
+    const url = `${context.config.publicUrl}/webhooks/twilio/status`;
+    if (
+      !authToken ||
+      !isValidTwilioSignature({
+        authToken,
+        signature: typeof signature === 'string' ? signature : undefined,
+        url,
+        params,
+      })
+    ) {
+      throw new AppError('TWILIO_SIGNATURE_INVALID', 'Invalid signature.');
+    }
+    const messageSid = params.MessageSid ?? params.SmsSid;
+    const status = params.MessageStatus ?? params.SmsStatus;
+    if (messageSid && status) {
+      await recordSmsStatus(deps, { messageSid, status, errorCode: params.ErrorCode ?? null });
+    }
+    return reply.status(204).send();
+  });
+}
+
+function stringParams(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}

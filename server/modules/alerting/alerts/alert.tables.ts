@@ -1,0 +1,139 @@
+/** CAP msgType: Alert, Update (a correction) or Cancel. */
+export const alertKinds = ['alert', 'correction', 'cancellation'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+/** CAP status: a live alert or a drill that only exercise recipients get. */
+export const alertStatuses = ['actual', 'exercise'] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+
+export type AlertState = 'draft' | 'approved';
+
+/** `urgent` reaches every subscriber at any hour; `update` only those who asked, outside quiet hours. */
+export const alertUrgencies = ['urgent', 'update'] as const;
+export type AlertUrgency = (typeof alertUrgencies)[number];
+
+export type PlanState = 'waiting' | 'planning' | 'planned';
+
+export interface AlertsTable {
+  id: string;
+  network_id: string;
+  /** Random, unguessable; used in public URLs, CAP identifiers and push payloads. */
+  public_id: string;
+  /** The first alert of a chain of corrections and a cancellation. */
+  thread_id: string;
+  references_alert_id: string | null;
+  kind: AlertKind;
+  status: AlertStatus;
+  state: AlertState;
+  urgency: AlertUrgency;
+  incident_id: string;
+  /** The incident's category at drafting (chooses the template). */
+  category: string;
+  /** Which pre-translated template renders it (`alert.home`, `allClear`, `correction`, ...). */
+  template_key: string;
+  /** The incident's coarse point at drafting. */
+  lat: number;
+  lon: number;
+  /** Radius of the published area around the point. */
+  radius_meters: number;
+  zip: string | null;
+  /** JSON array of the network area ids containing the point (decides approvers and caps). */
+  area_ids: string;
+  /** JSON array of those areas' names, for the "where" of the message. */
+  area_names: string;
+  /** When the activity was first reported. */
+  observed_at: number;
+  /** JSON object language → short free text (≤ 280 characters each). */
+  free_text: string;
+  /** JSON object language → rendered message, frozen at approval. */
+  messages: string | null;
+  /** Drafted from an incident that was not verified: needs a second person to confirm. */
+  is_override: number;
+  override_confirmed_by: string | null;
+  override_confirmed_at: number | null;
+  drafted_by: string;
+  drafted_at: number;
+  approved_by: string | null;
+  approved_at: number | null;
+  superseded_at: number | null;
+  cancelled_at: number | null;
+  plan_state: PlanState | null;
+  plan_cursor: string | null;
+  planned_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const deliveryChannels = ['sms', 'push', 'email'] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+/**
+ * pending → sending → sent; `held` while the stop switch is on; `suppressed` when the recipient
+ * opted out or the alert was cancelled first; `uncertain` when a worker died between handing the
+ * message to the provider and recording it (it is not resent); `failed` after permanent errors.
+ */
+export const deliveryStatuses = [
+  'pending',
+  'held',
+  'sending',
+  'sent',
+  'failed',
+  'suppressed',
+  'uncertain',
+] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+export interface AlertDeliveriesTable {
+  id: string;
+  network_id: string;
+  alert_id: string;
+  recipient_kind: 'subscriber' | 'member';
+  recipient_id: string;
+  channel: DeliveryChannel;
+  language: string;
+  status: DeliveryStatus;
+  /** Send attempts started (each one records an effect key before calling the provider). */
+  attempts: number;
+  /** SMS: the send-rate slot reserved for the next attempt. */
+  slot_at: number | null;
+  /** While `sending`: until when the attempt may still be in flight. */
+  sending_until: number | null;
+  provider_message_id: string | null;
+  /** Twilio status callbacks (delivered, undelivered, ...). */
+  provider_status: string | null;
+  error_code: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface AlertTemplatesTable {
+  network_id: string;
+  template_key: string;
+  language: string;
+  body: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface AlertStopSwitchesTable {
+  network_id: string;
+  is_stopped: number;
+  changed_by: string;
+  changed_at: number;
+}
+
+export interface AlertSendRatesTable {
+  key: string;
+  next_at: number;
+}
+
+declare module '../../../platform/database/schema.ts' {
+  interface Database {
+    alerts: AlertsTable;
+    alert_deliveries: AlertDeliveriesTable;
+    alert_templates: AlertTemplatesTable;
+    alert_stop_switches: AlertStopSwitchesTable;
+    alert_send_rates: AlertSendRatesTable;
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { EmailSendError } from '../../../platform/email/index.ts';
+import type { EmailSender } from '../../../platform/email/index.ts';
+import { t } from '../../../platform/i18n/index.ts';
+import { PushSendError } from '../../../platform/push/index.ts';
+import type { PushSender, WebPushSubscription } from '../../../platform/push/index.ts';
+import { SmsSendError } from '../../../platform/sms/sms.ts';
+import type { SmsSender } from '../../../platform/sms/sms.ts';
+import type { ClaimedSend } from './delivery-claim.service.ts';
+import { messageFor, parseMessages, publicPageUrl } from './alert-rendering.ts';
+
+export interface DeliveryAdapters {
+  /** null when Twilio is not configured: SMS deliveries fail with `sms_not_configured`. */
+  sms: SmsSender | null;
+  push: PushSender;
+  /** null when SMTP_URL is not set. */
+  email: EmailSender | null;
+}
+
+/** How a send ended, as far as Amparo can know. */
+export type SendOutcome =
+  | { kind: 'sent'; providerMessageId: string | null }
+  | { kind: 'retryable'; code: string }
+  | { kind: 'permanent'; code: string }
+  /** The provider may have the message (timeout after sending): never resent. */
+  | { kind: 'ambiguous'; code: string }
+  /** A push subscription that no longer exists: the subscriber is dropped. */
+  | { kind: 'gone'; code: string };
+
+export async function sendClaimed(
+  claimed: ClaimedSend,
+  adapters: DeliveryAdapters,
+  publicUrl: string,
+): Promise<SendOutcome> {
+  const { delivery, alert, network } = claimed;
+  const message = messageFor(parseMessages(alert.messages), delivery.language, network.languages[0] ?? 'en');
+  if (!message) return { kind: 'permanent', code: 'no_message' };
+  switch (delivery.channel) {
+    case 'sms': {
+      if (!adapters.sms) return { kind: 'permanent', code: 'sms_not_configured' };
+      try {
+        const sent = await adapters.sms.send({
+          to: claimed.contact,
+          body: message.sms,
+          statusCallbackUrl: `${publicUrl}/webhooks/twilio/status`,
+        });
+        return { kind: 'sent', providerMessageId: sent.providerMessageId };
+      } catch (error) {
+        if (!(error instanceof SmsSendError)) throw error;
+        const code = `sms_${error.providerCode ?? 'error'}`;
+        // A timeout may come after Twilio accepted the message; a refused connection never does.
+        if (/TimeoutError|AbortError/.test(error.message)) return { kind: 'ambiguous', code: 'sms_timeout' };
+        return error.isRetryable ? { kind: 'retryable', code } : { kind: 'permanent', code };
+      }
+    }
+    case 'push': {
+      try {
+        await adapters.push.send({
+          subscription: JSON.parse(claimed.contact) as WebPushSubscription,
+          // Only the public id: the service worker fetches the alert itself.
+          payload: JSON.stringify({ id: alert.public_id }),
+          ttlSeconds: 12 * 60 * 60,
+          urgency: alert.urgency === 'urgent' ? 'high' : 'normal',
+          topic: createHash('sha256').update(alert.thread_id).digest('base64url').slice(0, 32),
+        });
+        return { kind: 'sent', providerMessageId: null };
+      } catch (error) {
+        if (!(error instanceof PushSendError)) throw error;
+        const code = `push_${error.statusCode ?? error.kind}`;
+        return { kind: error.kind, code };
+      }
+    }
+    case 'email': {
+      if (!adapters.email) return { kind: 'permanent', code: 'email_not_configured' };
+      const link = publicPageUrl(publicUrl, network.slug);
+      const unsubscribeUrl = claimed.unsubscribePath ? `${publicUrl}${claimed.unsubscribePath}` : null;
+      const footer = unsubscribeUrl
+        ? t(message.language, 'alerts.email.footer', { network: network.name, unsubscribeUrl })
+        : t(message.language, 'alerts.email.memberFooter', { network: network.name });
+      try {
+        const sent = await adapters.email.send({
+          to: claimed.contact,
+          subject: message.headline,
+          text: `${message.text}\n\n${t(message.language, 'alerts.email.more', { link })}\n\n-- \n${footer}\n`,
+          headers: unsubscribeUrl
+            ? {
+                'List-Unsubscribe': `<${unsubscribeUrl}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
+            : {},
+        });
+        return { kind: 'sent', providerMessageId: sent.messageId || null };
+      } catch (error) {
+        if (!(error instanceof EmailSendError)) throw error;
+        return { kind: error.kind, code: `email_${error.responseCode ?? error.kind}` };
+      }
+    }
+  }
+}

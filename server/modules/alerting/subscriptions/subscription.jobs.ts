@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { PlatformContext } from '../../../platform/context.ts';
+import { createSmtpEmailSender, EmailSendError } from '../../../platform/email/index.ts';
+import type { EmailSender } from '../../../platform/email/index.ts';
+import { t } from '../../../platform/i18n/index.ts';
+import { newSecretToken } from '../../../platform/ids/ids.ts';
+import { defineJob } from '../../../platform/jobs/index.ts';
+import type { JobDefinition } from '../../../platform/jobs/index.ts';
+import { findNetworkById } from '../../identity/index.ts';
+import { subscriberContactContext } from './subscription-contacts.ts';
+import { findSubscriberById, updateSubscriber } from './subscription.repository.ts';
+import { hashConfirmationToken, parsePending, sendConfirmationJobName } from './web-subscription.service.ts';
+
+const confirmationLifetimeMs = 48 * 60 * 60 * 1000;
+
+export interface SubscriptionJobAdapters {
+  /** null when SMTP_URL is not set: confirmations cannot go out, which is logged. */
+  email: EmailSender | null;
+}
+
+/** The subscriptions module's jobs, wired to this process's adapters (server/jobs.ts lists them). */
+export function createSubscriptionJobs(
+  context: Pick<PlatformContext, 'config' | 'crypto'>,
+  adapters: Partial<SubscriptionJobAdapters> = {},
+): JobDefinition[] {
+  const smtpUrl = context.config.email.smtpUrl;
+  const email =
+    adapters.email !== undefined
+      ? adapters.email
+      : smtpUrl
+        ? createSmtpEmailSender({ smtpUrl, from: context.config.email.from })
+        : null;
+  return [createSendConfirmationJob({ crypto: context.crypto, publicUrl: context.config.publicUrl, email })];
+}
+
+/**
+ * Sends the double opt-in link. The token is made here and only its hash is stored, so no secret
+ * sits in the job payload; a retry makes a new token (the newest link is the one that works).
+ */
+function createSendConfirmationJob(deps: {
+  crypto: PlatformContext['crypto'];
+  publicUrl: string;
+  email: EmailSender | null;
+}): JobDefinition {
+  return defineJob({
+    name: sendConfirmationJobName,
+    payload: z.object({ subscriberId: z.string().min(1).max(64) }),
+    maxAttempts: 6,
+    handle: async (payload, context) => {
+      const subscriber = await findSubscriberById(context.db, payload.subscriberId);
+      const pending = subscriber ? parsePending(subscriber.pending_settings) : null;
+      if (!subscriber || subscriber.channel !== 'email' || !pending) return;
+      if (!deps.email) {
+        context.logger.warn('SMTP_URL is not set: an email confirmation was not sent');
+        return;
+      }
+      const network = await findNetworkById(context.db, subscriber.network_id);
+      if (!network) return;
+      const token = newSecretToken(32);
+      const now = context.clock.now();
+      await updateSubscriber(context.db, subscriber.id, {
+        confirmation_hash: hashConfirmationToken(token),
+        confirmation_expires_at: now + confirmationLifetimeMs,
+        updated_at: now,
+      });
+      const language = pending.language;
+      const link = `${deps.publicUrl}/a/${encodeURIComponent(network.slug)}/confirm/${token}`;
+      try {
+        await deps.email.send({
+          to: deps.crypto.decrypt(subscriber.contact_enc, subscriberContactContext),
+          subject: t(language, 'subscriptions.email.confirmSubject', { network: network.name }),
+          text: t(language, 'subscriptions.email.confirmBody', { network: network.name, link }),
+        });
+      } catch (error) {
+        if (error instanceof EmailSendError && error.kind !== 'retryable') {
+          context.logger.warn({ error: error.message }, 'email confirmation refused; not retried');
+          return;
+        }
+        throw error;
+      }
+    },
+  });
+}

@@ -1,0 +1,133 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type {
+  SubscriberAreasTable,
+  SubscribersTable,
+  SubscriptionChannel,
+  VapidKeysTable,
+} from './subscription.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function findSubscriberByContact(
+  db: Executor,
+  networkId: string,
+  channel: SubscriptionChannel,
+  contactIndex: string,
+): Promise<SubscribersTable | undefined> {
+  return db
+    .selectFrom('subscribers')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('channel', '=', channel)
+    .where('contact_index', '=', contactIndex)
+    .executeTakeFirst();
+}
+
+export async function findSubscriberById(db: Executor, id: string): Promise<SubscribersTable | undefined> {
+  return db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSubscriberByConfirmationHash(
+  db: Executor,
+  networkId: string,
+  confirmationHash: string,
+): Promise<SubscribersTable | undefined> {
+  return db
+    .selectFrom('subscribers')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('confirmation_hash', '=', confirmationHash)
+    .executeTakeFirst();
+}
+
+export async function insertSubscriber(trx: Executor, row: SubscribersTable): Promise<void> {
+  await trx.insertInto('subscribers').values(row).execute();
+}
+
+export async function updateSubscriber(
+  trx: Executor,
+  id: string,
+  changes: Partial<Omit<SubscribersTable, 'id' | 'network_id' | 'channel'>>,
+): Promise<void> {
+  await trx.updateTable('subscribers').set(changes).where('id', '=', id).execute();
+}
+
+/** Unsubscribes every SMS subscriber row of a number in a network. Returns how many changed. */
+export async function unsubscribeByContact(
+  trx: Executor,
+  input: { networkId: string; channel: SubscriptionChannel; contactIndex: string; now: number },
+): Promise<number> {
+  const result = await trx
+    .updateTable('subscribers')
+    .set({ status: 'unsubscribed', unsubscribed_at: input.now, updated_at: input.now })
+    .where('network_id', '=', input.networkId)
+    .where('channel', '=', input.channel)
+    .where('contact_index', '=', input.contactIndex)
+    .where('status', '!=', 'unsubscribed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function listSubscriberAreas(
+  db: Executor,
+  subscriberId: string,
+): Promise<SubscriberAreasTable[]> {
+  return db
+    .selectFrom('subscriber_areas')
+    .selectAll()
+    .where('subscriber_id', '=', subscriberId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertSubscriberAreas(trx: Executor, rows: SubscriberAreasTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.insertInto('subscriber_areas').values(rows).execute();
+}
+
+export async function deleteSubscriberAreas(trx: Executor, subscriberId: string): Promise<void> {
+  await trx.deleteFrom('subscriber_areas').where('subscriber_id', '=', subscriberId).execute();
+}
+
+export async function insertSmsOptOut(
+  trx: Executor,
+  row: { network_id: string; phone_index: string; created_at: number },
+): Promise<void> {
+  await trx
+    .insertInto('sms_opt_outs')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['network_id', 'phone_index']).doNothing())
+    .execute();
+}
+
+export async function deleteSmsOptOut(trx: Executor, networkId: string, phoneIndex: string): Promise<void> {
+  await trx
+    .deleteFrom('sms_opt_outs')
+    .where('network_id', '=', networkId)
+    .where('phone_index', '=', phoneIndex)
+    .execute();
+}
+
+export async function isSmsOptedOut(db: Executor, networkId: string, phoneIndex: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sms_opt_outs')
+    .select('phone_index')
+    .where('network_id', '=', networkId)
+    .where('phone_index', '=', phoneIndex)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function selectVapidKeys(db: Executor, id: string): Promise<VapidKeysTable | undefined> {
+  return db.selectFrom('vapid_keys').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** First writer wins: every node that races here ends up reading the same pair. */
+export async function insertVapidKeysIfAbsent(db: Executor, row: VapidKeysTable): Promise<void> {
+  await db
+    .insertInto('vapid_keys')
+    .values(row)
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+}

@@ -1,0 +1,2 @@
+/** Channels: the hotline's inbound lines (the SMS webhook and its keyword router, reporter threads). */
+export * from './sms/index.ts';

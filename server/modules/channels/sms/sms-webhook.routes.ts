@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PlatformContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { parseInput } from '../../../platform/http/validation.ts';
+import { isValidTwilioSignature, twimlMessages } from '../../../platform/sms/twilio-webhook.ts';
+import { intakeGuardFor, reportDepsFrom } from '../../intake/index.ts';
+import { createHotlineDirectory } from './hotline-numbers.ts';
+import { handleInboundSms } from './sms-inbound.service.ts';
+import type { HotlineDeps } from './sms-inbound.service.ts';
+import { matchKeyword } from './sms-keywords.ts';
+import { subscriptionBranchFor } from './subscription-branch.ts';
+
+/** The fields of Twilio's incoming-message webhook the hotline reads (Twilio sends many more). */
+const inboundSmsSchema = z.object({
+  From: z.string().min(1).max(40),
+  To: z.string().min(1).max(40),
+  Body: z.string().max(1600).default(''),
+});
+
+export function hotlineDepsFrom(context: PlatformContext): HotlineDeps {
+  return {
+    report: reportDepsFrom(context),
+    guard: intakeGuardFor(context),
+    directory: createHotlineDirectory({ db: context.database.db, clock: context.clock }),
+    subscriptions: subscriptionBranchFor(context),
+    matchKeyword: (text) => matchKeyword(context, text),
+  };
+}
+
+/**
+ * Twilio's incoming-SMS webhook. The signature is checked over the PUBLIC URL Twilio called
+ * (AMPARO_PUBLIC_URL + path), since behind a proxy the request's own host is not what was signed.
+ * The answer is TwiML, sent only after any report the text made has committed.
+ */
+export function registerSmsWebhookRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const deps = hotlineDepsFrom(context);
+
+  app.post('/webhooks/twilio/sms', async (request, reply) => {
+    const twilio = context.config.twilio;
+    if (!twilio) throw new AppError('TWILIO_NOT_CONFIGURED', 'The SMS hotline is not configured.');
+    const params = stringParams(request.body);
+    const signature = request.headers['x-twilio-signature'];
+    const isSigned =
+      params !== null &&
+      isValidTwilioSignature({
+        authToken: twilio.authToken,
+        signature: typeof signature === 'string' ? signature : undefined,
+        url: `${context.config.publicUrl}${request.url}`,
+        params,
+      });
+    if (!isSigned)
+      throw new AppError('TWILIO_SIGNATURE_INVALID', 'The request is not signed by our SMS provider.');
+    const message = parseInput(inboundSmsSchema, params);
+    const replies = await handleInboundSms(deps, { from: message.From, to: message.To, body: message.Body });
+    return reply.type('text/xml; charset=utf-8').send(twimlMessages(replies));
+  });
+}
+
+/** A form body of single string values (what Twilio posts), or null for anything else. */
+function stringParams(body: unknown): Record<string, string> | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const entries = Object.entries(body as Record<string, unknown>);
+  if (entries.length > 100 || !entries.every(([, value]) => typeof value === 'string')) return null;
+  return Object.fromEntries(entries) as Record<string, string>;
+}

@@ -1,0 +1,43 @@
+import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
+import { rooms } from '../../../platform/realtime/rooms.ts';
+import { areaIdsOfIncident, findIncident, roomsOfIncident } from './dispatch-incidents.service.ts';
+import type { OfferRow } from './offer.repository.ts';
+
+export type OfferEventType =
+  | 'dispatch.offerSent'
+  | 'dispatch.offerAccepted'
+  | 'dispatch.offerDeclined'
+  | 'dispatch.offerExpired'
+  | 'dispatch.offerCancelled'
+  | 'dispatch.statusReported'
+  | 'dispatch.outcomeReported';
+
+/**
+ * Raises an offer event in the unit of work: to the incident's dispatcher and coordinator rooms
+ * (network-wide and per area) and to the responder's own room. Ids, states and times only.
+ */
+export async function emitOfferEvent(
+  uow: UnitOfWork,
+  type: OfferEventType,
+  offer: OfferRow,
+  occurredAt: number,
+  extra: Record<string, string | number | boolean | null> = {},
+): Promise<void> {
+  const incident = await findIncident(uow.trx, offer.incident_id);
+  const areaIds = incident ? await areaIdsOfIncident(uow.trx, incident) : [];
+  uow.emit({
+    type,
+    networkId: offer.network_id,
+    rooms: [...roomsOfIncident(offer.network_id, areaIds), rooms.member(offer.responder_member_id)],
+    data: {
+      offerId: offer.id,
+      incidentId: offer.incident_id,
+      responderMemberId: offer.responder_member_id,
+      status: offer.status,
+      expiresAt: offer.expires_at,
+      outcome: offer.outcome,
+      ...extra,
+    },
+    occurredAt,
+  });
+}

@@ -1,0 +1,65 @@
+import { AppError } from '../../../platform/errors/app-error.ts';
+import type { Principal } from '../../identity/index.ts';
+import { memberFieldContexts } from '../../identity/index.ts';
+import { timeZoneOf } from '../responders/index.ts';
+import type { DispatchDeps } from './dispatch.deps.ts';
+import { dispatcherRoles } from './dispatch.deps.ts';
+import { requireIncidentAccess } from './dispatch-incidents.service.ts';
+import { findNearestAvailableResponders } from './nearest.ts';
+import type { NearestResponder } from './nearest.ts';
+import { listMemberNamesAndTrainings } from './responder-directory.repository.ts';
+
+export interface Suggestion extends NearestResponder {
+  displayName: string;
+  trainings: string[];
+}
+
+export interface SuggestionList {
+  incidentId: string;
+  language: string | null;
+  suggestions: Suggestion[];
+}
+
+/**
+ * Ranked responders for an incident (speakers of `language` first, then nearest), with distance
+ * and a crow-flies ETA. For dispatchers and coordinators who can see the incident.
+ */
+export async function suggestResponders(
+  deps: DispatchDeps,
+  principal: Principal,
+  incidentId: string,
+  query: { language?: string; limit?: number },
+): Promise<SuggestionList> {
+  const { incident, areaIds } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
+  if (incident.lat === null || incident.lon === null) {
+    throw new AppError(
+      'INCIDENT_HAS_NO_LOCATION',
+      'This incident has no location yet; pick responders from the roster.',
+    );
+  }
+  const nearest = await findNearestAvailableResponders(deps.db, {
+    networkId: incident.network_id,
+    point: { lat: incident.lat, lon: incident.lon },
+    timeZone: await timeZoneOf(deps, incident.network_id),
+    now: deps.clock.now(),
+    areaIds,
+    language: query.language,
+    limit: query.limit ?? 10,
+  });
+  const directory = await listMemberNamesAndTrainings(
+    deps.db,
+    nearest.map((candidate) => candidate.memberId),
+  );
+  return {
+    incidentId: incident.id,
+    language: query.language ?? null,
+    suggestions: nearest.map((candidate) => {
+      const entry = directory.get(candidate.memberId);
+      return {
+        ...candidate,
+        displayName: entry ? deps.crypto.decrypt(entry.displayNameEnc, memberFieldContexts.displayName) : '',
+        trainings: entry?.trainings ?? [],
+      };
+    }),
+  };
+}

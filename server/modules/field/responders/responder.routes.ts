@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../../../platform/context.ts';
+import { parseInput } from '../../../platform/http/validation.ts';
+import { createAuthenticator } from '../../identity/index.ts';
+import { responderDepsFrom } from './responder.deps.ts';
+import { getPushPublicKey, setOwnPushSubscription } from './responder-push.service.ts';
+import { listRoster, setResponderTrainings } from './responder-roster.service.ts';
+import {
+  availabilitySchema,
+  contactSchema,
+  locationSchema,
+  memberParamsSchema,
+  pushSchema,
+  rosterQuerySchema,
+  trainingSchema,
+} from './responder.contract.ts';
+import {
+  forgetOwnLocation,
+  getOwnResponderProfile,
+  setOwnAvailability,
+  setOwnContact,
+  shareOwnLocation,
+} from './responder.service.ts';
+
+/** The roster (dispatchers, coordinators) and a responder's own availability, location and contact. */
+export function registerResponderApiRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const deps = responderDepsFrom(context);
+  const authenticator = createAuthenticator(deps);
+
+  app.get('/api/responders', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const query = parseInput(rosterQuerySchema, request.query);
+    return listRoster(deps, principal, query);
+  });
+
+  app.put('/api/responders/:memberId/training', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { memberId } = parseInput(memberParamsSchema, request.params);
+    const input = parseInput(trainingSchema, request.body);
+    return setResponderTrainings(deps, principal, memberId, input);
+  });
+
+  app.get('/api/responders/me', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return { responder: await getOwnResponderProfile(deps, principal) };
+  });
+
+  app.put('/api/responders/me/availability', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const input = parseInput(availabilitySchema, request.body);
+    return { responder: await setOwnAvailability(deps, principal, input) };
+  });
+
+  app.put('/api/responders/me/contact', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const input = parseInput(contactSchema, request.body);
+    return { responder: await setOwnContact(deps, principal, input) };
+  });
+
+  app.get('/api/responders/me/push', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return getPushPublicKey(deps, principal);
+  });
+
+  app.put('/api/responders/me/push', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { subscription } = parseInput(pushSchema, request.body);
+    return setOwnPushSubscription(deps, principal, subscription);
+  });
+
+  app.post('/api/responders/me/location', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const point = parseInput(locationSchema, request.body);
+    return shareOwnLocation(deps, principal, point);
+  });
+
+  app.delete('/api/responders/me/location', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    await forgetOwnLocation(deps, principal);
+    return reply.status(204).send();
+  });
+}

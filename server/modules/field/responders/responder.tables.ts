@@ -1,0 +1,46 @@
+/** A recurring on-call window: a weekday (0 = Sunday) and local start/end times in the network's zone. */
+export interface OnCallWindow {
+  weekday: number;
+  /** `HH:MM`, 24-hour. An end at or before the start runs past midnight into the next day. */
+  start: string;
+  end: string;
+}
+
+export interface ResponderProfilesTable {
+  member_id: string;
+  network_id: string;
+  is_on_call: number;
+  /** JSON array of OnCallWindow. */
+  on_call_windows: string;
+  has_windows: number;
+  sms_phone_enc: string | null;
+  /** Blind index of the E.164 number, to route a texted reply to its responder. */
+  sms_phone_index: string | null;
+  /** JSON of the app's PushSubscription (endpoint and keys), encrypted. */
+  push_subscription_enc: string | null;
+  /** Snapped to a coarse grid; null when not shared, off call, or expired and purged. */
+  location_lat: number | null;
+  location_lon: number | null;
+  location_updated_at: number | null;
+  location_expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ResponderTrainingsTable {
+  id: string;
+  network_id: string;
+  member_id: string;
+  kind: string;
+  completed_on: string;
+  expires_on: string | null;
+  recorded_by: string;
+  created_at: number;
+}
+
+declare module '../../../platform/database/schema.ts' {
+  interface Database {
+    responder_profiles: ResponderProfilesTable;
+    responder_trainings: ResponderTrainingsTable;
+  }
+}

@@ -1,0 +1,68 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../platform/clock/clock.ts';
+import type { Database } from '../../../platform/database/schema.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import type { Principal } from './principal.ts';
+import { resolvePrincipal, sessionPolicy } from './session.service.ts';
+
+/** `__Host-`: Secure, Path=/, no Domain, so no subdomain or plain-HTTP page can set or read it. */
+export const sessionCookieName = '__Host-amparo_session';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface Authenticator {
+  /** The signed-in principal, or null. Never throws for a missing or stale session. */
+  findPrincipal(request: FastifyRequest): Promise<Principal | null>;
+  /**
+   * The signed-in principal, or UNAUTHENTICATED. On state-changing methods also checks the CSRF
+   * token (header `x-csrf-token`, or form field `_csrf`).
+   */
+  requirePrincipal(request: FastifyRequest): Promise<Principal>;
+}
+
+export function createAuthenticator(deps: { db: Kysely<Database>; clock: Clock }): Authenticator {
+  const cache = new WeakMap<FastifyRequest, Principal | null>();
+  async function findPrincipal(request: FastifyRequest): Promise<Principal | null> {
+    if (cache.has(request)) return cache.get(request) ?? null;
+    const token = request.cookies[sessionCookieName];
+    const principal = token ? await resolvePrincipal(deps, token) : null;
+    cache.set(request, principal);
+    return principal;
+  }
+  return {
+    findPrincipal,
+    async requirePrincipal(request) {
+      const principal = await findPrincipal(request);
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      if (!safeMethods.has(request.method) && !hasValidCsrfToken(request, principal.csrfToken)) {
+        throw new AppError('CSRF_FAILED', 'The form has expired; reload the page and try again.');
+      }
+      return principal;
+    },
+  };
+}
+
+function hasValidCsrfToken(request: FastifyRequest, expected: string): boolean {
+  const header = request.headers['x-csrf-token'];
+  const body = request.body as Record<string, unknown> | undefined;
+  const provided = typeof header === 'string' ? header : typeof body?._csrf === 'string' ? body._csrf : '';
+  const a = Buffer.from(provided);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  void reply.setCookie(sessionCookieName, token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    maxAge: Math.floor(sessionPolicy.absoluteTimeoutMs / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+}

@@ -1,0 +1,34 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import { revokeSessionsOfMember } from './session.repository.ts';
+
+export interface CredentialReset {
+  sessionsEnded: number;
+  totpRemoved: boolean;
+  passkeysRemoved: number;
+}
+
+/**
+ * Ends every session of the member and removes their TOTP, passkeys, pending sign-ins and open
+ * WebAuthn challenges, inside the caller's transaction (account recovery: whoever held the old
+ * factors or a session must not keep access). The password is the caller's business.
+ */
+export async function resetSignInFactors(
+  trx: Transaction<Database>,
+  memberId: string,
+  now: number,
+): Promise<CredentialReset> {
+  const sessionsEnded = await revokeSessionsOfMember(trx, memberId, now);
+  const totp = await trx.deleteFrom('totp_credentials').where('member_id', '=', memberId).executeTakeFirst();
+  const passkeys = await trx
+    .deleteFrom('webauthn_credentials')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  await trx.deleteFrom('pending_sign_ins').where('member_id', '=', memberId).execute();
+  await trx.deleteFrom('webauthn_challenges').where('member_id', '=', memberId).execute();
+  return {
+    sessionsEnded,
+    totpRemoved: Number(totp.numDeletedRows) > 0,
+    passkeysRemoved: Number(passkeys.numDeletedRows),
+  };
+}

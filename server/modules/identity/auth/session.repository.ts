@@ -1,0 +1,107 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { SessionsTable } from './auth.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function insertSession(db: Executor, session: SessionsTable): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export async function findLiveSessionByTokenHash(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('members', 'members.id', 'sessions.member_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.member_id as memberId',
+      'sessions.network_id as networkId',
+      'sessions.created_at as createdAt',
+      'sessions.last_seen_at as lastSeenAt',
+      'sessions.expires_at as expiresAt',
+      'sessions.second_factor_at as secondFactorAt',
+      'members.status as status',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function findRoleGrants(db: Executor, memberId: string) {
+  return db
+    .selectFrom('member_roles')
+    .select(['role', 'area_id as areaId'])
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+export async function hasEnrolledSecondFactor(db: Executor, memberId: string): Promise<boolean> {
+  const totp = await db
+    .selectFrom('totp_credentials')
+    .select('member_id')
+    .where('member_id', '=', memberId)
+    .where('confirmed_at', 'is not', null)
+    .executeTakeFirst();
+  if (totp) return true;
+  const passkey = await db
+    .selectFrom('webauthn_credentials')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .limit(1)
+    .executeTakeFirst();
+  return passkey !== undefined;
+}
+
+export async function touchSession(db: Executor, sessionId: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeSession(db: Executor, sessionId: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeSessionsOfMember(db: Executor, memberId: string, now: number): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function markSecondFactor(db: Executor, sessionId: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ second_factor_at: now }).where('id', '=', sessionId).execute();
+}
+
+/** Ends whatever session this token belongs to (the one a sign-in replaces). */
+export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Sessions of the member that still work at `now`: not revoked, not expired, not idle. */
+export async function listLiveSessionsOf(db: Executor, memberId: string, now: number, idleTimeoutMs: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', now - idleTimeoutMs)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function findMemberIdInNetwork(db: Executor, networkId: string, memberId: string) {
+  return db
+    .selectFrom('members')
+    .select('id')
+    .where('id', '=', memberId)
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+}

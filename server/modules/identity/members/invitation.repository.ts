@@ -1,0 +1,80 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { InvitationsTable } from './member.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function insertInvitation(trx: Executor, row: InvitationsTable): Promise<void> {
+  await trx.insertInto('invitations').values(row).execute();
+}
+
+export async function findInvitationByTokenHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<InvitationsTable | undefined> {
+  return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function findInvitationInNetwork(
+  db: Executor,
+  networkId: string,
+  invitationId: string,
+): Promise<InvitationsTable | undefined> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('id', '=', invitationId)
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+}
+
+/** Not used, not revoked, not expired; newest first. */
+export async function listPendingInvitations(
+  db: Executor,
+  networkId: string,
+  now: number,
+): Promise<InvitationsTable[]> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Claims the invitation for `memberId`; false when someone else claimed or revoked it first. */
+export async function claimInvitation(
+  trx: Executor,
+  invitationId: string,
+  memberId: string,
+  now: number,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('invitations')
+    .set({ used_at: now, used_by: memberId })
+    .where('id', '=', invitationId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function markInvitationRevoked(
+  trx: Executor,
+  invitationId: string,
+  now: number,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('invitations')
+    .set({ revoked_at: now })
+    .where('id', '=', invitationId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,110 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { AreasTable } from './network.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function insertArea(trx: Executor, row: AreasTable): Promise<void> {
+  await trx.insertInto('areas').values(row).execute();
+}
+
+export async function selectAreasOfNetwork(db: Executor, networkId: string): Promise<AreasTable[]> {
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+/** Scoped by network: an area of another network is simply not found. */
+export async function selectAreaInNetwork(
+  db: Executor,
+  networkId: string,
+  areaId: string,
+): Promise<AreasTable | undefined> {
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('id', '=', areaId)
+    .executeTakeFirst();
+}
+
+export async function selectAreaNamesOfNetwork(
+  db: Executor,
+  networkId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('areas').select(['id', 'name']).where('network_id', '=', networkId).execute();
+}
+
+/** Areas whose bounding box holds the point: the cheap prefilter before the exact test in code. */
+export async function selectAreasWithBoxAround(
+  db: Executor,
+  networkId: string,
+  lat: number,
+  lon: number,
+): Promise<Pick<AreasTable, 'id' | 'name' | 'kind' | 'definition'>[]> {
+  return db
+    .selectFrom('areas')
+    .select(['id', 'name', 'kind', 'definition'])
+    .where('network_id', '=', networkId)
+    .where('min_lat', '<=', lat)
+    .where('max_lat', '>=', lat)
+    .where('min_lon', '<=', lon)
+    .where('max_lon', '>=', lon)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+export async function updateAreaRow(
+  trx: Executor,
+  networkId: string,
+  areaId: string,
+  changes: Omit<AreasTable, 'id' | 'network_id' | 'created_at'>,
+): Promise<void> {
+  await trx
+    .updateTable('areas')
+    .set(changes)
+    .where('network_id', '=', networkId)
+    .where('id', '=', areaId)
+    .execute();
+}
+
+export async function deleteAreaRow(trx: Executor, networkId: string, areaId: string): Promise<void> {
+  await trx.deleteFrom('areas').where('network_id', '=', networkId).where('id', '=', areaId).execute();
+}
+
+/**
+ * Whether role grants or pending invitations name the area. Read here rather than through the
+ * members module because it is one existence check on the foreign key the area owns.
+ */
+export async function isAreaReferenced(
+  db: Executor,
+  networkId: string,
+  areaId: string,
+  now: number,
+): Promise<boolean> {
+  const grant = await db
+    .selectFrom('member_roles')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('area_id', '=', areaId)
+    .limit(1)
+    .executeTakeFirst();
+  if (grant) return true;
+  // Invitation grants are JSON text; an id is a UUID, so it has no LIKE wildcards in it.
+  const invitation = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('roles', 'like', `%"${areaId}"%`)
+    .limit(1)
+    .executeTakeFirst();
+  return invitation !== undefined;
+}

@@ -1,0 +1,78 @@
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { inTransaction } from '../../../platform/database/unit-of-work.ts';
+import { recordAudit } from '../audit/index.ts';
+import { hasRole } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
+import type { NetworkDeps } from './area.service.ts';
+import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
+import { selectNetworkById, updateNetworkRow } from './network.repository.ts';
+import type { UpdateNetworkInput } from './network.contract.ts';
+import { memberVisibleSettings, parseStoredSettings } from './network-settings.ts';
+import type { NetworkSettings } from './network-settings.ts';
+import { toNetwork } from './network.service.ts';
+import type { NetworksTable } from './network.tables.ts';
+
+export interface NetworkProfile {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  languages: string[];
+  /** Admins see every setting; other members the ones that shape their work (see memberVisibleSettings). */
+  settings: Partial<NetworkSettings>;
+}
+
+/** The signed-in member's own network: there is no way to name another. */
+export async function getNetworkProfile(deps: NetworkDeps, principal: Principal): Promise<NetworkProfile> {
+  requireActiveMember(principal);
+  const row = await selectNetworkById(deps.db, principal.networkId);
+  if (!row) throw new AppError('NETWORK_NOT_FOUND', 'Not found.');
+  return present(row, principal);
+}
+
+/** Changes the name, zone, languages or some settings; audited with the names of the changed fields. */
+export async function updateNetwork(
+  deps: NetworkDeps,
+  principal: Principal,
+  input: UpdateNetworkInput,
+): Promise<NetworkProfile> {
+  requireNetworkAdmin(principal);
+  return inTransaction(deps, async ({ trx }) => {
+    const row = await selectNetworkById(trx, principal.networkId);
+    if (!row) throw new AppError('NETWORK_NOT_FOUND', 'Not found.');
+    const settings = { ...parseStoredSettings(row.settings), ...input.settings };
+    const changes = {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.timezone === undefined ? {} : { timezone: input.timezone }),
+      ...(input.languages === undefined ? {} : { languages: JSON.stringify(input.languages) }),
+      ...(input.settings === undefined ? {} : { settings: JSON.stringify(settings) }),
+    };
+    await updateNetworkRow(trx, row.id, changes);
+    const fields = [
+      ...Object.keys(changes).filter((field) => field !== 'settings'),
+      ...Object.keys(input.settings ?? {}).map((key) => `settings.${key}`),
+    ];
+    await recordAudit(deps, trx, {
+      networkId: row.id,
+      actorMemberId: principal.memberId,
+      action: 'network.updated',
+      objectType: 'network',
+      objectId: row.id,
+      metadata: { fields },
+    });
+    return present({ ...row, ...changes }, principal);
+  });
+}
+
+function present(row: NetworksTable, principal: Principal): NetworkProfile {
+  const network = toNetwork(row);
+  const isAdmin = hasRole(principal, ['admin'], []);
+  return {
+    id: network.id,
+    slug: network.slug,
+    name: network.name,
+    timezone: network.timezone,
+    languages: network.languages,
+    settings: isAdmin ? network.settings : memberVisibleSettings(network.settings),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { NetworksTable } from './network.tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function insertNetwork(trx: Executor, row: NetworksTable): Promise<void> {
+  await trx.insertInto('networks').values(row).execute();
+}
+
+export async function selectNetworkById(db: Executor, id: string): Promise<NetworksTable | undefined> {
+  return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function selectNetworkBySlug(db: Executor, slug: string): Promise<NetworksTable | undefined> {
+  return db.selectFrom('networks').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function selectNetworkSettings(db: Executor, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('networks').select('settings').where('id', '=', id).executeTakeFirst();
+  return row?.settings;
+}
+
+export async function updateNetworkRow(
+  trx: Executor,
+  id: string,
+  changes: Partial<Pick<NetworksTable, 'name' | 'timezone' | 'languages' | 'settings'>>,
+): Promise<void> {
+  await trx.updateTable('networks').set(changes).where('id', '=', id).execute();
+}

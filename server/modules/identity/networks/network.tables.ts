@@ -1,0 +1,37 @@
+export interface NetworksTable {
+  id: string;
+  /** Short public name used in public URLs (/r/<slug>). */
+  slug: string;
+  name: string;
+  /** IANA timezone, e.g. America/Chicago. */
+  timezone: string;
+  /** JSON array of BCP 47 language tags, first is the default. */
+  languages: string;
+  /** JSON object of per-network settings (clustering windows, retention, ...). */
+  settings: string;
+  created_at: number;
+}
+
+export interface AreasTable {
+  id: string;
+  network_id: string;
+  name: string;
+  kind: 'polygon' | 'zips' | 'circle';
+  /** JSON: what the admin entered (GeoJSON, ZIP list, or point and radius). */
+  definition: string;
+  /** JSON GeoJSON Polygon or MultiPolygon used for containment tests. */
+  geometry: string;
+  min_lat: number;
+  min_lon: number;
+  max_lat: number;
+  max_lon: number;
+  created_at: number;
+  updated_at: number;
+}
+
+declare module '../../../platform/database/schema.ts' {
+  interface Database {
+    networks: NetworksTable;
+    areas: AreasTable;
+  }
+}

@@ -1,0 +1,13 @@
+/** The one-time setup link (first run): only its SHA-256 is stored. */
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+declare module '../../../platform/database/schema.ts' {
+  interface Database {
+    setup_tokens: SetupTokensTable;
+  }
+}

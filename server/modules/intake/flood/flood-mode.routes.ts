@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PlatformContext } from '../../../platform/context.ts';
+import { parseInput } from '../../../platform/http/validation.ts';
+import { createAuthenticator } from '../../identity/index.ts';
+import { getFloodMode, setFloodMode } from './flood-mode.service.ts';
+import type { FloodModeDeps } from './flood-mode.service.ts';
+import { intakeGuardFor } from './intake-guard.ts';
+
+const floodModeSchema = z.strictObject({ isOn: z.boolean() });
+
+/** The dispatcher's flood-mode switch. */
+export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const guard = intakeGuardFor(context);
+  const deps: FloodModeDeps = {
+    db: context.database.db,
+    dialect: context.database.dialect,
+    clock: context.clock,
+    events: context.events,
+    onChanged: (networkId, isOn) => guard.noteFloodMode(networkId, isOn),
+  };
+  const authenticator = createAuthenticator(deps);
+
+  app.get('/api/network/flood-mode', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return { floodMode: await getFloodMode(deps, principal) };
+  });
+
+  app.post('/api/network/flood-mode', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { isOn } = parseInput(floodModeSchema, request.body);
+    return { floodMode: await setFloodMode(deps, principal, isOn) };
+  });
+}

@@ -1,0 +1,31 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import { findAreaBoxes, findAreasContainingPoint } from '../../identity/index.ts';
+import type { BoundingBox, Point } from './clustering.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Ids of the network's areas that contain the point (the networks module's exact test). */
+export async function findAreaIdsContaining(
+  db: Executor,
+  networkId: string,
+  point: Point,
+): Promise<string[]> {
+  const areas = await findAreasContainingPoint(db, networkId, point.lat, point.lon);
+  return areas.map((area) => area.id);
+}
+
+/** Bounding boxes of some of the network's areas, to narrow queries before the exact test. */
+export function loadAreaBoxes(
+  db: Executor,
+  networkId: string,
+  areaIds: readonly string[],
+): Promise<BoundingBox[]> {
+  return findAreaBoxes(db, networkId, areaIds);
+}
+
+export function isInBox(box: BoundingBox, point: Point): boolean {
+  return (
+    point.lat >= box.minLat && point.lat <= box.maxLat && point.lon >= box.minLon && point.lon <= box.maxLon
+  );
+}

@@ -1,0 +1,110 @@
+/** What is happening; a report's category, and an incident's (from its first report). */
+export const reportCategories = [
+  'home',
+  'workplace',
+  'street_stop',
+  'checkpoint',
+  'courthouse',
+  'transport',
+  'other',
+] as const;
+export type ReportCategory = (typeof reportCategories)[number];
+
+/** How a coarse point was obtained: a map pin or GPS, a ZIP centroid, or not at all (text only). */
+export type LocationPrecision = 'pin' | 'zip' | 'none';
+
+export const incidentStatuses = [
+  'new',
+  'verifying',
+  'confirmed',
+  'unconfirmed',
+  'false_alarm',
+  'closed',
+] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+/** Statuses that still take new reports (clustering joins only these). */
+export const openIncidentStatuses = [
+  'new',
+  'verifying',
+  'confirmed',
+] as const satisfies readonly IncidentStatus[];
+
+export type IncidentOutcome = 'confirmed' | 'unconfirmed' | 'false_alarm';
+export type IncidentClosedReason = 'resolved' | 'expired' | 'merged';
+
+export interface IncidentsTable {
+  id: string;
+  network_id: string;
+  public_id: string;
+  status: IncidentStatus;
+  outcome: IncidentOutcome | null;
+  closed_reason: IncidentClosedReason | null;
+  merged_into_id: string | null;
+  category: ReportCategory;
+  /** Running mean of its reports' coarse points (pins preferred over ZIP centroids). */
+  lat: number | null;
+  lon: number | null;
+  location_precision: LocationPrecision;
+  /** How many reports the location estimate averages. */
+  located_report_count: number;
+  zip: string | null;
+  report_count: number;
+  /** Distinct reporters (source hashes); a report without a source counts as its own. */
+  source_count: number;
+  /** Earliest and latest `occurred_at` of its reports. */
+  first_report_at: number;
+  latest_report_at: number;
+  last_received_at: number;
+  priority: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  /** When an unverified incident (new, verifying) closes on its own; null otherwise. */
+  expires_at: number | null;
+  status_changed_at: number;
+  closed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type IncidentEventKind =
+  | 'opened'
+  | 'statusChanged'
+  | 'expired'
+  | 'claimed'
+  | 'claimTakenOver'
+  | 'claimReleased'
+  | 'merged'
+  | 'mergedFrom'
+  | 'split'
+  | 'splitFrom';
+
+/** The status history and other facts of an incident (no sensitive values in metadata). */
+export interface IncidentEventsTable {
+  id: string;
+  network_id: string;
+  incident_id: string;
+  kind: IncidentEventKind;
+  from_status: IncidentStatus | null;
+  to_status: IncidentStatus | null;
+  actor_member_id: string | null;
+  metadata: string;
+  created_at: number;
+}
+
+export interface IncidentNotesTable {
+  id: string;
+  network_id: string;
+  incident_id: string;
+  author_member_id: string;
+  body_enc: string;
+  created_at: number;
+}
+
+declare module '../../../platform/database/schema.ts' {
+  interface Database {
+    incidents: IncidentsTable;
+    incident_events: IncidentEventsTable;
+    incident_notes: IncidentNotesTable;
+  }
+}

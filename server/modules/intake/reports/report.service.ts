@@ -1,0 +1,178 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../platform/clock/clock.ts';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
+import type { DialectName } from '../../../platform/database/database.ts';
+import type { Database } from '../../../platform/database/schema.ts';
+import { inTransaction } from '../../../platform/database/unit-of-work.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
+import type { EventBus } from '../../../platform/realtime/events.ts';
+import { recordAudit } from '../../identity/index.ts';
+import { attachReportToIncident, reportFieldContexts } from '../incidents/index.ts';
+import { divertWeaponizedTip } from '../tips/index.ts';
+import type { IncidentSettingsSource, IncidentStatus, Point, ReportCategory } from '../incidents/index.ts';
+import { resolveLocation } from './report-location.ts';
+import type { ZipLookup } from './report-location.ts';
+import { insertReport } from './report.repository.ts';
+import { sourceHashOf } from './report-source.ts';
+import type { ReportSource } from './report-source.ts';
+import type { ReportChannel } from './report.tables.ts';
+
+export interface ReportDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  crypto: FieldCrypto;
+  events: EventBus;
+  lookupZip: ZipLookup;
+  settingsFor: IncidentSettingsSource;
+}
+
+/** A report from any channel, already parsed at its edge. */
+export interface ReportSubmission {
+  networkId: string;
+  /** The network's languages, first the default: the report's language must be one of them. */
+  networkLanguages: readonly string[];
+  channel: ReportChannel;
+  category: ReportCategory;
+  location?: Point;
+  locationText?: string;
+  zip?: string;
+  occurredAt?: number;
+  description?: string;
+  callbackContact?: string;
+  contactConsent?: boolean;
+  language?: string;
+  source: ReportSource | null;
+  /** The operator who typed it in (channel operator); their entry is audited. */
+  enteredBy?: { memberId: string };
+}
+
+export interface SubmittedReport {
+  reportId: string;
+  incidentId: string;
+  incidentPublicId: string;
+  incidentStatus: IncidentStatus;
+  isNewIncident: boolean;
+  language: string;
+  /**
+   * Set when the text pointed at a private person (modules/tips): the report was stored apart for
+   * coordinators and joined no incident (incidentId is '' and the public id leads nowhere).
+   */
+  isFlagged?: true;
+}
+
+/** A report about more than a week ago is history, not something to respond to. */
+const oldestOccurredAtMs = 7 * 24 * 60 * 60 * 1000;
+/** Phones' clocks drift; a few minutes ahead is accepted and counted as now. */
+const clockSkewMs = 5 * 60 * 1000;
+
+/**
+ * Stores a report and clusters it into an incident in one transaction, and resolves only after
+ * that transaction has committed durably: callers acknowledge the reporter with the result, so an
+ * acknowledged report survives a crash (SQLite WAL synchronous=FULL, PostgreSQL synchronous_commit).
+ */
+export async function submitReport(deps: ReportDeps, input: ReportSubmission): Promise<SubmittedReport> {
+  const now = deps.clock.now();
+  const occurredAt = checkOccurredAt(input.occurredAt, now);
+  const hasContact = input.callbackContact !== undefined;
+  if (hasContact && input.contactConsent !== true) {
+    throw new AppError('VALIDATION_FAILED', 'Agree to be contacted, or leave the contact empty.', [
+      { path: 'contactConsent', message: 'consent is required to keep a callback contact' },
+    ]);
+  }
+  const location = resolveLocation(deps.lookupZip, input);
+  const language =
+    input.language && input.networkLanguages.includes(input.language)
+      ? input.language
+      : (input.networkLanguages[0] ?? 'en');
+  const settings = await deps.settingsFor(input.networkId);
+  const reportId = newId();
+  const sourceHash = sourceHashOf(deps.crypto, input.source);
+  const encrypt = (value: string | undefined, context: string) =>
+    value === undefined ? null : deps.crypto.encrypt(value, context);
+
+  // Issue 4 §8 (modules/tips): a weaponized tip never joins an incident or the dispatch queue.
+  const { networkId, channel, category, description, locationText } = input;
+  const tip = { reportId, networkId, channel, category, language, description, locationText, sourceHash };
+  if (await divertWeaponizedTip(deps, { ...tip, zip: location.zip ?? undefined })) {
+    const unlinked = { incidentId: '', incidentPublicId: newSecretToken(12), incidentStatus: 'new' as const };
+    return { reportId, ...unlinked, isNewIncident: false, language, isFlagged: true };
+  }
+
+  return inTransaction(deps, async (uow) => {
+    const { incident, isNewIncident } = await attachReportToIncident(
+      deps,
+      uow,
+      {
+        reportId,
+        networkId: input.networkId,
+        channel: input.channel,
+        category: input.category,
+        point: location.point,
+        precision: location.precision,
+        zip: location.zip,
+        occurredAt,
+        sourceHash,
+      },
+      settings,
+    );
+    await insertReport(uow.trx, {
+      id: reportId,
+      network_id: input.networkId,
+      incident_id: incident.id,
+      channel: input.channel,
+      category: input.category,
+      lat: location.point?.lat ?? null,
+      lon: location.point?.lon ?? null,
+      location_precision: location.precision,
+      location_point_enc: location.exactPin
+        ? deps.crypto.encrypt(
+            `${location.exactPin.lat},${location.exactPin.lon}`,
+            reportFieldContexts.locationPoint,
+          )
+        : null,
+      location_text_enc: encrypt(input.locationText, reportFieldContexts.locationText),
+      zip: location.zip,
+      occurred_at: occurredAt,
+      description_enc: encrypt(input.description, reportFieldContexts.description),
+      callback_contact_enc: encrypt(input.callbackContact, reportFieldContexts.callbackContact),
+      contact_consent: hasContact ? 1 : 0,
+      source_hash: sourceHash,
+      language,
+      entered_by: input.enteredBy?.memberId ?? null,
+      flagged_reason: null,
+      text_purged_at: null,
+      contact_purged_at: null,
+      created_at: now,
+    });
+    if (input.enteredBy) {
+      await recordAudit(deps, uow.trx, {
+        networkId: input.networkId,
+        actorMemberId: input.enteredBy.memberId,
+        action: 'report.entered',
+        objectType: 'report',
+        objectId: reportId,
+        metadata: { incidentId: incident.id, channel: input.channel, isNewIncident },
+      });
+    }
+    return {
+      reportId,
+      incidentId: incident.id,
+      incidentPublicId: incident.public_id,
+      incidentStatus: incident.status,
+      isNewIncident,
+      language,
+    };
+  });
+}
+
+function checkOccurredAt(occurredAt: number | undefined, now: number): number {
+  if (occurredAt === undefined) return now;
+  if (occurredAt > now + clockSkewMs || occurredAt < now - oldestOccurredAtMs) {
+    throw new AppError('VALIDATION_FAILED', 'The time is not valid.', [
+      { path: 'occurredAt', message: 'must be within the last 7 days and not in the future' },
+    ]);
+  }
+  return Math.min(occurredAt, now);
+}

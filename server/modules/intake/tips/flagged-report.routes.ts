@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PlatformContext } from '../../../platform/context.ts';
+import { parseInput } from '../../../platform/http/validation.ts';
+import { createAuthenticator } from '../../identity/index.ts';
+import { listFlaggedReports } from './flagged-report.service.ts';
+import type { FlaggedReportDeps } from './flagged-report.service.ts';
+
+const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+export function flaggedReportDepsFrom(context: PlatformContext): FlaggedReportDeps {
+  return {
+    db: context.database.db,
+    dialect: context.database.dialect,
+    clock: context.clock,
+    crypto: context.crypto,
+    events: context.events,
+  };
+}
+
+/** Coordinators' view of weaponized tips (kept out of the dispatch queue). */
+export function registerFlaggedReportRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const deps = flaggedReportDepsFrom(context);
+  const authenticator = createAuthenticator(deps);
+
+  app.get('/api/flagged-reports', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { limit } = parseInput(listQuerySchema, request.query);
+    return listFlaggedReports(deps, principal, { limit });
+  });
+}

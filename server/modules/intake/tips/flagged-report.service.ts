@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../platform/clock/clock.ts';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
+import type { DialectName } from '../../../platform/database/database.ts';
+import type { Database } from '../../../platform/database/schema.ts';
+import { inTransaction } from '../../../platform/database/unit-of-work.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import type { EventBus } from '../../../platform/realtime/events.ts';
+import { recordAudit } from '../../identity/index.ts';
+import { areasFor, requireRole } from '../../identity/index.ts';
+import type { Principal } from '../../identity/index.ts';
+import { rooms } from '../../../platform/realtime/rooms.ts';
+import { assessTip } from './tip-detector.ts';
+import type { TipReason } from './tip-detector.ts';
+import { insertFlaggedReport, listFlaggedReportRows } from './flagged-report.repository.ts';
+
+/** The shortest schedule of all intake data (issue 4 §8): gone a day after it arrived. */
+export const flaggedReportLifetimeMs = 24 * 60 * 60 * 1000;
+
+export const flaggedReportContexts = {
+  description: 'flagged_reports.description',
+  locationText: 'flagged_reports.location_text',
+} as const;
+
+export interface FlaggedReportDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  crypto: FieldCrypto;
+  events: EventBus;
+}
+
+/** What intake knows about a report when it decides whether it is a weaponized tip. */
+export interface TipCandidate {
+  reportId: string;
+  networkId: string;
+  channel: string;
+  category: string;
+  language: string;
+  description?: string;
+  locationText?: string;
+  zip?: string;
+  sourceHash: string | null;
+}
+
+/**
+ * Stores the report apart (and returns true) when its text points at a private person rather than
+ * enforcement activity; returns false for an ordinary report, which intake then stores as usual.
+ * The tipster's contact, exact pin and callback consent are dropped: nobody calls a tipster back.
+ * Coordinators hear that one arrived (no content in the event).
+ */
+export async function divertWeaponizedTip(
+  deps: FlaggedReportDeps,
+  candidate: TipCandidate,
+): Promise<boolean> {
+  const text = [candidate.description, candidate.locationText].filter(Boolean).join('\n');
+  const assessment = assessTip(text);
+  if (!assessment.isFlagged) return false;
+  const now = deps.clock.now();
+  const encrypt = (value: string | undefined, context: string) =>
+    value === undefined ? null : deps.crypto.encrypt(value, context);
+  await inTransaction(deps, async (uow) => {
+    await insertFlaggedReport(uow.trx, {
+      id: candidate.reportId,
+      network_id: candidate.networkId,
+      channel: candidate.channel,
+      category: candidate.category,
+      language: candidate.language,
+      reasons: JSON.stringify(assessment.reasons),
+      description_enc: encrypt(candidate.description, flaggedReportContexts.description),
+      location_text_enc: encrypt(candidate.locationText, flaggedReportContexts.locationText),
+      zip: candidate.zip ?? null,
+      source_hash: candidate.sourceHash,
+      created_at: now,
+      purge_at: now + flaggedReportLifetimeMs,
+    });
+    uow.emit({
+      type: 'tips.reportFlagged',
+      networkId: candidate.networkId,
+      rooms: [rooms.role(candidate.networkId, 'coordinator')],
+      data: { flaggedReportId: candidate.reportId, channel: candidate.channel },
+      occurredAt: now,
+    });
+  });
+  return true;
+}
+
+export interface PresentedFlaggedReport {
+  id: string;
+  channel: string;
+  category: string;
+  language: string;
+  reasons: TipReason[];
+  description: string | null;
+  locationText: string | null;
+  zip: string | null;
+  createdAt: number;
+  purgeAt: number;
+}
+
+/**
+ * Flagged reports of the coordinator's network, newest first. Only coordinators whose grant covers
+ * the whole network (the text names private people, anywhere). The read is audited, with the ids
+ * shown, before anything is returned.
+ */
+export async function listFlaggedReports(
+  deps: FlaggedReportDeps,
+  principal: Principal,
+  options: { limit: number },
+): Promise<{ flaggedReports: PresentedFlaggedReport[] }> {
+  requireRole(principal, ['coordinator']);
+  if (areasFor(principal, ['coordinator']) !== 'all') {
+    throw new AppError('FORBIDDEN', 'Only coordinators of the whole network see flagged reports.');
+  }
+  const now = deps.clock.now();
+  const rows = await listFlaggedReportRows(deps.db, {
+    networkId: principal.networkId,
+    now,
+    limit: options.limit,
+  });
+  await recordAudit(deps, deps.db, {
+    networkId: principal.networkId,
+    actorMemberId: principal.memberId,
+    action: 'sensitive.read',
+    objectType: 'flagged_report',
+    objectId: principal.networkId,
+    metadata: { field: 'flaggedReports', ids: rows.map((row) => row.id) },
+  });
+  const read = (envelope: string | null, context: string) => {
+    if (envelope === null) return null;
+    try {
+      return deps.crypto.decrypt(envelope, context);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    flaggedReports: rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      category: row.category,
+      language: row.language,
+      reasons: parseReasons(row.reasons),
+      description: read(row.description_enc, flaggedReportContexts.description),
+      locationText: read(row.location_text_enc, flaggedReportContexts.locationText),
+      zip: row.zip,
+      createdAt: row.created_at,
+      purgeAt: row.purge_at,
+    })),
+  };
+}
+
+function parseReasons(stored: string): TipReason[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? (value.filter((item) => typeof item === 'string') as TipReason[]) : [];
+  } catch {
+    return [];
+  }
+}

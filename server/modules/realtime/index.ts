@@ -1,3 +1,0 @@
-export { registerRealtimeRoutes } from './realtime.routes.ts';
-export { rooms, roomsFor } from './realtime.rooms.ts';
-export { maximumStreamsPerMember } from './realtime.service.ts';

@@ -1,5 +1,0 @@
-export { registerSetupRoutes } from './setup.routes.ts';
-export { createFirstNetwork, hasAnyNetwork, issueSetupTokenIfNeeded } from './setup.service.ts';
-export type { FirstNetwork } from './setup.service.ts';
-export { firstNetworkSchema } from './setup.schemas.ts';
-export type { FirstNetworkInput } from './setup.schemas.ts';
