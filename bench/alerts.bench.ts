@@ -4,7 +4,7 @@ import { systemClock } from '../server/platform/clock/clock.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import { newId } from '../server/platform/ids/ids.ts';
 import { buildAlertWorld, buildIncident, pilsen, pilsenZip } from '../test/alerts/support/alert-world.ts';
-import { call } from '../test/alerts/support/api.ts';
+import { approve, call } from '../test/alerts/support/api.ts';
 import { createTestApp } from '../test/support/app.ts';
 import type { TestApp } from '../test/support/app.ts';
 import { seedSubscribers } from './alert-seed.ts';
@@ -75,7 +75,7 @@ async function approvedAlert(
   if (draft.statusCode !== 201 && draft.statusCode !== 200)
     throw new Error(`draft failed: ${draft.statusCode}`);
   const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-  const approval = await call(testApp, 'POST', `/api/alerts/${alertId}/approve`, world.approver);
+  const approval = await approve(testApp, alertId, world.approver);
   if (approval.statusCode !== 200)
     throw new Error(`approval failed: ${approval.statusCode} ${approval.body}`);
   return alertId;

@@ -10,7 +10,7 @@ import {
   testAdapters,
   waitFor,
 } from '../test/alerts/support/alert-world.ts';
-import { call } from '../test/alerts/support/api.ts';
+import { approve, call } from '../test/alerts/support/api.ts';
 import { createTestApp } from '../test/support/app.ts';
 import type { TestApp } from '../test/support/app.ts';
 import { startFakeTwilio } from '../test/support/fake-twilio.ts';
@@ -53,7 +53,7 @@ export async function benchSmsDelivery(
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    const approval = await call(testApp, 'POST', `/api/alerts/${alertId}/approve`, world.approver);
+    const approval = await approve(testApp, alertId, world.approver);
     if (approval.statusCode !== 200) throw new Error(`approval failed: ${approval.statusCode}`);
     const expectedSeconds = sizes.recipients / sizes.ratePerSecond;
     await waitFor(

@@ -16,7 +16,7 @@ import {
   startTestWorker,
   waitFor,
 } from '../test/alerts/support/alert-world.ts';
-import { call } from '../test/alerts/support/api.ts';
+import { approve, call } from '../test/alerts/support/api.ts';
 import { createTestApp } from '../test/support/app.ts';
 import type { TestApp } from '../test/support/app.ts';
 import { startPushEndpoint } from './push-endpoint.ts';
@@ -64,7 +64,7 @@ export async function benchPushDelivery(
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
     const approvedAt = performance.now();
-    const approval = await call(testApp, 'POST', `/api/alerts/${alertId}/approve`, world.approver);
+    const approval = await approve(testApp, alertId, world.approver);
     if (approval.statusCode !== 200) throw new Error(`approval failed: ${approval.statusCode}`);
     await waitFor(
       () => endpoint.arrivals.length,

@@ -104,8 +104,9 @@ export function startSurge(
         reject(draft.json);
         continue;
       }
-      const alertId = (draft.json.alert as { id: string }).id;
-      const approval = await post(`/api/alerts/${alertId}/approve`, {}, world.approver);
+      const { id: alertId, contentHash } = draft.json.alert as { id: string; contentHash: string };
+      // The approval names the frozen content's hash (the same one the approver's preview shows).
+      const approval = await post(`/api/alerts/${alertId}/approve`, { contentHash }, world.approver);
       if (!approval) return;
       if (approval.status === 200) {
         outcome.approvedAlerts.push({ id: alertId, zone, tag });

@@ -11,6 +11,7 @@ import * as memberRecovery from './2026_11_29_0012_member_recovery.ts';
 import * as evidenceExports from './2026_11_29_0013_evidence_exports.ts';
 import * as roundSubscriberPoints from './2026_11_29_0014_round_subscriber_points.ts';
 import * as passkeyNames from './2026_11_29_0015_passkey_names.ts';
+import * as frozenAlertContent from './2026_11_29_0016_frozen_alert_content.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0013_evidence_exports': evidenceExports,
   '2026_11_29_0014_round_subscriber_points': roundSubscriberPoints,
   '2026_11_29_0015_passkey_names': passkeyNames,
+  '2026_11_29_0016_frozen_alert_content': frozenAlertContent,
 };

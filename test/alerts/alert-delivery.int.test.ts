@@ -16,7 +16,7 @@ import {
   waitFor,
 } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call, outcome, uniquePhone } from './support/api.ts';
+import { approve, call, outcome, uniquePhone } from './support/api.ts';
 import type { DeliverySummary } from './support/api.ts';
 import { startFakePushService } from './support/fake-push.ts';
 import type { BrowserSubscription, FakePushService } from './support/fake-push.ts';
@@ -90,7 +90,7 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId, freeText });
     expect(draft.statusCode).toBe(201);
     const { alert } = draft.json<AlertBody>();
-    const approved = await call(testApp, 'POST', `/api/alerts/${alert.id}/approve`, world.approver);
+    const approved = await approve(testApp, alert.id, world.approver);
     expect(approved.statusCode).toBe(200);
     return alert;
   }
@@ -116,7 +116,7 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
     const { alert } = draft.json<AlertBody>();
     expect(alert.state).toBe('draft');
     // Nothing leaves before a second person approves.
-    const selfApproval = await call(testApp, 'POST', `/api/alerts/${alert.id}/approve`, world.drafter);
+    const selfApproval = await approve(testApp, alert.id, world.drafter);
     expect(outcome(selfApproval)).toEqual([403, 'ALERT_SELF_APPROVAL']);
 
     const preview = await call(testApp, 'GET', `/api/alerts/${alert.id}/preview`, world.approver);
@@ -134,7 +134,7 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
     expect(previewBody.sms.ratePerSecond).toBe(100);
     expect(twilio.messages.filter((message) => message.to === phone)).toHaveLength(0);
 
-    const approved = await call(testApp, 'POST', `/api/alerts/${alert.id}/approve`, world.approver);
+    const approved = await approve(testApp, alert.id, world.approver);
     expect(approved.statusCode).toBe(200);
 
     await waitFor(
@@ -241,10 +241,10 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
     expect(correction).toMatchObject({ kind: 'correction', state: 'draft', referencesAlertId: original.id });
     // The same two-person rule: its drafter (the dispatcher) cannot approve, a coordinator can.
     expect(
-      outcome(await call(testApp, 'POST', `/api/alerts/${correction.id}/approve`, world.dispatcher)),
+      outcome(await approve(testApp, correction.id, world.dispatcher)),
     ).toEqual([403, 'FORBIDDEN']);
     expect(
-      (await call(testApp, 'POST', `/api/alerts/${correction.id}/approve`, world.approver)).statusCode,
+      (await approve(testApp, correction.id, world.approver)).statusCode,
     ).toBe(200);
     await waitFor(
       () => detail(world, correction.id),

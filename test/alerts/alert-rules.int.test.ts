@@ -5,7 +5,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { buildArea } from '../support/factories.ts';
 import { buildAlertWorld, buildIncident, member } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call, outcome } from './support/api.ts';
+import { approve as approveAs, call, outcome } from './support/api.ts';
 
 interface AlertBody {
   alert: {
@@ -30,8 +30,7 @@ describeEachDatabase('alert approval rules', (dialect) => {
     expect(response.statusCode).toBe(201);
     return response.json<AlertBody>().alert;
   }
-  const approve = (alertId: string, who: Parameters<typeof call>[3]) =>
-    call(testApp, 'POST', `/api/alerts/${alertId}/approve`, who);
+  const approve = (alertId: string, who: Parameters<typeof call>[3]) => approveAs(testApp, alertId, who);
 
   it('needs a different coordinator, for the area, with a fresh second factor', async () => {
     const world = await buildAlertWorld(testApp);

@@ -3,7 +3,7 @@ import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildAlertWorld, buildIncident, member } from './support/alert-world.ts';
-import { call, outcome } from './support/api.ts';
+import { approve, call, outcome } from './support/api.ts';
 
 interface ThreadBody {
   alerts: {
@@ -30,7 +30,7 @@ describeEachDatabase('alert history: the thread of an alert', (dialect) => {
     const drafted = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const original = drafted.json<{ alert: { id: string } }>().alert;
     expect(
-      (await call(testApp, 'POST', `/api/alerts/${original.id}/approve`, world.approver)).statusCode,
+      (await approve(testApp, original.id, world.approver)).statusCode,
     ).toBe(200);
     testApp.clock.advance(1000);
     const corrected = await call(testApp, 'POST', `/api/alerts/${original.id}/correct`, world.drafter, {
@@ -38,7 +38,7 @@ describeEachDatabase('alert history: the thread of an alert', (dialect) => {
     });
     const correction = corrected.json<{ alert: { id: string } }>().alert;
     expect(
-      (await call(testApp, 'POST', `/api/alerts/${correction.id}/approve`, world.approver)).statusCode,
+      (await approve(testApp, correction.id, world.approver)).statusCode,
     ).toBe(200);
     testApp.clock.advance(1000);
     const cancelled = await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {

@@ -20,7 +20,7 @@ import { startFakeTwilio } from '../support/fake-twilio.ts';
 import { startServerProcess } from '../support/server-process.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import { buildAlertWorld, buildIncident, smsSubscribe, waitFor } from './support/alert-world.ts';
-import { call, uniquePhone } from './support/api.ts';
+import { approve, call, uniquePhone } from './support/api.ts';
 
 const recipients = 30;
 const publicUrl = 'https://amparo.example.org';
@@ -78,7 +78,7 @@ describeEachDatabase('alert fan-out survives kill -9 of its worker', (dialect: D
     const incidentId = await buildIncident(context, world.network.id);
     const draft = await call({ app }, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await call({ app }, 'POST', `/api/alerts/${alertId}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve({ app }, alertId, world.approver)).statusCode).toBe(
       200,
     );
 

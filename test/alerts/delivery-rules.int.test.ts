@@ -16,7 +16,7 @@ import {
   waitFor,
 } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call, uniquePhone } from './support/api.ts';
+import { approve, call, uniquePhone } from './support/api.ts';
 import type { DeliverySummary } from './support/api.ts';
 import { startFakePushService } from './support/fake-push.ts';
 import type { FakePushService } from './support/fake-push.ts';
@@ -70,7 +70,7 @@ describeEachDatabase('alert deliveries', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId, ...body });
     const { alert } = draft.json<DetailBody>();
-    expect((await call(testApp, 'POST', `/api/alerts/${alert.id}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(
       200,
     );
     return alert;

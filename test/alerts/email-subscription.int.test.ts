@@ -14,7 +14,7 @@ import {
   waitFor,
 } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call, uniquePhone } from './support/api.ts';
+import { approve, call, uniquePhone } from './support/api.ts';
 import type { DeliverySummary } from './support/api.ts';
 import { startFakeSmtp } from './support/fake-smtp.ts';
 import type { FakeSmtp } from './support/fake-smtp.ts';
@@ -51,7 +51,7 @@ describeEachDatabase('email subscriptions', (dialect) => {
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     expect(draft.statusCode).toBe(201);
     const { alert } = draft.json<{ alert: { id: string } }>();
-    expect((await call(testApp, 'POST', `/api/alerts/${alert.id}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(
       200,
     );
     return alert;

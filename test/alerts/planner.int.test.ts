@@ -6,7 +6,7 @@ import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildAlertWorld, buildIncident, pilsen, pilsenZip } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call } from './support/api.ts';
+import { approve, call } from './support/api.ts';
 import { insertSubscribers } from './support/bulk-subscribers.ts';
 
 describeEachDatabase('alert planner', (dialect) => {
@@ -21,7 +21,7 @@ describeEachDatabase('alert planner', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await call(testApp, 'POST', `/api/alerts/${alertId}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(
       200,
     );
     return alertId;

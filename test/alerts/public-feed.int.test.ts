@@ -9,7 +9,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { distanceMeters } from '../../server/platform/geo/index.ts';
 import { buildAlertWorld, buildIncident, pilsen } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { call } from './support/api.ts';
+import { approve, call } from './support/api.ts';
 
 const schema = path.resolve(import.meta.dirname, '../fixtures/CAP-v1.2.xsd');
 
@@ -47,7 +47,7 @@ describeEachDatabase('public alerts: page, JSON, CAP 1.2 and Atom', (dialect) =>
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, body);
     expect(draft.statusCode).toBe(201);
     const { alert } = draft.json<AlertBody>();
-    expect((await call(testApp, 'POST', `/api/alerts/${alert.id}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(
       200,
     );
     return alert;
@@ -70,7 +70,7 @@ describeEachDatabase('public alerts: page, JSON, CAP 1.2 and Atom', (dialect) =>
       })
     ).json<AlertBody>().alert;
     expect(
-      (await call(testApp, 'POST', `/api/alerts/${correction.id}/approve`, world.approver)).statusCode,
+      (await approve(testApp, correction.id, world.approver)).statusCode,
     ).toBe(200);
     const cancellation = (
       await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {})

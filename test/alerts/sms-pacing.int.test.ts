@@ -6,7 +6,7 @@ import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildAlertWorld, buildIncident, smsSubscribe } from './support/alert-world.ts';
-import { call, uniquePhone } from './support/api.ts';
+import { approve, call, uniquePhone } from './support/api.ts';
 
 /**
  * The SMS rate is a promise to the provider and to the carriers: no second may carry more texts
@@ -45,7 +45,7 @@ describeEachDatabase('SMS pacing', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await call(testApp, 'POST', `/api/alerts/${alertId}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(
       200,
     );
     const { db } = testApp.context.database;

@@ -9,7 +9,7 @@ import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildAlertWorld, buildIncident, pilsen } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
-import { browserSubscription, call } from './support/api.ts';
+import { approve, browserSubscription, call } from './support/api.ts';
 
 describeEachDatabase("a subscriber's point", (dialect) => {
   let testApp: TestApp;
@@ -56,7 +56,7 @@ describeEachDatabase("a subscriber's point", (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id, pilsen);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await call(testApp, 'POST', `/api/alerts/${alertId}/approve`, world.approver)).statusCode).toBe(
+    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(
       200,
     );
     await planAlert(

@@ -40,6 +40,21 @@ export const errorCodes = {
   ALERT_NOT_LIVE: { status: 409, message: 'alerts.error.ALERT_NOT_LIVE' },
   ALERT_CAP_REACHED: { status: 429, message: 'alerts.error.ALERT_CAP_REACHED' },
   ALERTS_STOPPED: { status: 423, message: 'alerts.error.ALERTS_STOPPED' },
+  /** The approval names a hash other than the frozen content's now (re-rendered), or none is frozen. */
+  ALERT_CONTENT_CHANGED: { status: 409, message: 'alerts.error.ALERT_CONTENT_CHANGED' },
+  /** A retraction stopped one of the alert's areas and no second coordinator has reviewed it. */
+  ALERT_AREA_STOPPED: { status: 423, message: 'alerts.error.ALERT_AREA_STOPPED' },
+  ALERT_NOT_RETRACTION: { status: 409, message: 'alerts.error.ALERT_NOT_RETRACTION' },
+  ALERT_RETRACTION_SELF_REVIEW: { status: 403, message: 'alerts.error.ALERT_RETRACTION_SELF_REVIEW' },
+  ALERT_RETRACTION_REVIEWED: { status: 409, message: 'alerts.error.ALERT_RETRACTION_REVIEWED' },
+  TEMPLATE_PROPOSAL_NOT_FOUND: { status: 404, message: 'alerts.error.TEMPLATE_PROPOSAL_NOT_FOUND' },
+  /** The proposer of a template change cannot approve it. */
+  TEMPLATE_SELF_APPROVAL: { status: 403, message: 'alerts.error.TEMPLATE_SELF_APPROVAL' },
+  /** Another change to the same template took effect after this proposal was made: diff again. */
+  TEMPLATE_PROPOSAL_STALE: { status: 409, message: 'alerts.error.TEMPLATE_PROPOSAL_STALE' },
+  TEMPLATE_PROPOSAL_DECIDED: { status: 409, message: 'alerts.error.TEMPLATE_PROPOSAL_DECIDED' },
+  /** A proposal that changes nothing (the same text as the active one). */
+  TEMPLATE_UNCHANGED: { status: 400, message: 'alerts.error.TEMPLATE_UNCHANGED' },
   TEMPLATE_TOO_LONG: { status: 400, message: 'errors.TEMPLATE_TOO_LONG' },
   TEMPLATE_INVALID: { status: 400, message: 'errors.TEMPLATE_INVALID' },
   TEMPLATE_LANGUAGE_NOT_OFFERED: { status: 400, message: 'errors.TEMPLATE_LANGUAGE_NOT_OFFERED' },

@@ -23,6 +23,20 @@ export function call(
   });
 }
 
+/**
+ * Approves as a coordinator does on the alert page: reads the alert (its frozen content and
+ * hash) and approves naming that hash. A caller who may not read it names a well-formed hash of
+ * nothing, so the answer is the approval's own refusal.
+ */
+export async function approve(testApp: Pick<TestApp, 'app'>, alertId: string, who: Who) {
+  const shown = await call(testApp, 'GET', `/api/alerts/${alertId}`, who);
+  const hash =
+    shown.statusCode === 200 ? shown.json<{ content: { hash: string } | null }>().content?.hash : undefined;
+  return call(testApp, 'POST', `/api/alerts/${alertId}/approve`, who, {
+    contentHash: hash ?? '0'.repeat(64),
+  });
+}
+
 /** [status, error code] of a response, for compact assertions. */
 export function outcome(response: { statusCode: number; json<T>(): T }): [number, string | undefined] {
   return [response.statusCode, response.json<Partial<ErrorBody>>().error?.code];

@@ -10,155 +10,110 @@ import { lockNetworkRow } from '../../identity/index.ts';
 import type { Network } from '../../identity/index.ts';
 import { findIncidentForAlert } from './alert-sources.repository.ts';
 import type { AlertDeps } from './alert.deps.ts';
-import {
-  audit,
-  followUpRow,
-  requireAlertable,
-  requireLiveAlert,
-  requireNetwork,
-} from './alert-drafting.service.ts';
+import { frozenContentOf } from './alert-content.ts';
+import { audit, requireAlertable, requireNetwork } from './alert-drafting.service.ts';
 import { alertApprovers, requireAlertOfNetwork, requireAreaCovered } from './alert.policy.ts';
 import { presentAlert } from './alert-presenter.ts';
 import type { PresentedAlert } from './alert-presenter.ts';
 import {
+  approveDraftIfContent,
   findAlertById,
-  insertAlert,
   listApprovedAlertsSince,
-  listTemplateOverrides,
-  updateAlertIfState,
   updateThread,
 } from './alert.repository.ts';
-import { parseList, renderAlertMessages } from './alert-rendering.ts';
-import type { RenderContext } from './alert-rendering.ts';
-import type { FollowUpInput } from './alert.contract.ts';
+import { parseList } from './alert-rendering.ts';
+import type { ApproveAlertInput } from './alert.contract.ts';
 import type { AlertsTable } from './alert.tables.ts';
-import { validateFreeText } from './alert-templates.ts';
-import { alertsStopped, readStopSwitch } from './stop-switch.service.ts';
+import { alertsStopped, isAnyAreaStopped, readStopSwitch } from './stop-switch.service.ts';
 
 export const planJobName = 'alerts.plan';
 const hourMs = 60 * 60 * 1000;
 
 /**
- * The second person: a coordinator who did not draft it, whose role covers the alert's area, with
- * a fresh second factor. Approval freezes the messages and writes the alert and its planner job in
- * one transaction (outbox), under the stop switch and the hourly cap per area.
+ * The second person: a coordinator who neither drafted nor rendered it, whose role covers the
+ * alert's area, with a fresh second factor, naming the hash of the frozen content they previewed.
+ * Approval publishes exactly that content (nothing is rendered now) and writes the alert and its
+ * planner job in one transaction (outbox), under the stop switches and the hourly cap per area.
  */
 export async function approveAlert(
   deps: AlertDeps,
   principal: Principal,
   alertId: string,
+  input: ApproveAlertInput,
 ): Promise<PresentedAlert> {
   requireRole(principal, alertApprovers);
   const alert = await requireAlertOfNetwork(deps, principal, alertId);
   if (alert.state !== 'draft') throw new AppError('ALERT_NOT_DRAFT', 'This alert was already approved.');
-  if (alert.drafted_by === principal.memberId) {
+  if (alert.drafted_by === principal.memberId || alert.rendered_by === principal.memberId) {
     throw new AppError('ALERT_SELF_APPROVAL', 'A different coordinator must approve an alert you drafted.');
   }
   requireAreaCovered(principal, alertApprovers, alert);
   requireStepUp(principal, deps.clock);
+  if (alert.content_hash !== input.contentHash || frozenContentOf(alert) === null) throw contentChanged();
   await requireStillAlertable(deps, alert);
   const network = await requireNetwork(deps, principal.networkId);
   const approved = await inTransaction(deps, async (uow) => {
     // Serializes approvals per network for the cap check.
     await lockNetworkRow(uow.trx, deps.dialect, network.id);
     if ((await readStopSwitch(uow.trx, network.id)).isStopped) throw alertsStopped();
+    if (await isAnyAreaStopped(uow.trx, network.id, alert)) throw areaStopped();
     if (alert.kind === 'alert' && alert.status === 'actual')
       await requireUnderCap(deps, uow.trx, network, alert);
-    const row = await approveRow(deps, uow, network, alert, principal);
-    if (!(await updateAlertIfState(uow.trx, alert.id, 'draft', row))) {
+    if (alert.kind !== 'alert') await requireThreadLive(uow.trx, alert);
+    const now = deps.clock.now();
+    const row = {
+      state: 'approved' as const,
+      approved_by: principal.memberId,
+      approved_at: now,
+      plan_state: 'waiting' as const,
+      updated_at: now,
+    };
+    // Compare-and-set on the hash too: a re-render that committed meanwhile wins, this approval fails.
+    if (!(await approveDraftIfContent(uow.trx, alert.id, input.contentHash, row))) {
+      const current = await findAlertById(uow.trx, alert.id);
+      if (current?.state === 'draft') throw contentChanged();
       throw new AppError('ALERT_NOT_DRAFT', 'This alert was already approved.');
     }
     if (alert.kind === 'correction') {
-      const now = row.approved_at ?? deps.clock.now();
       await updateThread(uow.trx, alert.thread_id, alert.id, { superseded_at: now, updated_at: now });
+    } else if (alert.kind === 'cancellation') {
+      await updateThread(uow.trx, alert.thread_id, alert.id, { cancelled_at: now, updated_at: now });
     }
-    await audit(deps, uow.trx, principal, 'alert.approved', alert);
+    await enqueuePlan(deps, uow, alert.id);
+    await audit(deps, uow.trx, principal, 'alert.approved', alert, { contentHash: input.contentHash });
     return { ...alert, ...row };
   });
   return presentAlert(approved);
 }
 
-/**
- * Cancels a live alert in one step: one coordinator for the area, with a fresh second factor, no
- * second approver. Why one person: a cancellation goes only to people who already received the
- * alert and can only lower alarm, and every minute a false alert stands does harm (the 2018 Hawaii
- * alert took 38 minutes to retract). It is audited, works while the stop switch is on, and a
- * wrongly cancelled alert is re-issued through the normal two-person path.
- */
-export async function cancelAlert(
-  deps: AlertDeps,
-  principal: Principal,
-  alertId: string,
-  input: FollowUpInput,
-): Promise<PresentedAlert> {
-  requireRole(principal, alertApprovers);
-  const original = await requireLiveAlert(deps, principal, alertId);
-  requireAreaCovered(principal, alertApprovers, original);
-  requireStepUp(principal, deps.clock);
-  const network = await requireNetwork(deps, principal.networkId);
-  const now = deps.clock.now();
-  const draft = followUpRow(
-    original,
-    principal,
-    'cancellation',
-    validateFreeText(input.freeText, network.languages),
-    now,
+export function contentChanged(): AppError {
+  return new AppError(
+    'ALERT_CONTENT_CHANGED',
+    'The text of this alert changed after the preview you approved: review it again.',
   );
-  const cancelled = await inTransaction(deps, async (uow) => {
-    const current = await findAlertById(uow.trx, original.id);
-    if (current?.cancelled_at !== null)
-      throw new AppError('ALERT_NOT_LIVE', 'This alert was already cancelled.');
-    const row = { ...draft, ...(await approveRow(deps, uow, network, draft, principal)) };
-    await insertAlert(uow.trx, row);
-    await updateThread(uow.trx, original.thread_id, row.id, { cancelled_at: now, updated_at: now });
-    await audit(deps, uow.trx, principal, 'alert.cancelled', row);
-    return row;
-  });
-  return presentAlert(cancelled);
 }
 
-async function approveRow(
-  deps: AlertDeps,
-  uow: UnitOfWork,
-  network: Network,
-  alert: AlertsTable,
-  principal: Principal,
-): Promise<
-  Pick<AlertsTable, 'state' | 'approved_by' | 'approved_at' | 'messages' | 'plan_state' | 'updated_at'>
-> {
-  const now = deps.clock.now();
-  const context = await renderContextFor(deps, uow.trx, network, alert);
+function areaStopped(): AppError {
+  return new AppError(
+    'ALERT_AREA_STOPPED',
+    'An alert in this area was retracted: nothing is approved there until a second coordinator reviews it.',
+  );
+}
+
+/** The fan-out planner of an approved alert, in the approval's transaction (outbox). */
+export async function enqueuePlan(deps: AlertDeps, uow: UnitOfWork, alertId: string): Promise<void> {
   await enqueueJobInUnitOfWork(uow, deps, {
     name: planJobName,
-    payload: { alertId: alert.id },
-    idempotencyKey: `${planJobName}:${alert.id}`,
+    payload: { alertId },
+    idempotencyKey: `${planJobName}:${alertId}`,
   });
-  return {
-    state: 'approved',
-    approved_by: principal.memberId,
-    approved_at: now,
-    messages: JSON.stringify(renderAlertMessages(alert, context)),
-    plan_state: 'waiting',
-    updated_at: now,
-  };
 }
 
-export async function renderContextFor(
-  deps: Pick<AlertDeps, 'publicUrl'>,
-  db: Transaction<Database> | AlertDeps['db'],
-  network: Network,
-  alert: Pick<AlertsTable, 'references_alert_id'>,
-): Promise<RenderContext> {
-  const overrides = await listTemplateOverrides(db, network.id);
-  const referenced = alert.references_alert_id
-    ? await findAlertById(db, alert.references_alert_id)
-    : undefined;
-  return {
-    network,
-    publicUrl: deps.publicUrl,
-    overrides: new Map(overrides.map((row) => [`${row.template_key}\u0000${row.language}`, row.body])),
-    referencedAt: referenced?.approved_at ?? null,
-  };
+/** A follow-up of a thread that was cancelled (or retracted) meanwhile is never published. */
+async function requireThreadLive(trx: Transaction<Database>, alert: AlertsTable): Promise<void> {
+  const original = alert.references_alert_id ? await findAlertById(trx, alert.references_alert_id) : undefined;
+  if (!original || original.cancelled_at !== null)
+    throw new AppError('ALERT_NOT_LIVE', 'The alert this follows was cancelled.');
 }
 
 /** The incident may have been re-judged since drafting: a false alarm now stops the approval. */

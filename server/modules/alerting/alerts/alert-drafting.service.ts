@@ -14,8 +14,9 @@ import { alertApprovers, alertDrafters, requireAlertOfNetwork, requireAreaCovere
 import { presentAlert } from './alert-presenter.ts';
 import type { PresentedAlert } from './alert-presenter.ts';
 import { insertAlert, updateAlertIfState } from './alert.repository.ts';
-import type { DraftAlertInput, FollowUpInput } from './alert.contract.ts';
-import type { AlertKind, AlertsTable } from './alert.tables.ts';
+import type { DraftAlertInput } from './alert.contract.ts';
+import type { AlertsTable } from './alert.tables.ts';
+import { renderContent } from './alert-content.service.ts';
 import { alertTemplateKey, validateFreeText } from './alert-templates.ts';
 
 /** Incidents no one may alert about, override or not. */
@@ -69,11 +70,15 @@ export async function draftAlert(
     free_text: JSON.stringify(freeText),
     is_override: isOverride ? 1 : 0,
   };
-  await inTransaction(deps, async (uow) => {
-    await insertAlert(uow.trx, row);
-    await audit(deps, uow.trx, principal, isOverride ? 'alert.overrideRequested' : 'alert.drafted', row);
+  const drafted = await inTransaction(deps, async (uow) => {
+    const frozen = { ...row, ...(await renderContent(deps, uow.trx, network, row, principal.memberId)) };
+    await insertAlert(uow.trx, frozen);
+    await audit(deps, uow.trx, principal, isOverride ? 'alert.overrideRequested' : 'alert.drafted', frozen, {
+      contentHash: frozen.content_hash,
+    });
+    return frozen;
   });
-  return presentAlert(row);
+  return presentAlert(drafted);
 }
 
 export function requireAlertable(
@@ -121,75 +126,18 @@ export async function confirmOverride(
   return presentAlert({ ...alert, ...changes });
 }
 
-/**
- * A correction: one step from a live alert, pre-translated, referencing it, for the same
- * recipients. It is a draft that needs the same two-person approval as an alert.
- */
-export async function draftCorrection(
-  deps: AlertDeps,
-  principal: Principal,
-  alertId: string,
-  input: FollowUpInput,
-): Promise<PresentedAlert> {
-  requireRole(principal, alertDrafters);
-  const original = await requireLiveAlert(deps, principal, alertId);
-  requireAreaCovered(principal, alertDrafters, original);
-  const network = await requireNetwork(deps, principal.networkId);
-  const row = followUpRow(
-    original,
-    principal,
-    'correction',
-    validateFreeText(input.freeText, network.languages),
-    deps.clock.now(),
-  );
-  await inTransaction(deps, async (uow) => {
-    await insertAlert(uow.trx, row);
-    await audit(deps, uow.trx, principal, 'alert.correctionDrafted', row);
-  });
-  return presentAlert(row);
-}
-
-/** An approved alert whose thread was not cancelled: the only thing a correction or cancel targets. */
-export async function requireLiveAlert(
-  deps: AlertDeps,
-  principal: Principal,
-  alertId: string,
-): Promise<AlertsTable> {
-  const alert = await requireAlertOfNetwork(deps, principal, alertId);
-  if (alert.state !== 'approved' || alert.cancelled_at !== null || alert.kind === 'cancellation') {
-    throw new AppError(
-      'ALERT_NOT_LIVE',
-      'Only a sent alert that was not cancelled can be corrected or cancelled.',
-    );
-  }
-  return alert;
-}
-
-export function followUpRow(
-  original: AlertsTable,
-  principal: Principal,
-  kind: Exclude<AlertKind, 'alert'>,
-  freeText: Record<string, string>,
-  now: number,
-): AlertsTable {
-  return {
-    ...original,
-    ...draftBase(newId(), principal, now),
-    references_alert_id: original.id,
-    kind,
-    template_key: kind,
-    free_text: JSON.stringify(freeText),
-    is_override: 0,
-  };
-}
-
-function draftBase(id: string, principal: Principal, now: number) {
+export function draftBase(id: string, principal: Principal, now: number) {
   return {
     id,
     network_id: principal.networkId,
     public_id: newSecretToken(12),
     state: 'draft' as const,
     messages: null,
+    content: null,
+    content_hash: null,
+    rendered_at: null,
+    rendered_by: null,
+    template_versions: null,
     override_confirmed_by: null,
     override_confirmed_at: null,
     drafted_by: principal.memberId,
@@ -218,6 +166,7 @@ export function audit(
   principal: Principal,
   action: Parameters<typeof recordAudit>[2]['action'],
   alert: Pick<AlertsTable, 'id' | 'kind' | 'status' | 'incident_id' | 'thread_id'>,
+  extra: Record<string, string | null> = {},
 ): Promise<unknown> {
   return recordAudit(deps, trx, {
     networkId: principal.networkId,
@@ -230,6 +179,7 @@ export function audit(
       status: alert.status,
       incidentId: alert.incident_id,
       threadId: alert.thread_id,
+      ...extra,
     },
   });
 }

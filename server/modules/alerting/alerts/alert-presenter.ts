@@ -1,4 +1,6 @@
-import { parseList, parseMessages } from './alert-rendering.ts';
+import { frozenContentOf, publishedMessagesOf } from './alert-content.ts';
+import type { FrozenLanguage } from './alert-content.ts';
+import { parseList } from './alert-rendering.ts';
 import type { AlertMessages } from './alert-rendering.ts';
 import type { AlertsTable } from './alert.tables.ts';
 
@@ -32,8 +34,23 @@ export interface PresentedAlert {
   supersededAt: number | null;
   cancelledAt: number | null;
   planState: AlertsTable['plan_state'];
-  /** Frozen renderings (after approval); a draft is previewed with GET /api/alerts/:id/preview. */
+  /** Headline, text and SMS per language, from the frozen content (drafts included). */
   messages: AlertMessages;
+  /** SHA-256 of the frozen content: what an approval must name. Null: re-render before approval. */
+  contentHash: string | null;
+  renderedAt: number | null;
+  renderedBy: string | null;
+  /** Language → template version the content used (`default`: shipped text; `shipped`: a retraction). */
+  templateVersions: Record<string, string>;
+}
+
+/** Every public text of an alert as frozen, for the approver's preview (GET /api/alerts/:id). */
+export interface PresentedContent {
+  hash: string;
+  renderedAt: number | null;
+  renderedBy: string | null;
+  languages: Record<string, FrozenLanguage>;
+  cap: string;
 }
 
 export function presentAlert(row: AlertsTable): PresentedAlert {
@@ -67,6 +84,31 @@ export function presentAlert(row: AlertsTable): PresentedAlert {
     supersededAt: row.superseded_at,
     cancelledAt: row.cancelled_at,
     planState: row.plan_state,
-    messages: parseMessages(row.messages),
+    messages: publishedMessagesOf(row),
+    contentHash: frozenContentOf(row) ? row.content_hash : null,
+    renderedAt: row.rendered_at,
+    renderedBy: row.rendered_by,
+    templateVersions: parseVersions(row.template_versions),
   };
+}
+
+export function presentContent(row: AlertsTable): PresentedContent | null {
+  const content = frozenContentOf(row);
+  if (!content || row.content_hash === null) return null;
+  return {
+    hash: row.content_hash,
+    renderedAt: row.rendered_at,
+    renderedBy: row.rendered_by,
+    languages: content.languages,
+    cap: content.cap,
+  };
+}
+
+function parseVersions(stored: string | null): Record<string, string> {
+  if (!stored) return {};
+  try {
+    return JSON.parse(stored) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }

@@ -2,13 +2,12 @@ import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { countRecipients } from '../subscriptions/index.ts';
 import { countExerciseRecipientMembers } from './alert-sources.repository.ts';
-import { renderContextFor } from './alert-approval.service.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { requireNetwork } from './alert-drafting.service.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
-import { presentAlert } from './alert-presenter.ts';
-import type { PresentedAlert } from './alert-presenter.ts';
-import { parseMessages, renderAlertMessages } from './alert-rendering.ts';
+import { publishedMessagesOf } from './alert-content.ts';
+import { presentAlert, presentContent } from './alert-presenter.ts';
+import type { PresentedAlert, PresentedContent } from './alert-presenter.ts';
 import type { AlertsTable, DeliveryChannel } from './alert.tables.ts';
 import { countRecipientsOfAlert, sendBacklogMs } from './delivery.repository.ts';
 import { countSmsSegments } from './sms-segments.ts';
@@ -16,6 +15,8 @@ import type { SmsSegmentCount } from './sms-segments.ts';
 
 export interface AlertPreview {
   alert: PresentedAlert;
+  /** The frozen content these texts come from; approval must name `content.hash`. */
+  content: PresentedContent | null;
   languages: {
     language: string;
     headline: string;
@@ -35,7 +36,10 @@ export interface AlertPreview {
   };
 }
 
-/** What approving would send: every language, SMS segments, recipients per channel, send time. */
+/**
+ * What approving would send, exactly: the frozen texts of every language (never re-rendered
+ * here), their hash, SMS segments, recipients per channel and the send time.
+ */
 export async function previewAlert(
   deps: AlertDeps,
   principal: Principal,
@@ -44,13 +48,15 @@ export async function previewAlert(
   requireRole(principal, alertReaders);
   const alert = await requireAlertOfNetwork(deps, principal, alertId);
   const network = await requireNetwork(deps, principal.networkId);
-  const messages =
-    alert.state === 'approved'
-      ? parseMessages(alert.messages)
-      : renderAlertMessages(alert, await renderContextFor(deps, deps.db, network, alert));
+  const messages = publishedMessagesOf(alert);
   const counted = await recipientsOf(deps, alert);
   const rate = Math.min(deps.smsRatePerSecond, network.settings.smsPerSecond);
-  const languages = Object.values(messages).map((message) => ({
+  // In the network's order of languages (the frozen JSON keeps its keys sorted).
+  const ordered = [
+    ...network.languages.flatMap((language) => (messages[language] ? [messages[language]] : [])),
+    ...Object.values(messages).filter((message) => !network.languages.includes(message.language)),
+  ];
+  const languages = ordered.map((message) => ({
     ...message,
     smsSegments: countSmsSegments(message.sms),
     recipients: counted.byLanguage[message.language] ?? 0,
@@ -59,6 +65,7 @@ export async function previewAlert(
   const sms = counted.byChannel.sms;
   return {
     alert: presentAlert(alert),
+    content: presentContent(alert),
     languages,
     recipients: {
       ...counted.byChannel,

@@ -2,14 +2,14 @@ import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
-import { presentAlert } from './alert-presenter.ts';
-import type { PresentedAlert } from './alert-presenter.ts';
+import { presentAlert, presentContent } from './alert-presenter.ts';
+import type { PresentedAlert, PresentedContent } from './alert-presenter.ts';
 import { listAlertsOfNetwork, listAlertsOfThread } from './alert.repository.ts';
 import { deliveryChannels, deliveryStatuses } from './alert.tables.ts';
 import type { DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
 import { countDeliveries } from './delivery.repository.ts';
-import { readStopSwitch } from './stop-switch.service.ts';
-import type { StopSwitchState } from './stop-switch.service.ts';
+import { readAreaStops, readStopSwitch } from './stop-switch.service.ts';
+import type { AreaStop, StopSwitchState } from './stop-switch.service.ts';
 
 export type ChannelSummary = Record<DeliveryStatus, number> & {
   total: number;
@@ -27,13 +27,14 @@ export async function listAlerts(
   deps: AlertDeps,
   principal: Principal,
   query: { limit: number },
-): Promise<{ stopSwitch: StopSwitchState; alerts: PresentedAlert[] }> {
+): Promise<{ stopSwitch: StopSwitchState & { areaStops: AreaStop[] }; alerts: PresentedAlert[] }> {
   requireRole(principal, alertReaders);
-  const [stopSwitch, rows] = await Promise.all([
+  const [stopSwitch, areaStops, rows] = await Promise.all([
     readStopSwitch(deps.db, principal.networkId),
+    readAreaStops(deps.db, principal.networkId),
     listAlertsOfNetwork(deps.db, principal.networkId, query.limit),
   ]);
-  return { stopSwitch, alerts: rows.map(presentAlert) };
+  return { stopSwitch: { ...stopSwitch, areaStops }, alerts: rows.map(presentAlert) };
 }
 
 /**
@@ -51,12 +52,15 @@ export async function getAlertThread(
   return { alerts: rows.filter((row) => row.network_id === principal.networkId).map(presentAlert) };
 }
 
-/** An alert with its delivery counts per channel and status (failures visible per channel). */
+/**
+ * An alert with its frozen content (every public text and the CAP document, with the hash an
+ * approval must name) and its delivery counts per channel and status (failures visible per channel).
+ */
 export async function getAlert(
   deps: AlertDeps,
   principal: Principal,
   alertId: string,
-): Promise<{ alert: PresentedAlert; deliveries: DeliverySummary }> {
+): Promise<{ alert: PresentedAlert; content: PresentedContent | null; deliveries: DeliverySummary }> {
   requireRole(principal, alertReaders);
   const alert = await requireAlertOfNetwork(deps, principal, alertId);
   const summary = emptySummary();
@@ -69,7 +73,7 @@ export async function getAlert(
       channel.undelivered += row.count;
     summary.total += row.count;
   }
-  return { alert: presentAlert(alert), deliveries: summary };
+  return { alert: presentAlert(alert), content: presentContent(alert), deliveries: summary };
 }
 
 function emptySummary(): DeliverySummary {

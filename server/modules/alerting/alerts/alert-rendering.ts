@@ -1,10 +1,11 @@
 import { t } from '../../../platform/i18n/index.ts';
 import type { Network } from '../../identity/index.ts';
+import type { FrozenLanguage } from './alert-content.ts';
 import type { AlertsTable } from './alert.tables.ts';
 import { collapseSpaces, defaultTemplateBody, formatTemplate, isTemplateKey } from './alert-templates.ts';
 import type { TemplateKey } from './alert-templates.ts';
 
-/** One language's rendering of an alert, frozen at approval: later template edits never change it. */
+/** One language's rendering of an alert, frozen with it: later template changes never alter it. */
 export interface AlertMessage {
   language: string;
   headline: string;
@@ -19,7 +20,7 @@ export type AlertMessages = Record<string, AlertMessage>;
 export interface RenderContext {
   network: Pick<Network, 'name' | 'slug' | 'timezone' | 'languages'>;
   publicUrl: string;
-  /** Admin-edited templates: `${key}\u0000${language}` → body. */
+  /** The network's active templates: `${key}\u0000${language}` → body. */
   overrides: ReadonlyMap<string, string>;
   /** For corrections and cancellations: when the alert they correct went out. */
   referencedAt: number | null;
@@ -41,10 +42,45 @@ export function renderAlertMessages(alert: RenderedAlert, context: RenderContext
   return messages;
 }
 
+/**
+ * Every public text of the alert in every language of the network: the messages plus the place
+ * as the page describes it and the email's subject and body (above the per-recipient footer).
+ */
+export function renderFrozenLanguages(
+  alert: RenderedAlert,
+  context: RenderContext,
+): Record<string, FrozenLanguage> {
+  const languages: Record<string, FrozenLanguage> = {};
+  const link = publicPageUrl(context.publicUrl, context.network.slug);
+  for (const language of context.network.languages) {
+    const message = renderIn(alert, context, language);
+    languages[language] = {
+      headline: message.headline,
+      text: message.text,
+      area: placeOf(alert, language),
+      sms: message.sms,
+      email: {
+        subject: message.headline,
+        body: `${message.text}\n\n${t(language, 'alerts.email.more', { link })}`,
+      },
+    };
+  }
+  return languages;
+}
+
+/** A retraction's text: shipped with Amparo and pre-translated, never a network template. */
+export const retractionTemplateKey = 'retraction';
+
 function renderIn(alert: RenderedAlert, context: RenderContext, language: string): AlertMessage {
+  const place = placeOf(alert, language);
+  if (alert.template_key === retractionTemplateKey) {
+    return wrapSms(alert, context, language, {
+      text: t(language, 'alerts.retraction.text'),
+      headline: t(language, 'alerts.headline.retraction', { place }),
+    });
+  }
   const key: TemplateKey = isTemplateKey(alert.template_key) ? alert.template_key : 'alert.other';
   const freeText = parseRecord(alert.free_text);
-  const place = placeOf(alert, language);
   const body = context.overrides.get(`${key}\u0000${language}`) ?? defaultTemplateBody(language, key);
   const time = formatTime(
     alert.kind === 'alert' ? alert.observed_at : (context.referencedAt ?? alert.observed_at),
@@ -52,8 +88,19 @@ function renderIn(alert: RenderedAlert, context: RenderContext, language: string
     context.network.timezone,
   );
   const details = freeText[language] ?? freeText[context.network.languages[0] ?? ''] ?? '';
-  let text = formatTemplate(body, key, language, { place, time, details });
-  let headline = t(language, `alerts.headline.${headlineKind(alert.kind, key)}`, { place });
+  const text = formatTemplate(body, key, language, { place, time, details });
+  const headline = t(language, `alerts.headline.${headlineKind(alert.kind, key)}`, { place });
+  return wrapSms(alert, context, language, { text, headline });
+}
+
+/** Labels a drill at both ends and wraps the text into the SMS (network name, link, how to stop). */
+function wrapSms(
+  alert: RenderedAlert,
+  context: RenderContext,
+  language: string,
+  rendered: { text: string; headline: string },
+): AlertMessage {
+  let { text, headline } = rendered;
   if (alert.status === 'exercise') {
     // Drills are labelled in the subscriber's language and in English, at both ends.
     text = t(language, 'alerts.exercise.text', { text });
@@ -67,8 +114,9 @@ function renderIn(alert: RenderedAlert, context: RenderContext, language: string
 }
 
 function headlineKind(kind: AlertsTable['kind'], key: TemplateKey): string {
-  if (kind === 'correction' || kind === 'cancellation') return kind;
-  return key === 'update' || key === 'allClear' ? key : 'alert';
+  // A follow-up that is an update or an all-clear says so; any other one is a correction.
+  if (key === 'update' || key === 'allClear') return key;
+  return kind === 'alert' ? 'alert' : kind;
 }
 
 export function placeOf(alert: Pick<AlertsTable, 'area_names' | 'zip'>, language: string): string {

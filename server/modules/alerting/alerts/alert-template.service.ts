@@ -1,4 +1,3 @@
-import { recordAudit } from '../../identity/index.ts';
 import { requireRole, requireSecondFactorEnrolled } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { Role } from '../../identity/index.ts';
@@ -8,9 +7,9 @@ import type { AlertDeps } from './alert.deps.ts';
 import { requireNetwork } from './alert-drafting.service.ts';
 import { alertReaders } from './alert.policy.ts';
 import { renderAlertMessages } from './alert-rendering.ts';
-import { deleteTemplate, listTemplateOverrides, upsertTemplate } from './alert.repository.ts';
-import type { TemplateUpdateInput } from './alert.contract.ts';
-import type { TemplatePreviewInput, TemplateRef } from './alert-template.contract.ts';
+import { listTemplateOverrides } from './alert-template.repository.ts';
+import type { TemplatePreviewInput } from './alert-template.contract.ts';
+import type { AlertTemplatesTable } from './alert.tables.ts';
 import {
   defaultTemplateBody,
   maxTemplateLength,
@@ -22,103 +21,54 @@ import type { TemplateKey } from './alert-templates.ts';
 import { countSmsSegments } from './sms-segments.ts';
 
 /**
- * Who edits the network's templates: an admin or a coordinator for the whole network. An
- * area-limited grant does not reach text that every area's subscribers receive.
+ * Who proposes changes to the network's templates: an admin or a coordinator for the whole
+ * network. An area-limited grant does not reach text that every area's subscribers receive.
  */
 export const templateEditors: readonly Role[] = ['admin', 'coordinator'];
+/** Who approves a proposed change (the second person): a coordinator for the whole network. */
+export const templateApprovers: readonly Role[] = ['coordinator'];
 
 export interface PresentedTemplate {
   key: TemplateKey;
   language: string;
   body: string;
   isDefault: boolean;
+  /** The approved proposal that made this text active (`default`: shipped; `unversioned`: older). */
+  version: string;
   updatedAt: number | null;
 }
 
-/** Every template in every network language: the network's version where one exists, else the default. */
+/** Every template in every network language: the network's active version where one exists, else the default. */
 export async function listTemplates(
   deps: AlertDeps,
   principal: Principal,
 ): Promise<{ templates: PresentedTemplate[]; placeholders: readonly string[]; maxLength: number }> {
   requireRole(principal, alertReaders);
   const network = await requireNetwork(deps, principal.networkId);
-  const overrides = new Map(
-    (await listTemplateOverrides(deps.db, network.id)).map((row) => [
-      `${row.template_key}\u0000${row.language}`,
-      row,
-    ]),
-  );
+  const active = activeTemplates(await listTemplateOverrides(deps.db, network.id));
   const templates = network.languages.flatMap((language) =>
     templateKeys.map((key) => {
-      const override = overrides.get(`${key}\u0000${language}`);
+      const row = active.get(`${key}\u0000${language}`);
       return {
         key,
         language,
-        body: override?.body ?? defaultTemplateBody(language, key),
-        isDefault: !override,
-        updatedAt: override?.updated_at ?? null,
+        body: row?.body ?? defaultTemplateBody(language, key),
+        isDefault: !row,
+        version: versionOf(row),
+        updatedAt: row?.updated_at ?? null,
       };
     }),
   );
   return { templates, placeholders: templatePlaceholders, maxLength: maxTemplateLength };
 }
 
-/** Saves the network's version of a template (or restores the default with `body: null`); approved alerts keep their text. */
-export async function updateTemplate(
-  deps: AlertDeps,
-  principal: Principal,
-  input: TemplateUpdateInput,
-): Promise<PresentedTemplate> {
-  const network = await requireTemplateEditor(deps, principal, input.language);
-  const body = input.body?.trim() ?? null;
-  if (body === null || body.length === 0) return resetTemplate(deps, principal, input);
-  validateTemplateBody(body, input.language);
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await upsertTemplate(trx, {
-      network_id: network.id,
-      template_key: input.key,
-      language: input.language,
-      body,
-      updated_by: principal.memberId,
-      updated_at: now,
-    });
-    await recordAudit(deps, trx, {
-      networkId: network.id,
-      actorMemberId: principal.memberId,
-      action: 'alert.templateUpdated',
-      objectType: 'alertTemplate',
-      objectId: `${input.key}:${input.language}`,
-      metadata: { isDefault: false, length: body.length },
-    });
-  });
-  return { key: input.key, language: input.language, body, isDefault: false, updatedAt: now };
+export function activeTemplates(rows: AlertTemplatesTable[]): Map<string, AlertTemplatesTable> {
+  return new Map(rows.map((row) => [`${row.template_key}\u0000${row.language}`, row]));
 }
 
-/** Deletes the network's version of a template: the pre-translated default applies again. */
-export async function resetTemplate(
-  deps: AlertDeps,
-  principal: Principal,
-  ref: TemplateRef,
-): Promise<PresentedTemplate> {
-  const network = await requireTemplateEditor(deps, principal, ref.language);
-  await deps.db.transaction().execute(async (trx) => {
-    await deleteTemplate(trx, network.id, ref.key, ref.language);
-    await recordAudit(deps, trx, {
-      networkId: network.id,
-      actorMemberId: principal.memberId,
-      action: 'alert.templateReset',
-      objectType: 'alertTemplate',
-      objectId: `${ref.key}:${ref.language}`,
-    });
-  });
-  return {
-    key: ref.key,
-    language: ref.language,
-    body: defaultTemplateBody(ref.language, ref.key),
-    isDefault: true,
-    updatedAt: null,
-  };
+/** The version token recorded by drafts and proposals: a proposal id, `default` or `unversioned`. */
+export function versionOf(row: AlertTemplatesTable | undefined): string {
+  return row ? (row.version_id ?? 'unversioned') : 'default';
 }
 
 export interface TemplatePreview {
@@ -131,16 +81,25 @@ export interface TemplatePreview {
 /**
  * Renders an unsaved template as the alert's SMS would carry it (network name, link, how to stop),
  * with a sample place and the current time, so the editor can show the segment count as it types.
- * Invalid text answers with the same codes as saving it.
+ * Invalid text answers with the same codes as proposing it.
  */
 export async function previewTemplate(
   deps: AlertDeps,
   principal: Principal,
   input: TemplatePreviewInput,
 ): Promise<TemplatePreview> {
-  const network = await requireTemplateEditor(deps, principal, input.language);
+  const network = await requireTemplateEditor(deps, principal, [input.language]);
   const body = input.body.trim();
   validateTemplateBody(body, input.language);
+  return sampleRendering(deps, network, { ...input, body });
+}
+
+/** One template rendered with sample values, as its SMS would go out. */
+export function sampleRendering(
+  deps: Pick<AlertDeps, 'clock' | 'publicUrl'>,
+  network: Network,
+  input: { key: TemplateKey; language: string; body: string; sampleZip?: string; details?: string },
+): TemplatePreview {
   const kind = input.key === 'correction' || input.key === 'cancellation' ? input.key : 'alert';
   const messages = renderAlertMessages(
     {
@@ -148,14 +107,14 @@ export async function previewTemplate(
       status: 'actual',
       template_key: input.key,
       area_names: JSON.stringify([]),
-      zip: input.sampleZip,
+      zip: input.sampleZip ?? '60608',
       observed_at: deps.clock.now(),
       free_text: JSON.stringify(input.details ? { [input.language]: input.details } : {}),
     },
     {
-      network: { ...pickRenderFields(network), languages: [input.language] },
+      network: { name: network.name, slug: network.slug, timezone: network.timezone, languages: [input.language] },
       publicUrl: deps.publicUrl,
-      overrides: new Map([[`${input.key}\u0000${input.language}`, body]]),
+      overrides: new Map([[`${input.key}\u0000${input.language}`, input.body]]),
       referencedAt: null,
     },
   );
@@ -165,19 +124,18 @@ export async function previewTemplate(
   return { text: message.text, sms: message.sms, smsSegments: count.segments, smsEncoding: count.encoding };
 }
 
-function pickRenderFields(network: Network) {
-  return { name: network.name, slug: network.slug, timezone: network.timezone };
-}
-
-async function requireTemplateEditor(
+/** A template editor with a second factor, for languages the network offers. */
+export async function requireTemplateEditor(
   deps: AlertDeps,
   principal: Principal,
-  language: string,
+  languages: readonly string[],
+  roles: readonly Role[] = templateEditors,
 ): Promise<Network> {
-  requireRole(principal, templateEditors, []);
+  requireRole(principal, roles, []);
   requireSecondFactorEnrolled(principal);
   const network = await requireNetwork(deps, principal.networkId);
-  if (!network.languages.includes(language)) {
+  const unknown = languages.filter((language) => !network.languages.includes(language));
+  if (unknown.length > 0) {
     throw new AppError('TEMPLATE_LANGUAGE_NOT_OFFERED', 'The network does not offer this language.', [
       { path: 'language', message: `Use one of ${network.languages.join(', ')}.` },
     ]);

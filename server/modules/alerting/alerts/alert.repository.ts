@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { AlertsTable, AlertStopSwitchesTable, AlertTemplatesTable } from './alert.tables.ts';
+import type { AlertsTable, AlertStopSwitchesTable } from './alert.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -28,6 +28,23 @@ export async function updateAlertIfState(
     .set(changes)
     .where('id', '=', id)
     .where('state', '=', state)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Approves a draft only while it is a draft whose frozen content still has `contentHash`. */
+export async function approveDraftIfContent(
+  trx: Executor,
+  id: string,
+  contentHash: string,
+  changes: Partial<AlertsTable>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('alerts')
+    .set(changes)
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .where('content_hash', '=', contentHash)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -144,35 +161,5 @@ export async function upsertStopSwitch(trx: Executor, row: AlertStopSwitchesTabl
         changed_at: row.changed_at,
       }),
     )
-    .execute();
-}
-
-export async function listTemplateOverrides(db: Executor, networkId: string): Promise<AlertTemplatesTable[]> {
-  return db.selectFrom('alert_templates').selectAll().where('network_id', '=', networkId).execute();
-}
-
-export async function upsertTemplate(trx: Executor, row: AlertTemplatesTable): Promise<void> {
-  await trx
-    .insertInto('alert_templates')
-    .values(row)
-    .onConflict((conflict) =>
-      conflict
-        .columns(['network_id', 'template_key', 'language'])
-        .doUpdateSet({ body: row.body, updated_by: row.updated_by, updated_at: row.updated_at }),
-    )
-    .execute();
-}
-
-export async function deleteTemplate(
-  trx: Executor,
-  networkId: string,
-  key: string,
-  language: string,
-): Promise<void> {
-  await trx
-    .deleteFrom('alert_templates')
-    .where('network_id', '=', networkId)
-    .where('template_key', '=', key)
-    .where('language', '=', language)
     .execute();
 }

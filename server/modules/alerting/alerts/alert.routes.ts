@@ -5,16 +5,22 @@ import { parseInput } from '../../../platform/http/validation.ts';
 import { isValidTwilioSignature } from '../../../platform/sms/twilio-webhook.ts';
 import { createAuthenticator } from '../../identity/index.ts';
 import { registerAlertTemplateRoutes } from './alert-template.routes.ts';
-import { approveAlert, cancelAlert } from './alert-approval.service.ts';
+import { approveAlert } from './alert-approval.service.ts';
+import { rerenderAlert } from './alert-content.service.ts';
 import { alertDepsFrom } from './alert.deps.ts';
-import { confirmOverride, draftAlert, draftCorrection } from './alert-drafting.service.ts';
+import { confirmOverride, draftAlert } from './alert-drafting.service.ts';
+import { draftCancellation, draftCorrection } from './alert-follow-up.service.ts';
+import { retractAlert, reviewRetraction } from './alert-retraction.service.ts';
 import { previewAlert } from './alert-preview.service.ts';
 import { getAlert, getAlertThread, listAlerts } from './alert-reads.service.ts';
 import {
   alertParamsSchema,
+  approveAlertSchema,
+  cancellationSchema,
+  correctionSchema,
   draftAlertSchema,
-  followUpSchema,
   listAlertsQuerySchema,
+  noWordsSchema,
   stopSwitchSchema,
 } from './alert.contract.ts';
 import { recordSmsStatus } from './status-callback.service.ts';
@@ -66,24 +72,46 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
     return { alert: await confirmOverride(deps, principal, alertId) };
   });
 
+  app.post('/api/alerts/:alertId/render', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    parseInput(noWordsSchema, request.body ?? {});
+    return { alert: await rerenderAlert(deps, principal, alertId) };
+  });
+
   app.post('/api/alerts/:alertId/approve', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
-    return { alert: await approveAlert(deps, principal, alertId) };
+    const input = parseInput(approveAlertSchema, request.body ?? {});
+    return { alert: await approveAlert(deps, principal, alertId, input) };
   });
 
   app.post('/api/alerts/:alertId/correct', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
-    const input = parseInput(followUpSchema, request.body ?? {});
+    const input = parseInput(correctionSchema, request.body ?? {});
     return reply.status(201).send({ alert: await draftCorrection(deps, principal, alertId, input) });
   });
 
   app.post('/api/alerts/:alertId/cancel', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
-    const input = parseInput(followUpSchema, request.body ?? {});
-    return reply.status(201).send({ alert: await cancelAlert(deps, principal, alertId, input) });
+    const input = parseInput(cancellationSchema, request.body ?? {});
+    return reply.status(201).send({ alert: await draftCancellation(deps, principal, alertId, input) });
+  });
+
+  app.post('/api/alerts/:alertId/retract', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    parseInput(noWordsSchema, request.body ?? {});
+    return reply.status(201).send(await retractAlert(deps, principal, alertId));
+  });
+
+  app.post('/api/alerts/:alertId/review-retraction', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    parseInput(noWordsSchema, request.body ?? {});
+    return reviewRetraction(deps, principal, alertId);
   });
 
   registerAlertTemplateRoutes(app, deps, authenticator);

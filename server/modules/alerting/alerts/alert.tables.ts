@@ -45,8 +45,20 @@ export interface AlertsTable {
   observed_at: number;
   /** JSON object language → short free text (≤ 280 characters each). */
   free_text: string;
-  /** JSON object language → rendered message, frozen at approval. */
+  /** Rows approved before frozen content: language → message, frozen at approval. Null since. */
   messages: string | null;
+  /**
+   * Canonical JSON of every public text (per language: SMS, push, email, page; and the CAP
+   * document), frozen at drafting or at the drafter's explicit re-render (alert-content.ts).
+   */
+  content: string | null;
+  /** SHA-256 (hex) of `content`: what the approver previewed and what approval must carry. */
+  content_hash: string | null;
+  rendered_at: number | null;
+  /** Who last rendered the content (the drafter, or whoever re-rendered it): never its approver. */
+  rendered_by: string | null;
+  /** JSON object language → template version used (`default` for the shipped text). */
+  template_versions: string | null;
   /** Drafted from an incident that was not verified: needs a second person to confirm. */
   is_override: number;
   override_confirmed_by: string | null;
@@ -112,6 +124,8 @@ export interface AlertTemplatesTable {
   template_key: string;
   language: string;
   body: string;
+  /** The approved proposal that made this the active text (null for texts saved before proposals). */
+  version_id: string | null;
   updated_by: string;
   updated_at: number;
 }

@@ -1,6 +1,7 @@
 import type { Network } from '../../identity/index.ts';
 import { xmlText } from './cap.ts';
-import { messageFor, parseMessages, publicPageUrl } from './alert-rendering.ts';
+import { publishedMessagesOf } from './alert-content.ts';
+import { messageFor, publicPageUrl } from './alert-rendering.ts';
 import type { AlertsTable } from './alert.tables.ts';
 import { t } from '../../../platform/i18n/index.ts';
 
@@ -16,7 +17,7 @@ export function atomFeed(input: {
   const page = publicPageUrl(input.publicUrl, network.slug);
   const updated = Math.max(0, ...input.alerts.map((alert) => alert.approved_at ?? 0)) || input.now;
   const entries = input.alerts.map((alert) => {
-    const message = messageFor(parseMessages(alert.messages), language, network.languages[0] ?? 'en');
+    const message = messageFor(publishedMessagesOf(alert), language, network.languages[0] ?? 'en');
     const capUrl = `${page}/alerts/${alert.public_id}.cap`;
     return [
       '  <entry>',

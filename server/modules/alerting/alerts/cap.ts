@@ -1,7 +1,7 @@
 import { circlePolygon } from '../../../platform/geo/index.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import type { Network } from '../../identity/index.ts';
-import { parseMessages, placeOf, publicPageUrl } from './alert-rendering.ts';
+import { publicPageUrl } from './alert-rendering.ts';
 import type { AlertsTable } from './alert.tables.ts';
 import { msgTypes, publishedArea } from './public-alerts.service.ts';
 
@@ -38,28 +38,50 @@ function element(name: string, value: string): string {
   return `<${name}>${xmlText(value)}</${name}>`;
 }
 
+/** An earlier message of the thread that a CAP Update or Cancel references. */
+export interface CapReference {
+  publicId: string;
+  /** The `sent` of that message's own CAP document. */
+  sentAt: number;
+}
+
+type CapAlert = Pick<
+  AlertsTable,
+  | 'public_id'
+  | 'status'
+  | 'kind'
+  | 'template_key'
+  | 'urgency'
+  | 'is_override'
+  | 'lat'
+  | 'lon'
+  | 'radius_meters'
+>;
+
 /**
  * One alert as an OASIS CAP 1.2 message: status Actual or Exercise, msgType Alert, Update or
  * Cancel with `references` to the earlier messages of its thread, one `info` per language, and the
  * area as a circle (and the same circle as a polygon for consumers without circle support). It
- * carries the published text only: no reporter, no exact address, no personal data.
+ * carries the published text only: no reporter, no exact address, no personal data. Rendered once,
+ * with the rest of the alert's frozen content (`sent` is when its words were fixed).
  */
 export function capDocument(input: {
-  alert: AlertsTable;
-  references: AlertsTable[];
+  alert: CapAlert;
+  sentAt: number;
+  references: CapReference[];
   network: Pick<Network, 'slug' | 'name' | 'languages'>;
   publicUrl: string;
+  messages: Record<string, { headline: string; text: string; area: string }>;
 }): string {
   const { alert, network } = input;
   const sender = capSender(network, input.publicUrl);
-  const messages = parseMessages(alert.messages);
   const isExercise = alert.status === 'exercise';
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">',
     element('identifier', alert.public_id),
     element('sender', sender),
-    element('sent', capTime(alert.approved_at ?? alert.created_at)),
+    element('sent', capTime(input.sentAt)),
     element('status', isExercise ? 'Exercise' : 'Actual'),
     element('msgType', msgTypes[alert.kind]),
     element('scope', 'Public'),
@@ -67,26 +89,26 @@ export function capDocument(input: {
   if (isExercise) lines.push(element('note', t('en', 'alerts.cap.exerciseNote')));
   if (input.references.length > 0) {
     const references = input.references.map(
-      (reference) =>
-        `${sender},${reference.public_id},${capTime(reference.approved_at ?? reference.created_at)}`,
+      (reference) => `${sender},${reference.publicId},${capTime(reference.sentAt)}`,
     );
     lines.push(element('references', references.join(' ')));
   }
   for (const language of network.languages) {
-    const message = messages[language];
-    if (message) lines.push(info(alert, network, input.publicUrl, message));
+    const message = input.messages[language];
+    if (message) lines.push(info(alert, network, input.publicUrl, { ...message, language }));
   }
   lines.push('</alert>', '');
   return lines.join('\n');
 }
 
 function info(
-  alert: AlertsTable,
+  alert: CapAlert,
   network: Pick<Network, 'slug' | 'name'>,
   publicUrl: string,
-  message: { language: string; headline: string; text: string },
+  message: { language: string; headline: string; text: string; area: string },
 ): string {
-  const isAllClear = alert.kind === 'cancellation' || alert.template_key === 'allClear';
+  const isAllClear =
+    alert.kind === 'cancellation' || alert.template_key === 'allClear' || alert.template_key === 'retraction';
   const urgency = isAllClear ? 'Past' : alert.urgency === 'urgent' ? 'Immediate' : 'Expected';
   const area = publishedArea(alert);
   const polygon = circlePolygon({ lat: area.lat, lon: area.lon }, area.radiusMeters, 32)
@@ -106,7 +128,7 @@ function info(
     element('description', message.text),
     element('web', publicPageUrl(publicUrl, network.slug)),
     '<area>',
-    element('areaDesc', placeOf(alert, message.language)),
+    element('areaDesc', message.area),
     element('polygon', polygon),
     element(
       'circle',

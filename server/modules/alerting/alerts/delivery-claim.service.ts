@@ -25,7 +25,7 @@ import {
   transitionDelivery,
 } from './delivery.repository.ts';
 import type { RateKey } from './delivery.repository.ts';
-import { readStopSwitch } from './stop-switch.service.ts';
+import { isAnyAreaStopped, readStopSwitch } from './stop-switch.service.ts';
 
 /** An SMS whose slot is further away than this is re-queued for its slot instead of waited for. */
 export const smsMaxWaitMs = 2_000;
@@ -101,8 +101,12 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
       await move({ status: 'suppressed', error_code: lateReason });
       return { action: 'skip' };
     }
-    // The stop switch holds everything but cancellations (they only reach people who got the alert).
-    if (!isCancellation && (await readStopSwitch(trx, network.id)).isStopped) {
+    // The stop switches (the network's, and an area's after a retraction) hold everything but
+    // cancellations: those only reach people who got the alert, and only lower alarm.
+    if (
+      !isCancellation &&
+      ((await readStopSwitch(trx, network.id)).isStopped || (await isAnyAreaStopped(trx, network.id, alert)))
+    ) {
       if (delivery.status !== 'held') await move({ status: 'held' });
       return { action: 'skip' };
     }

@@ -7,7 +7,8 @@ import type { PushSender, WebPushSubscription } from '../../../platform/push/ind
 import { SmsSendError } from '../../../platform/sms/sms.ts';
 import type { SmsSender } from '../../../platform/sms/sms.ts';
 import type { ClaimedSend } from './delivery-claim.service.ts';
-import { messageFor, parseMessages, publicPageUrl } from './alert-rendering.ts';
+import { frozenContentOf, publishedMessagesOf } from './alert-content.ts';
+import { messageFor, publicPageUrl } from './alert-rendering.ts';
 
 export interface DeliveryAdapters {
   /** null when Twilio is not configured: SMS deliveries fail with `sms_not_configured`. */
@@ -33,8 +34,10 @@ export async function sendClaimed(
   publicUrl: string,
 ): Promise<SendOutcome> {
   const { delivery, alert, network } = claimed;
-  const message = messageFor(parseMessages(alert.messages), delivery.language, network.languages[0] ?? 'en');
+  // Only the frozen content the approver approved: nothing is rendered at send time.
+  const message = messageFor(publishedMessagesOf(alert), delivery.language, network.languages[0] ?? 'en');
   if (!message) return { kind: 'permanent', code: 'no_message' };
+  const frozenEmail = frozenContentOf(alert)?.languages[message.language]?.email;
   switch (delivery.channel) {
     case 'sms': {
       if (!adapters.sms) return { kind: 'permanent', code: 'sms_not_configured' };
@@ -73,6 +76,10 @@ export async function sendClaimed(
     case 'email': {
       if (!adapters.email) return { kind: 'permanent', code: 'email_not_configured' };
       const link = publicPageUrl(publicUrl, network.slug);
+      const email = frozenEmail ?? {
+        subject: message.headline,
+        body: `${message.text}\n\n${t(message.language, 'alerts.email.more', { link })}`,
+      };
       const unsubscribeUrl = claimed.unsubscribePath ? `${publicUrl}${claimed.unsubscribePath}` : null;
       const footer = unsubscribeUrl
         ? t(message.language, 'alerts.email.footer', { network: network.name, unsubscribeUrl })
@@ -80,8 +87,9 @@ export async function sendClaimed(
       try {
         const sent = await adapters.email.send({
           to: claimed.contact,
-          subject: message.headline,
-          text: `${message.text}\n\n${t(message.language, 'alerts.email.more', { link })}\n\n-- \n${footer}\n`,
+          subject: email.subject,
+          // The footer is shipped text with this recipient's own unsubscribe link.
+          text: `${email.body}\n\n-- \n${footer}\n`,
           headers: unsubscribeUrl
             ? {
                 'List-Unsubscribe': `<${unsubscribeUrl}>`,

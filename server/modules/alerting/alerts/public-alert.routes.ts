@@ -9,14 +9,13 @@ import type { Network } from '../../identity/index.ts';
 import { requireNetworkBySlug } from '../subscriptions/index.ts';
 import { listPublishedAlerts } from './alert.repository.ts';
 import { atomFeed } from './atom.ts';
-import { capDocument } from './cap.ts';
 import { alertDepsFrom } from './alert.deps.ts';
 import { liveAlertsPage } from './alert.pages.ts';
 import {
   findPublishedAlert,
   listLiveAlerts,
   presentPublicAlert,
-  referencesOf,
+  publishedCap,
 } from './public-alerts.service.ts';
 
 const slugParams = z.object({ slug: z.string().min(1).max(60) });
@@ -77,12 +76,7 @@ export function registerPublicAlertRoutes(app: FastifyInstance, context: Platfor
     const network = await requireNetworkBySlug(deps, slug);
     const published = await findPublishedAlert(deps.db, publicId);
     if (!published || published.alert.network_id !== network.id) throw notFound();
-    const document = capDocument({
-      alert: published.alert,
-      references: referencesOf(published.alert, published.thread),
-      network,
-      publicUrl,
-    });
+    const document = publishedCap(published, network, publicUrl);
     return reply
       .header('cache-control', publicCache)
       .type('application/cap+xml; charset=utf-8')

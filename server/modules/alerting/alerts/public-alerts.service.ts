@@ -3,8 +3,11 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { distanceMeters } from '../../../platform/geo/index.ts';
 import type { Network } from '../../identity/index.ts';
 import { findAlertByPublicId, listAlertsOfThread, listPublishedAlerts } from './alert.repository.ts';
-import { messageFor, parseMessages, placeOf, publicPageUrl } from './alert-rendering.ts';
+import { frozenContentOf, publishedMessagesOf } from './alert-content.ts';
+import { messageFor, placeOf, publicPageUrl } from './alert-rendering.ts';
 import type { AlertsTable } from './alert.tables.ts';
+import { capSentAt } from './alert-content.service.ts';
+import { capDocument } from './cap.ts';
 
 /** How long an alert stays on the live page and in the live JSON. */
 export const liveWindowMs = 24 * 60 * 60 * 1000;
@@ -100,7 +103,8 @@ export function presentPublicAlert(
   publicUrl: string,
 ): PublicAlert {
   const { alert, thread } = input;
-  const message = messageFor(parseMessages(alert.messages), language, network.languages[0] ?? 'en');
+  const message = messageFor(publishedMessagesOf(alert), language, network.languages[0] ?? 'en');
+  const frozen = message ? frozenContentOf(alert)?.languages[message.language] : undefined;
   const root = thread.find((other) => other.id === alert.thread_id) ?? alert;
   const page = publicPageUrl(publicUrl, network.slug);
   return {
@@ -120,6 +124,40 @@ export function presentPublicAlert(
     },
     url: `${page}#alert-${alert.public_id}`,
     capUrl: `${page}/alerts/${alert.public_id}.cap`,
-    area: { ...publishedArea(alert), description: placeOf(alert, message?.language ?? language) },
+    area: {
+      ...publishedArea(alert),
+      description: frozen?.area ?? placeOf(alert, message?.language ?? language),
+    },
   };
+}
+
+/**
+ * The CAP document of a published alert: its frozen one, byte for byte. Alerts approved before
+ * content was frozen keep the document made from their frozen messages, as they always had.
+ */
+export function publishedCap(
+  published: { alert: AlertsTable; thread: AlertsTable[] },
+  network: Pick<Network, 'slug' | 'name' | 'languages'>,
+  publicUrl: string,
+): string {
+  const frozen = frozenContentOf(published.alert);
+  if (frozen) return frozen.cap;
+  const { alert } = published;
+  const messages = Object.fromEntries(
+    Object.entries(publishedMessagesOf(alert)).map(([language, message]) => [
+      language,
+      { ...message, area: placeOf(alert, language) },
+    ]),
+  );
+  return capDocument({
+    alert,
+    sentAt: capSentAt(alert),
+    references: referencesOf(alert, published.thread).map((other) => ({
+      publicId: other.public_id,
+      sentAt: capSentAt(other),
+    })),
+    network,
+    publicUrl,
+    messages,
+  });
 }

@@ -9,6 +9,9 @@ import type { Principal } from '../../identity/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { stopSwitchRoles } from './alert.policy.ts';
 import { findStopSwitch, upsertStopSwitch } from './alert.repository.ts';
+import { parseList } from './alert-rendering.ts';
+import type { AlertsTable } from './alert.tables.ts';
+import { listActiveAreaStops } from './area-stop.repository.ts';
 
 export const resumeHeldJobName = 'alerts.resumeHeld';
 
@@ -16,6 +19,43 @@ export interface StopSwitchState {
   isStopped: boolean;
   changedBy: string | null;
   changedAt: number | null;
+}
+
+/** An area stopped by a one-person retraction, until a second coordinator reviews it. */
+export interface AreaStop {
+  /** null: alerts outside every area of the network. */
+  areaId: string | null;
+  retractionId: string;
+  stoppedBy: string;
+  stoppedAt: number;
+}
+
+/** The buckets an alert belongs to for area stops (and caps): its areas, or '' outside every area. */
+export function areaKeysOf(alert: Pick<AlertsTable, 'area_ids'>): string[] {
+  const ids = parseList(alert.area_ids);
+  return ids.length > 0 ? ids : [''];
+}
+
+export async function readAreaStops(
+  db: Kysely<Database> | Transaction<Database>,
+  networkId: string,
+): Promise<AreaStop[]> {
+  return (await listActiveAreaStops(db, networkId)).map((row) => ({
+    areaId: row.area_key === '' ? null : row.area_key,
+    retractionId: row.retraction_id,
+    stoppedBy: row.stopped_by,
+    stoppedAt: row.stopped_at,
+  }));
+}
+
+/** True when a retraction stopped one of the alert's areas and no second person reviewed it yet. */
+export async function isAnyAreaStopped(
+  db: Kysely<Database> | Transaction<Database>,
+  networkId: string,
+  alert: Pick<AlertsTable, 'area_ids'>,
+): Promise<boolean> {
+  const stopped = new Set((await listActiveAreaStops(db, networkId)).map((row) => row.area_key));
+  return areaKeysOf(alert).some((key) => stopped.has(key));
 }
 
 export async function readStopSwitch(

@@ -80,6 +80,13 @@ export const auditActions = [
   'alert.stopSwitchOff',
   'alert.templateUpdated',
   'alert.templateReset',
+  'alert.rerendered',
+  'alert.cancellationDrafted',
+  'alert.retracted',
+  'alert.retractionReviewed',
+  'alert.templateProposed',
+  'alert.templateApproved',
+  'alert.templateRejected',
   'subscriber.exerciseRecipientChanged',
   // audited reads of sensitive records
   'sensitive.read',

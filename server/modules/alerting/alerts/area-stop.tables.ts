@@ -1,0 +1,18 @@
+/** One area stopped by a one-person retraction until a second coordinator reviews it. */
+export interface AlertAreaStopsTable {
+  id: string;
+  network_id: string;
+  /** An area id, or '' for alerts outside every area of the network. */
+  area_key: string;
+  retraction_id: string;
+  stopped_by: string;
+  stopped_at: number;
+  lifted_by: string | null;
+  lifted_at: number | null;
+}
+
+declare module '../../../platform/database/schema.ts' {
+  interface Database {
+    alert_area_stops: AlertAreaStopsTable;
+  }
+}
