@@ -258,11 +258,17 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
     expect(textsTo(outside)).toHaveLength(0);
     expect(textsTo(late)).toHaveLength(0);
 
-    // Cancel: one coordinator with a fresh second factor, at once, to the same people.
+    // Cancel: drafted by one coordinator, approved by another (its words are public), then sent
+    // to the same people.
     const cancelled = await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {});
     expect(cancelled.statusCode).toBe(201);
     const cancellation = cancelled.json<AlertBody>().alert;
-    expect(cancellation).toMatchObject({ kind: 'cancellation', state: 'approved' });
+    expect(cancellation).toMatchObject({ kind: 'cancellation', state: 'draft' });
+    expect(outcome(await approve(testApp, cancellation.id, world.approver))).toEqual([
+      403,
+      'ALERT_SELF_APPROVAL',
+    ]);
+    expect((await approve(testApp, cancellation.id, world.drafter)).statusCode).toBe(200);
     await waitFor(
       () => detail(world, cancellation.id),
       (body) => body.deliveries.byChannel.sms.sent + body.deliveries.byChannel.push.sent === 2,

@@ -208,47 +208,64 @@ describeEachDatabase('alert approval rules', (dialect) => {
       ]);
     }
     const template = (body: unknown, who = world.admin) =>
-      call(testApp, 'PUT', '/api/alert-templates', who, { key: 'alert.workplace', language: 'en', body });
+      call(testApp, 'POST', '/api/alert-templates/proposals', who, {
+        key: 'alert.workplace',
+        texts: { en: body },
+      });
     expect(outcome(await template('y'.repeat(481)))).toEqual([400, 'TEMPLATE_TOO_LONG']);
     expect(outcome(await template('Agents near {place} {address}'))).toEqual([400, 'TEMPLATE_INVALID']);
     expect(outcome(await template('Agents near {place'))).toEqual([400, 'TEMPLATE_INVALID']);
     expect(outcome(await template('Agents near {place}', world.dispatcher))).toEqual([403, 'FORBIDDEN']);
   });
 
-  it('lets admins edit templates; drafts preview the edit, approved alerts keep their frozen text', async () => {
+  it('applies a template change once a second coordinator approves it; drafts and approved alerts keep their frozen text', async () => {
     const world = await buildAlertWorld(testApp);
     const approved = await draft(world);
     await approve(approved.id, world.approver);
-    const edit = await call(testApp, 'PUT', '/api/alert-templates', world.admin, {
+    const draftBefore = await draft(world);
+    const proposed = await call(testApp, 'POST', '/api/alert-templates/proposals', world.admin, {
       key: 'alert.workplace',
-      language: 'en',
-      body: 'CONFIRMED: agents at a job site near {place} since {time}. {details}',
+      texts: { en: 'CONFIRMED: agents at a job site near {place} since {time}. {details}' },
     });
-    expect(edit.statusCode).toBe(200);
+    expect(proposed.statusCode).toBe(201);
+    const proposalId = proposed.json<{ proposal: { id: string } }>().proposal.id;
+    // Proposed, not in effect: a draft made now still uses the text in use.
+    expect((await draft(world)).messages.en!.text).toContain('VERIFIED');
+    const decided = await call(
+      testApp,
+      'POST',
+      `/api/alert-templates/proposals/${proposalId}/approve`,
+      world.drafter,
+      {},
+    );
+    expect(decided.statusCode).toBe(200);
     const draftAfter = await draft(world);
     const preview = await call(testApp, 'GET', `/api/alerts/${draftAfter.id}/preview`, world.dispatcher);
     const english = preview
       .json<{ languages: { language: string; text: string }[] }>()
       .languages.find((entry) => entry.language === 'en');
     expect(english?.text).toContain('CONFIRMED: agents at a job site near');
-    const frozen = await call(testApp, 'GET', `/api/alerts/${approved.id}`, world.dispatcher);
-    expect(frozen.json<AlertBody>().alert.messages.en!.text).toContain('VERIFIED');
+    // The draft made before keeps the text it was drafted with, and so does the approved alert.
+    for (const id of [draftBefore.id, approved.id]) {
+      const frozen = await call(testApp, 'GET', `/api/alerts/${id}`, world.dispatcher);
+      expect(frozen.json<AlertBody>().alert.messages.en!.text).toContain('VERIFIED');
+    }
     const listed = await call(testApp, 'GET', '/api/alert-templates', world.dispatcher);
-    const templates = listed.json<{ templates: { key: string; language: string; isDefault: boolean }[] }>()
-      .templates;
+    const templates = listed.json<{
+      templates: { key: string; language: string; isDefault: boolean; version: string }[];
+    }>().templates;
     expect(templates).toHaveLength(33);
     expect(templates.filter((entry) => !entry.isDefault)).toEqual([
-      expect.objectContaining({ key: 'alert.workplace', language: 'en' }),
+      expect.objectContaining({ key: 'alert.workplace', language: 'en', version: proposalId }),
     ]);
     expect(
       (
-        await call(testApp, 'PUT', '/api/alert-templates', world.admin, {
+        await call(testApp, 'POST', '/api/alert-templates/proposals', world.admin, {
           key: 'alert.workplace',
-          language: 'en',
-          body: null,
+          texts: { en: null },
         })
       ).statusCode,
-    ).toBe(200);
+    ).toBe(201);
   });
 
   it('labels an exercise in every language and in every rendering', async () => {

@@ -41,10 +41,14 @@ describeEachDatabase('alert history: the thread of an alert', (dialect) => {
       (await approve(testApp, correction.id, world.approver)).statusCode,
     ).toBe(200);
     testApp.clock.advance(1000);
+    // A cancellation with words is a draft too: one coordinator writes it, another approves it.
     const cancelled = await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {
       freeText: { en: 'Sent in error.' },
     });
     expect(cancelled.statusCode).toBe(201);
+    const cancellation = cancelled.json<{ alert: { id: string; state: string } }>().alert;
+    expect(cancellation.state).toBe('draft');
+    expect((await approve(testApp, cancellation.id, world.drafter)).statusCode).toBe(200);
 
     for (const id of [original.id, correction.id]) {
       const thread = await call(testApp, 'GET', `/api/alerts/${id}/thread`, world.dispatcher);

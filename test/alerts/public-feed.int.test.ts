@@ -75,6 +75,8 @@ describeEachDatabase('public alerts: page, JSON, CAP 1.2 and Atom', (dialect) =>
     const cancellation = (
       await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {})
     ).json<AlertBody>().alert;
+    // The cancellation's words are public: a second coordinator approves them.
+    expect((await approve(testApp, cancellation.id, world.drafter)).statusCode).toBe(200);
     const drill = await approved(world, {
       incidentId: await buildIncident(testApp.context, world.network.id),
       status: 'exercise',

@@ -12,7 +12,7 @@ import {
 } from './bad-input.support.ts';
 import type { BadInputWorld } from './bad-input.support.ts';
 
-/** Alert templates: hostile ICU message bodies get a 200 or a stable 4xx. */
+/** Alert template proposals: hostile ICU message bodies get a 201 or a stable 4xx. */
 describeEachDatabase('bad input: alert templates', (dialect) => {
   let world: BadInputWorld;
   let templateKeys: string[] = [];
@@ -54,26 +54,28 @@ describeEachDatabase('bad input: alert templates', (dialect) => {
     );
     const body = shapedObject({
       key: fieldValue(fc.constantFrom(...(templateKeys.length > 0 ? templateKeys : ['alert']))),
-      language: fieldValue(fc.constantFrom('en', 'es', 'ar')),
-      body: fieldValue(templateBody),
+      texts: fieldValue(fc.dictionary(fc.constantFrom('en', 'es', 'ar', '__proto__'), templateBody)),
     });
     const valid = fc.record({
       key: fc.constantFrom(...(templateKeys.length > 0 ? templateKeys : ['alert'])),
-      language: fc.constantFrom('en', 'es'),
-      body: fc.constantFrom(null, 'Verified activity near {place}.', 'Actividad verificada.'),
+      texts: fc.dictionary(
+        fc.constantFrom('en', 'es'),
+        fc.constantFrom(null, 'Verified activity near {place}.', 'Actividad verificada.'),
+        { minKeys: 1 },
+      ),
     });
     const outcomes = await checkSurface(
       world.testApp,
       numRunsFor(dialect),
       jsonBody(body, valid).map((payload) => ({
-        method: 'PUT' as const,
-        url: '/api/alert-templates',
+        method: 'POST' as const,
+        url: '/api/alert-templates/proposals',
         headers: { 'content-type': 'application/json', ...world.admin.headers },
         payload,
       })),
     );
     expect(templateKeys.length).toBeGreaterThan(0);
-    expect(outcomes.get('200')).toBeGreaterThan(0);
+    expect(outcomes.get('201')).toBeGreaterThan(0);
     expect(outcomes.get('400 VALIDATION_FAILED')).toBeGreaterThan(0);
   }, 120_000);
 });
