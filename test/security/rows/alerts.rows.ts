@@ -1,4 +1,11 @@
-import { freshIncident, freshAlert, alertReaders, alertDrafters } from './shared.ts';
+import {
+  freshIncident,
+  freshAlert,
+  freshRetraction,
+  freshTemplateProposal,
+  alertReaders,
+  alertDrafters,
+} from './shared.ts';
 import type { RouteRow } from '../route-matrix.ts';
 
 /** Authorization matrix rows: subscriptions and verified alerts. See test/security/route-matrix.ts for the row format. */
@@ -103,9 +110,18 @@ export const alertsRows: RouteRow[] = [
   },
   {
     method: 'POST',
+    url: '/api/alerts/:alertId/render',
+    allow: alertDrafters,
+    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'draft')).id }, body: {} }),
+  },
+  {
+    method: 'POST',
     url: '/api/alerts/:alertId/approve',
     allow: ['coordinator'],
-    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'draft')).id } }),
+    request: async (fixture) => {
+      const alert = await freshAlert(fixture, 'draft');
+      return { params: { alertId: alert.id }, body: { contentHash: alert.contentHash } };
+    },
   },
   {
     method: 'POST',
@@ -119,27 +135,59 @@ export const alertsRows: RouteRow[] = [
   {
     method: 'POST',
     url: '/api/alerts/:alertId/cancel',
+    allow: alertDrafters,
+    request: async (fixture) => ({
+      params: { alertId: (await freshAlert(fixture, 'approved')).id },
+      body: {},
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/alerts/:alertId/retract',
     allow: ['coordinator'],
     request: async (fixture) => ({
       params: { alertId: (await freshAlert(fixture, 'approved')).id },
       body: {},
     }),
   },
-  { method: 'GET', url: '/api/alert-templates', allow: alertReaders, scope: 'own-network' },
   {
-    method: 'PUT',
-    url: '/api/alert-templates',
+    method: 'POST',
+    url: '/api/alerts/:alertId/review-retraction',
+    allow: ['coordinator'],
+    request: async (fixture) => ({ params: { alertId: (await freshRetraction(fixture)).id }, body: {} }),
+  },
+  { method: 'GET', url: '/api/alert-templates', allow: alertReaders, scope: 'own-network' },
+  { method: 'GET', url: '/api/alert-templates/proposals', allow: alertReaders, scope: 'own-network' },
+  {
+    method: 'POST',
+    url: '/api/alert-templates/proposals',
     allow: ['admin', 'coordinator'],
     scope: 'own-network',
-    request: () => ({ body: { key: 'update', language: 'en', body: 'UPDATE near {place}: {details}' } }),
+    request: () => ({ body: { key: 'update', texts: { en: 'UPDATE near {place}: {details}' } } }),
   },
   {
-    method: 'DELETE',
-    url: '/api/alert-templates/:language/:key',
+    method: 'GET',
+    url: '/api/alert-templates/proposals/:proposalId',
+    allow: alertReaders,
+    request: async (fixture) => ({ params: { proposalId: (await freshTemplateProposal(fixture)).id } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/alert-templates/proposals/:proposalId/approve',
+    allow: ['coordinator'],
+    request: async (fixture) => ({
+      params: { proposalId: (await freshTemplateProposal(fixture)).id },
+      body: {},
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/alert-templates/proposals/:proposalId/reject',
     allow: ['admin', 'coordinator'],
-    // The path names a template of the caller's own network, not an object of network A.
-    scope: 'own-network',
-    request: () => ({ params: { language: 'en', key: 'update' } }),
+    request: async (fixture) => ({
+      params: { proposalId: (await freshTemplateProposal(fixture)).id },
+      body: {},
+    }),
   },
   {
     method: 'POST',

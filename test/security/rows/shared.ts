@@ -3,7 +3,7 @@ import type { MatrixFixture } from '../matrix-fixture.ts';
 import { buildArea } from '../../support/factories.ts';
 import { buildIncident } from '../../intake/incident-factory.ts';
 import { buildReachableReport } from '../../hotline/support.ts';
-import { buildAlert } from '../../alerts/support/alert-factory.ts';
+import { buildAlert, buildRetraction, buildTemplateProposal } from '../../alerts/support/alert-factory.ts';
 
 /** Role groups and fresh-object builders shared by the matrix row files. */
 export const managers: readonly Role[] = ['admin', 'coordinator'];
@@ -44,4 +44,28 @@ export async function freshAlert(fixture: MatrixFixture, state: 'draft' | 'appro
   });
   for (const id of [alert.id, alert.publicId, alert.incidentId]) fixture.idsOfNetworkA.add(id);
   return alert;
+}
+
+/**
+ * A retraction of network A awaiting review, sent by network A's dispatcher (so the coordinator
+ * calling is a different person and may review it).
+ */
+export async function freshRetraction(fixture: MatrixFixture) {
+  const retraction = await buildRetraction(fixture.context, {
+    networkId: fixture.networkA.id,
+    retractedBy: fixture.holders.dispatcher.id,
+    areaIds: [fixture.areaA.id],
+  });
+  for (const id of [retraction.id, retraction.publicId, retraction.incidentId]) fixture.idsOfNetworkA.add(id);
+  return retraction;
+}
+
+/** A pending template change of network A proposed by its admin (so its coordinator may approve it). */
+export async function freshTemplateProposal(fixture: MatrixFixture) {
+  const proposal = await buildTemplateProposal(fixture.context, {
+    networkId: fixture.networkA.id,
+    proposedBy: fixture.holders.admin.id,
+  });
+  fixture.idsOfNetworkA.add(proposal.id);
+  return proposal;
 }
