@@ -7,6 +7,7 @@ import { buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import {
+  callFromPage,
   chooseLanguage,
   expectAccessible,
   newPerson,
@@ -14,6 +15,7 @@ import {
   shouldRunBrowserTests,
   signInMember,
   startBrowserWorld,
+  totpCode,
 } from './browser-support.ts';
 import type { BrowserWorld } from './browser-support.ts';
 
@@ -41,6 +43,7 @@ function adminScreens(dialect: DialectName): void {
   let browser: Browser;
   let admin: BuiltMember;
   let coordinator: BuiltMember;
+  let secondCoordinator: BuiltMember;
 
   beforeAll(async () => {
     world = await startBrowserWorld(dialect);
@@ -56,6 +59,12 @@ function adminScreens(dialect: DialectName): void {
     coordinator = await buildMember(context, {
       networkId: network.id,
       displayName: 'Carla Coordinator',
+      roles: [{ role: 'coordinator' }],
+      withTotp: true,
+    });
+    secondCoordinator = await buildMember(context, {
+      networkId: network.id,
+      displayName: 'Sam Second',
       roles: [{ role: 'coordinator' }],
       withTotp: true,
     });
@@ -227,7 +236,7 @@ function adminScreens(dialect: DialectName): void {
     await browserContext.close();
   }, 120_000);
 
-  it('a coordinator edits a template and sees its SMS segments live', async () => {
+  it('a coordinator proposes a template change, sees its SMS segments live, and a second coordinator approves it', async () => {
     const { context: browserContext, page, problems } = await newPerson(browser);
     await signInMember(page, server.url, coordinator);
     // Coordinators reach templates, not the admin-only screens.
@@ -256,19 +265,34 @@ function adminScreens(dialect: DialectName): void {
     const body = 'Actualización cerca de {place} ({time}). {details} ' + 'Mantenga la calma. '.repeat(8);
     const long = await segmentsOf(body, 'Mantenga la calma. Mantenga');
     expect(long).toBeGreaterThan(short);
+    // Saving proposes the change; it takes effect when a second coordinator approves it.
     await page.click('#template-save');
-    await expect.poll(() => page.textContent('[role=status]')).toBe('Template saved.');
-    await page.waitForSelector('button[data-template-key=update] .badge');
+    await expect
+      .poll(() => page.textContent('[role=status]'))
+      .toBe('Change proposed. It takes effect when a second coordinator approves it.');
+    type Listed = { templates: { key: string; language: string; body: string; isDefault: boolean }[] };
+    const spanishUpdate = async () =>
+      ((await (await page.request.get(`${server.url}/api/alert-templates`)).json()) as Listed).templates.find(
+        (entry) => entry.key === 'update' && entry.language === 'es',
+      );
+    expect(await spanishUpdate()).toMatchObject({ isDefault: true });
 
-    const listed = (await (await page.request.get(`${server.url}/api/alert-templates`)).json()) as {
-      templates: { key: string; language: string; body: string; isDefault: boolean }[];
-    };
-    expect(listed.templates.find((entry) => entry.key === 'update' && entry.language === 'es')).toMatchObject(
-      {
-        body: body.trim(),
-        isDefault: false,
-      },
-    );
+    // The second coordinator reads the diff and approves with a fresh authenticator code (through
+    // the API until the new web app has the approval screen).
+    const second = await newPerson(browser);
+    await signInMember(second.page, server.url, secondCoordinator);
+    const { proposals } = await callFromPage<{
+      proposals: { id: string; languages: { proposed: { body: string } }[] }[];
+    }>(second.page, 'GET', '/api/alert-templates/proposals');
+    expect(proposals.map((proposal) => proposal.languages[0]!.proposed.body)).toEqual([body.trim()]);
+    await callFromPage(second.page, 'POST', '/api/auth/step-up', { code: await totpCode(secondCoordinator) });
+    await callFromPage(second.page, 'POST', `/api/alert-templates/proposals/${proposals[0]!.id}/approve`, {});
+    await second.context.close();
+    expect(await spanishUpdate()).toMatchObject({ body: body.trim(), isDefault: false });
+    await page.reload();
+    await page.waitForSelector('#templates-title');
+    await page.selectOption('#template-language', 'es');
+    await page.waitForSelector('button[data-template-key=update] .badge');
     for (const language of languages) {
       await chooseLanguage(page, language);
       await expectAccessible(page, `templates (${language})`);

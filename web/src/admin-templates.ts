@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, get, post, put } from './api.ts';
+import { get, post } from './api.ts';
 import { t } from './i18n.ts';
 import { errorNoticeOf, noticeOf } from './admin-notice.ts';
 import type { Notice } from './admin-notice.ts';
@@ -171,8 +171,12 @@ function TemplateEditor(props: {
     event.preventDefault();
     setBusy(true);
     try {
-      await put('/api/alert-templates', { key: template.key, language: template.language, body });
-      props.onChanged(noticeOf('adminTemplates.saved'));
+      // A change is a proposal: it takes effect when a second coordinator approves it.
+      await post('/api/alert-templates/proposals', {
+        key: template.key,
+        texts: { [template.language]: body },
+      });
+      props.onChanged(noticeOf('adminTemplates.proposed'));
     } catch (caught) {
       setProblem(errorNoticeOf(caught, 'action.failed'));
     } finally {
@@ -183,12 +187,11 @@ function TemplateEditor(props: {
   const restore = async () => {
     setBusy(true);
     try {
-      const answer = await api<{ template: Template }>(
-        'DELETE',
-        `/api/alert-templates/${encodeURIComponent(template.language)}/${encodeURIComponent(template.key)}`,
-      );
-      setBody(answer.template.body);
-      props.onChanged(noticeOf('adminTemplates.restored'));
+      await post('/api/alert-templates/proposals', {
+        key: template.key,
+        texts: { [template.language]: null },
+      });
+      props.onChanged(noticeOf('adminTemplates.restoreProposed'));
     } catch (caught) {
       setProblem(errorNoticeOf(caught, 'action.failed'));
     } finally {

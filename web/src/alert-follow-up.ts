@@ -5,7 +5,6 @@ import { formText } from './forms.ts';
 import { currentLanguage, t } from './i18n.ts';
 import { navigate } from './route.ts';
 import { messageOf } from './sign-in.ts';
-import { useStepUp } from './step-up.ts';
 
 /** The server's limit for free text in each language of an alert. */
 const maxFreeTextLength = 280;
@@ -31,20 +30,15 @@ function freeTextOf(form: EventTarget | null, languages: readonly string[]): Rec
 }
 
 /**
- * Correct or cancel a live alert. A correction is a new draft that references it: after it is
- * composed the screen moves to the draft, whose preview shows every language and which a different
- * coordinator must approve. A cancellation takes one coordinator with a fresh second factor and
- * goes out at once to everyone who received the alert.
+ * Correct or cancel a live alert. Either is a new draft that references it: after it is composed
+ * the screen moves to the draft, whose preview shows every language and which a different
+ * coordinator must approve before it goes to everyone who got the alert.
  */
-export function AlertFollowUp(props: { alertId: string; languages: string[]; onCancelled: () => void }) {
+export function AlertFollowUp(props: { alertId: string; languages: string[] }) {
   const [mode, setMode] = useState<Mode>('closed');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const firstField = useRef<HTMLTextAreaElement>(null);
-  const stepUp = useStepUp({
-    hint: t('field.alert.cancelStepUpHint'),
-    confirmLabel: t('field.alert.confirmCancel'),
-  });
 
   useEffect(() => {
     if (mode !== 'closed') firstField.current?.focus();
@@ -61,17 +55,11 @@ export function AlertFollowUp(props: { alertId: string; languages: string[]; onC
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'correct') {
-        const { alert } = await post<{ alert: { id: string } }>(`/api/alerts/${props.alertId}/correct`, {
-          freeText,
-        });
-        navigate(`/alerts/${alert.id}`);
-        return;
-      }
-      const cancelled = await stepUp.run(() => post(`/api/alerts/${props.alertId}/cancel`, { freeText }));
-      if (cancelled === undefined) return;
-      setMode('closed');
-      props.onCancelled();
+      const action = mode === 'correct' ? 'correct' : 'cancel';
+      const { alert } = await post<{ alert: { id: string } }>(`/api/alerts/${props.alertId}/${action}`, {
+        freeText,
+      });
+      navigate(`/alerts/${alert.id}`);
     } catch (caught) {
       setError(messageOf(caught, 'action.failed'));
     } finally {
@@ -93,7 +81,6 @@ export function AlertFollowUp(props: { alertId: string; languages: string[]; onC
         { type: 'button', class: 'button-danger', id: 'cancel-alert', onClick: () => setMode('cancel') },
         t('field.alert.cancel'),
       ),
-      stepUp.dialog,
     );
 
   const isCorrection = mode === 'correct';
@@ -150,6 +137,5 @@ export function AlertFollowUp(props: { alertId: string; languages: string[]; onC
         t('field.back'),
       ),
     ),
-    stepUp.dialog,
   );
 }

@@ -32,7 +32,7 @@ export function isLive(alert: ThreadAlert): boolean {
  * The history of an alert (original, corrections, cancellation, oldest first) and, on the live
  * message, the one-step correction and cancel.
  */
-export function AlertThread(props: { alertId: string; languages: string[]; onChanged: () => void }) {
+export function AlertThread(props: { alertId: string; languages: string[] }) {
   const [thread, setThread] = useState<ThreadAlert[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -54,15 +54,7 @@ export function AlertThread(props: { alertId: string; languages: string[]; onCha
     notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
     current && current.id !== live?.id ? statusLine(current, live) : null,
     current && live?.id === current.id
-      ? h(AlertFollowUp, {
-          alertId: current.id,
-          languages: props.languages,
-          onCancelled: () => {
-            setNotice(t('field.alert.cancelled'));
-            void refresh();
-            props.onChanged();
-          },
-        })
+      ? h(AlertFollowUp, { alertId: current.id, languages: props.languages })
       : null,
     h('h2', { id: 'alert-history-title' }, t('field.alert.history')),
     h(

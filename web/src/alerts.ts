@@ -19,6 +19,8 @@ interface Alert {
 
 interface Preview {
   alert: Alert;
+  /** The frozen content shown here; approval names its hash (a re-render meanwhile refuses it). */
+  content: { hash: string } | null;
   languages: {
     language: string;
     headline: string;
@@ -86,7 +88,10 @@ export function AlertPage(props: { alertId: string; memberId: string }) {
   // A STEP_UP_REQUIRED answer opens the shared step-up dialog, then approves again.
   const approve = async () => {
     try {
-      if (!(await stepUp.run(() => post(`/api/alerts/${props.alertId}/approve`).then(() => true)))) return;
+      const contentHash = preview?.content?.hash;
+      const approveShown = () =>
+        post(`/api/alerts/${props.alertId}/approve`, { contentHash }).then(() => true);
+      if (!(await stepUp.run(approveShown))) return;
       setNotice(t('alerts.approved'));
       await refresh();
     } catch (caught) {
@@ -153,7 +158,6 @@ export function AlertPage(props: { alertId: string; memberId: string }) {
     h(AlertThread, {
       alertId: alert.id,
       languages: preview.languages.map((message) => message.language),
-      onChanged: () => void refresh(),
       key: alert.state,
     }),
     stepUp.dialog,
