@@ -240,12 +240,8 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
     const correction = corrected.json<AlertBody>().alert;
     expect(correction).toMatchObject({ kind: 'correction', state: 'draft', referencesAlertId: original.id });
     // The same two-person rule: its drafter (the dispatcher) cannot approve, a coordinator can.
-    expect(
-      outcome(await approve(testApp, correction.id, world.dispatcher)),
-    ).toEqual([403, 'FORBIDDEN']);
-    expect(
-      (await approve(testApp, correction.id, world.approver)).statusCode,
-    ).toBe(200);
+    expect(outcome(await approve(testApp, correction.id, world.dispatcher))).toEqual([403, 'FORBIDDEN']);
+    expect((await approve(testApp, correction.id, world.approver)).statusCode).toBe(200);
     await waitFor(
       () => detail(world, correction.id),
       (body) => body.deliveries.byChannel.sms.sent + body.deliveries.byChannel.push.sent === 2,

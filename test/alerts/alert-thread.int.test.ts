@@ -29,17 +29,13 @@ describeEachDatabase('alert history: the thread of an alert', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const drafted = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const original = drafted.json<{ alert: { id: string } }>().alert;
-    expect(
-      (await approve(testApp, original.id, world.approver)).statusCode,
-    ).toBe(200);
+    expect((await approve(testApp, original.id, world.approver)).statusCode).toBe(200);
     testApp.clock.advance(1000);
     const corrected = await call(testApp, 'POST', `/api/alerts/${original.id}/correct`, world.drafter, {
       freeText: { en: 'Agents left at 10:40.', es: 'Los agentes se fueron a las 10:40.' },
     });
     const correction = corrected.json<{ alert: { id: string } }>().alert;
-    expect(
-      (await approve(testApp, correction.id, world.approver)).statusCode,
-    ).toBe(200);
+    expect((await approve(testApp, correction.id, world.approver)).statusCode).toBe(200);
     testApp.clock.advance(1000);
     // A cancellation with words is a draft too: one coordinator writes it, another approves it.
     const cancelled = await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {

@@ -78,9 +78,7 @@ describeEachDatabase('alert fan-out survives kill -9 of its worker', (dialect: D
     const incidentId = await buildIncident(context, world.network.id);
     const draft = await call({ app }, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await approve({ app }, alertId, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve({ app }, alertId, world.approver)).statusCode).toBe(200);
 
     const received = () => twilio.messages.filter((message) => phones.includes(message.to));
     const first: ServerProcess = await startServerProcess({ target, environment, timeoutMs: 60_000 });

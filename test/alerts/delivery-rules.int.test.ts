@@ -70,9 +70,7 @@ describeEachDatabase('alert deliveries', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId, ...body });
     const { alert } = draft.json<DetailBody>();
-    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(200);
     return alert;
   }
 

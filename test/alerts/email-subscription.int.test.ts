@@ -51,9 +51,7 @@ describeEachDatabase('email subscriptions', (dialect) => {
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     expect(draft.statusCode).toBe(201);
     const { alert } = draft.json<{ alert: { id: string } }>();
-    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(200);
     return alert;
   }
 

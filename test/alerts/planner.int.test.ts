@@ -21,9 +21,7 @@ describeEachDatabase('alert planner', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(200);
     return alertId;
   }
 

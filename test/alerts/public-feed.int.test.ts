@@ -47,9 +47,7 @@ describeEachDatabase('public alerts: page, JSON, CAP 1.2 and Atom', (dialect) =>
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, body);
     expect(draft.statusCode).toBe(201);
     const { alert } = draft.json<AlertBody>();
-    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve(testApp, alert.id, world.approver)).statusCode).toBe(200);
     return alert;
   }
 
@@ -69,9 +67,7 @@ describeEachDatabase('public alerts: page, JSON, CAP 1.2 and Atom', (dialect) =>
         freeText: { en: 'Gate 5, not 3.' },
       })
     ).json<AlertBody>().alert;
-    expect(
-      (await approve(testApp, correction.id, world.approver)).statusCode,
-    ).toBe(200);
+    expect((await approve(testApp, correction.id, world.approver)).statusCode).toBe(200);
     const cancellation = (
       await call(testApp, 'POST', `/api/alerts/${correction.id}/cancel`, world.approver, {})
     ).json<AlertBody>().alert;

@@ -45,9 +45,7 @@ describeEachDatabase('SMS pacing', (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(200);
     const { db } = testApp.context.database;
     await planAlert(
       { db, dialect, clock: testApp.clock, jobs: testApp.context.jobs },

@@ -56,9 +56,7 @@ describeEachDatabase("a subscriber's point", (dialect) => {
     const incidentId = await buildIncident(testApp.context, world.network.id, pilsen);
     const draft = await call(testApp, 'POST', '/api/alerts', world.drafter, { incidentId });
     const alertId = draft.json<{ alert: { id: string } }>().alert.id;
-    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(
-      200,
-    );
+    expect((await approve(testApp, alertId, world.approver)).statusCode).toBe(200);
     await planAlert(
       { db: db(), dialect, clock: systemClock, jobs: { wake: () => undefined } },
       alertId,

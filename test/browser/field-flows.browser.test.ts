@@ -19,7 +19,6 @@ import {
   shouldRunBrowserTests,
   signInMember,
   startBrowserWorld,
-  totpCode,
 } from './browser-support.ts';
 import type { BrowserWorld } from './browser-support.ts';
 

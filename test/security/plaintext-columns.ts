@@ -58,7 +58,8 @@ export const explainedPlainColumns: Record<string, string> = {
   'alerts.template_versions': 'internal: template version ids (proposal ids or "default")',
   'alert_templates.body': 'public: pre-translated alert templates',
   'alert_template_proposals.texts': 'public-to-be: proposed alert template text',
-  'alert_template_proposals.base_versions': 'public: the template text in use when proposed, and its version id',
+  'alert_template_proposals.base_versions':
+    'public: the template text in use when proposed, and its version id',
   'alert_area_stops.area_key': 'internal: an area id (or empty: outside every area)',
   'alert_send_rates.key': 'internal: rate window key (area id and hour)',
   // Zones and coarse locations are Internal in SECURITY.md.

@@ -111,7 +111,9 @@ export async function enqueuePlan(deps: AlertDeps, uow: UnitOfWork, alertId: str
 
 /** A follow-up of a thread that was cancelled (or retracted) meanwhile is never published. */
 async function requireThreadLive(trx: Transaction<Database>, alert: AlertsTable): Promise<void> {
-  const original = alert.references_alert_id ? await findAlertById(trx, alert.references_alert_id) : undefined;
+  const original = alert.references_alert_id
+    ? await findAlertById(trx, alert.references_alert_id)
+    : undefined;
   if (!original || original.cancelled_at !== null)
     throw new AppError('ALERT_NOT_LIVE', 'The alert this follows was cancelled.');
 }

@@ -71,7 +71,9 @@ export async function renderContent(
   const sealed = sealContent(content);
   const versions: Record<string, string> = {};
   for (const language of network.languages) {
-    const row = active.find((entry) => entry.template_key === alert.template_key && entry.language === language);
+    const row = active.find(
+      (entry) => entry.template_key === alert.template_key && entry.language === language,
+    );
     versions[language] = alert.template_key === retractionTemplateKey ? 'shipped' : versionOf(row);
   }
   return {

@@ -38,7 +38,10 @@ export async function retractAlert(
   requireStepUp(principal, deps.clock);
   const network = await requireNetwork(deps, principal.networkId);
   const now = deps.clock.now();
-  const draft = { ...followUpRow(original, principal, 'cancellation', {}, now), template_key: retractionTemplateKey };
+  const draft = {
+    ...followUpRow(original, principal, 'cancellation', {}, now),
+    template_key: retractionTemplateKey,
+  };
   const retraction = await inTransaction(deps, async (uow) => {
     const current = await findAlertById(uow.trx, original.id);
     if (current?.cancelled_at !== null)

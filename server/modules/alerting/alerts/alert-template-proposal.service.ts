@@ -75,7 +75,10 @@ export async function proposeTemplateChange(
     const isSame = body === null ? !row : body === row?.body;
     if (isSame) continue;
     texts[language] = body;
-    bases[language] = { version: versionOf(row), body: row?.body ?? defaultTemplateBody(language, input.key) };
+    bases[language] = {
+      version: versionOf(row),
+      body: row?.body ?? defaultTemplateBody(language, input.key),
+    };
   }
   if (Object.keys(texts).length === 0) {
     throw new AppError('TEMPLATE_UNCHANGED', 'The proposed text is the same as the text in use.');
@@ -133,7 +136,10 @@ export async function approveTemplateProposal(
   const network = await requireTemplateEditor(deps, principal, [], templateApprovers);
   const proposal = await requirePendingProposal(deps, principal, proposalId);
   if (proposal.proposed_by === principal.memberId) {
-    throw new AppError('TEMPLATE_SELF_APPROVAL', 'A different coordinator must approve a change you proposed.');
+    throw new AppError(
+      'TEMPLATE_SELF_APPROVAL',
+      'A different coordinator must approve a change you proposed.',
+    );
   }
   requireStepUp(principal, deps.clock);
   const now = deps.clock.now();
@@ -174,7 +180,11 @@ export async function rejectTemplateProposal(
 ): Promise<PresentedProposal> {
   const network = await requireTemplateEditor(deps, principal, [], templateEditors);
   const proposal = await requirePendingProposal(deps, principal, proposalId);
-  const decided = { state: 'rejected' as const, decided_by: principal.memberId, decided_at: deps.clock.now() };
+  const decided = {
+    state: 'rejected' as const,
+    decided_by: principal.memberId,
+    decided_at: deps.clock.now(),
+  };
   await inTransaction(deps, async (uow) => {
     if (!(await decideProposal(uow.trx, proposal.id, decided))) throw proposalDecided();
     await auditProposal(deps, uow.trx, principal, 'alert.templateRejected', proposal);

@@ -9,7 +9,11 @@ import {
   rejectTemplateProposal,
 } from './alert-template-proposal.service.ts';
 import { listTemplates, previewTemplate } from './alert-template.service.ts';
-import { proposalParamsSchema, templatePreviewSchema, templateProposalSchema } from './alert-template.contract.ts';
+import {
+  proposalParamsSchema,
+  templatePreviewSchema,
+  templateProposalSchema,
+} from './alert-template.contract.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { noWordsSchema } from './alert.contract.ts';
 

@@ -112,7 +112,12 @@ export function sampleRendering(
       free_text: JSON.stringify(input.details ? { [input.language]: input.details } : {}),
     },
     {
-      network: { name: network.name, slug: network.slug, timezone: network.timezone, languages: [input.language] },
+      network: {
+        name: network.name,
+        slug: network.slug,
+        timezone: network.timezone,
+        languages: [input.language],
+      },
       publicUrl: deps.publicUrl,
       overrides: new Map([[`${input.key}\u0000${input.language}`, input.body]]),
       referencedAt: null,
