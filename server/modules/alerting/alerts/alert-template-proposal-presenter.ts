@@ -1,0 +1,80 @@
+import { diffWordsWithSpace } from 'diff';
+import type { Network } from '../../identity/index.ts';
+import type { AlertDeps } from './alert.deps.ts';
+import { sampleRendering } from './alert-template.service.ts';
+import type { AlertTemplateProposalsTable } from './alert-template.tables.ts';
+import { defaultTemplateBody, isTemplateKey } from './alert-templates.ts';
+import type { TemplateKey } from './alert-templates.ts';
+
+/** What a language looked like when the change was proposed: its version token and its text. */
+export interface Base {
+  version: string;
+  body: string;
+}
+
+export interface PresentedProposalLanguage {
+  language: string;
+  current: { body: string; version: string };
+  proposed: { body: string; isDefault: boolean; smsSegments: number; smsEncoding: string };
+  /** Word diff of current → proposed: what the approver must read. */
+  diff: { kind: 'same' | 'added' | 'removed'; text: string }[];
+}
+
+export interface PresentedProposal {
+  id: string;
+  key: TemplateKey;
+  state: AlertTemplateProposalsTable['state'];
+  proposedBy: string;
+  proposedAt: number;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  languages: PresentedProposalLanguage[];
+}
+
+/** A proposal as the approver's screen needs it: per language, both texts and their word diff. */
+export function presentProposal(
+  deps: Pick<AlertDeps, 'clock' | 'publicUrl'>,
+  network: Network,
+  row: AlertTemplateProposalsTable,
+): PresentedProposal {
+  const key: TemplateKey = isTemplateKey(row.template_key) ? row.template_key : 'alert.other';
+  const bases = parseRecord<Base>(row.base_versions);
+  const languages = Object.entries(parseRecord<string | null>(row.texts)).map(([language, body]) => {
+    const proposed = body ?? defaultTemplateBody(language, key);
+    const current = bases[language] ?? { version: 'default', body: defaultTemplateBody(language, key) };
+    const sample = sampleRendering(deps, network, { key, language, body: proposed });
+    return {
+      language,
+      current,
+      proposed: {
+        body: proposed,
+        isDefault: body === null,
+        smsSegments: sample.smsSegments,
+        smsEncoding: sample.smsEncoding,
+      },
+      diff: diffWordsWithSpace(current.body, proposed).map((part) => ({
+        kind: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('same' as const),
+        text: part.value,
+      })),
+    };
+  });
+  return {
+    id: row.id,
+    key,
+    state: row.state,
+    proposedBy: row.proposed_by,
+    proposedAt: row.proposed_at,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    languages,
+  };
+}
+
+export function parseRecord<T>(stored: string): Record<string, T> {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, T>) : {};
+  } catch {
+    return {};
+  }
+}
