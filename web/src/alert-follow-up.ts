@@ -55,10 +55,9 @@ export function AlertFollowUp(props: { alertId: string; languages: string[] }) {
     setBusy(true);
     setError(null);
     try {
-      const action = mode === 'correct' ? 'correct' : 'cancel';
-      const { alert } = await post<{ alert: { id: string } }>(`/api/alerts/${props.alertId}/${action}`, {
-        freeText,
-      });
+      const url =
+        mode === 'correct' ? `/api/alerts/${props.alertId}/correct` : `/api/alerts/${props.alertId}/cancel`;
+      const { alert } = await post<{ alert: { id: string } }>(url, { freeText });
       navigate(`/alerts/${alert.id}`);
     } catch (caught) {
       setError(messageOf(caught, 'action.failed'));

@@ -150,10 +150,6 @@ export function messageFor(
   return messages[language] ?? messages[fallbackLanguage] ?? Object.values(messages)[0] ?? null;
 }
 
-export function parseMessages(stored: string | null): AlertMessages {
-  return stored ? (parseRecord(stored) as unknown as AlertMessages) : {};
-}
-
 function parseRecord(stored: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(stored);

@@ -78,6 +78,8 @@ export const auditActions = [
   'alert.cancelled',
   'alert.stopSwitchOn',
   'alert.stopSwitchOff',
+  // alert.cancelled, alert.templateUpdated and alert.templateReset are no longer written (ADR 0015:
+  // no one-person cancel, no direct template edit); kept so older entries stay typed.
   'alert.templateUpdated',
   'alert.templateReset',
   'alert.rerendered',
