@@ -74,8 +74,9 @@ export function matchRoute(parts: readonly string[]): { route: Route; params: Ro
     const params: RouteParams = {};
     const isMatch = pattern.every((part, index) => {
       const value = parts[index]!;
-      if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(value);
-      return part.startsWith(':') || part === value;
+      const isParameter = part[0] === ':';
+      if (isParameter) params[part.slice(1)] = decodeURIComponent(value);
+      return isParameter || part === value;
     });
     if (isMatch) return { route, params };
   }

@@ -71,3 +71,12 @@ export function relativeTime(at: number, now: number = Date.now()): string {
 export function formatTime(at: number): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'short', timeStyle: 'short' }).format(at);
 }
+
+/** A language's own name in the reader's language ("Spanish", "español", "الإسبانية"). */
+export function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames([current], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}

@@ -107,3 +107,8 @@ export function useRealtime(
 export function isAbout(id: string): (message: RealtimeMessage) => boolean {
   return (message) => message.data.incidentId === id || message.data.id === id;
 }
+
+/** Accepts every event of one server module (`incident` for `incident.opened`, ...). */
+export function isFromModule(moduleName: string): (message: RealtimeMessage) => boolean {
+  return (message) => message.type.split('.')[0] === moduleName;
+}

@@ -6,8 +6,11 @@ import { StepUpCancelled } from './step-up/step-up-cancelled.ts';
 export interface ActionOptions {
   /** Shown when the action succeeds (a catalog key, or a message with values). */
   done?: string | Message;
-  /** Shown when it fails and the server's error code has no message of its own. */
-  failed?: string;
+  /**
+   * Shown when it fails and the server's error code has no message of its own (a catalog key), or
+   * how to say a failure that needs more than its code (a function).
+   */
+  failed?: string | ((caught: unknown) => Message);
 }
 
 export interface Action {
@@ -40,7 +43,9 @@ export function useAction(): Action {
     } catch (caught) {
       // The member closed the step-up dialog: nothing failed, nothing to say.
       if (caught instanceof StepUpCancelled) return undefined;
-      if (attempt === latest.current) setMessage(errorMessageOf(caught, options.failed ?? 'action.failed'));
+      if (attempt !== latest.current) return undefined;
+      const { failed = 'action.failed' } = options;
+      setMessage(typeof failed === 'string' ? errorMessageOf(caught, failed) : failed(caught));
       return undefined;
     } finally {
       if (attempt === latest.current) setBusy(false);

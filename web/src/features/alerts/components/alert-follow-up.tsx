@@ -29,7 +29,9 @@ export function AlertFollowUp(props: { alertId: string; languages: string[]; onC
 
   const submit = async (freeText: Record<string, string>) => {
     if (Object.keys(freeText).length === 0) {
-      action.setMessage(messageOf(mode === 'correct' ? 'field.alert.correctionEmpty' : 'field.alert.reasonEmpty'));
+      action.setMessage(
+        messageOf(mode === 'correct' ? 'field.alert.correctionEmpty' : 'field.alert.reasonEmpty'),
+      );
       return;
     }
     if (mode === 'correct') {
@@ -37,7 +39,9 @@ export function AlertFollowUp(props: { alertId: string; languages: string[]; onC
       if (draftId !== undefined) navigate(`/alerts/${draftId}`);
       return;
     }
-    const isCancelled = await action.run(async () => (await stepUp.run(() => cancelAlert(props.alertId, freeText)), true));
+    const isCancelled = await action.run(
+      async () => (await stepUp.run(() => cancelAlert(props.alertId, freeText)), true),
+    );
     if (!isCancelled) return;
     setMode('closed');
     props.onCancelled();

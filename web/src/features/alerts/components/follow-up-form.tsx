@@ -1,16 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formText } from '../../../lib/forms.ts';
-import { t } from '../../../lib/i18n.ts';
+import { languageName, t } from '../../../lib/i18n.ts';
 import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
-import { languageName } from '../language-name.ts';
 
 /** The server's limit for free text in each language of an alert. */
 const maxFreeTextLength = 280;
 
 /** The texts typed per language, without the empty ones. */
 function freeTextOf(form: EventTarget | null, languages: readonly string[]): Record<string, string> {
-  const entries = languages.map((language): [string, string] => [language, formText(form, `text-${language}`)]);
+  const entries = languages.map((language): [string, string] => [
+    language,
+    formText(form, `text-${language}`),
+  ]);
   return Object.fromEntries(entries.filter(([, text]) => text !== ''));
 }
 
@@ -33,7 +35,9 @@ export function FollowUpForm(props: {
   };
   return (
     <form class="follow-up" id={formId} onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>{t(isCorrection ? 'field.alert.correctTitle' : 'field.alert.cancelTitle')}</h2>
+      <h2 id={`${formId}-title`}>
+        {t(isCorrection ? 'field.alert.correctTitle' : 'field.alert.cancelTitle')}
+      </h2>
       <p class="hint" id={`${formId}-hint`}>
         {t(isCorrection ? 'field.alert.correctHint' : 'field.alert.cancelHint')}
       </p>

@@ -1,6 +1,5 @@
-import { formatTime, t } from '../../../lib/i18n.ts';
+import { formatTime, languageName, t } from '../../../lib/i18n.ts';
 import type { ThreadAlert } from '../api/types.ts';
-import { languageName } from '../language-name.ts';
 
 /** One message of the thread: kind and time (a link unless it is the one shown) and its texts. */
 export function HistoryEntry(props: { alert: ThreadAlert; isCurrent: boolean }) {

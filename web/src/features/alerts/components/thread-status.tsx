@@ -14,7 +14,14 @@ export function ThreadStatus(props: { current: ThreadAlert; live: ThreadAlert | 
     return (
       <p class="notice" data-thread-state="superseded">
         {t('field.alert.isSuperseded')}
-        {live ? [' ', <a href={`#/alerts/${live.id}`} key="live">{t('field.alert.openLive')}</a>] : null}
+        {live
+          ? [
+              ' ',
+              <a href={`#/alerts/${live.id}`} key="live">
+                {t('field.alert.openLive')}
+              </a>,
+            ]
+          : null}
       </p>
     );
   return null;

@@ -25,29 +25,38 @@ export function SignInPage(props: { onSignedIn: () => void }) {
     const form = event.currentTarget;
     if (pending) {
       const code = formText(form, 'code');
-      void attempt.run(async () => {
-        await signInWithCode(pending.token, code);
-        props.onSignedIn();
-      }, { failed: 'signIn.codeFailed' });
+      void attempt.run(
+        async () => {
+          await signInWithCode(pending.token, code);
+          props.onSignedIn();
+        },
+        { failed: 'signIn.codeFailed' },
+      );
       return;
     }
     const email = formText(form, 'email');
     const password = new FormData(form as HTMLFormElement).get('password') as string;
-    void attempt.run(async () => {
-      const answer = await signInWithPassword(email, password);
-      if (answer.status === 'second_factor_required' && answer.pendingToken) {
-        setPending({ token: answer.pendingToken, methods: answer.methods ?? ['totp'] });
-      } else {
-        props.onSignedIn();
-      }
-    }, { failed: 'signIn.failed' });
+    void attempt.run(
+      async () => {
+        const answer = await signInWithPassword(email, password);
+        if (answer.status === 'second_factor_required' && answer.pendingToken) {
+          setPending({ token: answer.pendingToken, methods: answer.methods ?? ['totp'] });
+        } else {
+          props.onSignedIn();
+        }
+      },
+      { failed: 'signIn.failed' },
+    );
   };
 
   const usePasskey = () =>
-    void attempt.run(async () => {
-      await signInWithPasskey(pending?.token);
-      props.onSignedIn();
-    }, { failed: 'passkey.signInFailed' });
+    void attempt.run(
+      async () => {
+        await signInWithPasskey(pending?.token);
+        props.onSignedIn();
+      },
+      { failed: 'passkey.signInFailed' },
+    );
 
   const hasCodeForm = pending === null || pending.methods.includes('totp');
   const hasPasskey = pending === null || pending.methods.includes('passkey');

@@ -19,7 +19,12 @@ export function OutcomeReportView(props: { offerId: string }) {
   if (load.message) return <ErrorText message={load.message} />;
   if (!report)
     return (
-      <button type="button" class="button-secondary" data-show-report={props.offerId} onClick={() => void show()}>
+      <button
+        type="button"
+        class="button-secondary"
+        data-show-report={props.offerId}
+        onClick={() => void show()}
+      >
         {t('field.outcome.show')}
       </button>
     );

@@ -1,14 +1,18 @@
 import { useState } from 'preact/hooks';
 import { messageOf } from '../../../lib/message.ts';
+import { isFromModule } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { isOnCall, listMyOffers, setOnCall, shareLocation } from '../api/responder.ts';
 
 /** The responder's availability and offers, kept current by the dispatch events. */
 export function useResponder() {
-  const responder = useLiveResource(async () => ({ isOnCall: await isOnCall(), offers: await listMyOffers() }), {
-    events: (message) => message.type.startsWith('dispatch.'),
-  });
+  const responder = useLiveResource(
+    async () => ({ isOnCall: await isOnCall(), offers: await listMyOffers() }),
+    {
+      events: isFromModule('dispatch'),
+    },
+  );
   const action = useAction();
   // While a toggle is being saved, a refetch that started before it must not flip the box back.
   const [pendingOnCall, setPendingOnCall] = useState<boolean | null>(null);

@@ -36,7 +36,13 @@ export function ResponderPage() {
             />{' '}
             {t('responder.onCall')}
           </label>
-          <button type="button" class="button-secondary" id="share-location" key="share" onClick={shareMyLocation}>
+          <button
+            type="button"
+            class="button-secondary"
+            id="share-location"
+            key="share"
+            onClick={shareMyLocation}
+          >
             {t('responder.shareLocation')}
           </button>
           <h2 key="offers-title">{t('responder.offers')}</h2>
@@ -52,7 +58,9 @@ export function ResponderPage() {
                   offer={offer}
                   onAccept={() => void act(() => acceptOffer(offer.id), 'responder.accepted')}
                   onDecline={() => void act(() => declineOffer(offer.id), 'responder.declined')}
-                  onOutcome={(report) => void act(() => reportOutcome(offer.id, report), 'responder.outcomeSent')}
+                  onOutcome={(report) =>
+                    void act(() => reportOutcome(offer.id, report), 'responder.outcomeSent')
+                  }
                 />
               ))}
             </ul>

@@ -5,7 +5,11 @@ import { ApiError, currentCsrfToken } from '../../../lib/api.ts';
  * XMLHttpRequest because fetch cannot report upload progress. Resolves on 201; rejects with an
  * ApiError carrying the server's code, or a NETWORK error when the connection dropped.
  */
-export function uploadEvidenceFile(offerId: string, file: File, onProgress: (percent: number) => void): Promise<void> {
+export function uploadEvidenceFile(
+  offerId: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/offers/${offerId}/evidence`);

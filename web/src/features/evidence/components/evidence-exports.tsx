@@ -25,7 +25,8 @@ export function EvidenceExports(props: { incidentId: string }) {
   });
   const action = useAction();
   const stepUp = useStepUp({ hint: t('exports.stepUpHint') });
-  if (isApiError(exports.error) && (exports.error.status === 403 || exports.error.status === 404)) return null;
+  if (isApiError(exports.error) && (exports.error.status === 403 || exports.error.status === 404))
+    return null;
 
   /** Runs one step through the step-up dialog; a refusal is shown as the server's code, translated. */
   const act = async (step: () => Promise<unknown>, doneKey: string) => {

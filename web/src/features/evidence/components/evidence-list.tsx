@@ -20,7 +20,8 @@ function useShownCopies(onFailure: (message: Message) => void) {
       urls.current.push(url);
       setShown((current) => ({ ...current, [item.id]: url }));
     } catch (caught) {
-      const failedKey = item.kind === 'video' ? 'field.evidence.showVideoFailed' : 'field.evidence.showFailed';
+      const failedKey =
+        item.kind === 'video' ? 'field.evidence.showVideoFailed' : 'field.evidence.showFailed';
       onFailure(errorMessageOf(caught, failedKey));
     }
   };
@@ -40,7 +41,8 @@ export function EvidenceList(props: { incidentId: string }) {
   });
   const [failure, setFailure] = useState<Message | null>(null);
   const { shown, show } = useShownCopies(setFailure);
-  if (isApiError(evidence.error) && (evidence.error.status === 403 || evidence.error.status === 404)) return null;
+  if (isApiError(evidence.error) && (evidence.error.status === 403 || evidence.error.status === 404))
+    return null;
   const loadFailure = evidence.error ? errorMessageOf(evidence.error, 'field.evidence.loadFailed') : null;
   const items = evidence.data;
 

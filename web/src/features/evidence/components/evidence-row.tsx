@@ -34,7 +34,12 @@ function SharedCopyView(props: { item: EvidenceItem; url: string; label: string 
 }
 
 /** One photo or video: its label and size, then show (in the page) or download its shared copy. */
-export function EvidenceRow(props: { item: EvidenceItem; number: number; url: string | undefined; onShow: () => void }) {
+export function EvidenceRow(props: {
+  item: EvidenceItem;
+  number: number;
+  url: string | undefined;
+  onShow: () => void;
+}) {
   const { item, number, url } = props;
   const time = formatTime(item.receivedAt);
   const isVideo = item.kind === 'video';
@@ -55,7 +60,12 @@ export function EvidenceRow(props: { item: EvidenceItem; number: number; url: st
       {item.hasSharedCopy ? (
         <div class="actions">
           {url ? null : (
-            <button type="button" class="button-secondary" data-show-evidence={item.id} onClick={props.onShow}>
+            <button
+              type="button"
+              class="button-secondary"
+              data-show-evidence={item.id}
+              onClick={props.onShow}
+            >
               {t(isVideo ? 'field.evidence.showVideo' : 'field.evidence.show', { number })}
             </button>
           )}

@@ -29,7 +29,9 @@ export function ExportRow(props: {
     <li class="export-item" data-export-id={item.id} data-export-status={item.status}>
       <p>
         <span class={`badge export-${item.status}`}>{t(`exports.status.${item.status}`)}</span>{' '}
-        {t(isMine ? 'exports.requestedByYou' : 'exports.requestedByOther', { time: formatTime(item.requestedAt) })}
+        {t(isMine ? 'exports.requestedByYou' : 'exports.requestedByOther', {
+          time: formatTime(item.requestedAt),
+        })}
       </p>
       <StatusHint item={item} isMine={isMine} />
       <div class="actions">

@@ -30,7 +30,9 @@ export function PhotoUploader(props: { offerId: string }) {
     <section class="photo-upload" aria-labelledby={`${inputId}-title`}>
       <h4 id={`${inputId}-title`}>{t('field.photos.title')}</h4>
       <p class="hint" id={`${inputId}-hint`}>
-        {limits.data ? t('field.photos.limit', { size: formatBytes(limits.data.photoMaxBytes) }) : t('app.loading')}{' '}
+        {limits.data
+          ? t('field.photos.limit', { size: formatBytes(limits.data.photoMaxBytes) })
+          : t('app.loading')}{' '}
         {t('field.photos.privacy')}
       </p>
       <Notice message={limitsFailure} />

@@ -12,7 +12,9 @@ let nextKey = 1;
 export function useUploadQueue(offerId: string, maxBytes: number) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const change = (key: number, changes: Partial<Upload>) =>
-    setUploads((current) => current.map((upload) => (upload.key === key ? { ...upload, ...changes } : upload)));
+    setUploads((current) =>
+      current.map((upload) => (upload.key === key ? { ...upload, ...changes } : upload)),
+    );
 
   const isBusy = uploads.some((upload) => upload.state === 'uploading');
   const next = uploads.find((upload) => upload.state === 'queued');
@@ -24,7 +26,9 @@ export function useUploadQueue(offerId: string, maxBytes: number) {
       .then(() => change(key, { state: 'done', progress: 100 }))
       .catch((caught: unknown) => {
         const isOffline = isApiError(caught, 'NETWORK');
-        const error = isOffline ? messageOf('field.photos.offline') : errorMessageOf(caught, 'field.photos.failed');
+        const error = isOffline
+          ? messageOf('field.photos.offline')
+          : errorMessageOf(caught, 'field.photos.failed');
         change(key, { state: 'failed', error });
       });
   }, [isBusy, next?.key, offerId]);
@@ -32,15 +36,13 @@ export function useUploadQueue(offerId: string, maxBytes: number) {
   const add = (files: File[]) =>
     setUploads((current) => [
       ...current,
-      ...files.map(
-        (file): Upload => ({
-          key: nextKey++,
-          file,
-          state: file.size > maxBytes ? 'tooLarge' : 'queued',
-          progress: 0,
-          error: null,
-        }),
-      ),
+      ...files.map((file): Upload => ({
+        key: nextKey++,
+        file,
+        state: file.size > maxBytes ? 'tooLarge' : 'queued',
+        progress: 0,
+        error: null,
+      })),
     ]);
   const retry = (key: number) => change(key, { state: 'queued', progress: 0, error: null });
   return { uploads, add, retry };

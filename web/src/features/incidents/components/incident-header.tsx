@@ -31,7 +31,8 @@ export function IncidentMoves(props: { mergedIntoId: string | null; splitIntoId:
     <>
       {props.mergedIntoId ? (
         <p class="notice" id="merged-into">
-          {t('field.merge.mergedInto')} <a href={`#/incident/${props.mergedIntoId}`}>{t('field.merge.openMerged')}</a>
+          {t('field.merge.mergedInto')}{' '}
+          <a href={`#/incident/${props.mergedIntoId}`}>{t('field.merge.openMerged')}</a>
         </p>
       ) : null}
       {props.splitIntoId ? (

@@ -22,7 +22,9 @@ export function useQueueKeys(incidents: Incident[], action: Action, reload: () =
     Enter: () => (current ? navigate(`/incident/${current.id}`) : false),
     c: () => (current ? void act(() => claimIncident(current.id), 'incident.claimed') : false),
     v: () =>
-      current ? void act(() => changeIncidentStatus(current.id, 'verifying'), 'incident.statusChanged') : false,
+      current
+        ? void act(() => changeIncidentStatus(current.id, 'verifying'), 'incident.statusChanged')
+        : false,
     n: () => navigate('/entry'),
   });
   return { selected, current };

@@ -32,7 +32,8 @@ function IncidentUnavailable(props: { incidentId: string; reason: string | null 
 function IncidentWorkspace(props: { incidentId: string }) {
   const { incidentId } = props;
   const mayExport = hasRole(useSession(), ...exportViewerRoles);
-  const { detail, notes, action, claim, changeStatus, saveNote, startAlert } = useIncidentWorkspace(incidentId);
+  const { detail, notes, action, claim, changeStatus, saveNote, startAlert } =
+    useIncidentWorkspace(incidentId);
   const [splitIntoId, setSplitIntoId] = useState<string | null>(null);
   const loadFailure = detail.error ? errorMessageOf(detail.error, 'incident.loadFailed') : null;
 

@@ -57,7 +57,13 @@ export function OperatorEntryPage() {
           type="tel"
           autoComplete="off"
         />
-        <Field id="entry-language" name="language" label={t('entry.language')} maxLength={10} placeholder="es" />
+        <Field
+          id="entry-language"
+          name="language"
+          label={t('entry.language')}
+          maxLength={10}
+          placeholder="es"
+        />
         <button type="submit" class="button">
           {t('entry.submit')}
         </button>

@@ -3,6 +3,7 @@ import { navigate } from '../../../lib/hash-route.ts';
 import { t } from '../../../lib/i18n.ts';
 import { errorMessageOf } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
+import { isFromModule } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { listActiveIncidents } from '../api/incidents.ts';
@@ -36,7 +37,7 @@ const noIncidents: Incident[] = [];
 export function QueuePage() {
   const [isLive, setLive] = useState(false);
   const queue = useLiveResource(async () => sortQueue(await listActiveIncidents()), {
-    events: (message) => message.type.startsWith('incident.'),
+    events: isFromModule('incident'),
     onLive: setLive,
   });
   const incidents = queue.data ?? noIncidents;
