@@ -68,8 +68,11 @@ export function App() {
   const path = useHashPath();
   useKeyCommands({
     '?': () => setHelpOpen((isOpen) => !isOpen),
-    // Escape also belongs to the pages (back to the queue): closing help must not take it.
-    Escape: () => (setHelpOpen(false), false),
+    Escape: () => {
+      setHelpOpen(false);
+      // Escape also belongs to the pages (back to the queue): closing help must not take it.
+      return false;
+    },
   });
 
   const changeLanguage = async (language: Language) => {

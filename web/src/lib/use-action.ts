@@ -23,6 +23,8 @@ export interface Action {
    * member cancelled a step-up.
    */
   run: <T>(action: () => Promise<T>, options?: ActionOptions) => Promise<T | undefined>;
+  /** Like `run`, for an action whose answer does not matter: resolves whether it succeeded. */
+  succeeds: (action: () => Promise<unknown>, options?: ActionOptions) => Promise<boolean>;
 }
 
 /** The one way a screen runs a server action and says how it went (see lib/notice.tsx). */
@@ -51,5 +53,13 @@ export function useAction(): Action {
       if (attempt === latest.current) setBusy(false);
     }
   }, []);
-  return { message, setMessage, isBusy, run };
+  const succeeds = useCallback(
+    async (action: () => Promise<unknown>, options?: ActionOptions) =>
+      (await run(async () => {
+        await action();
+        return true;
+      }, options)) === true,
+    [run],
+  );
+  return { message, setMessage, isBusy, run, succeeds };
 }

@@ -32,7 +32,7 @@ export function StepUpDialog(props: StepUpText & { onDone: (isConfirmed: boolean
   }, []);
 
   const prove = async (step: () => Promise<void>, failedKey: string) => {
-    const isProven = await proof.run(async () => (await step(), true), { failed: failedKey });
+    const isProven = await proof.succeeds(step, { failed: failedKey });
     if (isProven) onDone(true);
   };
 

@@ -19,7 +19,7 @@ export function AccountSecurityPage() {
   const stepUp = useStepUp({ hint: t('stepUp.hintFactors') });
 
   const run = async (step: () => Promise<void>, doneKey: string, failedKey = 'passkey.failed') => {
-    const isDone = await action.run(async () => (await stepUp.run(step), true), {
+    const isDone = await action.succeeds(() => stepUp.run(step), {
       done: doneKey,
       failed: failedKey,
     });

@@ -42,7 +42,7 @@ export function TemplateEditor(props: {
   };
   const save = async (event: Event) => {
     event.preventDefault();
-    const isSaved = await action.run(async () => (await saveTemplate(template, body), true), { failed });
+    const isSaved = await action.succeeds(() => saveTemplate(template, body), { failed });
     if (isSaved) props.onChanged(messageOf('adminTemplates.saved'));
   };
   const restore = async () => {

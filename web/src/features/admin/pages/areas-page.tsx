@@ -21,7 +21,7 @@ export function AreasPage() {
   const action = useAction();
 
   const remove = async (area: Area) => {
-    const isDeleted = await action.run(async () => (await deleteArea(area.id), true), {
+    const isDeleted = await action.succeeds(() => deleteArea(area.id), {
       done: messageOf('adminAreas.deleted', { name: area.name }),
     });
     if (!isDeleted) return;

@@ -39,9 +39,7 @@ export function AlertFollowUp(props: { alertId: string; languages: string[]; onC
       if (draftId !== undefined) navigate(`/alerts/${draftId}`);
       return;
     }
-    const isCancelled = await action.run(
-      async () => (await stepUp.run(() => cancelAlert(props.alertId, freeText)), true),
-    );
+    const isCancelled = await action.succeeds(() => stepUp.run(() => cancelAlert(props.alertId, freeText)));
     if (!isCancelled) return;
     setMode('closed');
     props.onCancelled();

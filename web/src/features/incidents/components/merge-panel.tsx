@@ -41,7 +41,7 @@ export function MergePanel(props: { incident: Incident; onMerged: () => void }) 
   const chosen = candidates.data?.find((candidate) => candidate.id === chosenId) ?? null;
   const confirmMerge = async () => {
     if (!chosen) return;
-    const isMerged = await merge.run(async () => (await mergeIncident(chosen.id, incident.id), true));
+    const isMerged = await merge.succeeds(() => mergeIncident(chosen.id, incident.id));
     if (!isMerged) return;
     setConfirming(false);
     setChosenId(null);
