@@ -27,7 +27,7 @@ interface Watch {
 /**
  * Asks a running server for /app/ and every script and style it names — the ones named by the
  * first page (a page loaded before any rebuild) and by the latest — over and over until `until`
- * settles, recording anything but a 200.
+ * settles (and once more), recording anything but a 200.
  */
 async function watchServer(url: string, until: Promise<unknown>): Promise<Watch> {
   const watch: Watch = { failures: [], requests: 0, indexVersions: new Set() };
@@ -44,7 +44,9 @@ async function watchServer(url: string, until: Promise<unknown>): Promise<Watch>
   };
   const firstAssets = assetsOf((await get('/app/')).body);
   expect(firstAssets.length).toBeGreaterThan(0);
-  while (!isDone) {
+  // One more round after `until` settles: the switch to a new build is the last thing a build does.
+  for (let isLastRound = false; !isLastRound;) {
+    isLastRound = isDone;
     const { response, body } = await get('/app/');
     watch.indexVersions.add(response.headers.get('etag') ?? '');
     for (const asset of new Set([...firstAssets, ...assetsOf(body)])) await get(asset);
