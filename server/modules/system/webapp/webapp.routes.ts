@@ -56,7 +56,11 @@ async function registerBuiltFiles(scope: FastifyInstance, distDirectory: string)
     // Scripts and styles are small and fetched whole; no partial responses to get wrong.
     acceptRanges: false,
     cacheControl: false,
-    setHeaders: (reply, filePath) => cachePolicies.set(reply, cacheControlFor(distDirectory, filePath)),
+    setHeaders: (reply, filePath) => {
+      cachePolicies.set(reply, cacheControlFor(distDirectory, filePath));
+      // RFC 9239's name for scripts (@fastify/send still says application/javascript).
+      if (filePath.endsWith('.js')) reply.header('content-type', 'text/javascript; charset=utf-8');
+    },
   });
   scope.addHook('onSend', async (_request, reply, payload) => {
     const policy = cachePolicies.get(reply);
