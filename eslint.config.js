@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'data/', 'bench/results/', 'test-results/', 'bin/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'web/dist',
+      'web/builds/',
+      'data/',
+      'bench/results/',
+      'test-results/',
+      'bin/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -10,6 +10,7 @@ import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts'
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
 import type { DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
+import type { Logger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
 import { createTestDatabase } from './databases.ts';
@@ -25,11 +26,13 @@ export interface TestApp {
 
 /**
  * An in-process Amparo on a fresh test database, for `app.inject` tests. The clock is manual
- * (starts at the real time) so tests can move time; keys are fresh per app.
+ * (starts at the real time) so tests can move time; keys are fresh per app. Silent, unless a test
+ * hands in a logger to read what the app logs.
  */
 export async function createTestApp(
   dialect: DialectName,
   overrides: Record<string, string> = {},
+  logger: Logger = createLogger('silent'),
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-app-'));
@@ -39,7 +42,7 @@ export async function createTestApp(
   const context: PlatformContext = {
     config,
     database,
-    logger: createLogger('silent'),
+    logger,
     clock,
     events,
     realtime: createRealtimeHub(events),
