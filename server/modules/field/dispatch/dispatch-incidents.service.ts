@@ -3,7 +3,7 @@
  * incident, its areas and rooms, and moving its status inside dispatch's own transaction with a
  * responder or the system as actor, using the incidents module's lifecycle rules and recorder.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
@@ -24,16 +24,18 @@ import type { IncidentRow, IncidentStatus } from '../../intake/index.ts';
 import type { Role } from '../../identity/index.ts';
 import { findAreasContainingPoint } from '../../identity/index.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type { IncidentRow, IncidentStatus };
 
-export async function findIncident(db: Executor, incidentId: string): Promise<IncidentRow | undefined> {
+export async function findIncident(
+  db: Kysely<Database>,
+  incidentId: string,
+): Promise<IncidentRow | undefined> {
   return findIncidentById(db, incidentId);
 }
 
 /** Ids of the network's areas containing the incident's coarse point (none without a point). */
 export async function areaIdsOfIncident(
-  db: Executor,
+  db: Kysely<Database>,
   incident: Pick<IncidentRow, 'network_id' | 'lat' | 'lon'>,
 ): Promise<string[]> {
   if (incident.lat === null || incident.lon === null) return [];
@@ -51,7 +53,7 @@ export function roomsOfIncident(networkId: string, areaIds: readonly string[]): 
  * containing it. Another network's incident, or one outside the grant, is reported as not found.
  */
 export async function requireIncidentAccess(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   incidentId: string,
   roles: readonly Role[],

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { requireRole } from '../../identity/index.ts';
@@ -9,9 +9,10 @@ import type { Role } from '../../identity/index.ts';
 import { findEvidenceItem } from './evidence.repository.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function findIncidentForEvidence(db: Executor, incidentId: string): Promise<IncidentRow> {
+export async function findIncidentForEvidence(
+  db: Kysely<Database>,
+  incidentId: string,
+): Promise<IncidentRow> {
   const incident = await findIncident(db, incidentId);
   if (!incident) throw new Error('the offer names an incident that does not exist');
   return incident;
@@ -19,7 +20,7 @@ export async function findIncidentForEvidence(db: Executor, incidentId: string):
 
 /** The incident, if the principal holds one of `roles` for it (network-wide or in its area). */
 export async function requireEvidenceIncident(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   incidentId: string,
   roles: readonly Role[],
@@ -29,7 +30,7 @@ export async function requireEvidenceIncident(
 
 /** The evidence item, if the principal may see its incident; otherwise not found. */
 export async function requireVisibleEvidence(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   evidenceId: string,
   roles: readonly Role[],

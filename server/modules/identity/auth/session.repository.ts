@@ -1,14 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { SessionsTable } from './auth.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertSession(db: Executor, session: SessionsTable): Promise<void> {
+export async function insertSession(db: Kysely<Database>, session: SessionsTable): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
-export async function findLiveSessionByTokenHash(db: Executor, tokenHash: string) {
+export async function findLiveSessionByTokenHash(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
@@ -27,7 +25,7 @@ export async function findLiveSessionByTokenHash(db: Executor, tokenHash: string
     .executeTakeFirst();
 }
 
-export async function findRoleGrants(db: Executor, memberId: string) {
+export async function findRoleGrants(db: Kysely<Database>, memberId: string) {
   return db
     .selectFrom('member_roles')
     .select(['role', 'area_id as areaId'])
@@ -35,7 +33,7 @@ export async function findRoleGrants(db: Executor, memberId: string) {
     .execute();
 }
 
-export async function hasEnrolledSecondFactor(db: Executor, memberId: string): Promise<boolean> {
+export async function hasEnrolledSecondFactor(db: Kysely<Database>, memberId: string): Promise<boolean> {
   const totp = await db
     .selectFrom('totp_credentials')
     .select('member_id')
@@ -52,15 +50,19 @@ export async function hasEnrolledSecondFactor(db: Executor, memberId: string): P
   return passkey !== undefined;
 }
 
-export async function touchSession(db: Executor, sessionId: string, now: number): Promise<void> {
+export async function touchSession(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
 
-export async function revokeSession(db: Executor, sessionId: string, now: number): Promise<void> {
+export async function revokeSession(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
 }
 
-export async function revokeSessionsOfMember(db: Executor, memberId: string, now: number): Promise<number> {
+export async function revokeSessionsOfMember(
+  db: Kysely<Database>,
+  memberId: string,
+  now: number,
+): Promise<number> {
   const result = await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -70,12 +72,16 @@ export async function revokeSessionsOfMember(db: Executor, memberId: string, now
   return Number(result.numUpdatedRows);
 }
 
-export async function markSecondFactor(db: Executor, sessionId: string, now: number): Promise<void> {
+export async function markSecondFactor(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ second_factor_at: now }).where('id', '=', sessionId).execute();
 }
 
 /** Ends whatever session this token belongs to (the one a sign-in replaces). */
-export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: number): Promise<void> {
+export async function revokeSessionByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: number,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -85,7 +91,12 @@ export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, 
 }
 
 /** Sessions of the member that still work at `now`: not revoked, not expired, not idle. */
-export async function listLiveSessionsOf(db: Executor, memberId: string, now: number, idleTimeoutMs: number) {
+export async function listLiveSessionsOf(
+  db: Kysely<Database>,
+  memberId: string,
+  now: number,
+  idleTimeoutMs: number,
+) {
   return db
     .selectFrom('sessions')
     .select(['id', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
@@ -97,7 +108,7 @@ export async function listLiveSessionsOf(db: Executor, memberId: string, now: nu
     .execute();
 }
 
-export async function findMemberIdInNetwork(db: Executor, networkId: string, memberId: string) {
+export async function findMemberIdInNetwork(db: Kysely<Database>, networkId: string, memberId: string) {
   return db
     .selectFrom('members')
     .select('id')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
@@ -38,7 +38,7 @@ interface SessionDeps {
 /** Starts a session (a fresh 256-bit token: sign-in always rotates) and returns the cookie value. */
 export async function startSession(
   deps: { clock: Clock },
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Kysely<Database>,
   member: { id: string; networkId: string },
   options: { secondFactorProved: boolean },
 ): Promise<{ token: string; sessionId: string; expiresAt: number }> {

@@ -92,7 +92,7 @@ export async function createMemberRecord(
 
 /** Every area a grant names must be an area of this network. */
 export async function requireAreasInNetwork(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kysely<Database>,
   networkId: string,
   grants: readonly RoleGrant[],
 ): Promise<void> {

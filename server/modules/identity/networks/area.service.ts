@@ -124,11 +124,7 @@ function rowFromInput(input: AreaInput, networkId: string, id: string, now: numb
 }
 
 /** AREA_NOT_FOUND alike for a malformed id, a missing area and another network's area. */
-async function requireAreaRow(
-  db: Kysely<Database> | Transaction<Database>,
-  networkId: string,
-  areaId: string,
-) {
+async function requireAreaRow(db: Kysely<Database>, networkId: string, areaId: string) {
   const row = areaIdSchema.safeParse(areaId).success
     ? await selectAreaInNetwork(db, networkId, areaId)
     : undefined;
