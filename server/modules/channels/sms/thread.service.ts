@@ -11,7 +11,7 @@ import type { JobWaker } from '../../../platform/jobs/index.ts';
 import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
-import { incidentRooms, reportFieldContexts, requireVisibleIncident } from '../../intake/index.ts';
+import { incidentRooms, reportFieldContexts, requireIncidentAccess } from '../../intake/index.ts';
 import { findReportContact, normalizePhone, sourceHashOf } from '../../intake/index.ts';
 import type { IncidentMessagesTable } from './hotline.tables.ts';
 import { findOpenThread, insertIncidentMessage, listIncidentMessages } from './thread.repository.ts';
@@ -54,7 +54,7 @@ export async function sendReporterMessage(
   incidentId: string,
   input: { reportId: string; body: string },
 ): Promise<PresentedMessage> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   if (incident.status === 'closed') throw new AppError('INCIDENT_CLOSED', 'This incident is closed.');
   const report = await findReportContact(deps.db, input.reportId);
   if (!report || report.incident_id !== incident.id || report.network_id !== incident.network_id) {
@@ -106,7 +106,7 @@ export async function listReporterThread(
   principal: Principal,
   incidentId: string,
 ): Promise<{ messages: PresentedMessage[] }> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const rows = await listIncidentMessages(deps.db, incident.id);
   await recordAudit(deps, deps.db, {
     networkId: incident.network_id,

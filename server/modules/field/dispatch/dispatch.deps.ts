@@ -12,6 +12,7 @@ import type { PushSender } from '../../../platform/push/index.ts';
 import type { SmsSender } from '../../../platform/sms/sms.ts';
 import { createTwilioSmsSender } from '../../../platform/sms/twilio-sms.ts';
 import { loadVapidKeys } from '../../alerting/index.ts';
+import { incidentRoles } from '../../intake/index.ts';
 
 export interface DispatchDeps {
   db: Kysely<Database>;
@@ -61,5 +62,5 @@ export const offerFields = {
   livestreamUrl: 'dispatch_offers.livestream_url',
 } as const;
 
-/** Who sends offers and reads suggestions (the same people who work incidents). */
-export const dispatcherRoles = ['dispatcher', 'coordinator'] as const;
+/** Who sends offers and reads suggestions: the people who work incidents. */
+export const dispatcherRoles = incidentRoles;

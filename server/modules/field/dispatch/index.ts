@@ -17,13 +17,6 @@ export {
   workingOfferStatuses,
 } from './dispatch.tables.ts';
 export type { DispatchOffersTable, OfferStatus, OnSceneOutcome } from './dispatch.tables.ts';
-export {
-  areaIdsOfIncident,
-  findIncident,
-  requireIncidentAccess,
-  roomsOfIncident,
-} from './dispatch-incidents.service.ts';
-export type { IncidentRow } from './dispatch-incidents.service.ts';
 export { findNearestAvailableResponders, searchRadiiMeters, speaks } from './nearest.ts';
 export type { NearestResponder, NearestResponderQuery } from './nearest.ts';
 export { parseResponderReply, responderReplyKeywords } from './offer-code.ts';

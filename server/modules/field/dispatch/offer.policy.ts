@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { hasRole, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
-import { requireIncidentAccess } from './dispatch-incidents.service.ts';
+import { requireIncidentAccess } from '../../intake/index.ts';
 import { findOfferById } from './offer.repository.ts';
 import type { OfferRow } from './offer.repository.ts';
 
@@ -47,7 +47,7 @@ export async function requireVisibleOffer(
   }
   if (!hasRole(principal, dispatcherRoles)) throw offerNotFound();
   try {
-    await requireIncidentAccess(db, principal, offer.incident_id, dispatcherRoles);
+    await requireIncidentAccess(db, { principal, incidentId: offer.incident_id, roles: dispatcherRoles });
   } catch {
     throw offerNotFound();
   }

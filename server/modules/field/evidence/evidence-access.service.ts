@@ -3,8 +3,8 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
-import { findIncident, requireIncidentAccess } from '../dispatch/index.ts';
-import type { IncidentRow } from '../dispatch/index.ts';
+import { findIncidentById, requireIncidentAccess } from '../../intake/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import type { Role } from '../../identity/index.ts';
 import { findEvidenceItem } from './evidence.repository.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
@@ -13,7 +13,7 @@ export async function findIncidentForEvidence(
   db: Kysely<Database>,
   incidentId: string,
 ): Promise<IncidentRow> {
-  const incident = await findIncident(db, incidentId);
+  const incident = await findIncidentById(db, incidentId);
   if (!incident) throw new Error('the offer names an incident that does not exist');
   return incident;
 }
@@ -25,7 +25,7 @@ export async function requireEvidenceIncident(
   incidentId: string,
   roles: readonly Role[],
 ): Promise<IncidentRow> {
-  return (await requireIncidentAccess(db, principal, incidentId, roles)).incident;
+  return (await requireIncidentAccess(db, { principal, incidentId, roles })).incident;
 }
 
 /** The evidence item, if the principal may see its incident; otherwise not found. */

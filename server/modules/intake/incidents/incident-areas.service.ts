@@ -13,6 +13,15 @@ export async function findAreaIdsContaining(
   return areas.map((area) => area.id);
 }
 
+/** Ids of the network's areas containing the incident's coarse point (none without a point). */
+export async function areaIdsOfIncident(
+  db: Kysely<Database>,
+  incident: { network_id: string; lat: number | null; lon: number | null },
+): Promise<string[]> {
+  if (incident.lat === null || incident.lon === null) return [];
+  return findAreaIdsContaining(db, incident.network_id, { lat: incident.lat, lon: incident.lon });
+}
+
 /** Bounding boxes of some of the network's areas, to narrow queries before the exact test. */
 export function loadAreaBoxes(
   db: Kysely<Database>,
