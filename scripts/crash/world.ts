@@ -17,6 +17,7 @@ import { lookupZip } from '../../server/platform/geo/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
+import { createSenders } from '../../server/platform/senders.ts';
 import { buildIncident, daytimeZone } from '../../test/alerts/support/alert-world.ts';
 import { buildArea, buildMember, buildNetwork, signIn } from '../../test/support/factories.ts';
 
@@ -75,19 +76,23 @@ export async function buildCrashWorld(
   try {
     await migrateToLatest(database);
     const events = createLocalEventBus();
+    const config = loadConfig({
+      AMPARO_DATA_DIR: dataDirectory,
+      AMPARO_LOG_LEVEL: 'silent',
+      AMPARO_PUBLIC_URL: publicUrl,
+    });
+    const clock = systemClock;
+    const crypto = createFieldCrypto(parseKeyFile(keyFile));
     const context: PlatformContext = {
-      config: loadConfig({
-        AMPARO_DATA_DIR: dataDirectory,
-        AMPARO_LOG_LEVEL: 'silent',
-        AMPARO_PUBLIC_URL: publicUrl,
-      }),
+      config,
       database,
       logger: createLogger('silent'),
-      clock: systemClock,
+      clock,
       events,
       realtime: createRealtimeHub(events),
-      crypto: createFieldCrypto(parseKeyFile(keyFile)),
+      crypto,
       jobs: { wake: () => undefined },
+      senders: createSenders(config, { db: database.db, crypto, clock }),
     };
     const network = await buildNetwork(context, {
       languages: ['en'],

@@ -6,9 +6,10 @@ import type { JobWaker } from './jobs/enqueue.ts';
 import type { Logger } from './log/logger.ts';
 import type { EventBus } from './realtime/events.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import type { Senders } from './senders.ts';
 
 /**
- * The adapters main.ts builds once. Services never take the whole context: they name the few
+ * The adapters the composition root (server/context.ts) builds once. Services never take the whole context: they name the few
  * dependencies they use, and routes pick those out of it.
  */
 export interface PlatformContext {
@@ -22,4 +23,6 @@ export interface PlatformContext {
   crypto: FieldCrypto;
   /** Wakes this process's job worker after a commit that enqueued jobs (a no-op without one). */
   jobs: JobWaker;
+  /** SMS, Web Push and email, built once at start-up (null where not configured). */
+  senders: Senders;
 }

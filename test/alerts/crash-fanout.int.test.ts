@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../server/platform/database/migrate.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
+import { createSenders } from '../../server/platform/senders.ts';
 import { createTarget, describeEachDatabase, dropTarget } from '../support/databases.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import { startServerProcess } from '../support/server-process.ts';
@@ -56,19 +57,23 @@ describeEachDatabase('alert fan-out survives kill -9 of its worker', (dialect: D
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-crash-'));
     cleanups.push(() => Promise.resolve(fs.rmSync(dataDirectory, { recursive: true, force: true })));
     const events = createLocalEventBus();
+    const config = loadConfig({
+      AMPARO_DATA_DIR: dataDirectory,
+      AMPARO_LOG_LEVEL: 'silent',
+      AMPARO_PUBLIC_URL: publicUrl,
+    });
+    const clock = systemClock;
+    const crypto = createFieldCrypto(parseKeyFile(keyFile));
     const context: PlatformContext = {
-      config: loadConfig({
-        AMPARO_DATA_DIR: dataDirectory,
-        AMPARO_LOG_LEVEL: 'silent',
-        AMPARO_PUBLIC_URL: publicUrl,
-      }),
+      config,
       database,
       logger: createLogger('silent'),
-      clock: systemClock,
+      clock,
       events,
       realtime: createRealtimeHub(events),
-      crypto: createFieldCrypto(parseKeyFile(keyFile)),
+      crypto,
       jobs: { wake: () => undefined },
+      senders: createSenders(config, { db: database.db, crypto, clock }),
     };
     const app = await buildApp(context);
     cleanups.push(() => app.close());

@@ -12,6 +12,7 @@ import type { DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createEventBus } from '../../server/platform/realtime/event-bus.ts';
 import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
+import { createSenders } from '../../server/platform/senders.ts';
 import type { RealtimeHubOptions } from '../../server/platform/realtime/realtime-hub.ts';
 import { createTestDatabase } from '../support/databases.ts';
 import type { TestDatabase } from '../support/databases.ts';
@@ -36,15 +37,19 @@ export async function startListeningApp(
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-realtime-'));
   const logger = createLogger('silent');
   const events = await createEventBus(database, logger);
+  const config = loadConfig({ AMPARO_LOG_LEVEL: 'silent', AMPARO_DATA_DIR: dataDirectory });
+  const clock = createManualClock(Date.now());
+  const crypto = createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile())));
   const context: PlatformContext = {
-    config: loadConfig({ AMPARO_LOG_LEVEL: 'silent', AMPARO_DATA_DIR: dataDirectory }),
+    config,
     database,
     logger,
-    clock: createManualClock(Date.now()),
+    clock,
     events,
     realtime: createRealtimeHub(events, hubOptions),
-    crypto: createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile()))),
+    crypto,
     jobs: { wake: () => undefined },
+    senders: createSenders(config, { db: database.db, crypto, clock }),
   };
   const app = await buildApp(context);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

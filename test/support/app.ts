@@ -12,6 +12,7 @@ import type { DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
+import { createSenders } from '../../server/platform/senders.ts';
 import { createTestDatabase } from './databases.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -36,6 +37,7 @@ export async function createTestApp(
   const config = loadConfig({ AMPARO_DATA_DIR: dataDirectory, AMPARO_LOG_LEVEL: 'silent', ...overrides });
   const clock = createManualClock(Date.now());
   const events = createLocalEventBus();
+  const crypto = createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile())));
   const context: PlatformContext = {
     config,
     database,
@@ -43,8 +45,9 @@ export async function createTestApp(
     clock,
     events,
     realtime: createRealtimeHub(events),
-    crypto: createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile()))),
+    crypto,
     jobs: { wake: () => undefined },
+    senders: createSenders(config, { db: database.db, crypto, clock }),
   };
   const app = await buildApp(context);
   await app.ready();

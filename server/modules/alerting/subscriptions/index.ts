@@ -12,9 +12,7 @@ export { contactIndexOf, subscriberContactContext, unsubscribeTokenFor } from '.
 export { isPointInCircleArea, zipOfPoint } from './subscription-areas.ts';
 export { isSmsOptedOut, findSubscriberById, updateSubscriber } from './subscription.repository.ts';
 export { unsubscribePathFor } from './web-subscription.service.ts';
-export { loadVapidKeys } from './vapid.service.ts';
 export { createSubscriptionJobs } from './subscription.jobs.ts';
-export type { SubscriptionJobAdapters } from './subscription.jobs.ts';
 export { requireNetworkBySlug } from './subscription.routes.ts';
 export { countRecipients, selectRecipientPage } from './recipient.repository.ts';
 export type {

@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type {
-  SubscriberAreasTable,
-  SubscribersTable,
-  SubscriptionChannel,
-  VapidKeysTable,
-} from './subscription.tables.ts';
+import type { SubscriberAreasTable, SubscribersTable, SubscriptionChannel } from './subscription.tables.ts';
 
 export async function findSubscriberByContact(
   db: Kysely<Database>,
@@ -129,17 +124,4 @@ export async function isSmsOptedOut(
     .where('phone_index', '=', phoneIndex)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function selectVapidKeys(db: Kysely<Database>, id: string): Promise<VapidKeysTable | undefined> {
-  return db.selectFrom('vapid_keys').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** First writer wins: every node that races here ends up reading the same pair. */
-export async function insertVapidKeysIfAbsent(db: Kysely<Database>, row: VapidKeysTable): Promise<void> {
-  await db
-    .insertInto('vapid_keys')
-    .values(row)
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .execute();
 }

@@ -28,7 +28,7 @@ import {
   zipsFromText,
 } from './subscription.contract.ts';
 import { findSubscriberForUnsubscribe, unsubscribeWithToken } from './unsubscribe.service.ts';
-import { loadVapidKeys } from './vapid.service.ts';
+import { loadVapidKeys } from '../../../platform/push/index.ts';
 import {
   confirmEmailSubscription,
   requestEmailSubscription,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
 import type { JobDefinition } from '../../../platform/jobs/index.ts';
-import { createTwilioSmsSender } from '../../../platform/sms/twilio-sms.ts';
 import { createNotifyOutcomeJob, createSendMessageJob } from './hotline.jobs.ts';
 import { registerSmsWebhookRoutes } from './sms-webhook.routes.ts';
 import { registerThreadRoutes } from './thread.routes.ts';
@@ -26,13 +25,13 @@ export function registerSmsHotlineRoutes(app: FastifyInstance, context: Platform
   registerThreadRoutes(app, context);
 }
 
-/** The hotline's jobs, wired to this process's SMS adapter (none when Twilio is not configured). */
+/** The hotline's jobs, with the process's SMS sender (none when Twilio is not configured). */
 export function createHotlineJobs(context: PlatformContext): JobDefinition[] {
   const deps = {
     db: context.database.db,
     clock: context.clock,
     crypto: context.crypto,
-    sms: context.config.twilio ? createTwilioSmsSender(context.config.twilio) : null,
+    sms: context.senders.sms,
     publicUrl: context.config.publicUrl,
   };
   return [createSendMessageJob(deps), createNotifyOutcomeJob(deps)] as JobDefinition[];

@@ -7,11 +7,8 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { JobWaker } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/log/logger.ts';
 import type { EventBus } from '../../../platform/realtime/events.ts';
-import { createWebPushSender } from '../../../platform/push/index.ts';
 import type { PushSender } from '../../../platform/push/index.ts';
 import type { SmsSender } from '../../../platform/sms/sms.ts';
-import { createTwilioSmsSender } from '../../../platform/sms/twilio-sms.ts';
-import { loadVapidKeys } from '../../alerting/index.ts';
 import { incidentRoles } from '../../intake/index.ts';
 
 export interface DispatchDeps {
@@ -42,16 +39,10 @@ export function dispatchDepsFrom(context: PlatformContext): DispatchDeps {
 }
 
 export function notifyDepsFrom(context: PlatformContext): NotifyDeps {
-  const { config } = context;
-  const contact = /<([^>]+)>/.exec(config.email.from)?.[1] ?? config.email.from;
   return {
     ...dispatchDepsFrom(context),
-    push: createWebPushSender({
-      vapidKeys: () =>
-        loadVapidKeys({ db: context.database.db, crypto: context.crypto, clock: context.clock }),
-      subject: config.publicUrl.startsWith('https://') ? config.publicUrl : `mailto:${contact}`,
-    }),
-    sms: config.twilio ? createTwilioSmsSender(config.twilio) : null,
+    push: context.senders.push,
+    sms: context.senders.sms,
     logger: context.logger,
   };
 }
