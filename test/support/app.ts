@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
+import type { Clock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
+import type { AppConfig } from '../../server/platform/config/config.ts';
 import type { PlatformContext } from '../../server/platform/context.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
-import type { DialectName } from '../../server/platform/database/database.ts';
+import type { DatabaseHandle, DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
@@ -25,6 +27,31 @@ export interface TestApp {
 }
 
 /**
+ * A platform context on a test database, built like server/context.ts builds one: fresh keys, a
+ * silent log, events in this process, and the senders the config asks for (TWILIO_API_BASE
+ * pointing at a fake Twilio, for example).
+ */
+export function createTestContext(
+  database: DatabaseHandle,
+  clock: Clock,
+  config: AppConfig = loadConfig({ AMPARO_DATA_DIR: os.tmpdir(), AMPARO_LOG_LEVEL: 'silent' }),
+): PlatformContext {
+  const events = createLocalEventBus();
+  const crypto = createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile())));
+  return {
+    config,
+    database,
+    logger: createLogger('silent'),
+    clock,
+    events,
+    realtime: createRealtimeHub(events),
+    crypto,
+    jobs: { wake: () => undefined },
+    senders: createSenders(config, { db: database.db, crypto, clock }),
+  };
+}
+
+/**
  * An in-process Amparo on a fresh test database, for `app.inject` tests. The clock is manual
  * (starts at the real time) so tests can move time; keys are fresh per app.
  */
@@ -36,19 +63,7 @@ export async function createTestApp(
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-app-'));
   const config = loadConfig({ AMPARO_DATA_DIR: dataDirectory, AMPARO_LOG_LEVEL: 'silent', ...overrides });
   const clock = createManualClock(Date.now());
-  const events = createLocalEventBus();
-  const crypto = createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile())));
-  const context: PlatformContext = {
-    config,
-    database,
-    logger: createLogger('silent'),
-    clock,
-    events,
-    realtime: createRealtimeHub(events),
-    crypto,
-    jobs: { wake: () => undefined },
-    senders: createSenders(config, { db: database.db, crypto, clock }),
-  };
+  const context = createTestContext(database, clock, config);
   const app = await buildApp(context);
   await app.ready();
   return {

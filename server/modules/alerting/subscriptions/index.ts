@@ -5,7 +5,7 @@ import { registerSubscriptionApiRoutes } from './subscription.routes.ts';
 /** Subscriptions: SMS keywords, Web Push, email with double opt-in; areas, language, preference. */
 export { handleSubscriptionSms } from './sms-subscription.service.ts';
 export type { SubscriptionSmsInput, SubscriptionSmsResult } from './sms-subscription.service.ts';
-export { normalizeKeywordText, optOutKeywords, parseSubscriptionKeyword } from './sms-keywords.ts';
+export { normalizeKeywordText, parseSubscriptionKeyword } from './sms-keywords.ts';
 export { subscriptionDepsFrom } from './subscription.deps.ts';
 export type { SubscriptionDeps } from './subscription.deps.ts';
 export { contactIndexOf, subscriberContactContext, unsubscribeTokenFor } from './subscription-contacts.ts';

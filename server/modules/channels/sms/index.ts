@@ -10,15 +10,22 @@ import { registerThreadRoutes } from './thread.routes.ts';
  * (dispatch replies, subscriptions, reports as a short conversation), and the two-way thread
  * between dispatchers and consenting reporters, with outcome notices.
  */
-export { registerSmsKeywordHandler, responderReplyKeywords } from './sms-keywords.ts';
-export type { SmsKeywordMessage, SmsKeywordRegistration, SmsKeywordResult } from './sms-keywords.ts';
+export { createSmsKeywordRouter, smsKeywordHandlersFor } from './sms-keywords.ts';
+export type {
+  KeywordMatch,
+  SmsKeywordHandler,
+  SmsKeywordMessage,
+  SmsKeywordResult,
+  SmsKeywordRouter,
+} from './sms-keywords.ts';
+export { handleInboundSms } from './sms-inbound.service.ts';
+export type { HotlineDeps, InboundSms } from './sms-inbound.service.ts';
+export { hotlineDepsFrom } from './sms-webhook.routes.ts';
 export { detectSmsCategory, detectSmsLanguage, parseSmsLocation } from './sms-text.ts';
 export { createNotifyOutcomeJob, createSendMessageJob, notifyOutcomeJobName } from './hotline.jobs.ts';
 export type { HotlineJobDeps } from './hotline.jobs.ts';
 export { conversationLifetimeMs } from './sms-report.service.ts';
-export { deleteExpiredConversations } from './conversation.repository.ts';
 export { messageBodyContext } from './thread.service.ts';
-export { forgetThreadPhones, purgeMessageText } from './thread.repository.ts';
 
 export function registerSmsHotlineRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerSmsWebhookRoutes(app, context);

@@ -143,3 +143,8 @@ export async function consumeChallenge(
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+export async function deleteExpiredWebauthnChallenges(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -116,3 +116,12 @@ export async function findMemberIdInNetwork(db: Kysely<Database>, networkId: str
     .where('network_id', '=', networkId)
     .executeTakeFirst();
 }
+
+/** Sessions past their absolute expiry, and revoked ones (they can never be used again). */
+export async function deleteDeadSessions(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((where) => where.or([where('expires_at', '<=', now), where('revoked_at', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -72,3 +72,8 @@ export async function recordPendingFailure(
     .where('failed_attempts', '>=', maxFailures)
     .execute();
 }
+
+export async function deleteExpiredPendingSignIns(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('pending_sign_ins').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

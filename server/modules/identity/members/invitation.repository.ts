@@ -76,3 +76,18 @@ export async function markInvitationRevoked(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Invitations expired, used or revoked before `before`. */
+export async function deleteSpentInvitations(db: Kysely<Database>, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('invitations')
+    .where((where) =>
+      where.or([
+        where('expires_at', '<', before),
+        where('used_at', '<', before),
+        where('revoked_at', '<', before),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

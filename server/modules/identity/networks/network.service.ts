@@ -14,6 +14,7 @@ import {
 } from './network.repository.ts';
 import { createNetworkSchema } from './network.contract.ts';
 import type { CreateNetworkInput } from './network.contract.ts';
+import { listNetworkIds } from './network-reads.repository.ts';
 import { parseStoredSettings } from './network-settings.ts';
 import type { NetworkSettings } from './network-settings.ts';
 import type { NetworksTable } from './network.tables.ts';
@@ -91,6 +92,18 @@ export async function getNetworkSettings(db: Kysely<Database>, networkId: string
   const stored = await selectNetworkSettings(db, networkId);
   if (stored === undefined) throw new AppError('NETWORK_NOT_FOUND', 'Not found.');
   return parseStoredSettings(stored);
+}
+
+/** Runs `count` for every network with its settings and adds up the answers (per-network purges). */
+export async function sumOverNetworks(
+  db: Kysely<Database>,
+  count: (networkId: string, settings: NetworkSettings) => Promise<number>,
+): Promise<number> {
+  let total = 0;
+  for (const networkId of await listNetworkIds(db)) {
+    total += await count(networkId, await getNetworkSettings(db, networkId));
+  }
+  return total;
 }
 
 export function toNetwork(row: NetworksTable): Network {

@@ -40,3 +40,11 @@ export async function deleteUnusedSetupTokens(trx: Kysely<Database>): Promise<vo
 export async function lockSetup(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('amparo:setup'))`.execute(trx);
 }
+
+export async function deleteSpentSetupTokens(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db
+    .deleteFrom('setup_tokens')
+    .where((where) => where.or([where('used_at', 'is not', null), where('expires_at', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
