@@ -1,6 +1,7 @@
 import { systemClock } from './platform/clock/clock.ts';
 import type { AppConfig } from './platform/config/config.ts';
-import type { PlatformContext } from './platform/context.ts';
+import { memberAccounts } from './modules/identity/index.ts';
+import type { ModulePorts, PlatformContext } from './platform/context.ts';
 import { createFieldCrypto, loadKeyring } from './platform/crypto/index.ts';
 import { openDatabase } from './platform/database/database.ts';
 import type { DatabaseHandle } from './platform/database/database.ts';
@@ -10,6 +11,9 @@ import { createEventBus } from './platform/realtime/event-bus.ts';
 import { createLocalEventBus } from './platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from './platform/realtime/realtime-hub.ts';
 import { closeSenders, createSenders } from './platform/senders.ts';
+
+/** What modules implement for each other, handed in here: members' accounts, for auth. */
+export const modulePorts: ModulePorts = { memberAccounts };
 
 export interface PlatformContextOptions {
   logger: Logger;
@@ -59,6 +63,7 @@ export async function openPlatformContext(
       crypto,
       jobs: options.jobs ?? { wake: () => undefined },
       senders: createSenders(config, { db: database.db, crypto, clock }),
+      ports: modulePorts,
     };
     return {
       context,

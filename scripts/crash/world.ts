@@ -5,6 +5,7 @@ import {
   subscriptionDepsFrom,
   handleSubscriptionSms,
 } from '../../server/modules/alerting/subscriptions/index.ts';
+import { modulePorts } from '../../server/context.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
 import type { PlatformContext } from '../../server/platform/context.ts';
@@ -93,6 +94,7 @@ export async function buildCrashWorld(
       crypto,
       jobs: { wake: () => undefined },
       senders: createSenders(config, { db: database.db, crypto, clock }),
+      ports: modulePorts,
     };
     const network = await buildNetwork(context, {
       languages: ['en'],

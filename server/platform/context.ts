@@ -9,8 +9,16 @@ import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { Senders } from './senders.ts';
 
 /**
- * The adapters the composition root (server/context.ts) builds once. Services never take the whole context: they name the few
- * dependencies they use, and routes pick those out of it.
+ * What one module implements for another that cannot import it (members for auth: members imports
+ * auth). The module that needs an entry declares it here by declaration merging, as tables merge
+ * into `Database`; the composition root (server/context.ts) hands the implementations in.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModulePorts {}
+
+/**
+ * The adapters the composition root (server/context.ts) builds once. Services never take the
+ * whole context: they name the few dependencies they use, and routes pick those out of it.
  */
 export interface PlatformContext {
   config: AppConfig;
@@ -25,4 +33,6 @@ export interface PlatformContext {
   jobs: JobWaker;
   /** SMS, Web Push and email, built once at start-up (null where not configured). */
   senders: Senders;
+  /** Implementations modules hand each other through the composition root. */
+  ports: ModulePorts;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { modulePorts } from '../../server/context.ts';
 import { buildApp } from '../../server/app.ts';
 import { subscriberContactContext } from '../../server/modules/alerting/subscriptions/index.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
@@ -74,6 +75,7 @@ describeEachDatabase('alert fan-out survives kill -9 of its worker', (dialect: D
       crypto,
       jobs: { wake: () => undefined },
       senders: createSenders(config, { db: database.db, crypto, clock }),
+      ports: modulePorts,
     };
     const app = await buildApp(context);
     cleanups.push(() => app.close());

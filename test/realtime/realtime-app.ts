@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { modulePorts } from '../../server/context.ts';
 import { buildApp } from '../../server/app.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
@@ -50,6 +51,7 @@ export async function startListeningApp(
     crypto,
     jobs: { wake: () => undefined },
     senders: createSenders(config, { db: database.db, crypto, clock }),
+    ports: modulePorts,
   };
   const app = await buildApp(context);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { modulePorts } from '../../server/context.ts';
 import { buildApp } from '../../server/app.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
 import type { Clock } from '../../server/platform/clock/clock.ts';
@@ -48,6 +49,7 @@ export function createTestContext(
     crypto,
     jobs: { wake: () => undefined },
     senders: createSenders(config, { db: database.db, crypto, clock }),
+    ports: modulePorts,
   };
 }
 

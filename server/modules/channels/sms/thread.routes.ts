@@ -26,7 +26,7 @@ export function threadDepsFrom(context: PlatformContext): ThreadDeps {
 /** The dispatcher's two-way SMS thread with consenting reporters of an incident. */
 export function registerThreadRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = threadDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/incidents/:incidentId/messages', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

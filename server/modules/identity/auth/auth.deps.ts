@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.ts';
 import type { RateLimiter } from '../../../platform/http/rate-limiter.ts';
 import type { EventBus } from '../../../platform/realtime/events.ts';
+import type { MemberAccounts } from './member-accounts.ts';
 
 const minuteMs = 60 * 1000;
 
@@ -44,6 +45,8 @@ export interface AuthDeps {
   events: EventBus;
   relyingParty: RelyingParty;
   limits: AuthLimiters;
+  /** Members' side of sign-in (context.ports.memberAccounts): auth names no members table. */
+  accounts: MemberAccounts;
 }
 
 export function createAuthDeps(context: PlatformContext): AuthDeps {
@@ -60,6 +63,7 @@ export function createAuthDeps(context: PlatformContext): AuthDeps {
     events: context.events,
     relyingParty: { id: publicUrl.hostname, origin: publicUrl.origin, name: 'Amparo' },
     limits,
+    accounts: context.ports.memberAccounts,
   };
 }
 

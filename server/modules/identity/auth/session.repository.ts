@@ -9,28 +9,18 @@ export async function insertSession(db: Kysely<Database>, session: SessionsTable
 export async function findLiveSessionByTokenHash(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('sessions')
-    .innerJoin('members', 'members.id', 'sessions.member_id')
     .select([
-      'sessions.id as sessionId',
-      'sessions.member_id as memberId',
-      'sessions.network_id as networkId',
-      'sessions.created_at as createdAt',
-      'sessions.last_seen_at as lastSeenAt',
-      'sessions.expires_at as expiresAt',
-      'sessions.second_factor_at as secondFactorAt',
-      'members.status as status',
+      'id as sessionId',
+      'member_id as memberId',
+      'network_id as networkId',
+      'created_at as createdAt',
+      'last_seen_at as lastSeenAt',
+      'expires_at as expiresAt',
+      'second_factor_at as secondFactorAt',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.revoked_at', 'is', null)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
-}
-
-export async function findRoleGrants(db: Kysely<Database>, memberId: string) {
-  return db
-    .selectFrom('member_roles')
-    .select(['role', 'area_id as areaId'])
-    .where('member_id', '=', memberId)
-    .execute();
 }
 
 export async function hasEnrolledSecondFactor(db: Kysely<Database>, memberId: string): Promise<boolean> {
@@ -106,15 +96,6 @@ export async function listLiveSessionsOf(
     .where('last_seen_at', '>', now - idleTimeoutMs)
     .orderBy('created_at', 'desc')
     .execute();
-}
-
-export async function findMemberIdInNetwork(db: Kysely<Database>, networkId: string, memberId: string) {
-  return db
-    .selectFrom('members')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('network_id', '=', networkId)
-    .executeTakeFirst();
 }
 
 /** Sessions past their absolute expiry, and revoked ones (they can never be used again). */

@@ -2,39 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { PendingSignInsTable } from './auth.tables.ts';
 
-/** The member behind an email blind index, with what sign-in needs and nothing else. */
-export async function findMemberForSignIn(db: Kysely<Database>, emailIndex: string) {
-  return db
-    .selectFrom('members')
-    .select(['id', 'network_id as networkId', 'status', 'password_hash as passwordHash'])
-    .where('email_index', '=', emailIndex)
-    .executeTakeFirst();
-}
-
-export async function findMemberStatus(db: Kysely<Database>, memberId: string) {
-  return db
-    .selectFrom('members')
-    .select(['id', 'network_id as networkId', 'status'])
-    .where('id', '=', memberId)
-    .executeTakeFirst();
-}
-
-export async function findMemberContact(db: Kysely<Database>, memberId: string) {
-  return db
-    .selectFrom('members')
-    .select(['email_enc as emailEnc', 'display_name_enc as displayNameEnc'])
-    .where('id', '=', memberId)
-    .executeTakeFirstOrThrow();
-}
-
-export async function updatePasswordHash(
-  db: Kysely<Database>,
-  memberId: string,
-  passwordHash: string,
-): Promise<void> {
-  await db.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', memberId).execute();
-}
-
 export async function insertPendingSignIn(db: Kysely<Database>, row: PendingSignInsTable): Promise<void> {
   await db.deleteFrom('pending_sign_ins').where('expires_at', '<=', row.created_at).execute();
   await db.insertInto('pending_sign_ins').values(row).execute();

@@ -7,6 +7,8 @@ import { registerMemberApiRoutes } from './member.routes.ts';
 import { registerRecoveryRoutes } from './recovery.routes.ts';
 
 export { memberEmailIndexPurpose, memberFieldContexts, normalizeEmail } from './member-contact.ts';
+// Handed to auth by the composition root (server/context.ts) as context.ports.memberAccounts.
+export { memberAccounts } from './member-accounts.repository.ts';
 export { createMemberRecord, memberDepsFrom } from './member.service.ts';
 export type { MemberDeps, NewMemberRecord } from './member.service.ts';
 export { displayNameSchema, emailSchema, passwordSchema, roleGrantSchema } from './member.contract.ts';

@@ -207,3 +207,36 @@ export async function countVettingsOfMembers(db: Kysely<Database>, memberIds: re
     .groupBy('member_id')
     .execute();
 }
+
+/**
+ * Whether role grants or pending invitations name the area: networks asks before deleting one.
+ * Members owns both tables; networks imports this file directly (not members' index.ts, which
+ * imports networks).
+ */
+export async function isAreaReferenced(
+  db: Kysely<Database>,
+  networkId: string,
+  areaId: string,
+  now: number,
+): Promise<boolean> {
+  const grant = await db
+    .selectFrom('member_roles')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('area_id', '=', areaId)
+    .limit(1)
+    .executeTakeFirst();
+  if (grant) return true;
+  // Invitation grants are JSON text; an id is a UUID, so it has no LIKE wildcards in it.
+  const invitation = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('roles', 'like', `%"${areaId}"%`)
+    .limit(1)
+    .executeTakeFirst();
+  return invitation !== undefined;
+}

@@ -74,35 +74,3 @@ export async function updateAreaRow(
 export async function deleteAreaRow(trx: Kysely<Database>, networkId: string, areaId: string): Promise<void> {
   await trx.deleteFrom('areas').where('network_id', '=', networkId).where('id', '=', areaId).execute();
 }
-
-/**
- * Whether role grants or pending invitations name the area. Read here rather than through the
- * members module because it is one existence check on the foreign key the area owns.
- */
-export async function isAreaReferenced(
-  db: Kysely<Database>,
-  networkId: string,
-  areaId: string,
-  now: number,
-): Promise<boolean> {
-  const grant = await db
-    .selectFrom('member_roles')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('area_id', '=', areaId)
-    .limit(1)
-    .executeTakeFirst();
-  if (grant) return true;
-  // Invitation grants are JSON text; an id is a UUID, so it has no LIKE wildcards in it.
-  const invitation = await db
-    .selectFrom('invitations')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where('roles', 'like', `%"${areaId}"%`)
-    .limit(1)
-    .executeTakeFirst();
-  return invitation !== undefined;
-}

@@ -10,11 +10,11 @@ import { newId } from '../../../platform/ids/ids.ts';
 import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Principal } from '../auth/index.ts';
+import { isAreaReferenced } from '../members/member-reads.repository.ts';
 import { definitionFromInput, storedDefinition } from './area-definition.ts';
 import {
   deleteAreaRow,
   insertArea,
-  isAreaReferenced,
   selectAreaInNetwork,
   selectAreaNamesOfNetwork,
   selectAreasOfNetwork,

@@ -22,7 +22,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, context: Platform
     clock: context.clock,
     events: context.events,
   };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const bodyLimit = Math.max(context.config.bodyLimitBytes, areaBodyLimitBytes);
 
   app.get('/api/network', async (request) => {

@@ -19,7 +19,7 @@ export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformC
     events: context.events,
     onChanged: (networkId, isOn) => guard.noteFloodMode(networkId, isOn),
   };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/network/flood-mode', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

@@ -21,7 +21,7 @@ export function flaggedReportDepsFrom(context: PlatformContext): FlaggedReportDe
 /** Coordinators' view of weaponized tips (kept out of the dispatch queue). */
 export function registerFlaggedReportRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = flaggedReportDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/flagged-reports', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
