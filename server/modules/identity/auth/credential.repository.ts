@@ -148,3 +148,18 @@ export async function deleteExpiredWebauthnChallenges(db: Kysely<Database>, now:
   const result = await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Removes the member's TOTP, passkeys, pending sign-ins and open WebAuthn challenges (recovery). */
+export async function deleteSignInFactorsOf(
+  trx: Kysely<Database>,
+  memberId: string,
+): Promise<{ totpRemoved: boolean; passkeysRemoved: number }> {
+  const totp = await trx.deleteFrom('totp_credentials').where('member_id', '=', memberId).executeTakeFirst();
+  const passkeys = await trx
+    .deleteFrom('webauthn_credentials')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  await trx.deleteFrom('pending_sign_ins').where('member_id', '=', memberId).execute();
+  await trx.deleteFrom('webauthn_challenges').where('member_id', '=', memberId).execute();
+  return { totpRemoved: Number(totp.numDeletedRows) > 0, passkeysRemoved: Number(passkeys.numDeletedRows) };
+}

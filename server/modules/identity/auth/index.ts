@@ -30,8 +30,8 @@ export type { MemberAccounts, PrincipalGrants } from './member-accounts.ts';
 export { csrfTokenFor, sessionPolicy, startSession } from './session.service.ts';
 // Members revokes a removed or suspended member's sessions in its own transaction.
 export { revokeSessionsOfMember } from './session.repository.ts';
-export { resetSignInFactors } from './credential-reset.ts';
-export type { CredentialReset } from './credential-reset.ts';
+export { resetSignInFactors } from './credential-reset.service.ts';
+export type { CredentialReset } from './credential-reset.service.ts';
 export { enforceLimits } from './auth.deps.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, context: PlatformContext): void {
