@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { AppConfig } from './config/config.ts';
 import type { Clock } from './clock/clock.ts';
 import type { FieldCrypto } from './crypto/field-crypto.ts';
-import type { DatabaseHandle } from './database/database.ts';
+import type { DatabaseHandle, DialectName } from './database/database.ts';
+import type { Database } from './database/schema.ts';
 import type { JobWaker } from './jobs/enqueue.ts';
 import type { Logger } from './log/logger.ts';
 import type { EventBus } from './realtime/events.ts';
@@ -35,4 +37,26 @@ export interface PlatformContext {
   senders: Senders;
   /** Implementations modules hand each other through the composition root. */
   ports: ModulePorts;
+}
+
+/**
+ * What nearly every service names: the database, the clock, field crypto and the event bus. A
+ * module's deps extend it with what only it needs (the job waker, a public URL, a media store).
+ */
+export interface ServiceDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  crypto: FieldCrypto;
+  events: EventBus;
+}
+
+export function serviceDepsFrom(context: PlatformContext): ServiceDeps {
+  return {
+    db: context.database.db,
+    dialect: context.database.dialect,
+    clock: context.clock,
+    crypto: context.crypto,
+    events: context.events,
+  };
 }

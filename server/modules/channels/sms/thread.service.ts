@@ -1,14 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
+import type { ServiceDeps } from '../../../platform/context.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import type { JobWaker } from '../../../platform/jobs/index.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { incidentRooms, reportFieldContexts, requireIncidentAccess } from '../../intake/index.ts';
@@ -21,12 +17,7 @@ export const sendMessageJobName = 'hotline.sendMessage';
 /** A reporter's reply joins the thread if a dispatcher wrote to them within this time. */
 export const openThreadMs = 24 * 60 * 60 * 1000;
 
-export interface ThreadDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface ThreadDeps extends ServiceDeps {
   jobs: JobWaker;
 }
 

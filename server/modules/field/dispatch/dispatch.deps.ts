@@ -1,22 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import { serviceDepsFrom } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import type { JobWaker } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/log/logger.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import type { PushSender } from '../../../platform/push/index.ts';
 import type { SmsSender } from '../../../platform/sms/sms.ts';
 import { incidentRoles } from '../../intake/index.ts';
 
-export interface DispatchDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface DispatchDeps extends ServiceDeps {
   jobs: JobWaker;
 }
 
@@ -29,11 +19,7 @@ export interface NotifyDeps extends DispatchDeps {
 
 export function dispatchDepsFrom(context: PlatformContext): DispatchDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     jobs: context.jobs,
   };
 }
