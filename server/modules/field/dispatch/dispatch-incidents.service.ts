@@ -14,9 +14,7 @@ import {
   recordIncidentChange,
   updateIncidentIfStatus,
 } from '../../intake/index.ts';
-import type { IncidentRow, IncidentStatus } from '../../intake/index.ts';
-
-export type { IncidentRow, IncidentStatus };
+import type { IncidentStatus } from '../../intake/index.ts';
 
 /**
  * Moves the incident to `to` inside the caller's transaction when its lifecycle allows it from
