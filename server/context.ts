@@ -10,6 +10,7 @@ import type { Logger } from './platform/log/logger.ts';
 import { createEventBus } from './platform/realtime/event-bus.ts';
 import { createLocalEventBus } from './platform/realtime/local-event-bus.ts';
 import { createRealtimeHub } from './platform/realtime/realtime-hub.ts';
+import type { RealtimeHubOptions } from './platform/realtime/realtime-hub.ts';
 import { closeSenders, createSenders } from './platform/senders.ts';
 
 /** What modules implement for each other, handed in here: members' accounts, for auth. */
@@ -34,6 +35,26 @@ export interface OpenPlatformContext {
   close(): Promise<void>;
 }
 
+export type PlatformContextParts = Omit<PlatformContext, 'realtime' | 'jobs' | 'senders' | 'ports'> & {
+  jobs?: JobWaker;
+  realtimeOptions?: RealtimeHubOptions;
+};
+
+/**
+ * A context from the adapters a process opened: the realtime hub, the senders and the module
+ * ports are derived here, so the server, the CLI, tests and scripts assemble it the same way.
+ */
+export function assemblePlatformContext(parts: PlatformContextParts): PlatformContext {
+  const { realtimeOptions, jobs, ...adapters } = parts;
+  return {
+    ...adapters,
+    realtime: createRealtimeHub(parts.events, { logger: parts.logger, ...realtimeOptions }),
+    jobs: jobs ?? { wake: () => undefined },
+    senders: createSenders(parts.config, { db: parts.database.db, crypto: parts.crypto, clock: parts.clock }),
+    ports: modulePorts,
+  };
+}
+
 /**
  * The one start-up wiring, used by the server (server.ts) and by the CLI (cli/runtime.ts): the
  * keyring, the database, the event bus and realtime hub, and every outbound sender, each built once.
@@ -51,25 +72,20 @@ export async function openPlatformContext(
     await options.prepareDatabase(database);
     const events =
       options.events === 'shared' ? await createEventBus(database, logger) : createLocalEventBus({ logger });
-    const realtime = createRealtimeHub(events, { logger });
-    const clock = systemClock;
-    const context: PlatformContext = {
+    const context = assemblePlatformContext({
       config,
       database,
       logger,
-      clock,
+      clock: systemClock,
       events,
-      realtime,
       crypto,
-      jobs: options.jobs ?? { wake: () => undefined },
-      senders: createSenders(config, { db: database.db, crypto, clock }),
-      ports: modulePorts,
-    };
+      jobs: options.jobs,
+    });
     return {
       context,
       close: async () => {
         closeSenders(context.senders);
-        realtime.close();
+        context.realtime.close();
         await events.close();
         await database.close();
       },

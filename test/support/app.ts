@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { modulePorts } from '../../server/context.ts';
+import { assemblePlatformContext } from '../../server/context.ts';
 import { buildApp } from '../../server/app.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
 import type { Clock } from '../../server/platform/clock/clock.ts';
@@ -14,8 +14,6 @@ import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyr
 import type { DatabaseHandle, DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
-import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
-import { createSenders } from '../../server/platform/senders.ts';
 import { createTestDatabase } from './databases.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -37,20 +35,14 @@ export function createTestContext(
   clock: Clock,
   config: AppConfig = loadConfig({ AMPARO_DATA_DIR: os.tmpdir(), AMPARO_LOG_LEVEL: 'silent' }),
 ): PlatformContext {
-  const events = createLocalEventBus();
-  const crypto = createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile())));
-  return {
+  return assemblePlatformContext({
     config,
     database,
     logger: createLogger('silent'),
     clock,
-    events,
-    realtime: createRealtimeHub(events),
-    crypto,
-    jobs: { wake: () => undefined },
-    senders: createSenders(config, { db: database.db, crypto, clock }),
-    ports: modulePorts,
-  };
+    events: createLocalEventBus(),
+    crypto: createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile()))),
+  });
 }
 
 /**
