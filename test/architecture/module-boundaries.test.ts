@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keyOf, listModules, scanModules, scanSource, tableOwners } from './module-boundaries.ts';
+import {
+  keyOf,
+  listModules,
+  scanFeatureTables,
+  scanModules,
+  scanSource,
+  tableOwners,
+} from './module-boundaries.ts';
 import type { Violation } from './module-boundaries.ts';
 
 /**
@@ -36,6 +43,12 @@ describe('module boundaries', () => {
         ['intake', 'identity'].includes(tableOwners().get(violation.target) ?? ''),
     );
     expect(crossings).toEqual([]);
+  });
+
+  it('keeps identity’s feature folders off each other’s tables (auth reads members through a port)', () => {
+    expect(
+      scanFeatureTables('identity').map((violation) => `${violation.file}: ${keyOf(violation)}`),
+    ).toEqual([]);
   });
 
   it('would catch a foreign table in a query or raw SQL, and a deep import', () => {

@@ -90,6 +90,27 @@ export function scanSource(
   return found;
 }
 
+/**
+ * Inside one module: feature folders (identity's auth, members, networks...) naming each other's
+ * tables in SQL. Deep imports between feature folders stay allowed.
+ */
+export function scanFeatureTables(module: string, root = modulesRoot): Violation[] {
+  const moduleRoot = path.join(root, module);
+  const features = listModules(moduleRoot);
+  const owners = tableOwners(moduleRoot);
+  return features.flatMap((feature) =>
+    sourceFiles(feature, moduleRoot).flatMap((file) =>
+      scanSource(
+        feature,
+        file,
+        fs.readFileSync(path.join(moduleRoot, file), 'utf8'),
+        owners,
+        features,
+      ).filter((violation) => violation.kind === 'table'),
+    ),
+  );
+}
+
 /** Every violation under server/modules. */
 export function scanModules(root = modulesRoot): Violation[] {
   const owners = tableOwners(root);

@@ -1,24 +1,25 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { AlertsTable, AlertStopSwitchesTable, AlertTemplatesTable } from './alert.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertAlert(trx: Executor, row: AlertsTable): Promise<void> {
+export async function insertAlert(trx: Kysely<Database>, row: AlertsTable): Promise<void> {
   await trx.insertInto('alerts').values(row).execute();
 }
 
-export async function findAlertById(db: Executor, id: string): Promise<AlertsTable | undefined> {
+export async function findAlertById(db: Kysely<Database>, id: string): Promise<AlertsTable | undefined> {
   return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findAlertByPublicId(db: Executor, publicId: string): Promise<AlertsTable | undefined> {
+export async function findAlertByPublicId(
+  db: Kysely<Database>,
+  publicId: string,
+): Promise<AlertsTable | undefined> {
   return db.selectFrom('alerts').selectAll().where('public_id', '=', publicId).executeTakeFirst();
 }
 
 /** Applies `changes` only while the alert is still in `state` (compare-and-set). */
 export async function updateAlertIfState(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   state: AlertsTable['state'],
   changes: Partial<AlertsTable>,
@@ -32,13 +33,17 @@ export async function updateAlertIfState(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function updateAlert(trx: Executor, id: string, changes: Partial<AlertsTable>): Promise<void> {
+export async function updateAlert(
+  trx: Kysely<Database>,
+  id: string,
+  changes: Partial<AlertsTable>,
+): Promise<void> {
   await trx.updateTable('alerts').set(changes).where('id', '=', id).execute();
 }
 
 /** Moves the planner's cursor only if nobody else moved it first (a duplicate planner run). */
 export async function advancePlanCursor(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   from: string | null,
   changes: Pick<AlertsTable, 'plan_cursor' | 'plan_state' | 'updated_at'> & Partial<AlertsTable>,
@@ -52,7 +57,7 @@ export async function advancePlanCursor(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function listAlertsOfThread(db: Executor, threadId: string): Promise<AlertsTable[]> {
+export async function listAlertsOfThread(db: Kysely<Database>, threadId: string): Promise<AlertsTable[]> {
   return db
     .selectFrom('alerts')
     .selectAll()
@@ -63,7 +68,7 @@ export async function listAlertsOfThread(db: Executor, threadId: string): Promis
 
 /** Marks every alert of a thread (e.g. cancelled_at), except `exceptId`. */
 export async function updateThread(
-  trx: Executor,
+  trx: Kysely<Database>,
   threadId: string,
   exceptId: string,
   changes: Partial<Pick<AlertsTable, 'cancelled_at' | 'superseded_at' | 'updated_at'>>,
@@ -77,7 +82,7 @@ export async function updateThread(
 }
 
 export async function listAlertsOfNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   limit: number,
 ): Promise<AlertsTable[]> {
@@ -92,7 +97,7 @@ export async function listAlertsOfNetwork(
 
 /** Live (actual) original alerts approved since `since`: what the hourly cap counts. */
 export async function listApprovedAlertsSince(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   since: number,
 ): Promise<AlertsTable[]> {
@@ -109,7 +114,7 @@ export async function listApprovedAlertsSince(
 
 /** Approved alerts for the public page and feeds, newest first. */
 export async function listPublishedAlerts(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; since: number; limit: number; isExerciseIncluded: boolean },
 ): Promise<AlertsTable[]> {
   let query = db
@@ -123,7 +128,7 @@ export async function listPublishedAlerts(
 }
 
 export async function findStopSwitch(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
 ): Promise<AlertStopSwitchesTable | undefined> {
   return db
@@ -133,7 +138,7 @@ export async function findStopSwitch(
     .executeTakeFirst();
 }
 
-export async function upsertStopSwitch(trx: Executor, row: AlertStopSwitchesTable): Promise<void> {
+export async function upsertStopSwitch(trx: Kysely<Database>, row: AlertStopSwitchesTable): Promise<void> {
   await trx
     .insertInto('alert_stop_switches')
     .values(row)
@@ -147,11 +152,14 @@ export async function upsertStopSwitch(trx: Executor, row: AlertStopSwitchesTabl
     .execute();
 }
 
-export async function listTemplateOverrides(db: Executor, networkId: string): Promise<AlertTemplatesTable[]> {
+export async function listTemplateOverrides(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<AlertTemplatesTable[]> {
   return db.selectFrom('alert_templates').selectAll().where('network_id', '=', networkId).execute();
 }
 
-export async function upsertTemplate(trx: Executor, row: AlertTemplatesTable): Promise<void> {
+export async function upsertTemplate(trx: Kysely<Database>, row: AlertTemplatesTable): Promise<void> {
   await trx
     .insertInto('alert_templates')
     .values(row)
@@ -164,7 +172,7 @@ export async function upsertTemplate(trx: Executor, row: AlertTemplatesTable): P
 }
 
 export async function deleteTemplate(
-  trx: Executor,
+  trx: Kysely<Database>,
   networkId: string,
   key: string,
   language: string,

@@ -23,7 +23,7 @@ import { setStopSwitch } from './stop-switch.service.ts';
 /** The coordinators' and dispatchers' alert API, and Twilio's delivery status callback. */
 export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = alertDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.post('/api/alerts', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -18,10 +18,7 @@ export interface StopSwitchState {
   changedAt: number | null;
 }
 
-export async function readStopSwitch(
-  db: Kysely<Database> | Transaction<Database>,
-  networkId: string,
-): Promise<StopSwitchState> {
+export async function readStopSwitch(db: Kysely<Database>, networkId: string): Promise<StopSwitchState> {
   const row = await findStopSwitch(db, networkId);
   return {
     isStopped: row?.is_stopped === 1,

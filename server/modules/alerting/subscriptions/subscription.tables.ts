@@ -8,13 +8,6 @@ export type SubscriptionPreference = (typeof subscriptionPreferences)[number];
 /** `pending`: an email address not confirmed yet, which never receives alerts. */
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed';
 
-export interface VapidKeysTable {
-  id: string;
-  public_key: string;
-  private_key_enc: string;
-  created_at: number;
-}
-
 export interface SubscribersTable {
   id: string;
   network_id: string;
@@ -62,7 +55,6 @@ export interface SmsOptOutsTable {
 
 declare module '../../../platform/database/schema.ts' {
   interface Database {
-    vapid_keys: VapidKeysTable;
     subscribers: SubscribersTable;
     subscriber_areas: SubscriberAreasTable;
     sms_opt_outs: SmsOptOutsTable;

@@ -21,7 +21,7 @@ import { suggestResponders } from './suggestion.service.ts';
 /** Suggestions and offers for dispatchers; answers, progress and outcomes for responders. */
 export function registerDispatchApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = dispatchDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/incidents/:incidentId/suggestions', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

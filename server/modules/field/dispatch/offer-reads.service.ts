@@ -4,8 +4,8 @@ import type { Principal } from '../../identity/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
 import { offerFields } from './dispatch.deps.ts';
 import { workingOfferStatuses } from './dispatch.tables.ts';
-import { findIncident } from './dispatch-incidents.service.ts';
-import type { IncidentRow } from './dispatch-incidents.service.ts';
+import { findIncidentById } from '../../intake/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import { requireVisibleOffer } from './offer.policy.ts';
 import { presentOffer } from './offer-presenter.ts';
 import type { PresentedOffer } from './offer-presenter.ts';
@@ -51,7 +51,7 @@ export async function listOwnOffers(
   const incidents = new Map<string, IncidentRow | undefined>();
   for (const offer of offers) {
     if (!incidents.has(offer.incident_id))
-      incidents.set(offer.incident_id, await findIncident(deps.db, offer.incident_id));
+      incidents.set(offer.incident_id, await findIncidentById(deps.db, offer.incident_id));
   }
   return {
     offers: offers.map((offer) => ({
@@ -78,7 +78,7 @@ export async function getOfferDetail(
   offerId: string,
 ): Promise<OfferDetail> {
   const { offer, isOwn } = await requireVisibleOffer(deps.db, principal, offerId);
-  const incident = await findIncident(deps.db, offer.incident_id);
+  const incident = await findIncidentById(deps.db, offer.incident_id);
   const hasSensitive = offer.outcome_notes_enc !== null || offer.livestream_url_enc !== null;
   if (hasSensitive && !isOwn) {
     await recordSensitiveRead(deps, deps.db, {

@@ -6,8 +6,9 @@ import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
 import { defaultOfferSeconds } from './dispatch.contract.ts';
 import type { SendOffersInput } from './dispatch.contract.ts';
-import { moveIncidentIfAllowed, requireIncidentAccess } from './dispatch-incidents.service.ts';
-import type { IncidentStatus } from './dispatch-incidents.service.ts';
+import { requireIncidentAccess } from '../../intake/index.ts';
+import type { IncidentStatus } from '../../intake/index.ts';
+import { moveIncidentIfAllowed } from './dispatch-incidents.service.ts';
 import { createOffer } from './offer-creation.service.ts';
 import { presentOffer } from './offer-presenter.ts';
 import type { PresentedOffer } from './offer-presenter.ts';
@@ -34,7 +35,11 @@ export async function sendOffers(
   incidentId: string,
   input: SendOffersInput,
 ): Promise<SentOffers> {
-  const { incident, areaIds } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
+  const { incident, areaIds } = await requireIncidentAccess(deps.db, {
+    principal,
+    incidentId,
+    roles: dispatcherRoles,
+  });
   if (!dispatchableStatuses.includes(incident.status)) {
     throw new AppError(
       'INCIDENT_NOT_DISPATCHABLE',
@@ -101,7 +106,11 @@ export async function listIncidentOffers(
   principal: Principal,
   incidentId: string,
 ): Promise<{ offers: PresentedOffer[] }> {
-  const { incident } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
+  const { incident } = await requireIncidentAccess(deps.db, {
+    principal,
+    incidentId,
+    roles: dispatcherRoles,
+  });
   const offers = await listOffersOfIncident(deps.db, incident.id);
   return { offers: offers.map((offer) => presentOffer(offer)) };
 }

@@ -17,8 +17,8 @@ import {
   markExportApproved,
 } from './evidence-export.repository.ts';
 import type { EvidenceExportRow } from './evidence-export.repository.ts';
-import type { IncidentRow } from '../dispatch/index.ts';
-import { areaIdsOfIncident } from '../dispatch/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
+import { areaIdsOfIncident } from '../../intake/index.ts';
 
 /** An unapproved request lapses after a day; an approved one must be downloaded within an hour. */
 export const exportRequestLifetimeMs = 24 * 60 * 60 * 1000;

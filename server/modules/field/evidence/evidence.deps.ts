@@ -1,10 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
+import { serviceDepsFrom } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import { createMediaStore } from './media-store.ts';
 import type { MediaStore } from './media-store.ts';
 
@@ -14,23 +10,14 @@ export interface EvidenceLimits {
   maxPixels: number;
 }
 
-export interface EvidenceDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface EvidenceDeps extends ServiceDeps {
   store: MediaStore;
   limits: EvidenceLimits;
 }
 
 export function evidenceDepsFrom(context: PlatformContext): EvidenceDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     store: createMediaStore(context.config.dataDirectory),
     limits: context.config.media,
   };

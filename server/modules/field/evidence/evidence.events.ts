@@ -1,6 +1,6 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
-import { areaIdsOfIncident, roomsOfIncident } from '../dispatch/index.ts';
-import type { IncidentRow } from '../dispatch/index.ts';
+import { areaIdsOfIncident, incidentRooms } from '../../intake/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 
 /** `evidence.received` to the incident's dispatcher and coordinator rooms: ids, kind and hash only. */
@@ -13,7 +13,7 @@ export async function emitEvidenceReceived(
   uow.emit({
     type: 'evidence.received',
     networkId: item.network_id,
-    rooms: roomsOfIncident(item.network_id, areaIds),
+    rooms: incidentRooms(item.network_id, areaIds),
     data: {
       evidenceId: item.id,
       incidentId: item.incident_id,

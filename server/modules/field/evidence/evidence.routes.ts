@@ -29,7 +29,7 @@ const exportParamsSchema = z.object({ exportId: z.uuid() });
  */
 export function registerEvidenceApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = evidenceDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   void app.register(async (scope) => {
     await scope.register(fastifyMultipart, {

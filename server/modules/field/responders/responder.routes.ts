@@ -25,7 +25,7 @@ import {
 /** The roster (dispatchers, coordinators) and a responder's own availability, location and contact. */
 export function registerResponderApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = responderDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/responders', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

@@ -10,7 +10,7 @@ import type { AuditLogTable } from './audit.tables.ts';
 export function registerAuditRoutes(app: FastifyInstance, context: PlatformContext): void {
   const { db, dialect } = context.database;
   const deps = { db, dialect, clock: context.clock };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/audit', async (request) => {
     const query = parseInput(auditBrowseQuerySchema, request.query);

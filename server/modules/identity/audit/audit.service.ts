@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
@@ -34,7 +34,7 @@ export interface AuditDeps {
  */
 export async function recordAudit(
   deps: AuditDeps,
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Kysely<Database>,
   input: AuditInput,
 ): Promise<{ id: string; seq: number }> {
   // The type already forbids it; this stops a cast or a JavaScript caller writing a stray name.
@@ -69,7 +69,7 @@ export interface SensitiveReadInput {
  */
 export async function recordSensitiveRead(
   deps: AuditDeps,
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Kysely<Database>,
   input: SensitiveReadInput,
 ): Promise<void> {
   await recordAudit(deps, trx, {

@@ -26,7 +26,6 @@ import { requireStepUp } from './auth.policy.ts';
 import type { Principal } from './principal.ts';
 import { challengeLifetimeMs, challengeOf, parseTransports } from './second-factor.service.ts';
 import { markSecondFactor } from './session.repository.ts';
-import { findMemberContact } from './sign-in.repository.ts';
 
 export interface PasskeyView {
   id: string;
@@ -64,7 +63,7 @@ export async function startPasskeyRegistration(
   if (principal.hasSecondFactor) requireStepUp(principal, deps.clock);
   const [existing, contact] = await Promise.all([
     listPasskeysOf(deps.db, principal.memberId),
-    findMemberContact(deps.db, principal.memberId),
+    deps.accounts.findContact(deps.db, principal.memberId),
   ]);
   const options = await generateRegistrationOptions({
     rpName: deps.relyingParty.name,

@@ -4,12 +4,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { requireRole, requireSecondFactorEnrolled, stepUpWindowMs } from './auth.policy.ts';
 import type { Principal, RoleGrant } from './principal.ts';
-import {
-  findMemberIdInNetwork,
-  listLiveSessionsOf,
-  revokeSession,
-  revokeSessionsOfMember,
-} from './session.repository.ts';
+import { listLiveSessionsOf, revokeSession, revokeSessionsOfMember } from './session.repository.ts';
 import { sessionPolicy } from './session.service.ts';
 
 export interface SessionView {
@@ -108,20 +103,20 @@ export async function revokeMemberSessions(
   requireSecondFactorEnrolled(principal);
   return inTransaction(deps, async (uow) => {
     const { trx } = uow;
-    const member = await findMemberIdInNetwork(trx, principal.networkId, memberId);
-    if (!member) throw new AppError('NOT_FOUND', 'Not found.');
+    const member = await deps.accounts.loadPrincipalGrants(trx, memberId);
+    if (!member || member.networkId !== principal.networkId) throw new AppError('NOT_FOUND', 'Not found.');
     const now = deps.clock.now();
-    const revokedCount = await revokeSessionsOfMember(trx, member.id, now);
+    const revokedCount = await revokeSessionsOfMember(trx, memberId, now);
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
       actorMemberId: principal.memberId,
       action: 'session.revoked',
       objectType: 'member',
-      objectId: member.id,
+      objectId: memberId,
       metadata: { count: revokedCount },
     });
-    uow.emit(revokedEvent(principal.networkId, member.id, now));
-    return { memberId: member.id, revokedCount };
+    uow.emit(revokedEvent(principal.networkId, memberId, now));
+    return { memberId: memberId, revokedCount };
   });
 }
 

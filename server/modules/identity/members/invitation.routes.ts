@@ -19,7 +19,7 @@ export function registerInvitationRoutes(
   limitJoinAttempt: JoinAttemptLimit,
 ): void {
   const deps = memberDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.post('/api/invitations', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);

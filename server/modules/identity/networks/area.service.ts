@@ -10,11 +10,11 @@ import { newId } from '../../../platform/ids/ids.ts';
 import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Principal } from '../auth/index.ts';
+import { isAreaReferenced } from '../members/member-reads.repository.ts';
 import { definitionFromInput, storedDefinition } from './area-definition.ts';
 import {
   deleteAreaRow,
   insertArea,
-  isAreaReferenced,
   selectAreaInNetwork,
   selectAreaNamesOfNetwork,
   selectAreasOfNetwork,
@@ -124,11 +124,7 @@ function rowFromInput(input: AreaInput, networkId: string, id: string, now: numb
 }
 
 /** AREA_NOT_FOUND alike for a malformed id, a missing area and another network's area. */
-async function requireAreaRow(
-  db: Kysely<Database> | Transaction<Database>,
-  networkId: string,
-  areaId: string,
-) {
+async function requireAreaRow(db: Kysely<Database>, networkId: string, areaId: string) {
   const row = areaIdSchema.safeParse(areaId).success
     ? await selectAreaInNetwork(db, networkId, areaId)
     : undefined;

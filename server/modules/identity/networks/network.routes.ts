@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../auth/index.ts';
@@ -17,12 +18,9 @@ const areaBodyLimitBytes = 1024 * 1024;
 
 export function registerNetworkApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps: NetworkDeps = {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    events: context.events,
+    ...serviceDepsFrom(context),
   };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const bodyLimit = Math.max(context.config.bodyLimitBytes, areaBodyLimitBytes);
 
   app.get('/api/network', async (request) => {

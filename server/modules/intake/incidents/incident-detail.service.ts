@@ -3,7 +3,8 @@ import { recordSensitiveRead } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident-names.service.ts';
-import { canSeeFlaggedReports, requireVisibleIncident } from './incident.policy.ts';
+import { requireIncidentAccess } from './incident-access.policy.ts';
+import { canSeeFlaggedReports } from './incident.policy.ts';
 import { presentIncident } from './incident-presenter.ts';
 import { listIncidentReports } from './incident-reports.repository.ts';
 import { listIncidentEvents } from './incident.repository.ts';
@@ -20,7 +21,7 @@ export async function getIncidentDetail(
   incidentId: string,
   options: { includeContact: boolean },
 ) {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const reports = await listIncidentReports(deps.db, incident.id, {
     includeFlagged: canSeeFlaggedReports(principal),
   });

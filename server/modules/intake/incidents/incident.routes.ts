@@ -23,7 +23,7 @@ import { changeIncidentStatus } from './incident-status.service.ts';
 /** The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split. */
 export function registerIncidentApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = incidentDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/incidents', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

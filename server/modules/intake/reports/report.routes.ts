@@ -30,7 +30,7 @@ export function webSourceOf(request: FastifyRequest, now: number): ReportSource 
 /** JSON intake: the public web app's report API and the hotline operators' entry API. */
 export function registerReportApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = reportDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const guard = intakeGuardFor(context);
 
   app.post('/api/public/:slug/reports', async (request, reply) => {

@@ -1,25 +1,29 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { Database } from '../../../platform/database/schema.ts';
-import { generateVapidKeys } from '../../../platform/push/index.ts';
-import type { VapidKeys } from '../../../platform/push/index.ts';
-import { vapidPrivateKeyContext } from './subscription-contacts.ts';
-import { insertVapidKeysIfAbsent, selectVapidKeys } from './subscription.repository.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { FieldCrypto } from '../crypto/field-crypto.ts';
+import type { Database } from '../database/schema.ts';
+import { insertVapidKeysIfAbsent, selectVapidKeys } from './vapid-keys.repository.ts';
+import { generateVapidKeys } from './web-push-sender.ts';
+import type { VapidKeys } from './web-push-sender.ts';
+
+/** The field-crypto context of `vapid_keys.private_key_enc` (also listed in encrypted-columns.ts). */
+export const vapidPrivateKeyContext = 'vapid_keys.private_key';
 
 const deploymentKeyId = 'default';
 const cache = new WeakMap<Kysely<Database>, Promise<VapidKeys>>();
+
+export interface VapidKeyDeps {
+  db: Kysely<Database>;
+  crypto: FieldCrypto;
+  clock: Clock;
+}
 
 /**
  * The deployment's VAPID key pair, made on first use and kept in the database (private key
  * encrypted) so every app node and worker signs with the same pair; browsers subscribed with its
  * public key. Cached per process after the first read.
  */
-export function loadVapidKeys(deps: {
-  db: Kysely<Database>;
-  crypto: FieldCrypto;
-  clock: Clock;
-}): Promise<VapidKeys> {
+export function loadVapidKeys(deps: VapidKeyDeps): Promise<VapidKeys> {
   let keys = cache.get(deps.db);
   if (!keys) {
     keys = readOrCreate(deps);
@@ -30,11 +34,7 @@ export function loadVapidKeys(deps: {
   return keys;
 }
 
-async function readOrCreate(deps: {
-  db: Kysely<Database>;
-  crypto: FieldCrypto;
-  clock: Clock;
-}): Promise<VapidKeys> {
+async function readOrCreate(deps: VapidKeyDeps): Promise<VapidKeys> {
   let row = await selectVapidKeys(deps.db, deploymentKeyId);
   if (!row) {
     const fresh = generateVapidKeys();

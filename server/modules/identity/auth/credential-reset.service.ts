@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
+import { deleteSignInFactorsOf } from './credential.repository.ts';
 import { revokeSessionsOfMember } from './session.repository.ts';
 
 export interface CredentialReset {
@@ -19,16 +20,5 @@ export async function resetSignInFactors(
   now: number,
 ): Promise<CredentialReset> {
   const sessionsEnded = await revokeSessionsOfMember(trx, memberId, now);
-  const totp = await trx.deleteFrom('totp_credentials').where('member_id', '=', memberId).executeTakeFirst();
-  const passkeys = await trx
-    .deleteFrom('webauthn_credentials')
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  await trx.deleteFrom('pending_sign_ins').where('member_id', '=', memberId).execute();
-  await trx.deleteFrom('webauthn_challenges').where('member_id', '=', memberId).execute();
-  return {
-    sessionsEnded,
-    totpRemoved: Number(totp.numDeletedRows) > 0,
-    passkeysRemoved: Number(passkeys.numDeletedRows),
-  };
+  return { sessionsEnded, ...(await deleteSignInFactorsOf(trx, memberId)) };
 }
