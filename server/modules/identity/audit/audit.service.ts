@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
-import { isAuditAction } from './audit-actions.ts';
-import type { AuditAction, SensitiveReadAction } from './audit-actions.ts';
+import { isAuditAction } from './audit-actions.contract.ts';
+import type { AuditAction, SensitiveReadAction } from './audit-actions.contract.ts';
 import { appendAuditEntry } from './audit.repository.ts';
 
 /** Deployment-wide chain, for events outside any network (setup, key rotation). */

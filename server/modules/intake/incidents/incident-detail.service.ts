@@ -8,6 +8,7 @@ import { presentIncident } from './incident-presenter.ts';
 import { listIncidentReports } from './incident-reports.repository.ts';
 import { listIncidentEvents } from './incident.repository.ts';
 import { reportFieldContexts } from './report-fields.ts';
+import type { IncidentDetail } from './incident.contract.ts';
 
 /**
  * An incident with its report timeline (descriptions and addresses decrypted for the dispatcher)
@@ -19,7 +20,7 @@ export async function getIncidentDetail(
   principal: Principal,
   incidentId: string,
   options: { includeContact: boolean },
-) {
+): Promise<IncidentDetail> {
   const { incident } = await requireVisibleIncident(deps, principal, incidentId);
   const reports = await listIncidentReports(deps.db, incident.id, {
     includeFlagged: canSeeFlaggedReports(principal),

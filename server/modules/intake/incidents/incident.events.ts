@@ -1,9 +1,9 @@
 import type { DomainEvent } from '../../../platform/realtime/events.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
+import { incidentRoles } from './incident.contract.ts';
 import type { IncidentRow } from './incident.repository.ts';
 
-/** Who works incidents: every event goes to these roles (network-wide and per area). */
-export const incidentRoles = ['dispatcher', 'coordinator'] as const;
+export { incidentRoles } from './incident.contract.ts';
 
 export type IncidentEventType =
   | 'incident.opened'

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { auditActions } from '../../../../../server/modules/identity/audit/audit-actions.ts';
+import { auditActions } from '../../../../../server/modules/identity/audit/audit-actions.contract.ts';
 import { formText } from '../../../lib/forms.ts';
 import { t } from '../../../lib/i18n.ts';
 
