@@ -33,6 +33,17 @@ export const workingOfferStatuses = [
   'on_scene',
   'done',
 ] as const satisfies readonly OfferStatus[];
+export type WorkingOfferStatus = (typeof workingOfferStatuses)[number];
+
+/** Realtime events about an offer, to the incident's dispatchers and the responder (ids and states). */
+export type OfferEventType =
+  | 'dispatch.offerSent'
+  | 'dispatch.offerAccepted'
+  | 'dispatch.offerDeclined'
+  | 'dispatch.offerExpired'
+  | 'dispatch.offerCancelled'
+  | 'dispatch.statusReported'
+  | 'dispatch.outcomeReported';
 
 export const onSceneOutcomes = ['confirmed', 'not_confirmed', 'false_alarm'] as const;
 export type OnSceneOutcome = (typeof onSceneOutcomes)[number];

@@ -1,16 +1,10 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { areaIdsOfIncident, findIncident, roomsOfIncident } from './dispatch-incidents.service.ts';
+import type { OfferEventType } from './dispatch.contract.ts';
 import type { OfferRow } from './offer.repository.ts';
 
-export type OfferEventType =
-  | 'dispatch.offerSent'
-  | 'dispatch.offerAccepted'
-  | 'dispatch.offerDeclined'
-  | 'dispatch.offerExpired'
-  | 'dispatch.offerCancelled'
-  | 'dispatch.statusReported'
-  | 'dispatch.outcomeReported';
+export type { OfferEventType } from './dispatch.contract.ts';
 
 /**
  * Raises an offer event in the unit of work: to the incident's dispatcher and coordinator rooms

@@ -17,7 +17,7 @@ import {
   markExportApproved,
 } from './evidence-export.repository.ts';
 import type { EvidenceExportRow } from './evidence-export.repository.ts';
-import type { EvidenceExportList, PresentedEvidenceExport } from './evidence.contract.ts';
+import type { EvidenceEventType, EvidenceExportList, PresentedEvidenceExport } from './evidence.contract.ts';
 import type { IncidentRow } from '../dispatch/index.ts';
 import { areaIdsOfIncident } from '../dispatch/index.ts';
 
@@ -181,7 +181,7 @@ async function emitExportChange(
   uow: UnitOfWork,
   incident: IncidentRow,
   row: EvidenceExportRow,
-  type: 'evidence.exportRequested' | 'evidence.exportApproved',
+  type: Exclude<EvidenceEventType, 'evidence.received'>,
   now: number,
 ): Promise<void> {
   let targets: string[];

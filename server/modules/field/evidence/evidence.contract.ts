@@ -12,6 +12,9 @@ export type EvidenceKind = (typeof evidenceKinds)[number];
 /** As stored; an export past `expires_at` and not downloaded is shown as `expired`. */
 export type EvidenceExportStatus = 'pending' | 'approved' | 'downloaded';
 
+/** Realtime events about an incident's evidence and exports (ids, kind, hash and status only). */
+export type EvidenceEventType = 'evidence.received' | 'evidence.exportRequested' | 'evidence.exportApproved';
+
 /** Who may see evidence and its shared copies (a responder sees what they uploaded, via the offer). */
 export const evidenceViewerRoles = [
   'dispatcher',

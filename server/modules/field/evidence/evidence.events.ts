@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { areaIdsOfIncident, roomsOfIncident } from '../dispatch/index.ts';
 import type { IncidentRow } from '../dispatch/index.ts';
+import type { EvidenceEventType } from './evidence.contract.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 
 /** `evidence.received` to the incident's dispatcher and coordinator rooms: ids, kind and hash only. */
@@ -11,7 +12,7 @@ export async function emitEvidenceReceived(
 ): Promise<void> {
   const areaIds = await areaIdsOfIncident(uow.trx, incident);
   uow.emit({
-    type: 'evidence.received',
+    type: 'evidence.received' satisfies EvidenceEventType,
     networkId: item.network_id,
     rooms: roomsOfIncident(item.network_id, areaIds),
     data: {

@@ -13,6 +13,10 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** Who manages membership: invitations, vetting, contact details, templates. */
+export const memberManagerRoles = ['admin', 'coordinator'] as const satisfies readonly Role[];
+export type MemberManagerRole = (typeof memberManagerRoles)[number];
+
 /** Roles only an admin may hand out: a coordinator cannot create peers or superiors. */
 export const adminOnlyRoles = ['admin', 'coordinator'] as const satisfies readonly Role[];
 /** The field roles: what a coordinator may grant (within their own areas). */

@@ -41,15 +41,18 @@ export const timeZoneSchema = z
 
 /**
  * Bounds of the numeric settings: they keep an admin's typo (a retention of 30000 days, a cap of 0)
- * from disabling a safeguard. Whole numbers, except the SMS rate.
+ * from disabling a safeguard. Whole numbers, except the SMS rate. Written as plain literals so their
+ * types are the values themselves: the members' app holds its copy to them.
  */
 export const networkSettingBounds = {
   clusteringRadiusMeters: { min: 50, max: 50_000 },
-  clusteringWindowMinutes: { min: 5, max: 24 * 60 },
-  unverifiedIncidentExpiryHours: { min: 1, max: 7 * 24 },
+  /** Up to a day. */
+  clusteringWindowMinutes: { min: 5, max: 1440 },
+  /** Up to a week. */
+  unverifiedIncidentExpiryHours: { min: 1, max: 168 },
   reportTextRetentionDays: { min: 1, max: 365 },
-  /** 0: the reporter's contact is deleted when the incident closes. */
-  reporterContactRetentionHoursAfterClose: { min: 0, max: 30 * 24 },
+  /** 0: the reporter's contact is deleted when the incident closes; at most 30 days. */
+  reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
   alertCapPerAreaPerHour: { min: 1, max: 100 },
   smsPerSecond: { min: 0.1, max: 100 },
 } as const;

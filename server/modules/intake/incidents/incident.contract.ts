@@ -50,6 +50,18 @@ export type IncidentEventKind =
   | 'split'
   | 'splitFrom';
 
+/** Realtime events about an incident (ids, counts and states only): "refetch what you show". */
+export type IncidentEventType =
+  | 'incident.opened'
+  | 'incident.reportAdded'
+  | 'incident.statusChanged'
+  | 'incident.claimed'
+  | 'incident.claimReleased'
+  | 'incident.merged'
+  | 'incident.split'
+  | 'incident.noteAdded'
+  | 'incident.updated';
+
 /** Who works incidents: every incident event goes to these roles (network-wide and per area). */
 export const incidentRoles = ['dispatcher', 'coordinator'] as const satisfies readonly Role[];
 export type IncidentRole = (typeof incidentRoles)[number];

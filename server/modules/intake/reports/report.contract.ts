@@ -73,8 +73,6 @@ export const operatorReportSchema = z.strictObject({
   callerPhone: optionalText(40),
 });
 export type OperatorReportBody = z.infer<typeof operatorReportSchema>;
-/** What an operator's screen sends (before defaults and trimming). */
-export type OperatorReportInput = z.input<typeof operatorReportSchema>;
 
 /** How long ago, in the no-JavaScript form's "when" list. */
 export const minutesAgoChoices = [0, 15, 30, 60, 120, 240, 480] as const;
