@@ -62,6 +62,14 @@ export function tableOwners(root = modulesRoot): Map<string, string> {
   return owners;
 }
 
+/**
+ * A contract may name another module's contract directly (docs/adr/0017): contracts hold only zod
+ * schemas, types and enums, are published to the browser as they are, and cannot import an index.
+ */
+function isContractToContract(file: string, target: string): boolean {
+  return file.endsWith('.contract.ts') && target.endsWith('.contract.ts');
+}
+
 /** The violations in one file's text. `file` is its path inside server/modules. */
 export function scanSource(
   module: string,
@@ -90,14 +98,6 @@ export function scanSource(
     found.push({ module, file, kind: 'import', target: resolved });
   }
   return found;
-}
-
-/**
- * A contract may name another module's contract directly (docs/adr/0017): contracts hold only zod
- * schemas, types and enums, are published to the browser as they are, and cannot import an index.
- */
-function isContractToContract(file: string, target: string): boolean {
-  return file.endsWith('.contract.ts') && target.endsWith('.contract.ts');
 }
 
 /** Every violation under server/modules. */
