@@ -3,7 +3,7 @@ import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
 import { offerFields } from './dispatch.deps.ts';
-import { workingOfferStatuses } from './dispatch.contract.ts';
+import { workingOfferStatuses } from './dispatch.tables.ts';
 import { findIncident } from './dispatch-incidents.service.ts';
 import type { IncidentRow } from './dispatch-incidents.service.ts';
 import { requireVisibleOffer } from './offer.policy.ts';

@@ -1,8 +1,8 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { areaIdsOfIncident, findIncident, roomsOfIncident } from './dispatch-incidents.service.ts';
-import type { OfferEventType } from './dispatch.contract.ts';
 import type { OfferRow } from './offer.repository.ts';
+import type { OfferEventType } from './dispatch.contract.ts';
 
 export type { OfferEventType } from './dispatch.contract.ts';
 

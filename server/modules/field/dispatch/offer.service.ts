@@ -10,7 +10,7 @@ import { moveIncidentIfAllowed, requireIncidentAccess } from './dispatch-inciden
 import type { IncidentStatus } from './dispatch-incidents.service.ts';
 import { createOffer } from './offer-creation.service.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { IncidentOfferList, PresentedOffer, SentOffers } from './dispatch.contract.ts';
+import type { PresentedOffer, SentOffers } from './dispatch.contract.ts';
 import { listOffersOfIncident } from './offer.repository.ts';
 import { findCurrentLocations, findEligibleResponderIds } from './responder-directory.repository.ts';
 
@@ -96,7 +96,7 @@ export async function listIncidentOffers(
   deps: DispatchDeps,
   principal: Principal,
   incidentId: string,
-): Promise<IncidentOfferList> {
+): Promise<{ offers: PresentedOffer[] }> {
   const { incident } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
   const offers = await listOffersOfIncident(deps.db, incident.id);
   return { offers: offers.map((offer) => presentOffer(offer)) };

@@ -16,8 +16,8 @@ import {
   listEvidenceExportsOfIncident,
   markExportApproved,
 } from './evidence-export.repository.ts';
-import type { EvidenceExportRow } from './evidence-export.repository.ts';
 import type { EvidenceEventType, EvidenceExportList, PresentedEvidenceExport } from './evidence.contract.ts';
+import type { EvidenceExportRow } from './evidence-export.repository.ts';
 import type { IncidentRow } from '../dispatch/index.ts';
 import { areaIdsOfIncident } from '../dispatch/index.ts';
 

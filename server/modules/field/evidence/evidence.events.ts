@@ -1,8 +1,8 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { areaIdsOfIncident, roomsOfIncident } from '../dispatch/index.ts';
 import type { IncidentRow } from '../dispatch/index.ts';
-import type { EvidenceEventType } from './evidence.contract.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
+import type { EvidenceEventType } from './evidence.contract.ts';
 
 /** `evidence.received` to the incident's dispatcher and coordinator rooms: ids, kind and hash only. */
 export async function emitEvidenceReceived(
