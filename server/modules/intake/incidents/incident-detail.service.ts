@@ -20,7 +20,7 @@ export async function getIncidentDetail(
   principal: Principal,
   incidentId: string,
   options: { includeContact: boolean },
-): Promise<IncidentDetail> {
+) {
   const { incident } = await requireVisibleIncident(deps, principal, incidentId);
   const reports = await listIncidentReports(deps.db, incident.id, {
     includeFlagged: canSeeFlaggedReports(principal),
@@ -78,7 +78,7 @@ export async function getIncidentDetail(
       metadata: JSON.parse(event.metadata) as Record<string, unknown>,
       at: event.created_at,
     })),
-  };
+  } satisfies IncidentDetail;
 }
 
 function decryptOrNull(crypto: FieldCrypto, envelope: string | null, context: string): string | null {

@@ -8,7 +8,7 @@ import { aggregateReports } from './incident-aggregates.ts';
 import { recordIncidentChange } from './incident-changes.service.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { requireVisibleIncident } from './incident.policy.ts';
-import type { PresentedIncident, SplitAnswer } from './incident.contract.ts';
+import type { PresentedIncident } from './incident-presenter.ts';
 import { listReportFacts, moveReports } from './incident-reports.repository.ts';
 import {
   findIncidentById,
@@ -87,7 +87,7 @@ export async function splitIncident(
   principal: Principal,
   incidentId: string,
   input: { reportIds: readonly string[] },
-): Promise<SplitAnswer> {
+): Promise<{ incident: PresentedIncident; newIncident: PresentedIncident }> {
   const { incident } = await requireVisibleIncident(deps, principal, incidentId);
   const reportIds = [...new Set(input.reportIds)];
   const { unverifiedExpiryMs } = await deps.settingsFor(principal.networkId);

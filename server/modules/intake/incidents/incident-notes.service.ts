@@ -6,7 +6,7 @@ import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident-names.service.ts';
 import { requireVisibleIncident } from './incident.policy.ts';
 import { insertIncidentNote, listIncidentNotes } from './incident-notes.repository.ts';
-import type { NoteList, PresentedNote } from './incident.contract.ts';
+import type { PresentedNote } from './incident.contract.ts';
 
 /** Field-crypto context of incident_notes.body_enc. */
 export const noteContext = 'incident_notes.body';
@@ -53,7 +53,7 @@ export async function listNotesOfIncident(
   deps: IncidentDeps,
   principal: Principal,
   incidentId: string,
-): Promise<NoteList> {
+): Promise<{ notes: PresentedNote[] }> {
   const { incident } = await requireVisibleIncident(deps, principal, incidentId);
   const notes = await listIncidentNotes(deps.db, incident.id);
   const names = await memberNamesById(
