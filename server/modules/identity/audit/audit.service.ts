@@ -14,7 +14,7 @@ export type AuditMetadata = Record<string, string | number | boolean | null | st
 export interface AuditInput {
   networkId: string | null;
   actorMemberId: string | null;
-  /** From the catalogue in audit.actions.ts, e.g. `member.roleGranted`, `case.read`. */
+  /** From the catalogue in audit-actions.contract.ts, e.g. `member.roleGranted`, `case.read`. */
   action: AuditAction;
   objectType?: string;
   objectId?: string;
