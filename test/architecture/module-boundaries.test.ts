@@ -73,4 +73,14 @@ describe('module boundaries', () => {
       'alerts → import members/member.repository.ts',
     ]);
   });
+
+  it('lets a contract, and only a contract, name another module’s contract', () => {
+    const modules = ['alerts', 'members'];
+    const source = "import type { Role } from '../members/member.contract.ts';";
+    const owners = new Map<string, string>();
+    expect(scanSource('alerts', 'alerts/alert.contract.ts', source, owners, modules)).toEqual([]);
+    expect(scanSource('alerts', 'alerts/alert.service.ts', source, owners, modules).map(keyOf)).toEqual([
+      'alerts → import members/member.contract.ts',
+    ]);
+  });
 });

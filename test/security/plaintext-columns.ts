@@ -65,7 +65,7 @@ export const explainedPlainColumns: Record<string, string> = {
   'subscriber_areas.zip': 'internal: coarse location',
   'flagged_reports.reasons': 'internal: screening reason codes',
   // Kept free of values by contract; the marker search proves it for everything planted.
-  'audit_log.metadata': 'ids and internal values only (audit.actions.ts contract)',
+  'audit_log.metadata': 'ids and internal values only (audit-actions.contract.ts)',
   'incident_events.metadata': 'ids and internal values only',
   'evidence_custody_events.detail': 'ids, sizes and hashes only',
   'jobs.payload': 'job payloads carry ids only',

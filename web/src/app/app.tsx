@@ -5,7 +5,7 @@ import { setLanguage, t } from '../lib/i18n.ts';
 import type { Language } from '../lib/i18n.ts';
 import { useKeyCommands } from '../lib/keyboard.ts';
 import { loadSession, signOut } from '../features/auth/api/session.ts';
-import type { Session } from '../features/auth/api/types.ts';
+import type { SessionView } from '../features/auth/api/types.ts';
 import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
 import { SessionContext } from '../features/auth/session.ts';
 import { HelpOverlay } from './help-overlay.tsx';
@@ -15,7 +15,7 @@ import { TopBar } from './top-bar.tsx';
 
 /** Loads the session once; a 401 on any later call ends it (signed out elsewhere, removed...). */
 function useSessionState() {
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [session, setSession] = useState<SessionView | null | undefined>(undefined);
   const [hasSessionEnded, setSessionEnded] = useState(false);
 
   const reloadSession = useCallback(async () => {

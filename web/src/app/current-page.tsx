@@ -1,4 +1,4 @@
-import type { Session } from '../features/auth/api/types.ts';
+import type { SessionView } from '../features/auth/api/types.ts';
 import { NotAllowedPage } from './not-allowed-page.tsx';
 import { homeOf, matchRoute, mayOpen } from './routes.tsx';
 
@@ -6,7 +6,7 @@ import { homeOf, matchRoute, mayOpen } from './routes.tsx';
  * The page the hash names, if the member's roles open it. An unknown path shows the member's home
  * screen; an unknown admin screen, like a forbidden one, says it is not available.
  */
-export function CurrentPage(props: { session: Session; path: string[] }) {
+export function CurrentPage(props: { session: SessionView; path: string[] }) {
   const key = props.path.join('/');
   const matched = matchRoute(props.path);
   if (!matched) {

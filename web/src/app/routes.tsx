@@ -7,7 +7,7 @@ import { NetworkSettingsPage } from '../features/admin/pages/network-settings-pa
 import { TemplatesPage } from '../features/admin/pages/templates-page.tsx';
 import { AlertListPage } from '../features/alerts/pages/alert-list-page.tsx';
 import { AlertPage } from '../features/alerts/pages/alert-page.tsx';
-import type { Session } from '../features/auth/api/types.ts';
+import type { MemberManagerRole, Role, SessionView } from '../features/auth/api/types.ts';
 import { hasRole } from '../features/auth/session.ts';
 import { ResponderPage } from '../features/dispatch/pages/responder-page.tsx';
 import { IncidentPage } from '../features/incidents/pages/incident-page.tsx';
@@ -18,6 +18,7 @@ import { MembersPage } from '../features/members/pages/members-page.tsx';
 import { RecoveryApprovalPage } from '../features/members/pages/recovery-approval-page.tsx';
 import { incidentPageRoles, incidentRoles } from '../features/incidents/roles.ts';
 import { alertReaderRoles } from '../features/alerts/roles.ts';
+import { listOf } from '../lib/list-of.ts';
 
 export type RouteParams = Record<string, string>;
 
@@ -26,12 +27,13 @@ export interface Route {
   path: string;
   page: ComponentType<{ params: RouteParams }>;
   /** Who may open it (any signed-in member when absent); the server checks again on every call. */
-  roles?: readonly string[];
+  roles?: readonly Role[];
   /** The top bar's link label, for the routes listed there (in this order). */
   nav?: string;
 }
 
-const memberManagers = ['coordinator', 'admin'];
+/** Who manages members (the server's memberManagerRoles). */
+const memberManagers = listOf<MemberManagerRole>()(['coordinator', 'admin']);
 
 /** Every screen of the app. Hash routes (`#/incident/<id>`): the server knows none of them. */
 export const routes: readonly Route[] = [
@@ -55,11 +57,11 @@ export const routes: readonly Route[] = [
 /** Where a member lands: the first of these screens their roles open. */
 const homePaths = ['/queue', '/responder', '/members', '/alerts', '/account'];
 
-export function mayOpen(session: Session, route: Route): boolean {
+export function mayOpen(session: SessionView, route: Route): boolean {
   return route.roles === undefined || hasRole(session, ...route.roles);
 }
 
-export function homeOf(session: Session): Route {
+export function homeOf(session: SessionView): Route {
   const allowed = homePaths
     .map((path) => routes.find((route) => route.path === path))
     .find((route) => route !== undefined && mayOpen(session, route));
@@ -84,7 +86,7 @@ export function matchRoute(parts: readonly string[]): { route: Route; params: Ro
 }
 
 /** The top bar's links to the screens this member may open. */
-export function navigationOf(session: Session): { href: string; key: string }[] {
+export function navigationOf(session: SessionView): { href: string; key: string }[] {
   return routes
     .filter((route) => route.nav !== undefined && mayOpen(session, route))
     .map((route) => ({ href: `#${route.path}`, key: route.nav! }));

@@ -1,12 +1,12 @@
 import { currentLanguage, languages, t } from '../lib/i18n.ts';
 import type { Language } from '../lib/i18n.ts';
-import type { Session } from '../features/auth/api/types.ts';
+import type { SessionView } from '../features/auth/api/types.ts';
 import { navigationOf } from './routes.tsx';
 
 const languageNames: Record<Language, string> = { en: 'English', es: 'Español', ar: 'العربية' };
 
 export function TopBar(props: {
-  session: Session | null;
+  session: SessionView | null;
   onLanguage: (language: Language) => void;
   onSignOut: () => void;
   onHelp: () => void;

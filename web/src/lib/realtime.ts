@@ -1,7 +1,17 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { EvidenceEventType } from '../../../server/modules/field/evidence/evidence.contract.ts';
+import type { OfferEventType } from '../../../server/modules/field/dispatch/dispatch.contract.ts';
+import type { IncidentEventType } from '../../../server/modules/intake/incidents/incident.contract.ts';
+import { listOf } from './list-of.ts';
 
-/** Event types the app listens for; each one means "refetch what you show". */
-export const realtimeEventTypes = [
+/**
+ * Every event about incidents, offers and evidence (each means "refetch what you show"), and the
+ * stream's own `ready` and `resync`. The names are the server's: a new event there fails the
+ * typecheck here until the app listens for it too.
+ */
+export const realtimeEventTypes = listOf<
+  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent
+>()([
   'incident.opened',
   'incident.reportAdded',
   'incident.statusChanged',
@@ -23,7 +33,10 @@ export const realtimeEventTypes = [
   'evidence.exportApproved',
   'resync',
   'ready',
-] as const;
+]);
+
+/** Sent by the realtime hub itself: connected, and "events were dropped, refetch everything". */
+type StreamEvent = 'ready' | 'resync';
 
 export interface RealtimeMessage {
   type: string;

@@ -1,40 +1,8 @@
 import { parseList, parseMessages } from './alert-rendering.ts';
-import type { AlertMessages } from './alert-rendering.ts';
+import type { PresentedAlert } from './alert.contract.ts';
 import type { AlertsTable } from './alert.tables.ts';
 
-export interface PresentedAlert {
-  id: string;
-  publicId: string;
-  threadId: string;
-  referencesAlertId: string | null;
-  kind: AlertsTable['kind'];
-  status: AlertsTable['status'];
-  state: AlertsTable['state'];
-  urgency: AlertsTable['urgency'];
-  incidentId: string;
-  category: string;
-  templateKey: string;
-  area: {
-    lat: number;
-    lon: number;
-    radiusMeters: number;
-    zip: string | null;
-    areaIds: string[];
-    areaNames: string[];
-  };
-  freeText: Record<string, string>;
-  isOverride: boolean;
-  overrideConfirmedBy: string | null;
-  draftedBy: string;
-  draftedAt: number;
-  approvedBy: string | null;
-  approvedAt: number | null;
-  supersededAt: number | null;
-  cancelledAt: number | null;
-  planState: AlertsTable['plan_state'];
-  /** Frozen renderings (after approval); a draft is previewed with GET /api/alerts/:id/preview. */
-  messages: AlertMessages;
-}
+export type { PresentedAlert } from './alert.contract.ts';
 
 export function presentAlert(row: AlertsTable): PresentedAlert {
   return {

@@ -7,33 +7,13 @@ import type { AlertDeps } from './alert.deps.ts';
 import { requireNetwork } from './alert-drafting.service.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
 import { presentAlert } from './alert-presenter.ts';
-import type { PresentedAlert } from './alert-presenter.ts';
+import type { AlertPreview } from './alert.contract.ts';
 import { parseMessages, renderAlertMessages } from './alert-rendering.ts';
 import type { AlertsTable, DeliveryChannel } from './alert.tables.ts';
 import { countRecipientsOfAlert, sendBacklogMs } from './delivery.repository.ts';
 import { countSmsSegments } from './sms-segments.ts';
-import type { SmsSegmentCount } from './sms-segments.ts';
 
-export interface AlertPreview {
-  alert: PresentedAlert;
-  languages: {
-    language: string;
-    headline: string;
-    text: string;
-    sms: string;
-    smsSegments: SmsSegmentCount;
-    /** Subscribers who will get it in this language. */
-    recipients: number;
-  }[];
-  recipients: Record<DeliveryChannel, number> & { exerciseMembers: number; total: number };
-  sms: {
-    ratePerSecond: number;
-    /** Seconds already booked by messages ahead in the queue. */
-    queuedAheadSeconds: number;
-    /** Until the last text of this alert leaves, at the configured rate (messages per second). */
-    estimatedSeconds: number;
-  };
-}
+export type { AlertPreview } from './alert.contract.ts';
 
 /** What approving would send: every language, SMS segments, recipients per channel, send time. */
 export async function previewAlert(

@@ -10,7 +10,13 @@ import { alertReaders } from './alert.policy.ts';
 import { renderAlertMessages } from './alert-rendering.ts';
 import { deleteTemplate, listTemplateOverrides, upsertTemplate } from './alert.repository.ts';
 import type { TemplateUpdateInput } from './alert.contract.ts';
-import type { TemplatePreviewInput, TemplateRef } from './alert-template.contract.ts';
+import type {
+  PresentedTemplate,
+  TemplateList,
+  TemplatePreview,
+  TemplatePreviewInput,
+  TemplateRef,
+} from './alert-template.contract.ts';
 import {
   defaultTemplateBody,
   maxTemplateLength,
@@ -18,7 +24,6 @@ import {
   templatePlaceholders,
   validateTemplateBody,
 } from './alert-templates.ts';
-import type { TemplateKey } from './alert-templates.ts';
 import { countSmsSegments } from './sms-segments.ts';
 
 /**
@@ -27,19 +32,10 @@ import { countSmsSegments } from './sms-segments.ts';
  */
 export const templateEditors: readonly Role[] = ['admin', 'coordinator'];
 
-export interface PresentedTemplate {
-  key: TemplateKey;
-  language: string;
-  body: string;
-  isDefault: boolean;
-  updatedAt: number | null;
-}
+export type { PresentedTemplate, TemplatePreview } from './alert-template.contract.ts';
 
 /** Every template in every network language: the network's version where one exists, else the default. */
-export async function listTemplates(
-  deps: AlertDeps,
-  principal: Principal,
-): Promise<{ templates: PresentedTemplate[]; placeholders: readonly string[]; maxLength: number }> {
+export async function listTemplates(deps: AlertDeps, principal: Principal): Promise<TemplateList> {
   requireRole(principal, alertReaders);
   const network = await requireNetwork(deps, principal.networkId);
   const overrides = new Map(
@@ -119,13 +115,6 @@ export async function resetTemplate(
     isDefault: true,
     updatedAt: null,
   };
-}
-
-export interface TemplatePreview {
-  text: string;
-  sms: string;
-  smsSegments: number;
-  smsEncoding: string;
 }
 
 /**

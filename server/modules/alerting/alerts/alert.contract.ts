@@ -1,6 +1,46 @@
 import { z } from 'zod';
-import { alertStatuses } from './alert.tables.ts';
-import { templateKeys } from './alert-templates.ts';
+import type { Role } from '../../identity/members/member.contract.ts';
+import { templateKeys } from './alert-template.contract.ts';
+
+/** CAP msgType: Alert, Update (a correction) or Cancel. */
+export const alertKinds = ['alert', 'correction', 'cancellation'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+/** CAP status: a live alert or a drill that only exercise recipients get. */
+export const alertStatuses = ['actual', 'exercise'] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+
+export const alertStates = ['draft', 'approved'] as const;
+export type AlertState = (typeof alertStates)[number];
+
+/** `urgent` reaches every subscriber at any hour; `update` only those who asked, outside quiet hours. */
+export const alertUrgencies = ['urgent', 'update'] as const;
+export type AlertUrgency = (typeof alertUrgencies)[number];
+
+export type PlanState = 'waiting' | 'planning' | 'planned';
+
+export const deliveryChannels = ['sms', 'push', 'email'] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+/**
+ * pending → sending → sent; `held` while the stop switch is on; `suppressed` when the recipient
+ * opted out or the alert was cancelled first; `uncertain` when a worker died between handing the
+ * message to the provider and recording it (it is not resent); `failed` after permanent errors.
+ */
+export const deliveryStatuses = [
+  'pending',
+  'held',
+  'sending',
+  'sent',
+  'failed',
+  'suppressed',
+  'uncertain',
+] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** Who sees alerts and their delivery counts (no personal data in either). */
+export const alertReaderRoles = ['admin', 'coordinator', 'dispatcher'] as const satisfies readonly Role[];
+export type AlertReaderRole = (typeof alertReaderRoles)[number];
 
 /** Free text per language; lengths are checked by the service (TEMPLATE_TOO_LONG). */
 const freeTextSchema = z.record(z.string().min(2).max(35), z.string().max(5000)).default({});
@@ -34,3 +74,132 @@ export const alertParamsSchema = z.object({ alertId: z.string().min(1).max(64) }
 export const listAlertsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+// Answers
+
+/** One language's rendering of an alert, frozen at approval: later template edits never change it. */
+export interface AlertMessage {
+  language: string;
+  headline: string;
+  /** The message itself: push page, email body, CAP description. */
+  text: string;
+  /** The text message: network name, text, link and how to stop. */
+  sms: string;
+}
+
+/** Language → its rendering. */
+export type AlertMessages = Record<string, AlertMessage>;
+
+export type SmsEncoding = 'GSM-7' | 'UCS-2';
+
+/** How many SMS segments a text takes, as carriers bill it. */
+export interface SmsSegmentCount {
+  encoding: SmsEncoding;
+  segments: number;
+  /** Septets (GSM-7) or UTF-16 code units (UCS-2). */
+  units: number;
+  /** Units that fit per segment for this text (160/153 or 70/67). */
+  unitsPerSegment: number;
+}
+
+export interface PresentedAlert {
+  id: string;
+  publicId: string;
+  threadId: string;
+  referencesAlertId: string | null;
+  kind: AlertKind;
+  status: AlertStatus;
+  state: AlertState;
+  urgency: AlertUrgency;
+  incidentId: string;
+  /** The incident's category at drafting (chooses the template). */
+  category: string;
+  templateKey: string;
+  area: {
+    lat: number;
+    lon: number;
+    radiusMeters: number;
+    zip: string | null;
+    areaIds: string[];
+    areaNames: string[];
+  };
+  freeText: Record<string, string>;
+  isOverride: boolean;
+  overrideConfirmedBy: string | null;
+  draftedBy: string;
+  draftedAt: number;
+  approvedBy: string | null;
+  approvedAt: number | null;
+  supersededAt: number | null;
+  cancelledAt: number | null;
+  planState: PlanState | null;
+  /** Frozen renderings (after approval); a draft is previewed with GET /api/alerts/:id/preview. */
+  messages: AlertMessages;
+}
+
+/** POST /api/alerts, …/confirm-override, …/approve, …/correct and …/cancel. */
+export interface AlertAnswer {
+  alert: PresentedAlert;
+}
+
+/** The network-wide stop switch: while on, approved alerts are held instead of sent. */
+export interface StopSwitchState {
+  isStopped: boolean;
+  changedBy: string | null;
+  changedAt: number | null;
+}
+
+/** POST /api/alerts/stop-switch. */
+export interface StopSwitchAnswer {
+  stopSwitch: StopSwitchState;
+}
+
+/** GET /api/alerts: newest first. */
+export interface AlertList {
+  stopSwitch: StopSwitchState;
+  alerts: PresentedAlert[];
+}
+
+/** GET /api/alerts/:alertId/thread: the original, its corrections (drafts too) and its cancellation. */
+export interface AlertThread {
+  alerts: PresentedAlert[];
+}
+
+export type ChannelSummary = Record<DeliveryStatus, number> & {
+  total: number;
+  /** Twilio status callbacks: handed to the phone, or given up by the carrier. */
+  delivered: number;
+  undelivered: number;
+};
+
+export interface DeliverySummary {
+  total: number;
+  byChannel: Record<DeliveryChannel, ChannelSummary>;
+}
+
+/** GET /api/alerts/:alertId: with its delivery counts per channel and status. */
+export interface AlertWithDeliveries {
+  alert: PresentedAlert;
+  deliveries: DeliverySummary;
+}
+
+/** One language of what approving would send. */
+export interface LanguagePreview extends AlertMessage {
+  smsSegments: SmsSegmentCount;
+  /** Subscribers who will get it in this language. */
+  recipients: number;
+}
+
+/** GET /api/alerts/:alertId/preview: every language, SMS segments, recipients per channel, send time. */
+export interface AlertPreview {
+  alert: PresentedAlert;
+  languages: LanguagePreview[];
+  recipients: Record<DeliveryChannel, number> & { exerciseMembers: number; total: number };
+  sms: {
+    ratePerSecond: number;
+    /** Seconds already booked by messages ahead in the queue. */
+    queuedAheadSeconds: number;
+    /** Until the last text of this alert leaves, at the configured rate (messages per second). */
+    estimatedSeconds: number;
+  };
+}

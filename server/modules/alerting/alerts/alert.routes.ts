@@ -17,6 +17,7 @@ import {
   listAlertsQuerySchema,
   stopSwitchSchema,
 } from './alert.contract.ts';
+import type { AlertAnswer, StopSwitchAnswer } from './alert.contract.ts';
 import { recordSmsStatus } from './status-callback.service.ts';
 import { setStopSwitch } from './stop-switch.service.ts';
 
@@ -28,7 +29,7 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
   app.post('/api/alerts', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(draftAlertSchema, request.body);
-    return reply.status(201).send({ alert: await draftAlert(deps, principal, input) });
+    return reply.status(201).send({ alert: await draftAlert(deps, principal, input) } satisfies AlertAnswer);
   });
 
   app.get('/api/alerts', async (request) => {
@@ -39,7 +40,7 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
   app.post('/api/alerts/stop-switch', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(stopSwitchSchema, request.body);
-    return { stopSwitch: await setStopSwitch(deps, principal, input) };
+    return { stopSwitch: await setStopSwitch(deps, principal, input) } satisfies StopSwitchAnswer;
   });
 
   app.get('/api/alerts/:alertId', async (request) => {
@@ -63,27 +64,31 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
   app.post('/api/alerts/:alertId/confirm-override', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
-    return { alert: await confirmOverride(deps, principal, alertId) };
+    return { alert: await confirmOverride(deps, principal, alertId) } satisfies AlertAnswer;
   });
 
   app.post('/api/alerts/:alertId/approve', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
-    return { alert: await approveAlert(deps, principal, alertId) };
+    return { alert: await approveAlert(deps, principal, alertId) } satisfies AlertAnswer;
   });
 
   app.post('/api/alerts/:alertId/correct', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     const input = parseInput(followUpSchema, request.body ?? {});
-    return reply.status(201).send({ alert: await draftCorrection(deps, principal, alertId, input) });
+    return reply
+      .status(201)
+      .send({ alert: await draftCorrection(deps, principal, alertId, input) } satisfies AlertAnswer);
   });
 
   app.post('/api/alerts/:alertId/cancel', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     const input = parseInput(followUpSchema, request.body ?? {});
-    return reply.status(201).send({ alert: await cancelAlert(deps, principal, alertId, input) });
+    return reply
+      .status(201)
+      .send({ alert: await cancelAlert(deps, principal, alertId, input) } satisfies AlertAnswer);
   });
 
   registerAlertTemplateRoutes(app, deps, authenticator);

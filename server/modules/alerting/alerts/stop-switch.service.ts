@@ -6,17 +6,14 @@ import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import { recordAudit } from '../../identity/index.ts';
 import { requireRole, requireStepUp } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
+import type { StopSwitchState } from './alert.contract.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { stopSwitchRoles } from './alert.policy.ts';
 import { findStopSwitch, upsertStopSwitch } from './alert.repository.ts';
 
 export const resumeHeldJobName = 'alerts.resumeHeld';
 
-export interface StopSwitchState {
-  isStopped: boolean;
-  changedBy: string | null;
-  changedAt: number | null;
-}
+export type { StopSwitchState } from './alert.contract.ts';
 
 export async function readStopSwitch(db: Kysely<Database>, networkId: string): Promise<StopSwitchState> {
   const row = await findStopSwitch(db, networkId);

@@ -13,7 +13,7 @@ import { moveIncidentIfAllowed } from './dispatch-incidents.service.ts';
 import { emitOfferEvent } from './offer.events.ts';
 import { offerNotFound, requireOwnOffer, requireVisibleOffer } from './offer.policy.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { PresentedOffer, ReportedOutcome } from './dispatch.contract.ts';
 import { findOfferById, updateOfferIfStatus } from './offer.repository.ts';
 import type { OutcomeInput } from './dispatch.contract.ts';
 
@@ -72,12 +72,7 @@ const incidentStatusFor: Record<OnSceneOutcome, IncidentStatus> = {
   false_alarm: 'false_alarm',
 };
 
-export interface ReportedOutcome {
-  offer: PresentedOffer;
-  incident: { id: string; status: IncidentStatus };
-  /** False when the incident already had an outcome (the first verified report stands). */
-  isIncidentChanged: boolean;
-}
+export type { ReportedOutcome } from './dispatch.contract.ts';
 
 /**
  * The responder's finding on scene. The incident moves through its lifecycle (verifying →

@@ -8,22 +8,9 @@ import { findIncidentById } from '../../intake/index.ts';
 import type { IncidentRow } from '../../intake/index.ts';
 import { requireVisibleOffer } from './offer.policy.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { OfferDetail, OwnOfferList, ResponderIncidentView } from './dispatch.contract.ts';
 import { listOffersOfResponder } from './offer.repository.ts';
 import type { OfferRow } from './offer.repository.ts';
-
-/** What a responder learns of an incident: before accepting, its kind; after, where it is. */
-export interface ResponderIncidentView {
-  id: string;
-  category: string;
-  status: string;
-  location: { lat: number; lon: number } | null;
-  zip: string | null;
-}
-
-export interface OfferWithIncident extends PresentedOffer {
-  incident: ResponderIncidentView;
-}
 
 function incidentViewFor(offer: OfferRow, incident: IncidentRow | undefined): ResponderIncidentView {
   const isAccepted = (workingOfferStatuses as readonly string[]).includes(offer.status);
@@ -45,7 +32,7 @@ export async function listOwnOffers(
   deps: DispatchDeps,
   principal: Principal,
   query: { limit?: number },
-): Promise<{ offers: OfferWithIncident[] }> {
+): Promise<OwnOfferList> {
   requireRole(principal, ['responder']);
   const offers = await listOffersOfResponder(deps.db, principal.memberId, query.limit ?? 20);
   const incidents = new Map<string, IncidentRow | undefined>();
@@ -59,13 +46,6 @@ export async function listOwnOffers(
       incident: incidentViewFor(offer, incidents.get(offer.incident_id)),
     })),
   };
-}
-
-export interface OfferDetail {
-  offer: PresentedOffer;
-  incident: ResponderIncidentView;
-  notes: string | null;
-  livestreamUrl: string | null;
 }
 
 /**

@@ -2,15 +2,9 @@ import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { areaIdsOfIncident, findIncidentById, incidentRooms } from '../../intake/index.ts';
 import type { OfferRow } from './offer.repository.ts';
+import type { OfferEventType } from './dispatch.contract.ts';
 
-export type OfferEventType =
-  | 'dispatch.offerSent'
-  | 'dispatch.offerAccepted'
-  | 'dispatch.offerDeclined'
-  | 'dispatch.offerExpired'
-  | 'dispatch.offerCancelled'
-  | 'dispatch.statusReported'
-  | 'dispatch.outcomeReported';
+export type { OfferEventType } from './dispatch.contract.ts';
 
 /**
  * Raises an offer event in the unit of work: to the incident's dispatcher and coordinator rooms

@@ -11,18 +11,14 @@ import type { IncidentStatus } from '../../intake/index.ts';
 import { moveIncidentIfAllowed } from './dispatch-incidents.service.ts';
 import { createOffer } from './offer-creation.service.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { PresentedOffer, SentOffers } from './dispatch.contract.ts';
 import { listOffersOfIncident } from './offer.repository.ts';
 import { findCurrentLocations, findEligibleResponderIds } from './responder-directory.repository.ts';
 
 /** Statuses that still take responders: verification, and documenting what was confirmed. */
 const dispatchableStatuses: readonly IncidentStatus[] = ['new', 'verifying', 'confirmed'];
 
-export interface SentOffers {
-  offers: PresentedOffer[];
-  /** Responders skipped because they hold a live offer (another dispatcher may have just sent one). */
-  unavailableResponderIds: string[];
-}
+export type { SentOffers } from './dispatch.contract.ts';
 
 /**
  * Sends offers for an incident. Every responder must be vetted and cover the incident's area

@@ -6,19 +6,10 @@ import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
 import { requireIncidentAccess } from '../../intake/index.ts';
 import { findNearestAvailableResponders } from './nearest.ts';
-import type { NearestResponder } from './nearest.ts';
+import type { SuggestionList } from './dispatch.contract.ts';
 import { listMemberNamesAndTrainings } from './responder-directory.repository.ts';
 
-export interface Suggestion extends NearestResponder {
-  displayName: string;
-  trainings: string[];
-}
-
-export interface SuggestionList {
-  incidentId: string;
-  language: string | null;
-  suggestions: Suggestion[];
-}
+export type { Suggestion, SuggestionList } from './dispatch.contract.ts';
 
 /**
  * Ranked responders for an incident (speakers of `language` first, then nearest), with distance

@@ -2,6 +2,7 @@ import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { areaIdsOfIncident, incidentRooms } from '../../intake/index.ts';
 import type { IncidentRow } from '../../intake/index.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
+import type { EvidenceEventType } from './evidence.contract.ts';
 
 /** `evidence.received` to the incident's dispatcher and coordinator rooms: ids, kind and hash only. */
 export async function emitEvidenceReceived(
@@ -11,7 +12,7 @@ export async function emitEvidenceReceived(
 ): Promise<void> {
   const areaIds = await areaIdsOfIncident(uow.trx, incident);
   uow.emit({
-    type: 'evidence.received',
+    type: 'evidence.received' satisfies EvidenceEventType,
     networkId: item.network_id,
     rooms: incidentRooms(item.network_id, areaIds),
     data: {

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
-import { isAuditAction } from './audit-actions.ts';
-import type { AuditAction, SensitiveReadAction } from './audit-actions.ts';
+import { isAuditAction } from './audit-actions.contract.ts';
+import type { AuditAction, SensitiveReadAction } from './audit-actions.contract.ts';
 import { appendAuditEntry } from './audit.repository.ts';
 
 /** Deployment-wide chain, for events outside any network (setup, key rotation). */
@@ -14,7 +14,7 @@ export type AuditMetadata = Record<string, string | number | boolean | null | st
 export interface AuditInput {
   networkId: string | null;
   actorMemberId: string | null;
-  /** From the catalogue in audit.actions.ts, e.g. `member.roleGranted`, `case.read`. */
+  /** From the catalogue in audit-actions.contract.ts, e.g. `member.roleGranted`, `case.read`. */
   action: AuditAction;
   objectType?: string;
   objectId?: string;

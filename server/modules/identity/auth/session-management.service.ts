@@ -3,20 +3,10 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { requireRole, requireSecondFactorEnrolled, stepUpWindowMs } from './auth.policy.ts';
-import type { Principal, RoleGrant } from './principal.ts';
+import type { LiveSessionList, RevokedSessions, SessionView, SignedOutEverywhere } from './auth.contract.ts';
+import type { Principal } from './principal.ts';
 import { listLiveSessionsOf, revokeSession, revokeSessionsOfMember } from './session.repository.ts';
 import { sessionPolicy } from './session.service.ts';
-
-export interface SessionView {
-  memberId: string;
-  networkId: string;
-  status: Principal['status'];
-  roles: RoleGrant[];
-  hasSecondFactor: boolean;
-  csrfToken: string;
-  /** Until when privileged actions need no new step-up (null: none in this session). */
-  stepUpUntil: number | null;
-}
 
 export function describeSession(principal: Principal): SessionView {
   return {
@@ -31,7 +21,7 @@ export function describeSession(principal: Principal): SessionView {
 }
 
 /** The member's own live sessions. Sessions hold no IP address or user agent, so none is shown. */
-export async function listOwnSessions(deps: AuthDeps, principal: Principal) {
+export async function listOwnSessions(deps: AuthDeps, principal: Principal): Promise<LiveSessionList> {
   const sessions = await listLiveSessionsOf(
     deps.db,
     principal.memberId,
@@ -68,10 +58,7 @@ export async function signOut(deps: AuthDeps, principal: Principal): Promise<voi
 }
 
 /** Ends every session of the member, this one included (a lost phone, a shared computer). */
-export async function signOutEverywhere(
-  deps: AuthDeps,
-  principal: Principal,
-): Promise<{ endedCount: number }> {
+export async function signOutEverywhere(deps: AuthDeps, principal: Principal): Promise<SignedOutEverywhere> {
   return inTransaction(deps, async (uow) => {
     const { trx } = uow;
     const now = deps.clock.now();
@@ -98,7 +85,7 @@ export async function revokeMemberSessions(
   deps: AuthDeps,
   principal: Principal,
   memberId: string,
-): Promise<{ memberId: string; revokedCount: number }> {
+): Promise<RevokedSessions> {
   requireRole(principal, ['admin']);
   requireSecondFactorEnrolled(principal);
   return inTransaction(deps, async (uow) => {

@@ -5,6 +5,7 @@ import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../auth/index.ts';
 import { areaInputSchema } from './area.contract.ts';
+import type { AreaList } from './area.contract.ts';
 import { createArea, deleteArea, getArea, listAreas, replaceArea } from './area.service.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { getNetworkProfile, updateNetwork } from './network-admin.service.ts';
@@ -35,7 +36,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, context: Platform
 
   app.get('/api/areas', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { areas: await listAreas(deps, principal) };
+    return { areas: await listAreas(deps, principal) } satisfies AreaList;
   });
 
   app.get('/api/areas/:areaId', async (request) => {

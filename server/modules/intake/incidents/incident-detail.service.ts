@@ -9,6 +9,7 @@ import { presentIncident } from './incident-presenter.ts';
 import { listIncidentReports } from './incident-reports.repository.ts';
 import { listIncidentEvents } from './incident.repository.ts';
 import { reportFieldContexts } from './report-fields.ts';
+import type { IncidentDetail } from './incident.contract.ts';
 
 /**
  * An incident with its report timeline (descriptions and addresses decrypted for the dispatcher)
@@ -78,7 +79,7 @@ export async function getIncidentDetail(
       metadata: JSON.parse(event.metadata) as Record<string, unknown>,
       at: event.created_at,
     })),
-  };
+  } satisfies IncidentDetail;
 }
 
 function decryptOrNull(crypto: FieldCrypto, envelope: string | null, context: string): string | null {

@@ -6,16 +6,12 @@ import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident-names.service.ts';
 import { requireIncidentAccess } from './incident-access.policy.ts';
 import { insertIncidentNote, listIncidentNotes } from './incident-notes.repository.ts';
+import type { PresentedNote } from './incident.contract.ts';
 
 /** Field-crypto context of incident_notes.body_enc. */
 export const noteContext = 'incident_notes.body';
 
-export interface PresentedNote {
-  id: string;
-  body: string | null;
-  author: { memberId: string; displayName: string | null };
-  createdAt: number;
-}
+export type { PresentedNote } from './incident.contract.ts';
 
 /** Adds a note to the incident's internal thread (stored encrypted; the event carries only ids). */
 export async function addIncidentNote(

@@ -1,8 +1,10 @@
 import { t } from '../../lib/i18n.ts';
-import type { RoleGrant, Session } from '../auth/api/types.ts';
+import { listOf } from '../../lib/list-of.ts';
+import type { Area } from '../admin/api/types.ts';
+import type { FieldRole, Role, RoleGrant, SessionView } from '../auth/api/types.ts';
 
-/** Every role, in the order the grant editor offers them (server member.tables.ts roles). */
-export const allRoles = [
+/** Every role, in the order the grant editor offers them. */
+export const allRoles = listOf<Role>()([
   'admin',
   'coordinator',
   'dispatcher',
@@ -10,22 +12,25 @@ export const allRoles = [
   'advocate',
   'housing_coordinator',
   'viewer',
-] as const;
+]);
 
 /** Coordinators hand out only the field roles (the server enforces it; the form just agrees). */
-export const fieldRoles = allRoles.filter((role) => role !== 'admin' && role !== 'coordinator');
+export const fieldRoles = listOf<FieldRole>()([
+  'dispatcher',
+  'responder',
+  'advocate',
+  'housing_coordinator',
+  'viewer',
+]);
 
 /** An area as a role grant names it. */
-export interface AreaName {
-  id: string;
-  name: string;
-}
+export type AreaName = Pick<Area, 'id' | 'name'>;
 
 /**
  * The areas in which this member may hand out roles: 'all' for an admin or an unlimited
  * coordinator, else the areas of their coordinator grants.
  */
-export function grantableAreas(session: Session): 'all' | string[] {
+export function grantableAreas(session: SessionView): 'all' | string[] {
   if (session.roles.some((grant) => grant.role === 'admin')) return 'all';
   const grants = session.roles.filter((grant) => grant.role === 'coordinator');
   if (grants.some((grant) => grant.areaId === null)) return 'all';

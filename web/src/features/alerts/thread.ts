@@ -1,7 +1,7 @@
-import type { ThreadAlert } from './api/types.ts';
+import type { PresentedAlert } from './api/types.ts';
 
 /** Live: approved, not cancelled, not replaced by a correction, and not itself a cancellation. */
-export function isLive(alert: ThreadAlert): boolean {
+export function isLive(alert: PresentedAlert): boolean {
   return (
     alert.state === 'approved' &&
     alert.kind !== 'cancellation' &&

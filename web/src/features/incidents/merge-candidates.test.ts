@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { distanceMeters, mergeCandidates } from './merge-candidates.ts';
-import type { Incident } from './api/types.ts';
+import type { PresentedIncident } from './api/types.ts';
 
-function incident(id: string, overrides: Partial<Incident> = {}): Incident {
+function incident(id: string, overrides: Partial<PresentedIncident> = {}): PresentedIncident {
   return {
     id,
     publicId: id,
     status: 'new',
+    outcome: null,
+    closedReason: null,
+    mergedIntoId: null,
     category: 'workplace',
     priority: 0,
     location: null,
@@ -15,12 +18,17 @@ function incident(id: string, overrides: Partial<Incident> = {}): Incident {
     sourceCount: 1,
     firstReportAt: 0,
     latestReportAt: 0,
+    lastReceivedAt: 0,
     claim: null,
+    expiresAt: null,
+    statusChangedAt: 0,
+    closedAt: null,
+    createdAt: 0,
     ...overrides,
   };
 }
 
-const at = (lat: number, lon: number) => ({ lat, lon, precision: 'pin' });
+const at = (lat: number, lon: number) => ({ lat, lon, precision: 'pin' as const });
 
 describe('merge candidates', () => {
   it('measures short distances to within a percent', () => {

@@ -1,4 +1,4 @@
-import type { Incident } from './api/types.ts';
+import type { PresentedIncident } from './api/types.ts';
 
 /** How many candidates to offer: the nearest few are the ones that can be the same event. */
 const candidateLimit = 8;
@@ -14,8 +14,11 @@ export function distanceMeters(a: Point, b: Point): number {
 }
 
 /** Open incidents other than `incident`, nearest first (unlocated ones last, newest first). */
-export function mergeCandidates(incident: Incident, open: readonly Incident[]): Incident[] {
-  const distanceTo = (other: Incident) =>
+export function mergeCandidates(
+  incident: PresentedIncident,
+  open: readonly PresentedIncident[],
+): PresentedIncident[] {
+  const distanceTo = (other: PresentedIncident) =>
     incident.location && other.location ? distanceMeters(incident.location, other.location) : Infinity;
   return open
     .filter((other) => other.id !== incident.id && other.status !== 'closed')

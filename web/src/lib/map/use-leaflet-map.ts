@@ -1,13 +1,14 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
+import type { WebAppSettings } from '../../../../server/modules/system/webapp/webapp.contract.ts';
 import { get } from '../api.ts';
 
 let tileUrlPromise: Promise<string | null> | null = null;
 
 /** The self-hosted tile URL from the server's settings; null means a blank map (no tiles). */
 export function tileUrl(): Promise<string | null> {
-  tileUrlPromise ??= get<{ mapTileUrl: string | null }>('/app/settings')
+  tileUrlPromise ??= get<WebAppSettings>('/app/settings')
     .then((settings) => settings.mapTileUrl)
     .catch(() => null);
   return tileUrlPromise;

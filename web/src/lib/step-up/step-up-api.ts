@@ -1,5 +1,6 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import type { PasskeyList } from '../../../../server/modules/identity/auth/auth.contract.ts';
 import { ApiError, get, post } from '../api.ts';
 
 /** True when the server refused an action until the member proves a second factor again. */
@@ -20,6 +21,6 @@ export async function stepUpWithCode(code: string): Promise<void> {
 
 /** Whether the member has a passkey to offer in the dialog (the list itself is the account's). */
 export async function hasPasskeys(): Promise<boolean> {
-  const list = await get<{ passkeys: unknown[] }>('/api/auth/passkeys');
+  const list = await get<PasskeyList>('/api/auth/passkeys');
   return list.passkeys.length > 0;
 }

@@ -1,10 +1,10 @@
 import { startRegistration } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { get, patch, post, remove } from '../../../lib/api.ts';
-import type { Passkey } from './types.ts';
+import type { PasskeyList, PasskeyView } from './types.ts';
 
-export async function listPasskeys(): Promise<Passkey[]> {
-  return (await get<{ passkeys: Passkey[] }>('/api/auth/passkeys')).passkeys;
+export async function listPasskeys(): Promise<PasskeyView[]> {
+  return (await get<PasskeyList>('/api/auth/passkeys')).passkeys;
 }
 
 /** Creates a passkey on this device (the browser asks) and registers it under `name`. */

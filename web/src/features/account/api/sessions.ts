@@ -1,6 +1,6 @@
 import { get } from '../../../lib/api.ts';
-import type { SessionRow } from './types.ts';
+import type { LiveSession, LiveSessionList } from './types.ts';
 
-export async function listSessions(): Promise<SessionRow[]> {
-  return (await get<{ sessions: SessionRow[] }>('/api/auth/sessions')).sessions;
+export async function listSessions(): Promise<LiveSession[]> {
+  return (await get<LiveSessionList>('/api/auth/sessions')).sessions;
 }

@@ -1,5 +1,5 @@
 import { t } from '../../../lib/i18n.ts';
-import type { RoleGrant } from '../../auth/api/types.ts';
+import type { Role, RoleGrant } from '../../auth/api/types.ts';
 import type { AreaName } from '../grants.ts';
 
 /** One role and where it holds ("every area" or one area), and its remove button. */
@@ -8,7 +8,7 @@ export function GrantRow(props: {
   index: number;
   grant: RoleGrant;
   areas: readonly AreaName[];
-  roles: readonly string[];
+  roles: readonly Role[];
   allowsEveryArea: boolean;
   onChange: (change: Partial<RoleGrant>) => void;
   onRemove: () => void;
@@ -21,7 +21,10 @@ export function GrantRow(props: {
         id={`${idPrefix}-role-${index}`}
         name="role"
         value={grant.role}
-        onChange={(event) => props.onChange({ role: event.currentTarget.value })}
+        onChange={(event) => {
+          const chosen = props.roles.find((role) => role === event.currentTarget.value);
+          if (chosen) props.onChange({ role: chosen });
+        }}
       >
         {props.roles.map((role) => (
           <option value={role} key={role}>

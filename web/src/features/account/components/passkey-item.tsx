@@ -1,9 +1,9 @@
 import { formatTime, t } from '../../../lib/i18n.ts';
-import type { Passkey } from '../api/types.ts';
+import type { PasskeyView } from '../api/types.ts';
 
 /** One passkey: its name, when it was added and last used, and rename or remove. */
 export function PasskeyItem(props: {
-  passkey: Passkey;
+  passkey: PasskeyView;
   label: string;
   isBusy: boolean;
   onRename: () => void;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n.ts';
-import type { Passkey } from '../api/types.ts';
+import type { PasskeyView } from '../api/types.ts';
 import { PasskeyNameInput } from './passkey-name-input.tsx';
 
 /** A passkey's row while it is being renamed: the name field, save and cancel. */
 export function PasskeyRenameForm(props: {
-  passkey: Passkey;
+  passkey: PasskeyView;
   label: string;
   isBusy: boolean;
   onSave: (name: string) => void;

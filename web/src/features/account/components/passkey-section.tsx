@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n.ts';
 import { registerPasskey, removePasskey, renamePasskey } from '../api/passkeys.ts';
-import type { Passkey } from '../api/types.ts';
+import type { PasskeyView } from '../api/types.ts';
 import { suggestedPasskeyName } from '../passkey-name.ts';
 import { PasskeyItem } from './passkey-item.tsx';
 import { PasskeyNameInput } from './passkey-name-input.tsx';
@@ -14,11 +14,11 @@ export type RunAction = (action: () => Promise<void>, doneKey: string, failedKey
  * The member's passkeys: each with its name (or "Passkey 2" for one added before names), when it
  * was added and last used, to rename or remove; and a form to add one under a suggested name.
  */
-export function PasskeySection(props: { passkeys: Passkey[] | null; isBusy: boolean; run: RunAction }) {
+export function PasskeySection(props: { passkeys: PasskeyView[] | null; isBusy: boolean; run: RunAction }) {
   const { passkeys, isBusy, run } = props;
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [newName, setNewName] = useState(() => suggestedPasskeyName());
-  const labelOf = (passkey: Passkey, index: number) =>
+  const labelOf = (passkey: PasskeyView, index: number) =>
     passkey.name ?? t('passkey.name', { number: index + 1 });
 
   const add = (event: Event) => {

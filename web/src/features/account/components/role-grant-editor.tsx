@@ -1,5 +1,5 @@
 import { t } from '../../../lib/i18n.ts';
-import type { RoleGrant } from '../../auth/api/types.ts';
+import type { Role, RoleGrant } from '../../auth/api/types.ts';
 import type { AreaName } from '../grants.ts';
 import { GrantRow } from './grant-row.tsx';
 
@@ -11,7 +11,7 @@ export function RoleGrantEditor(props: {
   idPrefix: string;
   grants: RoleGrant[];
   areas: readonly AreaName[];
-  roles: readonly string[];
+  roles: readonly Role[];
   /** False for a coordinator limited to some areas: each grant must name one of them. */
   allowsEveryArea?: boolean;
   onChange: (grants: RoleGrant[]) => void;

@@ -1,9 +1,9 @@
 import { formatTime, t } from '../../../lib/i18n.ts';
-import type { SessionRow } from '../api/types.ts';
+import type { LiveSession } from '../api/types.ts';
 
 const columns = ['sessions.started', 'sessions.lastActive', 'sessions.expires', 'sessions.device'];
 
-export function SessionTable(props: { sessions: SessionRow[] }) {
+export function SessionTable(props: { sessions: LiveSession[] }) {
   return (
     <table class="members" id="session-list">
       <caption class="visually-hidden">{t('sessions.title')}</caption>

@@ -1,8 +1,8 @@
 import { get, post, put, remove } from '../../../lib/api.ts';
-import type { Area } from './types.ts';
+import type { Area, AreaList } from './types.ts';
 
 export async function listAreas(): Promise<Area[]> {
-  return (await get<{ areas: Area[] }>('/api/areas')).areas;
+  return (await get<AreaList>('/api/areas')).areas;
 }
 
 export function createArea(body: Record<string, unknown>): Promise<Area> {

@@ -1,11 +1,11 @@
 import { get, post, put, remove } from '../../../lib/api.ts';
-import type { Template, TemplateList, TemplatePreview } from './types.ts';
+import type { PresentedTemplate, TemplateAnswer, TemplateList, TemplatePreview } from './types.ts';
 
 export function listTemplates(): Promise<TemplateList> {
   return get<TemplateList>('/api/alert-templates');
 }
 
-export function previewTemplate(template: Template, body: string): Promise<TemplatePreview> {
+export function previewTemplate(template: PresentedTemplate, body: string): Promise<TemplatePreview> {
   return post<TemplatePreview>('/api/alert-templates/preview', {
     key: template.key,
     language: template.language,
@@ -13,13 +13,13 @@ export function previewTemplate(template: Template, body: string): Promise<Templ
   });
 }
 
-export function saveTemplate(template: Template, body: string): Promise<unknown> {
+export function saveTemplate(template: PresentedTemplate, body: string): Promise<unknown> {
   return put('/api/alert-templates', { key: template.key, language: template.language, body });
 }
 
 /** Back to the pre-translated default; answers with it. */
-export async function restoreTemplate(template: Template): Promise<Template> {
-  const answer = await remove<{ template: Template }>(
+export async function restoreTemplate(template: PresentedTemplate): Promise<PresentedTemplate> {
+  const answer = await remove<TemplateAnswer>(
     `/api/alert-templates/${encodeURIComponent(template.language)}/${encodeURIComponent(template.key)}`,
   );
   return answer.template;

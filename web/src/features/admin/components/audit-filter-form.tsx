@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { auditActions } from '../../../../../server/modules/identity/audit/audit-actions.ts';
 import { formText } from '../../../lib/forms.ts';
 import { t } from '../../../lib/i18n.ts';
+import type { AuditAction } from '../api/types.ts';
 
 export type AuditFilters = Record<string, string>;
 
@@ -36,6 +36,8 @@ function FilterField(props: { name: string; labelKey: string; children: Componen
 /** Which entries to show: action, actor, object, time range and page size. */
 export function AuditFilterForm(props: {
   names: Map<string, string>;
+  /** The server's catalogue of actions (GET /api/audit/actions). */
+  actions: readonly AuditAction[];
   onApply: (filters: AuditFilters) => void;
 }) {
   const submit = (event: Event) => {
@@ -47,7 +49,7 @@ export function AuditFilterForm(props: {
       <FilterField name="action" labelKey="adminAudit.action">
         <select id="audit-action" name="action">
           <option value="">{t('adminAudit.any')}</option>
-          {auditActions.map((action) => (
+          {props.actions.map((action) => (
             <option value={action} key={action}>
               {action}
             </option>

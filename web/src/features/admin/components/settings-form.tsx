@@ -5,11 +5,15 @@ import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { patchNetwork } from '../api/network.ts';
-import type { NetworkProfile, Settings } from '../api/types.ts';
+import type { NetworkProfile, NetworkSettings } from '../api/types.ts';
 import type { SettingField } from '../network-fields.ts';
 
 /** The changed settings, or why the values cannot be saved. */
-function changesOf(fields: SettingField[], values: Record<string, string>, settings: Settings) {
+function changesOf(
+  fields: SettingField[],
+  values: Record<string, string>,
+  settings: Partial<NetworkSettings>,
+) {
   const changes: Record<string, number> = {};
   for (const field of fields) {
     const value = Number(values[field.name]);
@@ -38,7 +42,7 @@ function changesOf(fields: SettingField[], values: Record<string, string>, setti
 export function SettingsForm(props: {
   id: string;
   fields: SettingField[];
-  settings: Settings;
+  settings: Partial<NetworkSettings>;
   onSaved: (profile: NetworkProfile, message: Message) => void;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() =>

@@ -5,7 +5,7 @@ import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { restoreTemplate, saveTemplate } from '../api/templates.ts';
-import type { Template, TemplatePreview } from '../api/types.ts';
+import type { PresentedTemplate, TemplatePreview } from '../api/types.ts';
 import { useTemplatePreview } from '../hooks/use-template-preview.ts';
 
 function SmsPreview(props: { preview: TemplatePreview; language: string; dir: 'rtl' | 'auto' }) {
@@ -25,8 +25,8 @@ function SmsPreview(props: { preview: TemplatePreview; language: string; dir: 'r
 
 /** One template's text with its live SMS preview; save, or restore the default. */
 export function TemplateEditor(props: {
-  template: Template;
-  placeholders: string[];
+  template: PresentedTemplate;
+  placeholders: readonly string[];
   maxLength: number;
   onChanged: (message: Message) => void;
 }) {

@@ -1,8 +1,8 @@
 import { t } from '../../../lib/i18n.ts';
-import type { Verification } from '../api/types.ts';
+import type { ChainVerification } from '../api/types.ts';
 
 /** The chain check: intact, or where it breaks; and the head the check reached. */
-export function VerificationResult(props: { result: Verification }) {
+export function VerificationResult(props: { result: ChainVerification }) {
   const { result } = props;
   return (
     <div class={result.isIntact ? 'verify-ok' : 'verify-broken'} role="status" id="audit-verification">

@@ -5,8 +5,8 @@ import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { listMembers } from '../../members/api/members.ts';
-import { verifyAuditChain } from '../api/audit.ts';
-import type { Verification } from '../api/types.ts';
+import { listAuditActions, verifyAuditChain } from '../api/audit.ts';
+import type { ChainVerification } from '../api/types.ts';
 import { AuditFilterForm } from '../components/audit-filter-form.tsx';
 import { AuditTable } from '../components/audit-table.tsx';
 import { VerificationResult } from '../components/verification-result.tsx';
@@ -16,11 +16,12 @@ import { useAuditPages } from '../hooks/use-audit-pages.ts';
 export function AuditPage() {
   const pages = useAuditPages();
   const members = useResource(() => listMembers().catch(() => []), []);
+  const actions = useResource(listAuditActions, []);
   const names = useMemo(
     () => new Map((members.data ?? []).map((member) => [member.id, member.displayName])),
     [members.data],
   );
-  const [verification, setVerification] = useState<Verification | null>(null);
+  const [verification, setVerification] = useState<ChainVerification | null>(null);
   const check = useAction();
   const verify = async () => {
     setVerification(null);
@@ -42,7 +43,7 @@ export function AuditPage() {
       </div>
       {verification ? <VerificationResult result={verification} /> : null}
       <Notice message={check.message ?? loadFailure} />
-      <AuditFilterForm names={names} onApply={pages.apply} />
+      <AuditFilterForm names={names} actions={actions.data ?? []} onApply={pages.apply} />
       <AuditTable
         entries={entries}
         page={pages.pageNumber}

@@ -5,11 +5,11 @@ import type { Message } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { listTemplates } from '../api/templates.ts';
-import type { Template } from '../api/types.ts';
+import type { PresentedTemplate } from '../api/types.ts';
 import { TemplateEditor } from '../components/template-editor.tsx';
 
 function TemplateKeys(props: {
-  templates: Template[];
+  templates: PresentedTemplate[];
   selectedKey: string | null;
   onSelect: (key: string) => void;
 }) {

@@ -1,13 +1,13 @@
 import { get, post } from '../../../lib/api.ts';
-import type { Alert, AlertPreview, ThreadAlert } from './types.ts';
+import type { AlertAnswer, AlertList, AlertPreview, AlertThread, PresentedAlert } from './types.ts';
 
-export async function listAlerts(): Promise<Alert[]> {
-  return (await get<{ alerts: Alert[] }>('/api/alerts')).alerts;
+export async function listAlerts(): Promise<PresentedAlert[]> {
+  return (await get<AlertList>('/api/alerts')).alerts;
 }
 
 /** Drafts an alert from an incident; answers with the draft's id. */
 export async function draftAlert(incidentId: string): Promise<string> {
-  const { alert } = await post<{ alert: { id: string } }>('/api/alerts', { incidentId });
+  const { alert } = await post<AlertAnswer>('/api/alerts', { incidentId });
   return alert.id;
 }
 
@@ -15,8 +15,8 @@ export function getAlertPreview(alertId: string): Promise<AlertPreview> {
   return get<AlertPreview>(`/api/alerts/${alertId}/preview`);
 }
 
-export async function getAlertThread(alertId: string): Promise<ThreadAlert[]> {
-  return (await get<{ alerts: ThreadAlert[] }>(`/api/alerts/${alertId}/thread`)).alerts;
+export async function getAlertThread(alertId: string): Promise<PresentedAlert[]> {
+  return (await get<AlertThread>(`/api/alerts/${alertId}/thread`)).alerts;
 }
 
 export function approveAlert(alertId: string): Promise<unknown> {
@@ -25,7 +25,7 @@ export function approveAlert(alertId: string): Promise<unknown> {
 
 /** A correction is a new draft that references the alert; answers with the draft's id. */
 export async function correctAlert(alertId: string, freeText: Record<string, string>): Promise<string> {
-  const { alert } = await post<{ alert: { id: string } }>(`/api/alerts/${alertId}/correct`, { freeText });
+  const { alert } = await post<AlertAnswer>(`/api/alerts/${alertId}/correct`, { freeText });
   return alert.id;
 }
 

@@ -1,8 +1,8 @@
 import { formatTime, languageName, t } from '../../../lib/i18n.ts';
-import type { ThreadAlert } from '../api/types.ts';
+import type { PresentedAlert } from '../api/types.ts';
 
 /** One message of the thread: kind and time (a link unless it is the one shown) and its texts. */
-export function HistoryEntry(props: { alert: ThreadAlert; isCurrent: boolean }) {
+export function HistoryEntry(props: { alert: PresentedAlert; isCurrent: boolean }) {
   const { alert, isCurrent } = props;
   const texts = Object.entries(alert.freeText);
   const title = (

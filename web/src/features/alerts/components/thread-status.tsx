@@ -1,8 +1,8 @@
 import { t } from '../../../lib/i18n.ts';
-import type { ThreadAlert } from '../api/types.ts';
+import type { PresentedAlert } from '../api/types.ts';
 
 /** Why the message shown is no longer live: cancelled, or replaced (with a link to the live one). */
-export function ThreadStatus(props: { current: ThreadAlert; live: ThreadAlert | undefined }) {
+export function ThreadStatus(props: { current: PresentedAlert; live: PresentedAlert | undefined }) {
   const { current, live } = props;
   if (current.cancelledAt !== null)
     return (

@@ -7,11 +7,11 @@ import { useStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { useSession } from '../../auth/session.ts';
 import { approveAlert, getAlertPreview } from '../api/alerts.ts';
-import type { Alert } from '../api/types.ts';
+import type { PresentedAlert } from '../api/types.ts';
 import { AlertThread } from '../components/alert-thread.tsx';
 import { PreviewCard } from '../components/preview-card.tsx';
 
-function AlertTitle(props: { alert: Alert }) {
+function AlertTitle(props: { alert: PresentedAlert }) {
   const { alert } = props;
   return (
     <h1 id="alert-title">

@@ -1,12 +1,12 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { ApiError, get, post, setCsrfToken } from '../../../lib/api.ts';
-import type { Session, SignInAnswer } from './types.ts';
+import type { SessionView, SignedOutEverywhere, SignInAnswer } from './types.ts';
 
 /** The current session, or null when signed out. */
-export async function loadSession(): Promise<Session | null> {
+export async function loadSession(): Promise<SessionView | null> {
   try {
-    const session = await get<Session>('/api/auth/session');
+    const session = await get<SessionView>('/api/auth/session');
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -40,9 +40,9 @@ export async function signInWithPasskey(pendingToken?: string): Promise<void> {
 }
 
 /** Ends every session of this member, this one included. */
-export async function signOutEverywhere(): Promise<{ endedCount: number }> {
+export async function signOutEverywhere(): Promise<SignedOutEverywhere> {
   try {
-    return await post<{ endedCount: number }>('/api/auth/sign-out-everywhere');
+    return await post<SignedOutEverywhere>('/api/auth/sign-out-everywhere');
   } finally {
     setCsrfToken('');
   }

@@ -1,23 +1,14 @@
-/** A role held by the member, network-wide (`areaId: null`) or limited to one area. */
-export interface RoleGrant {
-  role: string;
-  areaId: string | null;
-}
-
-/** GET /api/auth/session. */
-export interface Session {
-  memberId: string;
-  networkId: string;
-  status: string;
-  roles: RoleGrant[];
-  hasSecondFactor: boolean;
-  csrfToken: string;
-  stepUpUntil: number | null;
-}
-
-/** POST /api/auth/sign-in: signed in, or a second step to take with `pendingToken`. */
-export interface SignInAnswer {
-  status: string;
-  pendingToken?: string;
-  methods?: string[];
-}
+// The server's contracts, by type only (docs/adr/0017-contracts-and-web-app-shape.md).
+export type {
+  FieldRole,
+  MemberManagerRole,
+  MemberStatus,
+  Role,
+  RoleGrant,
+} from '../../../../../server/modules/identity/members/member.contract.ts';
+export type {
+  SecondFactorMethod,
+  SessionView,
+  SignedOutEverywhere,
+  SignInAnswer,
+} from '../../../../../server/modules/identity/auth/auth.contract.ts';

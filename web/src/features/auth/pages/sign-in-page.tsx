@@ -4,12 +4,13 @@ import { t } from '../../../lib/i18n.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { signInWithCode, signInWithPasskey, signInWithPassword } from '../api/session.ts';
+import type { SecondFactorMethod } from '../api/types.ts';
 import { PasskeySignIn } from '../components/passkey-sign-in.tsx';
 import { CodeField, PasswordFields } from '../components/sign-in-fields.tsx';
 
 interface PendingSignIn {
   token: string;
-  methods: string[];
+  methods: SecondFactorMethod[];
 }
 
 /**
@@ -39,8 +40,8 @@ export function SignInPage(props: { onSignedIn: () => void }) {
     void attempt.run(
       async () => {
         const answer = await signInWithPassword(email, password);
-        if (answer.status === 'second_factor_required' && answer.pendingToken) {
-          setPending({ token: answer.pendingToken, methods: answer.methods ?? ['totp'] });
+        if (answer.status === 'second_factor_required') {
+          setPending({ token: answer.pendingToken, methods: answer.methods });
         } else {
           props.onSignedIn();
         }

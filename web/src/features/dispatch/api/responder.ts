@@ -1,12 +1,12 @@
 import { get, post, put } from '../../../lib/api.ts';
-import type { OutcomeReport, ResponderOffer } from './types.ts';
+import type { OfferWithIncident, OutcomeInput, OwnOfferList, OwnResponderAnswer } from './types.ts';
 
 export async function isOnCall(): Promise<boolean> {
-  return (await get<{ responder: { isOnCall: boolean } }>('/api/responders/me')).responder.isOnCall;
+  return (await get<OwnResponderAnswer>('/api/responders/me')).responder.isOnCall;
 }
 
-export async function listMyOffers(): Promise<ResponderOffer[]> {
-  return (await get<{ offers: ResponderOffer[] }>('/api/responders/me/offers')).offers;
+export async function listMyOffers(): Promise<OfferWithIncident[]> {
+  return (await get<OwnOfferList>('/api/responders/me/offers')).offers;
 }
 
 export function setOnCall(isOnCall: boolean): Promise<unknown> {
@@ -26,6 +26,6 @@ export function declineOffer(offerId: string): Promise<unknown> {
   return post(`/api/offers/${offerId}/decline`);
 }
 
-export function reportOutcome(offerId: string, report: OutcomeReport): Promise<unknown> {
+export function reportOutcome(offerId: string, report: OutcomeInput): Promise<unknown> {
   return post(`/api/offers/${offerId}/outcome`, report);
 }

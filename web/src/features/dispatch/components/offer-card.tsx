@@ -1,21 +1,19 @@
 import { t } from '../../../lib/i18n.ts';
 import { PhotoUploader } from '../../evidence/components/photo-uploader.tsx';
-import type { OutcomeReport, ResponderOffer } from '../api/types.ts';
+import type { OfferWithIncident, OutcomeInput } from '../api/types.ts';
+import { isWorkingStatus, openOfferStatuses } from '../offer-statuses.ts';
 import { OutcomeForm } from './outcome-form.tsx';
-
-const openStatuses = ['offered'];
-const workingStatuses = ['accepted', 'en_route', 'on_scene', 'done'];
 
 /** One offer on the responder's phone: where, accept or decline, then the outcome and photos. */
 export function OfferCard(props: {
-  offer: ResponderOffer;
+  offer: OfferWithIncident;
   onAccept: () => void;
   onDecline: () => void;
-  onOutcome: (report: OutcomeReport) => void;
+  onOutcome: (report: OutcomeInput) => void;
 }) {
   const { offer } = props;
   const { incident } = offer;
-  const isWorking = workingStatuses.includes(offer.status) && !offer.outcome;
+  const isWorking = isWorkingStatus(offer.status) && !offer.outcome;
   return (
     <li class="offer-card" data-offer-id={offer.id}>
       <h3>
@@ -29,7 +27,7 @@ export function OfferCard(props: {
           <a href={`geo:${incident.location.lat},${incident.location.lon}`}>{t('responder.navigate')}</a>
         </p>
       ) : null}
-      {openStatuses.includes(offer.status) ? (
+      {openOfferStatuses.includes(offer.status) ? (
         <div class="actions">
           <button type="button" class="button" onClick={props.onAccept}>
             {t('responder.accept')}
@@ -44,7 +42,7 @@ export function OfferCard(props: {
       ) : offer.outcome ? (
         <p>{t(`outcome.${offer.outcome}`)}</p>
       ) : null}
-      {workingStatuses.includes(offer.status) ? <PhotoUploader offerId={offer.id} /> : null}
+      {isWorkingStatus(offer.status) ? <PhotoUploader offerId={offer.id} /> : null}
     </li>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { formText } from '../../../lib/forms.ts';
 import { t } from '../../../lib/i18n.ts';
-import { onSceneOutcomes } from '../api/types.ts';
-import type { OutcomeReport } from '../api/types.ts';
+import type { OutcomeInput } from '../api/types.ts';
 import { isLivestreamUrl } from '../livestream-url.ts';
+import { onSceneOutcomes } from '../offer-statuses.ts';
 import { LivestreamField } from './livestream-field.tsx';
 
 /** What the responder saw: the outcome, notes and a livestream link (checked before sending). */
-export function OutcomeForm(props: { offerId: string; onSend: (report: OutcomeReport) => void }) {
+export function OutcomeForm(props: { offerId: string; onSend: (report: OutcomeInput) => void }) {
   const { offerId } = props;
   const [isLinkInvalid, setLinkInvalid] = useState(false);
   const submit = (event: Event) => {
@@ -15,6 +15,9 @@ export function OutcomeForm(props: { offerId: string; onSend: (report: OutcomeRe
     const form = event.currentTarget;
     const notes = formText(form, 'notes');
     const livestreamUrl = formText(form, 'livestreamUrl');
+    // The radios offer only these; the first is required, so one is always chosen.
+    const outcome = onSceneOutcomes.find((choice) => choice === formText(form, 'outcome'));
+    if (outcome === undefined) return;
     if (livestreamUrl && !isLivestreamUrl(livestreamUrl)) {
       setLinkInvalid(true);
       document.getElementById(`livestream-${offerId}`)?.focus();
@@ -22,7 +25,7 @@ export function OutcomeForm(props: { offerId: string; onSend: (report: OutcomeRe
     }
     setLinkInvalid(false);
     props.onSend({
-      outcome: formText(form, 'outcome'),
+      outcome,
       ...(notes ? { notes } : {}),
       ...(livestreamUrl ? { livestreamUrl } : {}),
     });

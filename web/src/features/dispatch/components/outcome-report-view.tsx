@@ -3,14 +3,14 @@ import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { getOfferReport } from '../api/dispatch.ts';
 import { useState } from 'preact/hooks';
-import type { OfferReport } from '../api/types.ts';
+import type { OfferDetail } from '../api/types.ts';
 
 /**
  * The responder's notes and livestream link, fetched only when the dispatcher asks: the server
  * records each read of them in the audit log.
  */
 export function OutcomeReportView(props: { offerId: string }) {
-  const [report, setReport] = useState<OfferReport | null>(null);
+  const [report, setReport] = useState<OfferDetail | null>(null);
   const load = useAction();
   const show = async () => {
     const loaded = await load.run(() => getOfferReport(props.offerId));

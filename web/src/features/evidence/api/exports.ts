@@ -1,18 +1,18 @@
 import { get, post, postForFile } from '../../../lib/api.ts';
-import type { EvidenceExport } from './types.ts';
+import type { EvidenceExportAnswer, EvidenceExportList, PresentedEvidenceExport } from './types.ts';
 
 /** The incident's export requests, newest first. */
-export async function listExports(incidentId: string): Promise<EvidenceExport[]> {
-  const list = await get<{ exports: EvidenceExport[] }>(`/api/incidents/${incidentId}/evidence-exports`);
+export async function listExports(incidentId: string): Promise<PresentedEvidenceExport[]> {
+  const list = await get<EvidenceExportList>(`/api/incidents/${incidentId}/evidence-exports`);
   return [...list.exports].sort((first, second) => second.requestedAt - first.requestedAt);
 }
 
-export function requestExport(incidentId: string): Promise<EvidenceExport> {
-  return post<EvidenceExport>(`/api/incidents/${incidentId}/evidence-exports`);
+export async function requestExport(incidentId: string): Promise<PresentedEvidenceExport> {
+  return (await post<EvidenceExportAnswer>(`/api/incidents/${incidentId}/evidence-exports`)).export;
 }
 
-export function approveExport(exportId: string): Promise<EvidenceExport> {
-  return post<EvidenceExport>(`/api/evidence-exports/${exportId}/approve`);
+export async function approveExport(exportId: string): Promise<PresentedEvidenceExport> {
+  return (await post<EvidenceExportAnswer>(`/api/evidence-exports/${exportId}/approve`)).export;
 }
 
 /** The bundle, once: the server refuses a second download. */

@@ -6,7 +6,7 @@ import { Notice } from '../../../lib/notice.tsx';
 import { isAbout } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { fetchSharedCopy, listEvidence } from '../api/evidence.ts';
-import type { EvidenceItem } from '../api/types.ts';
+import type { PresentedEvidence } from '../api/types.ts';
 import { EvidenceRow } from './evidence-row.tsx';
 
 /** Shared copies fetched on request, as blob: URLs released when the list goes away. */
@@ -14,7 +14,7 @@ function useShownCopies(onFailure: (message: Message) => void) {
   const [shown, setShown] = useState<Record<string, string>>({});
   const urls = useRef<string[]>([]);
   useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
-  const show = async (item: EvidenceItem) => {
+  const show = async (item: PresentedEvidence) => {
     try {
       const url = URL.createObjectURL(await fetchSharedCopy(item));
       urls.current.push(url);

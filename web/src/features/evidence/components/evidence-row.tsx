@@ -1,6 +1,6 @@
 import { formatTime, t } from '../../../lib/i18n.ts';
 import { sharedCopyPath } from '../api/evidence.ts';
-import type { EvidenceItem } from '../api/types.ts';
+import type { PresentedEvidence } from '../api/types.ts';
 import { formatBytes } from '../format-bytes.ts';
 
 const extensions: Record<string, string> = {
@@ -12,7 +12,7 @@ const extensions: Record<string, string> = {
 };
 
 /** A fetched shared copy: a photo, or a video with the browser's own controls. */
-function SharedCopyView(props: { item: EvidenceItem; url: string; label: string }) {
+function SharedCopyView(props: { item: PresentedEvidence; url: string; label: string }) {
   const { item } = props;
   const width = item.width ?? undefined;
   const height = item.height ?? undefined;
@@ -35,7 +35,7 @@ function SharedCopyView(props: { item: EvidenceItem; url: string; label: string 
 
 /** One photo or video: its label and size, then show (in the page) or download its shared copy. */
 export function EvidenceRow(props: {
-  item: EvidenceItem;
+  item: PresentedEvidence;
   number: number;
   url: string | undefined;
   onShow: () => void;

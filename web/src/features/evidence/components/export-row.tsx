@@ -1,7 +1,7 @@
 import { formatTime, t } from '../../../lib/i18n.ts';
-import type { EvidenceExport } from '../api/types.ts';
+import type { PresentedEvidenceExport } from '../api/types.ts';
 
-function StatusHint(props: { item: EvidenceExport; isMine: boolean }) {
+function StatusHint(props: { item: PresentedEvidenceExport; isMine: boolean }) {
   const { item, isMine } = props;
   const time = formatTime(item.expiresAt);
   switch (item.status) {
@@ -18,7 +18,7 @@ function StatusHint(props: { item: EvidenceExport; isMine: boolean }) {
 
 /** One export request: its state, and approve (someone else's) or download (one's own, approved). */
 export function ExportRow(props: {
-  item: EvidenceExport;
+  item: PresentedEvidenceExport;
   isMine: boolean;
   isBusy: boolean;
   onApprove: () => void;

@@ -1,8 +1,16 @@
 import { get, post } from '../../../lib/api.ts';
-import type { IncidentDetail, Incident, OperatorReport, QueuePage, SplitAnswer } from './types.ts';
+import type {
+  IncidentDetail,
+  IncidentStatus,
+  OperatorReportBody,
+  OperatorReportReceipt,
+  PresentedIncident,
+  QueuePage,
+  SplitAnswer,
+} from './types.ts';
 
 /** The open queue (every active incident the member's areas cover), as the server orders it. */
-export async function listActiveIncidents(): Promise<Incident[]> {
+export async function listActiveIncidents(): Promise<PresentedIncident[]> {
   const page = await get<QueuePage>('/api/incidents?status=active&limit=100');
   return page.incidents;
 }
@@ -15,7 +23,7 @@ export function claimIncident(incidentId: string): Promise<unknown> {
   return post(`/api/incidents/${incidentId}/claim`, {});
 }
 
-export function changeIncidentStatus(incidentId: string, status: string): Promise<unknown> {
+export function changeIncidentStatus(incidentId: string, status: IncidentStatus): Promise<unknown> {
   return post(`/api/incidents/${incidentId}/status`, { status });
 }
 
@@ -31,7 +39,8 @@ export function mergeIncident(incidentId: string, intoIncidentId: string): Promi
 }
 
 /** A hotline operator's report of a phone call; answers with the incident it joined or opened. */
-export async function submitOperatorReport(report: OperatorReport): Promise<string> {
-  const stored = await post<{ incidentId: string }>('/api/reports', { channel: 'operator', ...report });
+export async function submitOperatorReport(report: Omit<OperatorReportBody, 'channel'>): Promise<string> {
+  const body: OperatorReportBody = { channel: 'operator', ...report };
+  const stored = await post<OperatorReportReceipt>('/api/reports', body);
   return stored.incidentId;
 }

@@ -1,8 +1,8 @@
 import { get, post } from '../../../lib/api.ts';
-import type { Note } from './types.ts';
+import type { NoteList, PresentedNote } from './types.ts';
 
-export async function listNotes(incidentId: string): Promise<Note[]> {
-  return (await get<{ notes: Note[] }>(`/api/incidents/${incidentId}/notes`)).notes;
+export async function listNotes(incidentId: string): Promise<PresentedNote[]> {
+  return (await get<NoteList>(`/api/incidents/${incidentId}/notes`)).notes;
 }
 
 export function addNote(incidentId: string, body: string): Promise<unknown> {

@@ -1,11 +1,12 @@
 import { t } from '../../../lib/i18n.ts';
-import { incidentStatuses } from '../api/types.ts';
+import type { IncidentStatus } from '../api/types.ts';
+import { incidentStatuses } from '../categories.ts';
 
 /** Claim, the other statuses, and "draft alert". */
 export function IncidentActions(props: {
-  status: string;
+  status: IncidentStatus;
   onClaim: () => void;
-  onStatus: (status: string) => void;
+  onStatus: (status: IncidentStatus) => void;
   onDraftAlert: () => void;
 }) {
   return (

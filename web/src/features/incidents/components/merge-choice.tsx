@@ -1,11 +1,11 @@
 import { relativeTime, t } from '../../../lib/i18n.ts';
-import type { Incident } from '../api/types.ts';
+import type { PresentedIncident } from '../api/types.ts';
 import { distanceMeters } from '../merge-candidates.ts';
 
 /** One incident that could be merged into `into`: a radio button and what tells it apart. */
 export function MergeChoice(props: {
-  candidate: Incident;
-  into: Incident;
+  candidate: PresentedIncident;
+  into: PresentedIncident;
   isChosen: boolean;
   onChoose: () => void;
 }) {

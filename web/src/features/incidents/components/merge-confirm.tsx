@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../../lib/i18n.ts';
-import type { Incident } from '../api/types.ts';
+import type { PresentedIncident } from '../api/types.ts';
 
 /** "Merge this incident (N reports) into this one?", with the focus on the confirmation. */
 export function MergeConfirm(props: {
-  chosen: Incident;
+  chosen: PresentedIncident;
   isBusy: boolean;
   onConfirm: () => void;
   onCancel: () => void;

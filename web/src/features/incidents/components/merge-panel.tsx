@@ -6,7 +6,7 @@ import { ErrorText } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { listActiveIncidents, mergeIncident } from '../api/incidents.ts';
-import type { Incident } from '../api/types.ts';
+import type { PresentedIncident } from '../api/types.ts';
 import { mergeCandidates } from '../merge-candidates.ts';
 import { MergeChoice } from './merge-choice.tsx';
 import { MergeConfirm } from './merge-confirm.tsx';
@@ -16,7 +16,7 @@ import { MergeConfirm } from './merge-confirm.tsx';
  * opened, one choice, then an explicit confirmation. The other incident's reports move here and it
  * closes as merged; every dispatcher's screen follows through the realtime events.
  */
-export function MergePanel(props: { incident: Incident; onMerged: () => void }) {
+export function MergePanel(props: { incident: PresentedIncident; onMerged: () => void }) {
   const { incident } = props;
   const [isOpen, setOpen] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);

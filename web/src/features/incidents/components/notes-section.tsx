@@ -1,9 +1,9 @@
 import { formText } from '../../../lib/forms.ts';
 import { t } from '../../../lib/i18n.ts';
-import type { Note } from '../api/types.ts';
+import type { PresentedNote } from '../api/types.ts';
 
 /** The incident's notes and a form to add one (`onAdd` resolves once it is saved). */
-export function NotesSection(props: { notes: Note[]; onAdd: (body: string) => Promise<unknown> }) {
+export function NotesSection(props: { notes: PresentedNote[]; onAdd: (body: string) => Promise<unknown> }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;

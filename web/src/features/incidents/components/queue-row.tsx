@@ -1,7 +1,7 @@
 import { relativeTime, t } from '../../../lib/i18n.ts';
-import type { Incident } from '../api/types.ts';
+import type { PresentedIncident } from '../api/types.ts';
 
-export function QueueRow(props: { incident: Incident; isSelected: boolean }) {
+export function QueueRow(props: { incident: PresentedIncident; isSelected: boolean }) {
   const { incident, isSelected } = props;
   return (
     <li

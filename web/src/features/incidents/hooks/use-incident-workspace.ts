@@ -6,6 +6,7 @@ import { useAction } from '../../../lib/use-action.ts';
 import { draftAlert } from '../../alerts/api/alerts.ts';
 import { changeIncidentStatus, claimIncident, getIncident } from '../api/incidents.ts';
 import { addNote, listNotes } from '../api/notes.ts';
+import type { IncidentStatus } from '../api/types.ts';
 
 /**
  * An incident kept current (detail and notes refetch on its realtime events), and what a dispatcher
@@ -23,7 +24,7 @@ export function useIncidentWorkspace(incidentId: string) {
     await Promise.all([detail.reload(), notes.reload()]);
   };
   const claim = () => act(() => claimIncident(incidentId), 'incident.claimed');
-  const changeStatus = (status: string) =>
+  const changeStatus = (status: IncidentStatus) =>
     act(() => changeIncidentStatus(incidentId, status), 'incident.statusChanged');
   const saveNote = (body: string) => act(() => addNote(incidentId, body), 'incident.noteAdded');
   const startAlert = async () => {

@@ -3,13 +3,13 @@ import { navigate } from '../../../lib/hash-route.ts';
 import { useKeyCommands } from '../../../lib/keyboard.ts';
 import type { Action } from '../../../lib/use-action.ts';
 import { changeIncidentStatus, claimIncident } from '../api/incidents.ts';
-import type { Incident } from '../api/types.ts';
+import type { PresentedIncident } from '../api/types.ts';
 
 /**
  * The queue's keyboard: j/k move, Enter opens, c claims, v starts verifying, n opens phone entry.
  * Answers the selected row's index and incident.
  */
-export function useQueueKeys(incidents: Incident[], action: Action, reload: () => Promise<void>) {
+export function useQueueKeys(incidents: PresentedIncident[], action: Action, reload: () => Promise<void>) {
   const [selected, setSelected] = useState(0);
   const current = incidents[Math.min(selected, incidents.length - 1)];
   const act = async (step: () => Promise<unknown>, doneKey: string) => {

@@ -5,13 +5,14 @@ import { currentLanguage, t } from '../../../lib/i18n.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { submitOperatorReport } from '../api/incidents.ts';
-import { reportCategories } from '../api/types.ts';
-import type { OperatorReport } from '../api/types.ts';
+import type { OperatorReportBody } from '../api/types.ts';
+import { reportCategories } from '../categories.ts';
 
-function reportOf(form: EventTarget | null): OperatorReport {
+function reportOf(form: EventTarget | null): Omit<OperatorReportBody, 'channel'> {
   const text = (name: string) => formText(form, name) || undefined;
+  const chosen = text('category');
   return {
-    category: text('category') ?? 'other',
+    category: reportCategories.find((category) => category === chosen) ?? 'other',
     locationText: text('locationText'),
     zip: text('zip'),
     description: text('description'),

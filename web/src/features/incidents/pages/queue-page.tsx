@@ -7,14 +7,14 @@ import { isFromModule } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { listActiveIncidents } from '../api/incidents.ts';
-import type { Incident } from '../api/types.ts';
+import type { PresentedIncident } from '../api/types.ts';
 import { IncidentMap } from '../components/incident-map.tsx';
 import type { MapPoint } from '../components/incident-map.tsx';
 import { QueueRow } from '../components/queue-row.tsx';
 import { useQueueKeys } from '../hooks/use-queue-keys.ts';
 import { sortQueue } from '../queue-order.ts';
 
-function mapPointsOf(incidents: Incident[], selectedId: string | undefined): MapPoint[] {
+function mapPointsOf(incidents: PresentedIncident[], selectedId: string | undefined): MapPoint[] {
   return incidents.flatMap((incident) =>
     incident.location
       ? [
@@ -31,7 +31,7 @@ function mapPointsOf(incidents: Incident[], selectedId: string | undefined): Map
 }
 
 // One empty list for every render, so the map does not refit to nothing over and over.
-const noIncidents: Incident[] = [];
+const noIncidents: PresentedIncident[] = [];
 
 /** The dispatcher's live queue: refetched on every realtime event, never by reloading the page. */
 export function QueuePage() {

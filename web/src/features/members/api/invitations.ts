@@ -1,9 +1,9 @@
 import { get, post, remove } from '../../../lib/api.ts';
 import type { RoleGrant } from '../../auth/api/types.ts';
-import type { CreatedInvitation, PendingInvitation } from './types.ts';
+import type { CreatedInvitation, PendingInvitation, PendingInvitationList } from './types.ts';
 
 export async function listInvitations(): Promise<PendingInvitation[]> {
-  return (await get<{ invitations: PendingInvitation[] }>('/api/invitations')).invitations;
+  return (await get<PendingInvitationList>('/api/invitations')).invitations;
 }
 
 export function createInvitation(roles: RoleGrant[], expiresInHours: number): Promise<CreatedInvitation> {

@@ -1,9 +1,20 @@
 import { get, post, put, remove } from '../../../lib/api.ts';
 import type { RoleGrant } from '../../auth/api/types.ts';
-import type { Member, RecoveryApproval, RecoveryLink } from './types.ts';
+import type {
+  CreatedRecoveryLink,
+  MemberListing,
+  MemberSummary,
+  RecoveryApproval,
+  RevokedSessions,
+} from './types.ts';
 
-export async function listMembers(): Promise<Member[]> {
-  return (await get<{ members: Member[] }>('/api/members')).members;
+/**
+ * The full member list. It is asked for by admins and coordinators only (the pages that use it
+ * open for them); a dispatcher's answer is the responders view, which lists nobody here.
+ */
+export async function listMembers(): Promise<MemberSummary[]> {
+  const listing = await get<MemberListing>('/api/members');
+  return listing.view === 'full' ? listing.members : [];
 }
 
 export function vetMember(memberId: string): Promise<unknown> {
@@ -16,15 +27,15 @@ export function saveMemberRoles(memberId: string, roles: RoleGrant[]): Promise<u
 
 /** Ends every session of another member; answers how many were ended. */
 export async function endMemberSessions(memberId: string): Promise<number> {
-  return (await post<{ revokedCount: number }>(`/api/members/${memberId}/sessions/revoke`)).revokedCount;
+  return (await post<RevokedSessions>(`/api/members/${memberId}/sessions/revoke`)).revokedCount;
 }
 
 export function removeMember(memberId: string): Promise<unknown> {
   return remove(`/api/members/${memberId}`);
 }
 
-export function createRecoveryLink(memberId: string): Promise<RecoveryLink> {
-  return post<RecoveryLink>(`/api/members/${memberId}/recovery-links`);
+export function createRecoveryLink(memberId: string): Promise<CreatedRecoveryLink> {
+  return post<CreatedRecoveryLink>(`/api/members/${memberId}/recovery-links`);
 }
 
 export function approveRecoveryLink(memberId: string, linkId: string): Promise<RecoveryApproval> {

@@ -1,14 +1,14 @@
 import { t } from '../../../lib/i18n.ts';
 import { RoleGrantEditor } from '../../account/components/role-grant-editor.tsx';
 import type { AreaName } from '../../account/grants.ts';
-import type { RoleGrant } from '../../auth/api/types.ts';
+import type { Role, RoleGrant } from '../../auth/api/types.ts';
 
 const lifetimes = [24, 72, 168, 336] as const;
 
 /** A new invitation: roles (limited to areas if wanted) and how long the link lasts. */
 export function InvitationForm(props: {
   areas: readonly AreaName[];
-  roles: readonly string[];
+  roles: readonly Role[];
   allowsEveryArea: boolean;
   grants: RoleGrant[];
   hours: number;

@@ -10,13 +10,13 @@ import { allRoles } from '../../account/grants.ts';
 import type { AreaName } from '../../account/grants.ts';
 import type { RoleGrant } from '../../auth/api/types.ts';
 import { endMemberSessions, removeMember, saveMemberRoles } from '../api/members.ts';
-import type { Member } from '../api/types.ts';
+import type { MemberSummary } from '../api/types.ts';
 import { MemberRemoval } from './member-removal.tsx';
 import { RecoveryLinkSection } from './recovery-link-section.tsx';
 
 /** One member's administration: roles (step-up), sessions, recovery link (step-up), removal (step-up). */
 export function MemberManagement(props: {
-  member: Member;
+  member: MemberSummary;
   areas: readonly AreaName[];
   isSelf: boolean;
   runWithStepUp: RunWithStepUp;

@@ -1,11 +1,11 @@
 import { t } from '../../../lib/i18n.ts';
 import { describeGrant } from '../../account/grants.ts';
 import type { AreaName } from '../../account/grants.ts';
-import type { Member } from '../api/types.ts';
+import type { MemberSummary } from '../api/types.ts';
 
 /** One member: name, roles, status, vetting (vet a probationary one) and, for admins, manage. */
 export function MemberRow(props: {
-  member: Member;
+  member: MemberSummary;
   areas: readonly AreaName[];
   isAdmin: boolean;
   isManaged: boolean;

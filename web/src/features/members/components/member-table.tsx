@@ -1,12 +1,12 @@
 import { t } from '../../../lib/i18n.ts';
 import type { AreaName } from '../../account/grants.ts';
-import type { Member } from '../api/types.ts';
+import type { MemberSummary } from '../api/types.ts';
 import { MemberRow } from './member-row.tsx';
 
 const columns = ['members.name', 'members.roles', 'members.status', 'members.vetting'];
 
 export function MemberTable(props: {
-  members: Member[];
+  members: MemberSummary[];
   areas: readonly AreaName[];
   isAdmin: boolean;
   managedId: string | null;

@@ -5,14 +5,14 @@ import type { RunWithStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { OneTimeLink } from '../../account/components/one-time-link.tsx';
 import { createRecoveryLink } from '../api/members.ts';
-import type { RecoveryLink } from '../api/types.ts';
+import type { CreatedRecoveryLink } from '../api/types.ts';
 
 /** Where a second admin or coordinator approves a recovery link (not a secret: it needs a session). */
 function approvalAddress(memberId: string, linkId: string): string {
   return `${window.location.origin}/app/#/recovery/${memberId}/${linkId}`;
 }
 
-function RecoveryLinkShown(props: { memberId: string; link: RecoveryLink }) {
+function RecoveryLinkShown(props: { memberId: string; link: CreatedRecoveryLink }) {
   const { link } = props;
   return (
     <OneTimeLink id="recovery-link" label={t('recovery.linkLabel')} url={link.url}>
@@ -42,7 +42,7 @@ export function RecoveryLinkSection(props: {
   memberName: string;
   runWithStepUp: RunWithStepUp;
 }) {
-  const [link, setLink] = useState<RecoveryLink | null>(null);
+  const [link, setLink] = useState<CreatedRecoveryLink | null>(null);
   const creation = useAction();
   const create = async () => {
     const created = await creation.run(() => props.runWithStepUp(() => createRecoveryLink(props.memberId)));
