@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Web tests run in Node but compile TSX as the app's build does (web/vite.config.ts).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['server/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

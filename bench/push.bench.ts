@@ -1,13 +1,9 @@
 import https from 'node:https';
 import { zipArea } from '../server/modules/alerting/subscriptions/subscription-areas.ts';
-import {
-  contactIndexOf,
-  loadVapidKeys,
-  subscriberContactContext,
-} from '../server/modules/alerting/subscriptions/index.ts';
+import { contactIndexOf, subscriberContactContext } from '../server/modules/alerting/subscriptions/index.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
 import { newId } from '../server/platform/ids/ids.ts';
-import { createWebPushSender } from '../server/platform/push/index.ts';
+import { createWebPushSender, loadVapidKeys } from '../server/platform/push/index.ts';
 import type { PushSender } from '../server/platform/push/index.ts';
 import {
   buildAlertWorld,

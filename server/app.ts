@@ -23,7 +23,7 @@ import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
+import { installErrorHandling, respondToFrameworkError } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerPublicAssetRoutes } from './platform/web/index.ts';
 
@@ -42,6 +42,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
     // Idle keep-alive sockets close at shutdown; in-flight requests are allowed to finish.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: respondToFrameworkError,
   });
   installErrorHandling(app);
   installSecurityHeaders(app);

@@ -1,19 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { openPlatformContext } from './context.ts';
 import { createAppJobWorker } from './jobs.ts';
 import { issueSetupTokenIfNeeded } from './modules/identity/setup/setup.service.ts';
-import { systemClock } from './platform/clock/clock.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { PlatformContext } from './platform/context.ts';
-import { createFieldCrypto } from './platform/crypto/field-crypto.ts';
-import { loadKeyring } from './platform/crypto/keyring.ts';
-import { openDatabase } from './platform/database/database.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
 import type { JobWorker } from './platform/jobs/index.ts';
 import { createLogger } from './platform/log/logger.ts';
 import type { Logger } from './platform/log/logger.ts';
-import { createEventBus } from './platform/realtime/event-bus.ts';
-import { createRealtimeHub } from './platform/realtime/realtime-hub.ts';
 
 export interface RunningAmparo {
   app: FastifyInstance | null;
@@ -24,35 +19,25 @@ export interface RunningAmparo {
   stop(): Promise<void>;
 }
 
-/** The composition root: builds every adapter once, wires modules, starts HTTP and/or the worker. */
+/** The composition root: builds every adapter once (context.ts), wires modules, starts HTTP and/or the worker. */
 export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
   const logger = createLogger(config.logLevel);
-  const crypto = createFieldCrypto(
-    loadKeyring({ inline: config.keys.inline, file: config.keys.file, dataDirectory: config.dataDirectory }),
-  );
-  const database = openDatabase(config.database);
-  await migrateToLatest(database);
-  const events = await createEventBus(database, logger);
-  const realtime = createRealtimeHub(events, { logger });
   let worker: JobWorker | null = null;
-  const jobs = { wake: () => worker?.wake() };
-  const context: PlatformContext = {
-    config,
-    database,
+  const platform = await openPlatformContext(config, {
     logger,
-    clock: systemClock,
-    events,
-    realtime,
-    crypto,
-    jobs,
-  };
+    prepareDatabase: migrateToLatest,
+    events: 'shared',
+    jobs: { wake: () => worker?.wake() },
+  });
+  const { context } = platform;
+  const { database } = context;
 
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   if (config.role !== 'worker') {
     app = await buildApp(context);
     url = await app.listen({ port: config.port, host: config.host });
-    const setupToken = await issueSetupTokenIfNeeded({ db: database.db, clock: systemClock });
+    const setupToken = await issueSetupTokenIfNeeded({ db: database.db, clock: context.clock });
     if (setupToken) announceSetupLink(`${config.publicUrl}/setup/${setupToken}`);
   }
   if (config.role !== 'web') {
@@ -70,9 +55,7 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
       if (app) await app.close();
       // In-flight jobs get most of the shutdown budget; unfinished ones are retaken after their lease.
       if (worker) await worker.stop({ timeoutMs: Math.floor(config.shutdownTimeoutMs * 0.6) });
-      realtime.close();
-      await events.close();
-      await database.close();
+      await platform.close();
     },
   };
 }

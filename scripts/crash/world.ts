@@ -5,9 +5,9 @@ import {
   subscriptionDepsFrom,
   handleSubscriptionSms,
 } from '../../server/modules/alerting/subscriptions/index.ts';
+import { assemblePlatformContext } from '../../server/context.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
-import type { PlatformContext } from '../../server/platform/context.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
 import { openDatabase } from '../../server/platform/database/database.ts';
@@ -16,7 +16,6 @@ import { migrateToLatest } from '../../server/platform/database/migrate.ts';
 import { lookupZip } from '../../server/platform/geo/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
-import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
 import { buildIncident, daytimeZone } from '../../test/alerts/support/alert-world.ts';
 import { buildArea, buildMember, buildNetwork, signIn } from '../../test/support/factories.ts';
 
@@ -74,8 +73,7 @@ export async function buildCrashWorld(
   const database = openDatabase(target);
   try {
     await migrateToLatest(database);
-    const events = createLocalEventBus();
-    const context: PlatformContext = {
+    const context = assemblePlatformContext({
       config: loadConfig({
         AMPARO_DATA_DIR: dataDirectory,
         AMPARO_LOG_LEVEL: 'silent',
@@ -84,11 +82,9 @@ export async function buildCrashWorld(
       database,
       logger: createLogger('silent'),
       clock: systemClock,
-      events,
-      realtime: createRealtimeHub(events),
+      events: createLocalEventBus(),
       crypto: createFieldCrypto(parseKeyFile(keyFile)),
-      jobs: { wake: () => undefined },
-    };
+    });
     const network = await buildNetwork(context, {
       languages: ['en'],
       timezone: daytimeZone(),

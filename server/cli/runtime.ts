@@ -1,13 +1,10 @@
-import { systemClock } from '../platform/clock/clock.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import type { AppConfig } from '../platform/config/config.ts';
+import { openPlatformContext } from '../context.ts';
 import type { PlatformContext } from '../platform/context.ts';
-import { createFieldCrypto, loadKeyring } from '../platform/crypto/index.ts';
-import { openDatabase } from '../platform/database/database.ts';
+import type { DatabaseHandle } from '../platform/database/database.ts';
 import { migrateToLatest, pendingMigrations } from '../platform/database/migrate.ts';
 import { createLogger } from '../platform/log/logger.ts';
-import { createLocalEventBus } from '../platform/realtime/local-event-bus.ts';
-import { createRealtimeHub } from '../platform/realtime/realtime-hub.ts';
 import { CommandFailed } from './io.ts';
 import type { CliIo } from './io.ts';
 
@@ -22,57 +19,28 @@ export interface CliContext {
 }
 
 /**
- * The same adapters the server builds, for one command. `migrations: 'apply'` brings the schema up
- * to date (first-run commands); `'require'` refuses to touch a database the code does not match.
+ * The same adapters the server builds (server/context.ts), for one command. `migrations: 'apply'`
+ * brings the schema up to date (first-run commands); `'require'` refuses to touch a database the
+ * code does not match.
  */
 export async function openCliContext(
   config: AppConfig,
   options: { migrations: 'apply' | 'require' },
 ): Promise<CliContext> {
-  const database = openDatabase(config.database);
-  try {
-    if (options.migrations === 'apply') {
-      await migrateToLatest(database);
-    } else {
-      const pending = await pendingMigrations(database);
-      if (pending.length > 0) {
-        throw new CommandFailed(
-          `The database needs ${pending.length} migration(s) first: run "amparo migrate" (or start the server).`,
-        );
-      }
-    }
-    const crypto = createFieldCrypto(
-      loadKeyring({
-        inline: config.keys.inline,
-        file: config.keys.file,
-        dataDirectory: config.dataDirectory,
-      }),
-    );
-    const events = createLocalEventBus();
-    const realtime = createRealtimeHub(events);
+  return openPlatformContext(config, {
     // Logs go to stderr so stdout stays the command's own output.
-    const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
-    const context: PlatformContext = {
-      config,
-      database,
-      logger,
-      clock: systemClock,
-      events,
-      realtime,
-      crypto,
-      jobs: { wake: () => undefined },
-    };
-    return {
-      context,
-      close: async () => {
-        realtime.close();
-        await events.close();
-        await database.close();
-      },
-    };
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    throw error;
+    logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr),
+    prepareDatabase: options.migrations === 'apply' ? migrateToLatest : requireCurrentSchema,
+    events: 'local',
+  });
+}
+
+async function requireCurrentSchema(database: DatabaseHandle): Promise<void> {
+  const pending = await pendingMigrations(database);
+  if (pending.length > 0) {
+    throw new CommandFailed(
+      `The database needs ${pending.length} migration(s) first: run "amparo migrate" (or start the server).`,
+    );
   }
 }
 

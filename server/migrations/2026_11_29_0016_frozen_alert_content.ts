@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen: do not import application code here.
-// Every public word is seen by two people (docs/adr/0015-frozen-alert-content.md):
+// Every public word is seen by two people (docs/adr/0018-frozen-alert-content.md):
 // - an alert's exact texts (SMS, push, email, page, CAP) are rendered and frozen when it is drafted
 //   or re-rendered, with a SHA-256 over them that the approver's approval must carry;
 // - alert templates change only through a proposal a second coordinator approves;

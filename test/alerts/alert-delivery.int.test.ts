@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadVapidKeys } from '../../server/modules/alerting/subscriptions/index.ts';
+import { loadVapidKeys } from '../../server/platform/push/index.ts';
 import type { JobWorker } from '../../server/platform/jobs/index.ts';
 import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
 import { createTestApp } from '../support/app.ts';

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { assemblePlatformContext } from '../../server/context.ts';
 import { buildApp } from '../../server/app.ts';
 import { subscriberContactContext } from '../../server/modules/alerting/subscriptions/index.ts';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
-import type { PlatformContext } from '../../server/platform/context.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
 import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyring.ts';
 import { openDatabase } from '../../server/platform/database/database.ts';
@@ -14,7 +14,6 @@ import type { DatabaseTarget, DialectName } from '../../server/platform/database
 import { migrateToLatest } from '../../server/platform/database/migrate.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createLocalEventBus } from '../../server/platform/realtime/local-event-bus.ts';
-import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
 import { createTarget, describeEachDatabase, dropTarget } from '../support/databases.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import { startServerProcess } from '../support/server-process.ts';
@@ -55,8 +54,7 @@ describeEachDatabase('alert fan-out survives kill -9 of its worker', (dialect: D
     await migrateToLatest(database);
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-crash-'));
     cleanups.push(() => Promise.resolve(fs.rmSync(dataDirectory, { recursive: true, force: true })));
-    const events = createLocalEventBus();
-    const context: PlatformContext = {
+    const context = assemblePlatformContext({
       config: loadConfig({
         AMPARO_DATA_DIR: dataDirectory,
         AMPARO_LOG_LEVEL: 'silent',
@@ -65,11 +63,9 @@ describeEachDatabase('alert fan-out survives kill -9 of its worker', (dialect: D
       database,
       logger: createLogger('silent'),
       clock: systemClock,
-      events,
-      realtime: createRealtimeHub(events),
+      events: createLocalEventBus(),
       crypto: createFieldCrypto(parseKeyFile(keyFile)),
-      jobs: { wake: () => undefined },
-    };
+    });
     const app = await buildApp(context);
     cleanups.push(() => app.close());
     const world = await buildAlertWorld({ context }, { settings: { smsPerSecond: 10 } });

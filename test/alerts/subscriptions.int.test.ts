@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadVapidKeys } from '../../server/modules/alerting/subscriptions/index.ts';
+import { loadVapidKeys } from '../../server/platform/push/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keyOf, listModules, scanModules, scanSource, tableOwners } from './module-boundaries.ts';
+import {
+  keyOf,
+  listModules,
+  scanFeatureTables,
+  scanModules,
+  scanSource,
+  tableOwners,
+} from './module-boundaries.ts';
 import type { Violation } from './module-boundaries.ts';
 
 /**
@@ -38,6 +45,12 @@ describe('module boundaries', () => {
     expect(crossings).toEqual([]);
   });
 
+  it('keeps identity’s feature folders off each other’s tables (auth reads members through a port)', () => {
+    expect(
+      scanFeatureTables('identity').map((violation) => `${violation.file}: ${keyOf(violation)}`),
+    ).toEqual([]);
+  });
+
   it('would catch a foreign table in a query or raw SQL, and a deep import', () => {
     const owners = new Map([
       ['members', 'members'],
@@ -58,6 +71,16 @@ describe('module boundaries', () => {
       'alerts → table members',
       'alerts → table members',
       'alerts → import members/member.repository.ts',
+    ]);
+  });
+
+  it('lets a contract, and only a contract, name another module’s contract', () => {
+    const modules = ['alerts', 'members'];
+    const source = "import type { Role } from '../members/member.contract.ts';";
+    const owners = new Map<string, string>();
+    expect(scanSource('alerts', 'alerts/alert.contract.ts', source, owners, modules)).toEqual([]);
+    expect(scanSource('alerts', 'alerts/alert.service.ts', source, owners, modules).map(keyOf)).toEqual([
+      'alerts → import members/member.contract.ts',
     ]);
   });
 });

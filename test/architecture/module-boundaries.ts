@@ -4,7 +4,8 @@ import path from 'node:path';
 /**
  * The module-boundary scanner behind module-boundaries.test.ts (docs/adr/0013-module-boundaries.md):
  * a module's source files may name in their SQL only the tables their own `<module>.tables.ts`
- * declares, and may import another module only through its `index.ts`.
+ * declares, and may import another module only through its `index.ts` (a contract may also import
+ * another module's contract).
  */
 
 export const modulesRoot = path.resolve(import.meta.dirname, '../../server/modules');
@@ -61,6 +62,14 @@ export function tableOwners(root = modulesRoot): Map<string, string> {
   return owners;
 }
 
+/**
+ * A contract may name another module's contract directly (docs/adr/0017): contracts hold only zod
+ * schemas, types and enums, are published to the browser as they are, and cannot import an index.
+ */
+function isContractToContract(file: string, target: string): boolean {
+  return file.endsWith('.contract.ts') && target.endsWith('.contract.ts');
+}
+
 /** The violations in one file's text. `file` is its path inside server/modules. */
 export function scanSource(
   module: string,
@@ -85,9 +94,31 @@ export function scanSource(
     const resolved = path.posix.normalize(path.posix.join(directory, specifier));
     const [target, ...rest] = resolved.split('/');
     if (!target || target.startsWith('..') || target === module || !modules.includes(target)) continue;
-    if (rest.join('/') !== 'index.ts') found.push({ module, file, kind: 'import', target: resolved });
+    if (rest.join('/') === 'index.ts' || isContractToContract(file, resolved)) continue;
+    found.push({ module, file, kind: 'import', target: resolved });
   }
   return found;
+}
+
+/**
+ * Inside one module: feature folders (identity's auth, members, networks...) naming each other's
+ * tables in SQL. Deep imports between feature folders stay allowed.
+ */
+export function scanFeatureTables(module: string, root = modulesRoot): Violation[] {
+  const moduleRoot = path.join(root, module);
+  const features = listModules(moduleRoot);
+  const owners = tableOwners(moduleRoot);
+  return features.flatMap((feature) =>
+    sourceFiles(feature, moduleRoot).flatMap((file) =>
+      scanSource(
+        feature,
+        file,
+        fs.readFileSync(path.join(moduleRoot, file), 'utf8'),
+        owners,
+        features,
+      ).filter((violation) => violation.kind === 'table'),
+    ),
+  );
 }
 
 /** Every violation under server/modules. */

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { createTarget, dropTarget } from '../support/databases.ts';
 import type { BuiltMember, FactoryContext } from '../support/factories.ts';
 import { startServerProcess } from '../support/server-process.ts';
 import type { ServerProcess } from '../support/server-process.ts';
+import { ensureWebAppBuilt } from '../support/web-build.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
@@ -38,18 +38,11 @@ export function shouldRunBrowserTests(): boolean {
   return false;
 }
 
-/** `npm test` builds first (pretest); running vitest directly still works on a fresh checkout. */
-export function ensureWebAppBuilt(): void {
-  if (fs.existsSync(path.join(repositoryRoot, 'web', 'dist', 'index.html'))) return;
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts'],
-    {
-      cwd: repositoryRoot,
-      stdio: 'ignore',
-    },
-  );
-}
+/**
+ * `npm test` builds first (pretest); running vitest directly still works on a fresh checkout or
+ * after a change under web/: the same step as npm's, which builds only when the sources changed.
+ */
+export { ensureWebAppBuilt };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import '../../server/modules/intake/retention/index.ts';
-import { purgeIntakeJob } from '../../server/modules/intake/retention/index.ts';
-import { runPurge } from '../../server/platform/retention/index.ts';
+import { purgeJob, runPurge } from '../../server/retention.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildMember, signIn } from '../support/factories.ts';
@@ -116,7 +114,7 @@ describeEachDatabase('intake retention', (dialect) => {
     // Closed: the contact goes at once (0 hours by default), the text stays. This is the recurring
     // job (no VACUUM): secure_delete and the emptied WAL leave no copy of the contact either.
     await closeIncident(headers, report.incident_id);
-    await purgeIntakeJob.handle({}, jobContextFor(testApp));
+    await purgeJob.handle({}, jobContextFor(testApp));
     const afterClose = await db()
       .selectFrom('reports')
       .selectAll()
@@ -184,13 +182,13 @@ describeEachDatabase('intake retention', (dialect) => {
     expect([await count('flagged_reports'), await count('sms_conversations')]).toEqual([1, 1]);
 
     testApp.clock.advance(29 * 60 * 1000);
-    await purgeIntakeJob.handle({}, jobContextFor(testApp));
+    await purgeJob.handle({}, jobContextFor(testApp));
     expect([await count('flagged_reports'), await count('sms_conversations')]).toEqual([1, 1]);
     testApp.clock.advance(2 * 60 * 1000);
-    await purgeIntakeJob.handle({}, jobContextFor(testApp));
+    await purgeJob.handle({}, jobContextFor(testApp));
     expect([await count('flagged_reports'), await count('sms_conversations')]).toEqual([1, 0]);
     testApp.clock.advance(24 * hourMs);
-    await purgeIntakeJob.handle({}, jobContextFor(testApp));
+    await purgeJob.handle({}, jobContextFor(testApp));
     expect(await count('flagged_reports')).toBe(0);
 
     const contactOf = async () =>
@@ -203,7 +201,7 @@ describeEachDatabase('intake retention', (dialect) => {
       ).callback_contact_enc;
     expect(await contactOf()).not.toBeNull();
     testApp.clock.advance(7 * dayMs);
-    await purgeIntakeJob.handle({}, jobContextFor(testApp));
+    await purgeJob.handle({}, jobContextFor(testApp));
     expect(await contactOf()).toBeNull();
   });
 });

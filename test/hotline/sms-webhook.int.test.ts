@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { reportFieldContexts } from '../../server/modules/intake/incidents/index.ts';
-import { registerSmsKeywordHandler } from '../../server/modules/channels/sms/index.ts';
+import {
+  handleInboundSms,
+  hotlineDepsFrom,
+  smsKeywordHandlersFor,
+} from '../../server/modules/channels/sms/index.ts';
+import type { SmsKeywordHandler } from '../../server/modules/channels/sms/index.ts';
 import { contactIndexOf, isSmsOptedOut } from '../../server/modules/alerting/subscriptions/index.ts';
 import { reportSourcePurpose } from '../../server/modules/intake/reports/index.ts';
 import { t } from '../../server/platform/i18n/index.ts';
@@ -176,21 +181,19 @@ describeEachDatabase('SMS hotline webhook', (dialect) => {
   it('gives registered keywords to their handler and never turns a responder reply into a report', async () => {
     const { network, hotline } = await buildHotlineNetwork(testApp.context);
     const seen: string[] = [];
-    const unregister = registerSmsKeywordHandler(testApp.context, {
+    // The router is declared from a list of handlers: here the app's own, and one more.
+    const ping: SmsKeywordHandler = {
       keywords: ['PING'],
       requiresArgument: true,
       handle: (message) => {
         seen.push(`${message.keyword} ${message.argument} ${message.networkId}`);
         return Promise.resolve({ handled: true, replies: ['pong'] });
       },
-    });
-    try {
-      const response = await sendText(testApp, { from: randomPhone(), to: hotline, body: 'ping k7q2' });
-      expect(twimlTexts(response)).toEqual(['pong']);
-      expect(seen).toEqual([`PING K7Q2 ${network.id}`]);
-    } finally {
-      unregister();
-    }
+    };
+    const deps = hotlineDepsFrom(testApp.context, [...smsKeywordHandlersFor(testApp.context), ping]);
+    const replies = await handleInboundSms(deps, { from: randomPhone(), to: hotline, body: 'ping k7q2' });
+    expect(replies).toEqual(['pong']);
+    expect(seen).toEqual([`PING K7Q2 ${network.id}`]);
     // An offer reply from a number that is no responder's: reserved all the same, never a report.
     for (const body of ['acepto 4821', 'DECLINE K7Q2']) {
       const response = await sendText(testApp, { from: randomPhone(), to: hotline, body });

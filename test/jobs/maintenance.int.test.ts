@@ -5,6 +5,7 @@ import type { DialectName } from '../../server/platform/database/database.ts';
 import { newId } from '../../server/platform/ids/ids.ts';
 import { createJobWorker, recordEffect, scheduleRecurring } from '../../server/platform/jobs/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
+import { createTestContext } from '../support/app.ts';
 import { createTestDatabase, describeEachDatabase } from '../support/databases.ts';
 import type { TestDatabase } from '../support/databases.ts';
 import { insertJobRow, uniqueWorkerId, waitFor } from './support.ts';
@@ -32,7 +33,7 @@ describeEachDatabase('recurring and maintenance jobs', (dialect: DialectName) =>
 
   it('enqueues a recurring job once per period, however many workers schedule it', async () => {
     // Only the daily purge: other modules' schedules have their own periods.
-    const recurring = createAppJobRegistry().recurring.filter(
+    const recurring = createAppJobRegistry(createTestContext(database, clock)).recurring.filter(
       (schedule) => schedule.job.name === 'jobs.purgeFinished',
     );
     // Two processes with separate memories, scheduling at the same moment.
@@ -74,7 +75,7 @@ describeEachDatabase('recurring and maintenance jobs', (dialect: DialectName) =>
     const worker = createJobWorker({
       db: database.db,
       dialect,
-      registry: createAppJobRegistry(),
+      registry: createAppJobRegistry(createTestContext(database, clock)),
       clock,
       logger: createLogger('silent'),
       concurrency: 1,

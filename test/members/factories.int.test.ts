@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resolvePrincipal } from '../../server/modules/identity/auth/session.service.ts';
+import { memberAccounts } from '../../server/modules/identity/members/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -41,7 +42,7 @@ describeEachDatabase('test factories', (dialect) => {
 
     const session = await signIn(context, member, { secondFactorProved: true });
     const principal = await resolvePrincipal(
-      { db: context.database.db, clock: context.clock },
+      { db: context.database.db, clock: context.clock, accounts: memberAccounts },
       session.token,
     );
     expect(principal).toMatchObject({

@@ -5,7 +5,7 @@ import {
   recoveryLinkRetentionMs,
 } from '../../server/modules/identity/members/index.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
-import { listPurgeTasks } from '../../server/platform/retention/index.ts';
+import { purgeTasks } from '../../server/retention.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -38,11 +38,11 @@ describeEachDatabase('recovery link retention', (dialect) => {
     );
 
   it('runs hourly and with `amparo purge`', () => {
-    const schedule = createAppJobRegistry().recurring.find(
+    const schedule = createAppJobRegistry(testApp.context).recurring.find(
       (entry) => entry.job.name === 'members.purgeRecoveryLinks',
     );
     expect(schedule?.everyMs).toBe(60 * minuteMs);
-    expect(listPurgeTasks().map((task) => task.tables)).toContainEqual(['member_recovery_links']);
+    expect(purgeTasks.map((task) => task.tables)).toContainEqual(['member_recovery_links']);
     expect(recoveryLinkRetentionMs).toBe(7 * dayMs);
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { assemblePlatformContext } from '../../server/context.ts';
 import { buildApp } from '../../server/app.ts';
 import { createManualClock } from '../../server/platform/clock/clock.ts';
 import { loadConfig } from '../../server/platform/config/config.ts';
@@ -11,7 +12,6 @@ import { generateKeyFile, parseKeyFile } from '../../server/platform/crypto/keyr
 import type { DialectName } from '../../server/platform/database/database.ts';
 import { createLogger } from '../../server/platform/log/logger.ts';
 import { createEventBus } from '../../server/platform/realtime/event-bus.ts';
-import { createRealtimeHub } from '../../server/platform/realtime/realtime-hub.ts';
 import type { RealtimeHubOptions } from '../../server/platform/realtime/realtime-hub.ts';
 import { createTestDatabase } from '../support/databases.ts';
 import type { TestDatabase } from '../support/databases.ts';
@@ -36,16 +36,17 @@ export async function startListeningApp(
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-realtime-'));
   const logger = createLogger('silent');
   const events = await createEventBus(database, logger);
-  const context: PlatformContext = {
-    config: loadConfig({ AMPARO_LOG_LEVEL: 'silent', AMPARO_DATA_DIR: dataDirectory }),
+  const config = loadConfig({ AMPARO_LOG_LEVEL: 'silent', AMPARO_DATA_DIR: dataDirectory });
+  const clock = createManualClock(Date.now());
+  const context = assemblePlatformContext({
+    config,
     database,
     logger,
-    clock: createManualClock(Date.now()),
+    clock,
     events,
-    realtime: createRealtimeHub(events, hubOptions),
     crypto: createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile()))),
-    jobs: { wake: () => undefined },
-  };
+    realtimeOptions: hubOptions,
+  });
   const app = await buildApp(context);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -54,7 +54,7 @@ export const explainedPlainColumns: Record<string, string> = {
   'alerts.plan_state': 'internal: fan-out planner progress',
   'alerts.plan_cursor': 'internal: fan-out planner cursor (an id)',
   'alerts.content':
-    'public-to-be: the frozen texts and CAP document of an alert, plain on purpose (docs/adr/0015-frozen-alert-content.md)',
+    'public-to-be: the frozen texts and CAP document of an alert, plain on purpose (docs/adr/0018-frozen-alert-content.md)',
   'alerts.template_versions': 'internal: template version ids (proposal ids or "default")',
   'alert_templates.body': 'public: pre-translated alert templates',
   'alert_template_proposals.texts': 'public-to-be: proposed alert template text',
@@ -72,7 +72,7 @@ export const explainedPlainColumns: Record<string, string> = {
   'subscriber_areas.zip': 'internal: coarse location',
   'flagged_reports.reasons': 'internal: screening reason codes',
   // Kept free of values by contract; the marker search proves it for everything planted.
-  'audit_log.metadata': 'ids and internal values only (audit.actions.ts contract)',
+  'audit_log.metadata': 'ids and internal values only (audit-actions.contract.ts)',
   'incident_events.metadata': 'ids and internal values only',
   'evidence_custody_events.detail': 'ids, sizes and hashes only',
   'jobs.payload': 'job payloads carry ids only',

@@ -1,7 +1,4 @@
-// Modules register their purge tasks when loaded: intake (reports, contacts, tips, SMS conversations),
-// members (recovery links).
-import '../../modules/intake/retention/index.ts';
-import { runPurge } from '../../platform/retention/index.ts';
+import { runPurge } from '../../retention.ts';
 import { writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';
 import { loadCliConfig, withCliContext } from '../runtime.ts';
@@ -9,8 +6,6 @@ import { loadCliConfig, withCliContext } from '../runtime.ts';
 /** `amparo purge`: every retention task, then compaction; prints what went. Exit 1 if compaction was blocked. */
 export async function purgeCommand(io: CliIo): Promise<number> {
   const config = loadCliConfig(io);
-  // Modules register their own purge tasks when their index.ts loads; the app imports every one.
-  await import('../../app.ts');
   const report = await withCliContext(config, { migrations: 'require' }, (context) =>
     runPurge({ db: context.database.db, dialect: context.database.dialect, clock: context.clock }),
   );

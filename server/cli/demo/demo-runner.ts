@@ -49,7 +49,10 @@ function createDemoState(context: PlatformContext): DemoState {
         { id: member.memberId, networkId: state.networkId },
         { secondFactorProved: true },
       );
-      const principal = await resolvePrincipal({ db: context.database.db, clock: context.clock }, token);
+      const principal = await resolvePrincipal(
+        { db: context.database.db, clock: context.clock, accounts: context.ports.memberAccounts },
+        token,
+      );
       if (!principal) throw new Error(`Demo member ${memberKey} could not act`);
       try {
         return await body(principal);

@@ -5,3 +5,4 @@
 export * from './alerts/index.ts';
 export * from './subscriptions/index.ts';
 export * from './rumors/index.ts';
+export * from './alerting.jobs.ts';

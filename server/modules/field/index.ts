@@ -2,3 +2,4 @@
 export * from './responders/index.ts';
 export * from './dispatch/index.ts';
 export * from './evidence/index.ts';
+export * from './field.jobs.ts';

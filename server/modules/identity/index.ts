@@ -4,3 +4,4 @@ export * from './members/index.ts';
 export * from './auth/index.ts';
 export * from './audit/index.ts';
 export * from './setup/index.ts';
+export * from './identity.jobs.ts';

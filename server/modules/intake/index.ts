@@ -7,3 +7,4 @@ export * from './incidents/index.ts';
 export * from './flood/index.ts';
 export * from './tips/index.ts';
 export * from './retention/index.ts';
+export * from './intake.jobs.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../database/database.ts';
 import type { Database } from '../database/schema.ts';
 import type { EncryptedColumn } from './encrypted-columns.ts';
@@ -8,8 +8,6 @@ import type { EncryptedColumn } from './encrypted-columns.ts';
  * Queries over columns named at run time (the encrypted-column registry), so they are written with
  * sql.table / sql.ref, which quote identifiers; values are always bound parameters.
  */
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export interface EnvelopeRow {
   id: string;
   value: string;
@@ -17,7 +15,7 @@ export interface EnvelopeRow {
 
 /** The next batch of non-null values that do not start with `prefix`, in id order after `afterId`. */
 export async function findEnvelopesWithoutPrefix(
-  db: Executor,
+  db: Kysely<Database>,
   column: EncryptedColumn,
   prefix: string,
   afterId: string | null,
@@ -35,7 +33,7 @@ export async function findEnvelopesWithoutPrefix(
 
 /** Swaps one envelope for another only if the row still holds the old one (a concurrent edit wins). */
 export async function replaceEnvelope(
-  db: Executor,
+  db: Kysely<Database>,
   column: EncryptedColumn,
   rowId: string,
   previous: string,
@@ -49,7 +47,7 @@ export async function replaceEnvelope(
 
 /** How many values in `table.column` start with `prefix`. */
 export async function countEnvelopesWithPrefix(
-  db: Executor,
+  db: Kysely<Database>,
   table: string,
   column: string,
   prefix: string,
@@ -63,7 +61,7 @@ export async function countEnvelopesWithPrefix(
 
 /** Every `<table>.<column>` in the current schema whose column name ends in `_enc`. */
 export async function findEnvelopeColumnsInSchema(
-  db: Executor,
+  db: Kysely<Database>,
   dialect: DialectName,
 ): Promise<{ table: string; column: string }[]> {
   if (dialect === 'postgres') {

@@ -9,6 +9,8 @@ export const errorCodes = {
   BODY_TOO_LARGE: { status: 413, message: 'errors.BODY_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'errors.UNSUPPORTED_MEDIA_TYPE' },
   MALFORMED_BODY: { status: 400, message: 'errors.MALFORMED_BODY' },
+  MALFORMED_URL: { status: 400, message: 'errors.MALFORMED_URL' },
+  PRECONDITION_FAILED: { status: 412, message: 'errors.PRECONDITION_FAILED' },
   NOT_FOUND: { status: 404, message: 'errors.NOT_FOUND' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'errors.METHOD_NOT_ALLOWED' },
   UNAUTHENTICATED: { status: 401, message: 'errors.UNAUTHENTICATED' },

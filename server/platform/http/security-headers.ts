@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Strict headers on every response. The CSP allows only this origin: no CDNs, fonts, trackers or
@@ -24,22 +24,27 @@ export const contentSecurityPolicy = [
 
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('content-security-policy', contentSecurityPolicy);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
-    reply.header(
-      'permissions-policy',
-      'camera=(self), microphone=(), geolocation=(self), interest-cohort=()',
-    );
-    // Browsers ignore HSTS on plain-HTTP responses, so it is safe to send always.
-    reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
-    // Nothing but versioned static assets may be cached: authenticated and personal responses never.
-    if (!reply.hasHeader('cache-control') || request.headers.cookie) {
-      reply.header('cache-control', 'no-store');
-    }
+    applySecurityHeaders(request, reply);
     return payload;
   });
+}
+
+/**
+ * The headers themselves, for the hook above and for the one answer no hook sees: Fastify's
+ * `frameworkErrors` (a URL the router cannot decode) is sent before any route context exists.
+ */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('content-security-policy', contentSecurityPolicy);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=(self), interest-cohort=()');
+  // Browsers ignore HSTS on plain-HTTP responses, so it is safe to send always.
+  reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  // Nothing but versioned static assets may be cached: authenticated and personal responses never.
+  if (!reply.hasHeader('cache-control') || request.headers.cookie) {
+    reply.header('cache-control', 'no-store');
+  }
 }

@@ -1,5 +1,5 @@
 export { defineJob, createJobRegistry, recurring, defaultMaxAttempts } from './job-definition.ts';
-export type { JobContext, JobDefinition, JobRegistry, RecurringJob } from './job-definition.ts';
+export type { JobContext, JobDefinition, JobRegistry, JobSet, RecurringJob } from './job-definition.ts';
 export { enqueueJob, enqueueJobInUnitOfWork } from './enqueue.ts';
 export type { EnqueueJobInput, JobWaker } from './enqueue.ts';
 export { runEffectOnce, recordEffect, isEffectRecorded } from './effects.ts';
@@ -7,4 +7,9 @@ export type { EffectOptions, EffectResult } from './effects.ts';
 export { createJobWorker, defaultLeaseMs } from './job-worker.ts';
 export type { JobWorker, JobWorkerOptions } from './job-worker.ts';
 export { scheduleRecurring } from './recurring.ts';
-export { purgeFinishedJobs, purgeFinishedJobsDaily } from './maintenance.jobs.ts';
+export {
+  doneJobsPurgeTask,
+  platformJobs,
+  purgeFinishedJobs,
+  purgeFinishedJobsDaily,
+} from './maintenance.jobs.ts';

@@ -72,6 +72,12 @@ export function recurring<Payload>(
   return { job, everyMs, payload };
 }
 
+/** A module's share of the registry: its jobs and the schedules of the recurring ones. */
+export interface JobSet {
+  jobs: JobDefinition[];
+  recurring: RecurringJob[];
+}
+
 export interface JobRegistry {
   /** Names the worker may claim: a job unknown to this build stays pending for one that knows it. */
   readonly names: string[];

@@ -121,6 +121,16 @@ export async function finishClaim(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Jobs that finished successfully before `before` (their payloads name people's records). */
+export async function deleteDoneJobs(db: Kysely<Database>, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'done')
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Deletes finished jobs and the effect keys no unfinished job can still need. Returns counts. */
 export async function deleteFinishedJobs(
   db: Kysely<Database>,

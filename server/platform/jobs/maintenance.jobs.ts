@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { deleteFinishedJobs } from './job.repository.ts';
-import { defineJob } from './job-definition.ts';
+import type { PurgeTask } from '../retention/index.ts';
+import { deleteDoneJobs, deleteFinishedJobs } from './job.repository.ts';
+import { defineJob, recurring } from './job-definition.ts';
+import type { JobSet } from './job-definition.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -23,3 +25,16 @@ export const purgeFinishedJobs = defineJob({
 });
 
 export const purgeFinishedJobsDaily = { everyMs: dayMs, payload: { olderThanDays: 14 } };
+
+/** The queue's own upkeep, listed first in server/jobs.ts. */
+export const platformJobs: JobSet = {
+  jobs: [purgeFinishedJobs],
+  recurring: [recurring(purgeFinishedJobs, purgeFinishedJobsDaily.everyMs, purgeFinishedJobsDaily.payload)],
+};
+
+/** The queue's part of every purge: successful jobs go after a week, whatever the daily run keeps. */
+export const doneJobsPurgeTask: PurgeTask = {
+  name: 'jobs done over 7 days ago',
+  tables: ['jobs'],
+  run: (deps) => deleteDoneJobs(deps.db, deps.clock.now() - 7 * dayMs),
+};

@@ -1,3 +1,3 @@
-/** Retention: what Amparo deletes on schedule so it holds as little as possible (`amparo purge`). */
-export { listPurgeTasks, registerPurgeTask, runPurge } from './retention.ts';
+/** Retention: how purge tasks run (each module declares its own; server/retention.ts lists them). */
+export { checkPurgeTasks, purgeAndCompact, purgeOnSchedule, runPurgeTasks } from './retention.ts';
 export type { PurgeDeps, PurgeReport, PurgeTask } from './retention.ts';

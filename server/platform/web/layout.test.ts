@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csrfField, errorSummary, formField } from './form.ts';
 import { html } from './html.ts';
 import { renderPage, switchUrl } from './layout.ts';
-import { publicStylesheetBytes, publicStylesheetUrl } from './public-assets.ts';
+import { publicFaviconUrl, publicStylesheetBytes, publicStylesheetUrl } from './public-assets.ts';
 
 const body = html`<h1>Report</h1>`;
 
@@ -12,10 +12,12 @@ describe('renderPage', () => {
     expect(renderPage({ language: 'ar', title: 'بلاغ', body })).toContain('<html lang="ar" dir="rtl">');
   });
 
-  it('links one versioned self-hosted stylesheet and has no inline style or script', () => {
+  it('links one versioned self-hosted stylesheet and icon, and has no inline style or script', () => {
     const page = renderPage({ language: 'en', title: 'Report', body });
     expect(page).toContain(`<link rel="stylesheet" href="${publicStylesheetUrl}"`);
-    expect(page.match(/<link /g)).toHaveLength(1);
+    expect(page).toContain(`<link rel="icon" href="${publicFaviconUrl}"`);
+    expect(page.match(/<link /g)).toHaveLength(2);
+    expect(publicFaviconUrl).toMatch(/^\/favicon\.ico\?v=[0-9a-f]{16}$/);
     expect(publicStylesheetUrl).toMatch(/^\/assets\/public\.css\?v=[0-9a-f]{16}$/);
     expect(page).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=|https?:\/\//i);
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"');

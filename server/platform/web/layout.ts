@@ -1,7 +1,7 @@
 import { directionOf, supportedLanguages, t } from '../i18n/index.ts';
 import { attributes, html } from './html.ts';
 import type { SafeHtml } from './html.ts';
-import { publicStylesheetUrl } from './public-assets.ts';
+import { publicFaviconUrl, publicStylesheetUrl } from './public-assets.ts';
 
 export interface PageOptions {
   language: string;
@@ -21,7 +21,7 @@ export interface PageOptions {
 }
 
 /**
- * A whole HTML document: lang and dir for right-to-left scripts, one self-hosted stylesheet, no
+ * A whole HTML document: lang and dir for right-to-left scripts, one self-hosted stylesheet and icon, no
  * inline style or script (the CSP forbids both), and a language switcher made of plain links.
  */
 export function renderPage(page: PageOptions): string {
@@ -36,6 +36,7 @@ export function renderPage(page: PageOptions): string {
         ${page.isPrivate === false ? '' : html`<meta name="robots" content="noindex, nofollow" /> `}${page.description ? html`<meta name="description" content="${page.description}" /> ` : ''}
         <title>${t(language, 'common.pageTitle', { title: page.title, siteName })}</title>
         <link rel="stylesheet" href="${publicStylesheetUrl}" />
+        <link rel="icon" href="${publicFaviconUrl}" />
       </head>
       <body>
         <a class="skip" href="#main">${t(language, 'common.skipToContent')}</a>

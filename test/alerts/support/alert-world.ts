@@ -1,11 +1,9 @@
 import os from 'node:os';
-import { createAlertJobs, deliveryAdaptersFrom } from '../../../server/modules/alerting/alerts/index.ts';
-import type { DeliveryAdapters } from '../../../server/modules/alerting/alerts/index.ts';
+import { createAlertJobs } from '../../../server/modules/alerting/alerts/index.ts';
 import { isQuietTime } from '../../../server/modules/alerting/alerts/index.ts';
 import {
   createSubscriptionJobs,
   handleSubscriptionSms,
-  loadVapidKeys,
   subscriptionDepsFrom,
 } from '../../../server/modules/alerting/subscriptions/index.ts';
 import { systemClock } from '../../../server/platform/clock/clock.ts';
@@ -13,7 +11,8 @@ import { createLogger } from '../../../server/platform/log/logger.ts';
 import { newId, newSecretToken } from '../../../server/platform/ids/ids.ts';
 import { createJobRegistry, createJobWorker } from '../../../server/platform/jobs/index.ts';
 import type { JobWorker } from '../../../server/platform/jobs/index.ts';
-import { createWebPushSender } from '../../../server/platform/push/index.ts';
+import { createWebPushSender, loadVapidKeys } from '../../../server/platform/push/index.ts';
+import type { Senders } from '../../../server/platform/senders.ts';
 import type { TestApp } from '../../support/app.ts';
 import { buildArea, buildMember, buildNetwork, signIn } from '../../support/factories.ts';
 import type { BuiltMember, FactoryContext, MemberOptions, SignedIn } from '../../support/factories.ts';
@@ -138,12 +137,11 @@ export function smsSubscribe(
   });
 }
 
-/** Delivery adapters from the app's config (Twilio and SMTP stand-ins), push through the fake service. */
-export function testAdapters(testApp: TestApp, push: FakePushService | null): Partial<DeliveryAdapters> {
+/** The app's senders (Twilio and SMTP stand-ins from its config), push through the fake service. */
+export function testAdapters(testApp: TestApp, push: FakePushService | null): Partial<Senders> {
   const context = testApp.context;
-  const adapters = deliveryAdaptersFrom(context);
   return {
-    ...adapters,
+    ...context.senders,
     push: push
       ? createWebPushSender({
           vapidKeys: () =>
@@ -152,7 +150,7 @@ export function testAdapters(testApp: TestApp, push: FakePushService | null): Pa
           agent: push.agent,
           timeoutMs: 5_000,
         })
-      : adapters.push,
+      : context.senders.push,
   };
 }
 
@@ -162,19 +160,16 @@ export function testAdapters(testApp: TestApp, push: FakePushService | null): Pa
  */
 export async function startTestWorker(
   testApp: TestApp,
-  adapters: Partial<DeliveryAdapters>,
+  senders: Partial<Senders>,
   concurrency = 4,
 ): Promise<JobWorker> {
-  const context = testApp.context;
+  const context = { ...testApp.context, senders: { ...testApp.context.senders, ...senders } };
   const worker = createJobWorker({
     db: context.database.db,
     dialect: context.database.dialect,
     postgresUrl: context.database.postgres?.url,
     registry: createJobRegistry({
-      jobs: [
-        ...createAlertJobs(context, adapters),
-        ...createSubscriptionJobs(context, { email: adapters.email ?? null }),
-      ],
+      jobs: [...createAlertJobs(context), ...createSubscriptionJobs(context)],
     }),
     clock: systemClock,
     logger: createLogger('silent'),

@@ -99,6 +99,7 @@ export const membersRows: RouteRow[] = [
 
   // audit trail
   { method: 'GET', url: '/api/audit', allow: ['admin'], scope: 'own-network' },
+  { method: 'GET', url: '/api/audit/actions', allow: ['admin'], scope: 'own-network' },
   { method: 'GET', url: '/api/audit/verify', allow: ['admin'], scope: 'own-network' },
 
   // realtime

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -19,8 +19,6 @@ import type { AlertsTable } from './alert.tables.ts';
 import { capDocument } from './cap.ts';
 import { publishedThread } from './public-alerts.service.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export type FrozenColumns = Pick<
   AlertsTable,
   'content' | 'content_hash' | 'rendered_at' | 'rendered_by' | 'template_versions'
@@ -40,7 +38,7 @@ export function capSentAt(row: Pick<AlertsTable, 'content' | 'rendered_at' | 'ap
  */
 export async function renderContent(
   deps: Pick<AlertDeps, 'publicUrl' | 'clock'>,
-  db: Executor,
+  db: Kysely<Database>,
   network: Network,
   alert: AlertsTable,
   renderedBy: string,

@@ -1,26 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { AlertMessage, AlertMessages } from './alert-rendering.ts';
+import type { AlertMessage, AlertMessages, FrozenLanguage } from './alert.contract.ts';
 import type { AlertsTable } from './alert.tables.ts';
+
+// The per-language shape is part of an alert's answer (the approver's preview): it is in the contract.
+export type { FrozenLanguage } from './alert.contract.ts';
 
 /** Names the shape of the frozen content, so a later shape can never hash like this one. */
 export const contentFormat = 'amparo-alert-content/1';
-
-/** What one language's readers get, on every channel. */
-export interface FrozenLanguage {
-  /** Push title, page heading, CAP headline, Atom title, email subject. */
-  headline: string;
-  /** Push body, page text, CAP description, Atom summary. */
-  text: string;
-  /** The place as the page and CAP describe it. */
-  area: string;
-  /** The whole text message (network name, text, link, how to stop). */
-  sms: string;
-  /**
-   * Email: the subject and the body above the footer. The footer (shipped text: why you get
-   * this, and your own unsubscribe link) is added per recipient when the email is sent.
-   */
-  email: { subject: string; body: string };
-}
 
 /**
  * Every public word of one alert, rendered once and frozen: what the approver previews is what

@@ -1,57 +1,9 @@
 import { frozenContentOf, publishedMessagesOf } from './alert-content.ts';
-import type { FrozenLanguage } from './alert-content.ts';
 import { parseList } from './alert-rendering.ts';
-import type { AlertMessages } from './alert-rendering.ts';
+import type { PresentedAlert, PresentedContent } from './alert.contract.ts';
 import type { AlertsTable } from './alert.tables.ts';
 
-export interface PresentedAlert {
-  id: string;
-  publicId: string;
-  threadId: string;
-  referencesAlertId: string | null;
-  kind: AlertsTable['kind'];
-  status: AlertsTable['status'];
-  state: AlertsTable['state'];
-  urgency: AlertsTable['urgency'];
-  incidentId: string;
-  category: string;
-  templateKey: string;
-  area: {
-    lat: number;
-    lon: number;
-    radiusMeters: number;
-    zip: string | null;
-    areaIds: string[];
-    areaNames: string[];
-  };
-  freeText: Record<string, string>;
-  isOverride: boolean;
-  overrideConfirmedBy: string | null;
-  draftedBy: string;
-  draftedAt: number;
-  approvedBy: string | null;
-  approvedAt: number | null;
-  supersededAt: number | null;
-  cancelledAt: number | null;
-  planState: AlertsTable['plan_state'];
-  /** Headline, text and SMS per language, from the frozen content (drafts included). */
-  messages: AlertMessages;
-  /** SHA-256 of the frozen content: what an approval must name. Null: re-render before approval. */
-  contentHash: string | null;
-  renderedAt: number | null;
-  renderedBy: string | null;
-  /** Language → template version the content used (`default`: shipped text; `shipped`: a retraction). */
-  templateVersions: Record<string, string>;
-}
-
-/** Every public text of an alert as frozen, for the approver's preview (GET /api/alerts/:id). */
-export interface PresentedContent {
-  hash: string;
-  renderedAt: number | null;
-  renderedBy: string | null;
-  languages: Record<string, FrozenLanguage>;
-  cap: string;
-}
+export type { PresentedAlert, PresentedContent } from './alert.contract.ts';
 
 export function presentAlert(row: AlertsTable): PresentedAlert {
   return {

@@ -7,34 +7,12 @@ import { requireNetwork } from './alert-drafting.service.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
 import { publishedMessagesOf } from './alert-content.ts';
 import { presentAlert, presentContent } from './alert-presenter.ts';
-import type { PresentedAlert, PresentedContent } from './alert-presenter.ts';
+import type { AlertPreview } from './alert.contract.ts';
 import type { AlertsTable, DeliveryChannel } from './alert.tables.ts';
 import { countRecipientsOfAlert, sendBacklogMs } from './delivery.repository.ts';
 import { countSmsSegments } from './sms-segments.ts';
-import type { SmsSegmentCount } from './sms-segments.ts';
 
-export interface AlertPreview {
-  alert: PresentedAlert;
-  /** The frozen content these texts come from; approval must name `content.hash`. */
-  content: PresentedContent | null;
-  languages: {
-    language: string;
-    headline: string;
-    text: string;
-    sms: string;
-    smsSegments: SmsSegmentCount;
-    /** Subscribers who will get it in this language. */
-    recipients: number;
-  }[];
-  recipients: Record<DeliveryChannel, number> & { exerciseMembers: number; total: number };
-  sms: {
-    ratePerSecond: number;
-    /** Seconds already booked by messages ahead in the queue. */
-    queuedAheadSeconds: number;
-    /** Until the last text of this alert leaves, at the configured rate (messages per second). */
-    estimatedSeconds: number;
-  };
-}
+export type { AlertPreview } from './alert.contract.ts';
 
 /**
  * What approving would send, exactly: the frozen texts of every language (never re-rendered

@@ -3,31 +3,26 @@ import type { Principal } from '../../identity/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { alertReaders, requireAlertOfNetwork } from './alert.policy.ts';
 import { presentAlert, presentContent } from './alert-presenter.ts';
-import type { PresentedAlert, PresentedContent } from './alert-presenter.ts';
+import type {
+  AlertList,
+  AlertThread,
+  AlertWithDeliveries,
+  ChannelSummary,
+  DeliverySummary,
+} from './alert.contract.ts';
 import { listAlertsOfNetwork, listAlertsOfThread } from './alert.repository.ts';
 import { deliveryChannels, deliveryStatuses } from './alert.tables.ts';
 import type { DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
 import { countDeliveries } from './delivery.repository.ts';
 import { readAreaStops, readStopSwitch } from './stop-switch.service.ts';
-import type { AreaStop, StopSwitchState } from './stop-switch.service.ts';
 
-export type ChannelSummary = Record<DeliveryStatus, number> & {
-  total: number;
-  /** Twilio status callbacks: handed to the phone, or given up by the carrier. */
-  delivered: number;
-  undelivered: number;
-};
-
-export interface DeliverySummary {
-  total: number;
-  byChannel: Record<DeliveryChannel, ChannelSummary>;
-}
+export type { ChannelSummary, DeliverySummary } from './alert.contract.ts';
 
 export async function listAlerts(
   deps: AlertDeps,
   principal: Principal,
   query: { limit: number },
-): Promise<{ stopSwitch: StopSwitchState & { areaStops: AreaStop[] }; alerts: PresentedAlert[] }> {
+): Promise<AlertList> {
   requireRole(principal, alertReaders);
   const [stopSwitch, areaStops, rows] = await Promise.all([
     readStopSwitch(deps.db, principal.networkId),
@@ -45,7 +40,7 @@ export async function getAlertThread(
   deps: AlertDeps,
   principal: Principal,
   alertId: string,
-): Promise<{ alerts: PresentedAlert[] }> {
+): Promise<AlertThread> {
   requireRole(principal, alertReaders);
   const alert = await requireAlertOfNetwork(deps, principal, alertId);
   const rows = await listAlertsOfThread(deps.db, alert.thread_id);
@@ -60,7 +55,7 @@ export async function getAlert(
   deps: AlertDeps,
   principal: Principal,
   alertId: string,
-): Promise<{ alert: PresentedAlert; content: PresentedContent | null; deliveries: DeliverySummary }> {
+): Promise<AlertWithDeliveries> {
   requireRole(principal, alertReaders);
   const alert = await requireAlertOfNetwork(deps, principal, alertId);
   const summary = emptySummary();

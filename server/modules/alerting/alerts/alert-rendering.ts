@@ -1,21 +1,12 @@
 import { t } from '../../../platform/i18n/index.ts';
 import type { Network } from '../../identity/index.ts';
-import type { FrozenLanguage } from './alert-content.ts';
+import type { AlertMessage, AlertMessages, FrozenLanguage } from './alert.contract.ts';
 import type { AlertsTable } from './alert.tables.ts';
 import { collapseSpaces, defaultTemplateBody, formatTemplate, isTemplateKey } from './alert-templates.ts';
 import type { TemplateKey } from './alert-templates.ts';
 
-/** One language's rendering of an alert, frozen with it: later template changes never alter it. */
-export interface AlertMessage {
-  language: string;
-  headline: string;
-  /** The message itself: push page, email body, CAP description. */
-  text: string;
-  /** The text message: network name, text, link and how to stop. */
-  sms: string;
-}
-
-export type AlertMessages = Record<string, AlertMessage>;
+// The renderings are part of an alert's answer: their shape is in the contract.
+export type { AlertMessage, AlertMessages } from './alert.contract.ts';
 
 export interface RenderContext {
   network: Pick<Network, 'name' | 'slug' | 'timezone' | 'languages'>;

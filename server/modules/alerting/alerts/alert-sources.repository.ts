@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { findIncidentById } from '../../intake/index.ts';
 import {
@@ -6,8 +6,6 @@ import {
   findExerciseRecipientContact,
   listExerciseRecipients,
 } from '../../identity/index.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /*
  * What alerts read from the incidents and members modules, through their index.ts exports (those
@@ -26,7 +24,7 @@ export interface AlertableIncident {
 }
 
 export async function findIncidentForAlert(
-  db: Executor,
+  db: Kysely<Database>,
   incidentId: string,
 ): Promise<AlertableIncident | undefined> {
   const incident = await findIncidentById(db, incidentId);

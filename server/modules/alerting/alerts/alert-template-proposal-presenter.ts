@@ -2,33 +2,17 @@ import { diffWordsWithSpace } from 'diff';
 import type { Network } from '../../identity/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { sampleRendering } from './alert-template.service.ts';
+import type { PresentedProposal } from './alert-template.contract.ts';
 import type { AlertTemplateProposalsTable } from './alert-template.tables.ts';
 import { defaultTemplateBody, isTemplateKey } from './alert-templates.ts';
 import type { TemplateKey } from './alert-templates.ts';
+
+export type { PresentedProposal } from './alert-template.contract.ts';
 
 /** What a language looked like when the change was proposed: its version token and its text. */
 export interface Base {
   version: string;
   body: string;
-}
-
-export interface PresentedProposalLanguage {
-  language: string;
-  current: { body: string; version: string };
-  proposed: { body: string; isDefault: boolean; smsSegments: number; smsEncoding: string };
-  /** Word diff of current → proposed: what the approver must read. */
-  diff: { kind: 'same' | 'added' | 'removed'; text: string }[];
-}
-
-export interface PresentedProposal {
-  id: string;
-  key: TemplateKey;
-  state: AlertTemplateProposalsTable['state'];
-  proposedBy: string;
-  proposedAt: number;
-  decidedBy: string | null;
-  decidedAt: number | null;
-  languages: PresentedProposalLanguage[];
 }
 
 /** A proposal as the approver's screen needs it: per language, both texts and their word diff. */

@@ -6,7 +6,7 @@ import type { Principal } from '../../identity/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { requireNetwork } from './alert-drafting.service.ts';
 import { alertReaders } from './alert.policy.ts';
-import type { TemplateProposalInput } from './alert-template.contract.ts';
+import type { ProposalList, TemplateProposalInput } from './alert-template.contract.ts';
 import {
   decideProposal,
   deleteTemplate,
@@ -76,10 +76,7 @@ export async function proposeTemplateChange(
   return presentProposal(deps, network, row);
 }
 
-export async function listTemplateProposals(
-  deps: AlertDeps,
-  principal: Principal,
-): Promise<{ proposals: PresentedProposal[] }> {
+export async function listTemplateProposals(deps: AlertDeps, principal: Principal): Promise<ProposalList> {
   requireRole(principal, alertReaders);
   const network = await requireNetwork(deps, principal.networkId);
   const rows = await listPendingProposals(deps.db, network.id, 100);

@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { templateKeys } from './alert-templates.ts';
+import type { SmsEncoding } from './alert.contract.ts';
+
+/** One template per incident category for verified alerts, then updates, all-clears and fixes. */
+export const templateKeys = [
+  'alert.home',
+  'alert.workplace',
+  'alert.street_stop',
+  'alert.checkpoint',
+  'alert.courthouse',
+  'alert.transport',
+  'alert.other',
+  'update',
+  'allClear',
+  'correction',
+  'cancellation',
+] as const;
+export type TemplateKey = (typeof templateKeys)[number];
 
 const languageSchema = z.string().min(2).max(35);
 
@@ -36,3 +52,73 @@ export const templateProposalSchema = z.strictObject({
 export type TemplateProposalInput = z.infer<typeof templateProposalSchema>;
 
 export const proposalParamsSchema = z.strictObject({ proposalId: z.string().min(1).max(64) });
+
+// Answers
+
+/** An alert template of one key and language: the network's version, or the default. */
+export interface PresentedTemplate {
+  key: TemplateKey;
+  language: string;
+  body: string;
+  isDefault: boolean;
+  /** The approved proposal that made this text active (`default`: shipped; `unversioned`: older). */
+  version: string;
+  updatedAt: number | null;
+}
+
+/** GET /api/alert-templates: every template in every network language. */
+export interface TemplateList {
+  templates: PresentedTemplate[];
+  /** What a template may use (`{place}`, …); the message around it adds the network name and link. */
+  placeholders: readonly string[];
+  maxLength: number;
+}
+
+/** POST /api/alert-templates/preview: the SMS as an alert would carry it. */
+export interface TemplatePreview {
+  text: string;
+  sms: string;
+  smsSegments: number;
+  smsEncoding: SmsEncoding;
+}
+
+/** pending → approved (now active) | rejected (or withdrawn by its proposer). */
+export const proposalStates = ['pending', 'approved', 'rejected'] as const;
+export type ProposalState = (typeof proposalStates)[number];
+
+/** One piece of a word diff: unchanged, added by the proposal, or removed by it. */
+export interface WordDiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** One language of a proposal: the text in use when it was proposed, the proposed text, their diff. */
+export interface PresentedProposalLanguage {
+  language: string;
+  current: { body: string; version: string };
+  proposed: { body: string; isDefault: boolean; smsSegments: number; smsEncoding: SmsEncoding };
+  /** Word diff of current → proposed: what the approver must read. */
+  diff: WordDiffPart[];
+}
+
+/** A proposed change to one template; it takes effect only when a second coordinator approves it. */
+export interface PresentedProposal {
+  id: string;
+  key: TemplateKey;
+  state: ProposalState;
+  proposedBy: string;
+  proposedAt: number;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  languages: PresentedProposalLanguage[];
+}
+
+/** GET /api/alert-templates/proposals: the pending proposals, newest first. */
+export interface ProposalList {
+  proposals: PresentedProposal[];
+}
+
+/** POST …/proposals, GET …/proposals/:proposalId, POST …/approve and …/reject. */
+export interface ProposalAnswer {
+  proposal: PresentedProposal;
+}

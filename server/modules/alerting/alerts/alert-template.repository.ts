@@ -1,16 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { AlertTemplatesTable } from './alert.tables.ts';
 import type { AlertTemplateProposalsTable, ProposalState } from './alert-template.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** The network's active templates (where none is active, the shipped text applies). */
-export async function listTemplateOverrides(db: Executor, networkId: string): Promise<AlertTemplatesTable[]> {
+export async function listTemplateOverrides(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<AlertTemplatesTable[]> {
   return db.selectFrom('alert_templates').selectAll().where('network_id', '=', networkId).execute();
 }
 
-export async function upsertTemplate(trx: Executor, row: AlertTemplatesTable): Promise<void> {
+export async function upsertTemplate(trx: Kysely<Database>, row: AlertTemplatesTable): Promise<void> {
   await trx
     .insertInto('alert_templates')
     .values(row)
@@ -26,7 +27,7 @@ export async function upsertTemplate(trx: Executor, row: AlertTemplatesTable): P
 }
 
 export async function deleteTemplate(
-  trx: Executor,
+  trx: Kysely<Database>,
   networkId: string,
   key: string,
   language: string,
@@ -39,19 +40,19 @@ export async function deleteTemplate(
     .execute();
 }
 
-export async function insertProposal(trx: Executor, row: AlertTemplateProposalsTable): Promise<void> {
+export async function insertProposal(trx: Kysely<Database>, row: AlertTemplateProposalsTable): Promise<void> {
   await trx.insertInto('alert_template_proposals').values(row).execute();
 }
 
 export async function findProposal(
-  db: Executor,
+  db: Kysely<Database>,
   id: string,
 ): Promise<AlertTemplateProposalsTable | undefined> {
   return db.selectFrom('alert_template_proposals').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function listPendingProposals(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   limit: number,
 ): Promise<AlertTemplateProposalsTable[]> {
@@ -67,7 +68,7 @@ export async function listPendingProposals(
 
 /** Decides a proposal only while it is pending (compare-and-set: one decision wins). */
 export async function decideProposal(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   changes: { state: Exclude<ProposalState, 'pending'>; decided_by: string; decided_at: number },
 ): Promise<boolean> {

@@ -14,6 +14,7 @@ import {
   templatePreviewSchema,
   templateProposalSchema,
 } from './alert-template.contract.ts';
+import type { ProposalAnswer } from './alert-template.contract.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { noWordsSchema } from './alert.contract.ts';
 
@@ -44,26 +45,28 @@ export function registerAlertTemplateRoutes(
   app.post('/api/alert-templates/proposals', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(templateProposalSchema, request.body);
-    return reply.status(201).send({ proposal: await proposeTemplateChange(deps, principal, input) });
+    return reply
+      .status(201)
+      .send({ proposal: await proposeTemplateChange(deps, principal, input) } satisfies ProposalAnswer);
   });
 
   app.get('/api/alert-templates/proposals/:proposalId', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { proposalId } = parseInput(proposalParamsSchema, request.params);
-    return { proposal: await getTemplateProposal(deps, principal, proposalId) };
+    return { proposal: await getTemplateProposal(deps, principal, proposalId) } satisfies ProposalAnswer;
   });
 
   app.post('/api/alert-templates/proposals/:proposalId/approve', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { proposalId } = parseInput(proposalParamsSchema, request.params);
     parseInput(noWordsSchema, request.body ?? {});
-    return { proposal: await approveTemplateProposal(deps, principal, proposalId) };
+    return { proposal: await approveTemplateProposal(deps, principal, proposalId) } satisfies ProposalAnswer;
   });
 
   app.post('/api/alert-templates/proposals/:proposalId/reject', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { proposalId } = parseInput(proposalParamsSchema, request.params);
     parseInput(noWordsSchema, request.body ?? {});
-    return { proposal: await rejectTemplateProposal(deps, principal, proposalId) };
+    return { proposal: await rejectTemplateProposal(deps, principal, proposalId) } satisfies ProposalAnswer;
   });
 }

@@ -8,7 +8,13 @@ import { requireNetwork } from './alert-drafting.service.ts';
 import { alertReaders } from './alert.policy.ts';
 import { renderAlertMessages } from './alert-rendering.ts';
 import { listTemplateOverrides } from './alert-template.repository.ts';
-import type { TemplatePreviewInput } from './alert-template.contract.ts';
+import type {
+  PresentedTemplate,
+  TemplateKey,
+  TemplateList,
+  TemplatePreview,
+  TemplatePreviewInput,
+} from './alert-template.contract.ts';
 import type { AlertTemplatesTable } from './alert.tables.ts';
 import {
   defaultTemplateBody,
@@ -17,7 +23,6 @@ import {
   templatePlaceholders,
   validateTemplateBody,
 } from './alert-templates.ts';
-import type { TemplateKey } from './alert-templates.ts';
 import { countSmsSegments } from './sms-segments.ts';
 
 /**
@@ -28,26 +33,15 @@ export const templateEditors: readonly Role[] = ['admin', 'coordinator'];
 /** Who approves a proposed change (the second person): a coordinator for the whole network. */
 export const templateApprovers: readonly Role[] = ['coordinator'];
 
-export interface PresentedTemplate {
-  key: TemplateKey;
-  language: string;
-  body: string;
-  isDefault: boolean;
-  /** The approved proposal that made this text active (`default`: shipped; `unversioned`: older). */
-  version: string;
-  updatedAt: number | null;
-}
+export type { PresentedTemplate, TemplatePreview } from './alert-template.contract.ts';
 
 /** Every template in every network language: the network's active version where one exists, else the default. */
-export async function listTemplates(
-  deps: AlertDeps,
-  principal: Principal,
-): Promise<{ templates: PresentedTemplate[]; placeholders: readonly string[]; maxLength: number }> {
+export async function listTemplates(deps: AlertDeps, principal: Principal): Promise<TemplateList> {
   requireRole(principal, alertReaders);
   const network = await requireNetwork(deps, principal.networkId);
   const active = activeTemplates(await listTemplateOverrides(deps.db, network.id));
   const templates = network.languages.flatMap((language) =>
-    templateKeys.map((key) => {
+    templateKeys.map((key): PresentedTemplate => {
       const row = active.get(`${key}\u0000${language}`);
       return {
         key,
@@ -69,13 +63,6 @@ export function activeTemplates(rows: AlertTemplatesTable[]): Map<string, AlertT
 /** The version token recorded by drafts and proposals: a proposal id, `default` or `unversioned`. */
 export function versionOf(row: AlertTemplatesTable | undefined): string {
   return row ? (row.version_id ?? 'unversioned') : 'default';
-}
-
-export interface TemplatePreview {
-  text: string;
-  sms: string;
-  smsSegments: number;
-  smsEncoding: string;
 }
 
 /**

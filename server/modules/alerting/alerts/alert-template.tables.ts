@@ -1,6 +1,7 @@
-/** pending → approved (now active) | rejected (or withdrawn by its proposer). */
-export const proposalStates = ['pending', 'approved', 'rejected'] as const;
-export type ProposalState = (typeof proposalStates)[number];
+import type { ProposalState } from './alert-template.contract.ts';
+
+// The states are in the contract (the members' app shows them); re-exported for the module's files.
+export type { ProposalState } from './alert-template.contract.ts';
 
 /** A change to one template in one or more languages, waiting for a second coordinator. */
 export interface AlertTemplateProposalsTable {

@@ -2,22 +2,12 @@ import IntlMessageFormat from 'intl-messageformat';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { loadCatalogs, t } from '../../../platform/i18n/index.ts';
 import type { Catalogs } from '../../../platform/i18n/index.ts';
+import { templateKeys } from './alert-template.contract.ts';
+import type { TemplateKey } from './alert-template.contract.ts';
 
-/** One template per incident category for verified alerts, then updates, all-clears and fixes. */
-export const templateKeys = [
-  'alert.home',
-  'alert.workplace',
-  'alert.street_stop',
-  'alert.checkpoint',
-  'alert.courthouse',
-  'alert.transport',
-  'alert.other',
-  'update',
-  'allClear',
-  'correction',
-  'cancellation',
-] as const;
-export type TemplateKey = (typeof templateKeys)[number];
+// The keys are in the contract (the members' app edits templates by key); re-exported here.
+export { templateKeys } from './alert-template.contract.ts';
+export type { TemplateKey } from './alert-template.contract.ts';
 
 /** What a template may use; the message around it adds the network name and the link. */
 export const templatePlaceholders = ['place', 'time', 'details'] as const;

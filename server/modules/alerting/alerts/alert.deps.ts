@@ -1,18 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import { serviceDepsFrom } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import type { JobWaker } from '../../../platform/jobs/index.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 
-export interface AlertDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface AlertDeps extends ServiceDeps {
   jobs: JobWaker;
   /** Links in messages, CAP and feeds. */
   publicUrl: string;
@@ -22,11 +12,7 @@ export interface AlertDeps {
 
 export function alertDepsFrom(context: PlatformContext): AlertDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     jobs: context.jobs,
     publicUrl: context.config.publicUrl,
     smsRatePerSecond: context.config.sms.ratePerSecond,

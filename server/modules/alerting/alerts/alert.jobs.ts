@@ -1,12 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
-import { createSmtpEmailSender } from '../../../platform/email/index.ts';
 import { defineJob, enqueueJob } from '../../../platform/jobs/index.ts';
 import type { JobContext, JobDefinition } from '../../../platform/jobs/index.ts';
-import { createWebPushSender } from '../../../platform/push/index.ts';
-import { createTwilioSmsSender } from '../../../platform/sms/twilio-sms.ts';
-import { loadVapidKeys, updateSubscriber } from '../subscriptions/index.ts';
+import { updateSubscriber } from '../subscriptions/index.ts';
 import { planJobName } from './alert-approval.service.ts';
 import { deliveryJobNames, planAlert } from './alert-planner.service.ts';
 import type { DeliveryChannel } from './alert.tables.ts';
@@ -16,7 +13,8 @@ import { createHandOffPacer } from './delivery-pacer.ts';
 import type { HandOffPacer } from './delivery-pacer.ts';
 import { listHeldDeliveries, transitionDelivery } from './delivery.repository.ts';
 import { sendClaimed } from './delivery-send.ts';
-import type { DeliveryAdapters, SendOutcome } from './delivery-send.ts';
+import type { SendOutcome } from './delivery-send.ts';
+import type { Senders } from '../../../platform/senders.ts';
 import { readStopSwitch, resumeHeldJobName } from './stop-switch.service.ts';
 
 /** Send attempts per delivery before it is reported failed (retries back off: 2 s, 4 s, 8 s, ...). */
@@ -24,12 +22,8 @@ export const maxSendAttempts = 5;
 
 const deliveryPayload = z.object({ deliveryId: z.string().min(1).max(64) });
 
-/** The alerts module's jobs, wired to this process's adapters (server/jobs.ts lists them). */
-export function createAlertJobs(
-  context: PlatformContext,
-  overrides: Partial<DeliveryAdapters> = {},
-): JobDefinition[] {
-  const adapters = deliveryAdaptersFrom(context, overrides);
+/** The alerts module's jobs, with the process's senders (server/jobs.ts lists them). */
+export function createAlertJobs(context: PlatformContext): JobDefinition[] {
   const pacer = createHandOffPacer();
   const deps = (job: JobContext): DeliveryDeps => ({
     db: job.db,
@@ -44,7 +38,7 @@ export function createAlertJobs(
       name: deliveryJobNames[channel],
       payload: deliveryPayload,
       maxAttempts: maxSendAttempts + 5,
-      handle: (payload, job) => deliver(deps(job), adapters, pacer, payload.deliveryId, job),
+      handle: (payload, job) => deliver(deps(job), context.senders, pacer, payload.deliveryId, job),
     });
   return [
     defineJob({
@@ -69,40 +63,10 @@ export function createAlertJobs(
   ];
 }
 
-export function deliveryAdaptersFrom(
-  context: PlatformContext,
-  overrides: Partial<DeliveryAdapters> = {},
-): DeliveryAdapters {
-  const { config } = context;
-  const smtpUrl = config.email.smtpUrl;
-  const subjectAddress = /<([^>]+)>/.exec(config.email.from)?.[1] ?? config.email.from;
-  return {
-    sms:
-      overrides.sms !== undefined
-        ? overrides.sms
-        : config.twilio
-          ? createTwilioSmsSender(config.twilio)
-          : null,
-    push:
-      overrides.push ??
-      createWebPushSender({
-        vapidKeys: () =>
-          loadVapidKeys({ db: context.database.db, crypto: context.crypto, clock: context.clock }),
-        subject: config.publicUrl.startsWith('https://') ? config.publicUrl : `mailto:${subjectAddress}`,
-      }),
-    email:
-      overrides.email !== undefined
-        ? overrides.email
-        : smtpUrl
-          ? createSmtpEmailSender({ smtpUrl, from: config.email.from })
-          : null,
-  };
-}
-
 /** One delivery: claim (which may wait for an SMS slot), send, record the outcome. */
 async function deliver(
   deps: DeliveryDeps,
-  adapters: DeliveryAdapters,
+  senders: Senders,
   pacer: HandOffPacer,
   deliveryId: string,
   job: JobContext,
@@ -116,7 +80,7 @@ async function deliver(
   if (claim.delivery.channel === 'sms') await pacer.waitTurn(smsRateKeys(deps, claim.network, 'sent:'));
   let outcome: SendOutcome;
   try {
-    outcome = await sendClaimed(claim, adapters, deps.publicUrl);
+    outcome = await sendClaimed(claim, senders, deps.publicUrl);
   } catch (error) {
     // Not a provider answer (a bug, a malformed stored subscription): nothing was sent.
     job.logger.error(

@@ -4,12 +4,13 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { hasRole, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { Role } from '../../identity/index.ts';
+import { alertReaderRoles } from './alert.contract.ts';
 import { findAlertById } from './alert.repository.ts';
 import { parseList } from './alert-rendering.ts';
 import type { AlertsTable } from './alert.tables.ts';
 
 /** Who sees alerts and their delivery counts (no personal data in either). */
-export const alertReaders: readonly Role[] = ['admin', 'coordinator', 'dispatcher'];
+export const alertReaders: readonly Role[] = alertReaderRoles;
 /** Who drafts alerts, corrections and update messages. */
 export const alertDrafters: readonly Role[] = ['coordinator', 'dispatcher'];
 /** Who approves (the second person), confirms overrides, and cancels. */

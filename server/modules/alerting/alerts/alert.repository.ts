@@ -1,24 +1,25 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { AlertsTable, AlertStopSwitchesTable } from './alert.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertAlert(trx: Executor, row: AlertsTable): Promise<void> {
+export async function insertAlert(trx: Kysely<Database>, row: AlertsTable): Promise<void> {
   await trx.insertInto('alerts').values(row).execute();
 }
 
-export async function findAlertById(db: Executor, id: string): Promise<AlertsTable | undefined> {
+export async function findAlertById(db: Kysely<Database>, id: string): Promise<AlertsTable | undefined> {
   return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findAlertByPublicId(db: Executor, publicId: string): Promise<AlertsTable | undefined> {
+export async function findAlertByPublicId(
+  db: Kysely<Database>,
+  publicId: string,
+): Promise<AlertsTable | undefined> {
   return db.selectFrom('alerts').selectAll().where('public_id', '=', publicId).executeTakeFirst();
 }
 
 /** Applies `changes` only while the alert is still in `state` (compare-and-set). */
 export async function updateAlertIfState(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   state: AlertsTable['state'],
   changes: Partial<AlertsTable>,
@@ -34,7 +35,7 @@ export async function updateAlertIfState(
 
 /** Approves a draft only while it is a draft whose frozen content still has `contentHash`. */
 export async function approveDraftIfContent(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   contentHash: string,
   changes: Partial<AlertsTable>,
@@ -49,13 +50,17 @@ export async function approveDraftIfContent(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function updateAlert(trx: Executor, id: string, changes: Partial<AlertsTable>): Promise<void> {
+export async function updateAlert(
+  trx: Kysely<Database>,
+  id: string,
+  changes: Partial<AlertsTable>,
+): Promise<void> {
   await trx.updateTable('alerts').set(changes).where('id', '=', id).execute();
 }
 
 /** Moves the planner's cursor only if nobody else moved it first (a duplicate planner run). */
 export async function advancePlanCursor(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   from: string | null,
   changes: Pick<AlertsTable, 'plan_cursor' | 'plan_state' | 'updated_at'> & Partial<AlertsTable>,
@@ -69,7 +74,7 @@ export async function advancePlanCursor(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function listAlertsOfThread(db: Executor, threadId: string): Promise<AlertsTable[]> {
+export async function listAlertsOfThread(db: Kysely<Database>, threadId: string): Promise<AlertsTable[]> {
   return db
     .selectFrom('alerts')
     .selectAll()
@@ -80,7 +85,7 @@ export async function listAlertsOfThread(db: Executor, threadId: string): Promis
 
 /** Marks every alert of a thread (e.g. cancelled_at), except `exceptId`. */
 export async function updateThread(
-  trx: Executor,
+  trx: Kysely<Database>,
   threadId: string,
   exceptId: string,
   changes: Partial<Pick<AlertsTable, 'cancelled_at' | 'superseded_at' | 'updated_at'>>,
@@ -94,7 +99,7 @@ export async function updateThread(
 }
 
 export async function listAlertsOfNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   limit: number,
 ): Promise<AlertsTable[]> {
@@ -109,7 +114,7 @@ export async function listAlertsOfNetwork(
 
 /** Live (actual) original alerts approved since `since`: what the hourly cap counts. */
 export async function listApprovedAlertsSince(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   since: number,
 ): Promise<AlertsTable[]> {
@@ -126,7 +131,7 @@ export async function listApprovedAlertsSince(
 
 /** Approved alerts for the public page and feeds, newest first. */
 export async function listPublishedAlerts(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; since: number; limit: number; isExerciseIncluded: boolean },
 ): Promise<AlertsTable[]> {
   let query = db
@@ -140,7 +145,7 @@ export async function listPublishedAlerts(
 }
 
 export async function findStopSwitch(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
 ): Promise<AlertStopSwitchesTable | undefined> {
   return db
@@ -150,7 +155,7 @@ export async function findStopSwitch(
     .executeTakeFirst();
 }
 
-export async function upsertStopSwitch(trx: Executor, row: AlertStopSwitchesTable): Promise<void> {
+export async function upsertStopSwitch(trx: Kysely<Database>, row: AlertStopSwitchesTable): Promise<void> {
   await trx
     .insertInto('alert_stop_switches')
     .values(row)

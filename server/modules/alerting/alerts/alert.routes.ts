@@ -23,18 +23,24 @@ import {
   noWordsSchema,
   stopSwitchSchema,
 } from './alert.contract.ts';
+import type {
+  AlertAnswer,
+  RetractionAnswer,
+  RetractionReviewAnswer,
+  StopSwitchAnswer,
+} from './alert.contract.ts';
 import { recordSmsStatus } from './status-callback.service.ts';
 import { setStopSwitch } from './stop-switch.service.ts';
 
 /** The coordinators' and dispatchers' alert API, and Twilio's delivery status callback. */
 export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = alertDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.post('/api/alerts', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(draftAlertSchema, request.body);
-    return reply.status(201).send({ alert: await draftAlert(deps, principal, input) });
+    return reply.status(201).send({ alert: await draftAlert(deps, principal, input) } satisfies AlertAnswer);
   });
 
   app.get('/api/alerts', async (request) => {
@@ -45,7 +51,7 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
   app.post('/api/alerts/stop-switch', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(stopSwitchSchema, request.body);
-    return { stopSwitch: await setStopSwitch(deps, principal, input) };
+    return { stopSwitch: await setStopSwitch(deps, principal, input) } satisfies StopSwitchAnswer;
   });
 
   app.get('/api/alerts/:alertId', async (request) => {
@@ -69,49 +75,53 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
   app.post('/api/alerts/:alertId/confirm-override', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
-    return { alert: await confirmOverride(deps, principal, alertId) };
+    return { alert: await confirmOverride(deps, principal, alertId) } satisfies AlertAnswer;
   });
 
   app.post('/api/alerts/:alertId/render', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     parseInput(noWordsSchema, request.body ?? {});
-    return { alert: await rerenderAlert(deps, principal, alertId) };
+    return { alert: await rerenderAlert(deps, principal, alertId) } satisfies AlertAnswer;
   });
 
   app.post('/api/alerts/:alertId/approve', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     const input = parseInput(approveAlertSchema, request.body ?? {});
-    return { alert: await approveAlert(deps, principal, alertId, input) };
+    return { alert: await approveAlert(deps, principal, alertId, input) } satisfies AlertAnswer;
   });
 
   app.post('/api/alerts/:alertId/correct', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     const input = parseInput(correctionSchema, request.body ?? {});
-    return reply.status(201).send({ alert: await draftCorrection(deps, principal, alertId, input) });
+    return reply
+      .status(201)
+      .send({ alert: await draftCorrection(deps, principal, alertId, input) } satisfies AlertAnswer);
   });
 
   app.post('/api/alerts/:alertId/cancel', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     const input = parseInput(cancellationSchema, request.body ?? {});
-    return reply.status(201).send({ alert: await draftCancellation(deps, principal, alertId, input) });
+    return reply
+      .status(201)
+      .send({ alert: await draftCancellation(deps, principal, alertId, input) } satisfies AlertAnswer);
   });
 
   app.post('/api/alerts/:alertId/retract', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     parseInput(noWordsSchema, request.body ?? {});
-    return reply.status(201).send(await retractAlert(deps, principal, alertId));
+    return reply.status(201).send((await retractAlert(deps, principal, alertId)) satisfies RetractionAnswer);
   });
 
   app.post('/api/alerts/:alertId/review-retraction', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     parseInput(noWordsSchema, request.body ?? {});
-    return reviewRetraction(deps, principal, alertId);
+    return (await reviewRetraction(deps, principal, alertId)) satisfies RetractionReviewAnswer;
   });
 
   registerAlertTemplateRoutes(app, deps, authenticator);

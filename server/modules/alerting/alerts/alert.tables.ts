@@ -1,18 +1,30 @@
-/** CAP msgType: Alert, Update (a correction) or Cancel. */
-export const alertKinds = ['alert', 'correction', 'cancellation'] as const;
-export type AlertKind = (typeof alertKinds)[number];
+import type {
+  AlertKind,
+  AlertState,
+  AlertStatus,
+  AlertUrgency,
+  DeliveryChannel,
+  DeliveryStatus,
+  PlanState,
+} from './alert.contract.ts';
 
-/** CAP status: a live alert or a drill that only exercise recipients get. */
-export const alertStatuses = ['actual', 'exercise'] as const;
-export type AlertStatus = (typeof alertStatuses)[number];
-
-export type AlertState = 'draft' | 'approved';
-
-/** `urgent` reaches every subscriber at any hour; `update` only those who asked, outside quiet hours. */
-export const alertUrgencies = ['urgent', 'update'] as const;
-export type AlertUrgency = (typeof alertUrgencies)[number];
-
-export type PlanState = 'waiting' | 'planning' | 'planned';
+// The enums live in the contract (the members' app reads them); re-exported for the module's files.
+export {
+  alertKinds,
+  alertStatuses,
+  alertUrgencies,
+  deliveryChannels,
+  deliveryStatuses,
+} from './alert.contract.ts';
+export type {
+  AlertKind,
+  AlertState,
+  AlertStatus,
+  AlertUrgency,
+  DeliveryChannel,
+  DeliveryStatus,
+  PlanState,
+} from './alert.contract.ts';
 
 export interface AlertsTable {
   id: string;
@@ -75,25 +87,6 @@ export interface AlertsTable {
   created_at: number;
   updated_at: number;
 }
-
-export const deliveryChannels = ['sms', 'push', 'email'] as const;
-export type DeliveryChannel = (typeof deliveryChannels)[number];
-
-/**
- * pending → sending → sent; `held` while the stop switch is on; `suppressed` when the recipient
- * opted out or the alert was cancelled first; `uncertain` when a worker died between handing the
- * message to the provider and recording it (it is not resent); `failed` after permanent errors.
- */
-export const deliveryStatuses = [
-  'pending',
-  'held',
-  'sending',
-  'sent',
-  'failed',
-  'suppressed',
-  'uncertain',
-] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 export interface AlertDeliveriesTable {
   id: string;

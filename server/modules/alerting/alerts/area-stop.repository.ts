@@ -1,15 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
+import type { AlertsTable } from './alert.tables.ts';
 import type { AlertAreaStopsTable } from './area-stop.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertAreaStops(trx: Executor, rows: AlertAreaStopsTable[]): Promise<void> {
+export async function insertAreaStops(trx: Kysely<Database>, rows: AlertAreaStopsTable[]): Promise<void> {
   if (rows.length > 0) await trx.insertInto('alert_area_stops').values(rows).execute();
 }
 
 /** Areas of a network stopped by a retraction that no second coordinator has reviewed yet. */
-export async function listActiveAreaStops(db: Executor, networkId: string): Promise<AlertAreaStopsTable[]> {
+export async function listActiveAreaStops(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<AlertAreaStopsTable[]> {
   return db
     .selectFrom('alert_area_stops')
     .selectAll()
@@ -19,9 +21,28 @@ export async function listActiveAreaStops(db: Executor, networkId: string): Prom
     .execute();
 }
 
+export type AreaStopWithRetraction = AlertAreaStopsTable &
+  Pick<AlertsTable, 'area_ids' | 'area_names' | 'references_alert_id'>;
+
+/** The active stops with the retraction that made each (its areas' names, the alert it withdrew). */
+export async function listActiveAreaStopsWithRetractions(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<AreaStopWithRetraction[]> {
+  return db
+    .selectFrom('alert_area_stops')
+    .innerJoin('alerts', 'alerts.id', 'alert_area_stops.retraction_id')
+    .selectAll('alert_area_stops')
+    .select(['alerts.area_ids', 'alerts.area_names', 'alerts.references_alert_id'])
+    .where('alert_area_stops.network_id', '=', networkId)
+    .where('alert_area_stops.lifted_at', 'is', null)
+    .orderBy('alert_area_stops.stopped_at')
+    .execute();
+}
+
 /** Lifts what one retraction stopped; the number of areas lifted (0: already reviewed). */
 export async function liftAreaStopsOf(
-  trx: Executor,
+  trx: Kysely<Database>,
   retractionId: string,
   liftedBy: string,
   liftedAt: number,

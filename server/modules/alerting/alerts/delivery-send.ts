@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { EmailSendError } from '../../../platform/email/index.ts';
-import type { EmailSender } from '../../../platform/email/index.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { PushSendError } from '../../../platform/push/index.ts';
-import type { PushSender, WebPushSubscription } from '../../../platform/push/index.ts';
+import type { WebPushSubscription } from '../../../platform/push/index.ts';
 import { SmsSendError } from '../../../platform/sms/sms.ts';
-import type { SmsSender } from '../../../platform/sms/sms.ts';
+import type { Senders } from '../../../platform/senders.ts';
 import type { ClaimedSend } from './delivery-claim.service.ts';
 import { frozenContentOf, publishedMessagesOf } from './alert-content.ts';
 import { messageFor, publicPageUrl } from './alert-rendering.ts';
-
-export interface DeliveryAdapters {
-  /** null when Twilio is not configured: SMS deliveries fail with `sms_not_configured`. */
-  sms: SmsSender | null;
-  push: PushSender;
-  /** null when SMTP_URL is not set. */
-  email: EmailSender | null;
-}
 
 /** How a send ended, as far as Amparo can know. */
 export type SendOutcome =
@@ -30,7 +21,8 @@ export type SendOutcome =
 
 export async function sendClaimed(
   claimed: ClaimedSend,
-  adapters: DeliveryAdapters,
+  /** SMS null (Twilio not configured): deliveries fail with `sms_not_configured`. */
+  senders: Senders,
   publicUrl: string,
 ): Promise<SendOutcome> {
   const { delivery, alert, network } = claimed;
@@ -40,9 +32,9 @@ export async function sendClaimed(
   const frozenEmail = frozenContentOf(alert)?.languages[message.language]?.email;
   switch (delivery.channel) {
     case 'sms': {
-      if (!adapters.sms) return { kind: 'permanent', code: 'sms_not_configured' };
+      if (!senders.sms) return { kind: 'permanent', code: 'sms_not_configured' };
       try {
-        const sent = await adapters.sms.send({
+        const sent = await senders.sms.send({
           to: claimed.contact,
           body: message.sms,
           statusCallbackUrl: `${publicUrl}/webhooks/twilio/status`,
@@ -58,7 +50,7 @@ export async function sendClaimed(
     }
     case 'push': {
       try {
-        await adapters.push.send({
+        await senders.push.send({
           subscription: JSON.parse(claimed.contact) as WebPushSubscription,
           // Only the public id: the service worker fetches the alert itself.
           payload: JSON.stringify({ id: alert.public_id }),
@@ -74,7 +66,7 @@ export async function sendClaimed(
       }
     }
     case 'email': {
-      if (!adapters.email) return { kind: 'permanent', code: 'email_not_configured' };
+      if (!senders.email) return { kind: 'permanent', code: 'email_not_configured' };
       const link = publicPageUrl(publicUrl, network.slug);
       const email = frozenEmail ?? {
         subject: message.headline,
@@ -85,7 +77,7 @@ export async function sendClaimed(
         ? t(message.language, 'alerts.email.footer', { network: network.name, unsubscribeUrl })
         : t(message.language, 'alerts.email.memberFooter', { network: network.name });
       try {
-        const sent = await adapters.email.send({
+        const sent = await senders.email.send({
           to: claimed.contact,
           subject: email.subject,
           // The footer is shipped text with this recipient's own unsubscribe link.

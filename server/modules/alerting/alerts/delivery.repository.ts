@@ -5,11 +5,9 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { jobsChannel } from '../../../platform/jobs/job.repository.ts';
 import type { AlertDeliveriesTable, DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** Inserts a batch; rows whose (alert, recipient, channel) already exists are skipped. */
 export async function insertDeliveries(
-  trx: Executor,
+  trx: Kysely<Database>,
   rows: AlertDeliveriesTable[],
 ): Promise<{ id: string; channel: DeliveryChannel }[]> {
   if (rows.length === 0) return [];
@@ -21,7 +19,10 @@ export async function insertDeliveries(
     .execute();
 }
 
-export async function findDelivery(db: Executor, id: string): Promise<AlertDeliveriesTable | undefined> {
+export async function findDelivery(
+  db: Kysely<Database>,
+  id: string,
+): Promise<AlertDeliveriesTable | undefined> {
   return db.selectFrom('alert_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -30,7 +31,7 @@ export async function findDelivery(db: Executor, id: string): Promise<AlertDeliv
  * cancellation) racing on one delivery cannot both win. True when this caller won.
  */
 export async function transitionDelivery(
-  db: Executor,
+  db: Kysely<Database>,
   delivery: Pick<AlertDeliveriesTable, 'id' | 'status' | 'attempts'>,
   changes: Partial<AlertDeliveriesTable>,
 ): Promise<boolean> {
@@ -46,7 +47,7 @@ export async function transitionDelivery(
 
 /** Deliveries of one alert after `after` (by id): the recipients a correction or cancellation reuses. */
 export async function listDeliveriesOfAlert(
-  db: Executor,
+  db: Kysely<Database>,
   alertId: string,
   after: string | null,
   limit: number,
@@ -61,7 +62,7 @@ export async function listDeliveriesOfAlert(
 
 /** The same recipient's deliveries of the other alerts of a thread approved before `approvedAt`. */
 export async function listEarlierThreadDeliveries(
-  db: Executor,
+  db: Kysely<Database>,
   input: {
     threadId: string;
     alertId: string;
@@ -96,7 +97,7 @@ export interface DeliveryCount {
   count: number;
 }
 
-export async function countDeliveries(db: Executor, alertId: string): Promise<DeliveryCount[]> {
+export async function countDeliveries(db: Kysely<Database>, alertId: string): Promise<DeliveryCount[]> {
   const rows = await db
     .selectFrom('alert_deliveries')
     .select(['channel', 'status', 'provider_status', (eb) => eb.fn.countAll<number>().as('count')])
@@ -112,7 +113,7 @@ export async function countDeliveries(db: Executor, alertId: string): Promise<De
 }
 
 export async function findDeliveryByProviderId(
-  db: Executor,
+  db: Kysely<Database>,
   providerMessageId: string,
 ): Promise<Pick<AlertDeliveriesTable, 'id' | 'provider_status'> | undefined> {
   return db
@@ -123,7 +124,7 @@ export async function findDeliveryByProviderId(
 }
 
 export async function updateProviderStatus(
-  db: Executor,
+  db: Kysely<Database>,
   id: string,
   changes: Pick<AlertDeliveriesTable, 'provider_status' | 'updated_at'> &
     Partial<Pick<AlertDeliveriesTable, 'error_code'>>,
@@ -133,7 +134,7 @@ export async function updateProviderStatus(
 
 /** Held deliveries of a network (stop switch), a page at a time, to be resumed. */
 export async function listHeldDeliveries(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   limit: number,
 ): Promise<Pick<AlertDeliveriesTable, 'id' | 'channel' | 'attempts' | 'status'>[]> {
@@ -226,14 +227,14 @@ async function advanceRateRows(trx: Transaction<Database>, keys: readonly RateKe
 }
 
 /** How far ahead the send slots under these keys are already taken (ms from `now`). */
-export async function sendBacklogMs(db: Executor, keys: string[], now: number): Promise<number> {
+export async function sendBacklogMs(db: Kysely<Database>, keys: string[], now: number): Promise<number> {
   const rows = await db.selectFrom('alert_send_rates').select('next_at').where('key', 'in', keys).execute();
   return Math.max(0, ...rows.map((row) => Number(row.next_at) - now));
 }
 
 /** Recipients of an alert per channel (for the preview of a correction or cancellation). */
 export async function countRecipientsOfAlert(
-  db: Executor,
+  db: Kysely<Database>,
   alertId: string,
 ): Promise<Record<DeliveryChannel, number>> {
   const rows = await db

@@ -7,16 +7,9 @@
  * UCS-2 (any character outside GSM-7): 70 UTF-16 code units, or 67 per segment when
  * concatenated; a surrogate pair (emoji) is never split either.
  */
-export type SmsEncoding = 'GSM-7' | 'UCS-2';
+import type { SmsEncoding, SmsSegmentCount } from './alert.contract.ts';
 
-export interface SmsSegmentCount {
-  encoding: SmsEncoding;
-  segments: number;
-  /** Septets (GSM-7) or UTF-16 code units (UCS-2). */
-  units: number;
-  /** Units that fit per segment for this text (160/153 or 70/67). */
-  unitsPerSegment: number;
-}
+export type { SmsEncoding, SmsSegmentCount } from './alert.contract.ts';
 
 const gsmBasic =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -6,29 +6,17 @@ import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import { recordAudit } from '../../identity/index.ts';
 import { requireRole, requireStepUp } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
+import type { AreaStop, StopSwitchState } from './alert.contract.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { stopSwitchRoles } from './alert.policy.ts';
 import { findStopSwitch, upsertStopSwitch } from './alert.repository.ts';
 import { parseList } from './alert-rendering.ts';
 import type { AlertsTable } from './alert.tables.ts';
-import { listActiveAreaStops } from './area-stop.repository.ts';
+import { listActiveAreaStops, listActiveAreaStopsWithRetractions } from './area-stop.repository.ts';
 
 export const resumeHeldJobName = 'alerts.resumeHeld';
 
-export interface StopSwitchState {
-  isStopped: boolean;
-  changedBy: string | null;
-  changedAt: number | null;
-}
-
-/** An area stopped by a one-person retraction, until a second coordinator reviews it. */
-export interface AreaStop {
-  /** null: alerts outside every area of the network. */
-  areaId: string | null;
-  retractionId: string;
-  stoppedBy: string;
-  stoppedAt: number;
-}
+export type { AreaStop, StopSwitchState } from './alert.contract.ts';
 
 /** The buckets an alert belongs to for area stops (and caps): its areas, or '' outside every area. */
 export function areaKeysOf(alert: Pick<AlertsTable, 'area_ids'>): string[] {
@@ -36,21 +24,25 @@ export function areaKeysOf(alert: Pick<AlertsTable, 'area_ids'>): string[] {
   return ids.length > 0 ? ids : [''];
 }
 
-export async function readAreaStops(
-  db: Kysely<Database> | Transaction<Database>,
-  networkId: string,
-): Promise<AreaStop[]> {
-  return (await listActiveAreaStops(db, networkId)).map((row) => ({
-    areaId: row.area_key === '' ? null : row.area_key,
-    retractionId: row.retraction_id,
-    stoppedBy: row.stopped_by,
-    stoppedAt: row.stopped_at,
-  }));
+/** Every area a retraction stopped and no second coordinator reviewed yet, oldest first. */
+export async function readAreaStops(db: Kysely<Database>, networkId: string): Promise<AreaStop[]> {
+  return (await listActiveAreaStopsWithRetractions(db, networkId)).map((row) => {
+    const ids = parseList(row.area_ids);
+    const name = parseList(row.area_names)[ids.indexOf(row.area_key)];
+    return {
+      areaId: row.area_key === '' ? null : row.area_key,
+      areaName: row.area_key === '' ? null : (name ?? null),
+      retractionId: row.retraction_id,
+      retractedAlertId: row.references_alert_id,
+      stoppedBy: row.stopped_by,
+      stoppedAt: row.stopped_at,
+    };
+  });
 }
 
 /** True when a retraction stopped one of the alert's areas and no second person reviewed it yet. */
 export async function isAnyAreaStopped(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kysely<Database>,
   networkId: string,
   alert: Pick<AlertsTable, 'area_ids'>,
 ): Promise<boolean> {
@@ -58,10 +50,7 @@ export async function isAnyAreaStopped(
   return areaKeysOf(alert).some((key) => stopped.has(key));
 }
 
-export async function readStopSwitch(
-  db: Kysely<Database> | Transaction<Database>,
-  networkId: string,
-): Promise<StopSwitchState> {
+export async function readStopSwitch(db: Kysely<Database>, networkId: string): Promise<StopSwitchState> {
   const row = await findStopSwitch(db, networkId);
   return {
     isStopped: row?.is_stopped === 1,

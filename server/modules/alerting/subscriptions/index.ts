@@ -5,16 +5,14 @@ import { registerSubscriptionApiRoutes } from './subscription.routes.ts';
 /** Subscriptions: SMS keywords, Web Push, email with double opt-in; areas, language, preference. */
 export { handleSubscriptionSms } from './sms-subscription.service.ts';
 export type { SubscriptionSmsInput, SubscriptionSmsResult } from './sms-subscription.service.ts';
-export { normalizeKeywordText, optOutKeywords, parseSubscriptionKeyword } from './sms-keywords.ts';
+export { normalizeKeywordText, parseSubscriptionKeyword } from './sms-keywords.ts';
 export { subscriptionDepsFrom } from './subscription.deps.ts';
 export type { SubscriptionDeps } from './subscription.deps.ts';
 export { contactIndexOf, subscriberContactContext, unsubscribeTokenFor } from './subscription-contacts.ts';
 export { isPointInCircleArea, zipOfPoint } from './subscription-areas.ts';
 export { isSmsOptedOut, findSubscriberById, updateSubscriber } from './subscription.repository.ts';
 export { unsubscribePathFor } from './web-subscription.service.ts';
-export { loadVapidKeys } from './vapid.service.ts';
 export { createSubscriptionJobs } from './subscription.jobs.ts';
-export type { SubscriptionJobAdapters } from './subscription.jobs.ts';
 export { requireNetworkBySlug } from './subscription.routes.ts';
 export { countRecipients, selectRecipientPage } from './recipient.repository.ts';
 export type {

@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { LatLon } from '../../../platform/geo/index.ts';
 import { isPointInCircleArea } from './subscription-areas.ts';
 import type { SubscriptionChannel } from './subscription.tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface RecipientQuery {
   networkId: string;
@@ -38,7 +36,7 @@ export interface RecipientPage {
  * appears twice: the caller's unique delivery key makes that harmless.
  */
 export async function selectRecipientPage(
-  db: Executor,
+  db: Kysely<Database>,
   query: RecipientQuery,
   phase: RecipientPhase,
   after: string | null,
@@ -90,7 +88,7 @@ export interface RecipientCounts {
 }
 
 /** Distinct matching subscribers per channel and language (the preview before approval). */
-export async function countRecipients(db: Executor, query: RecipientQuery): Promise<RecipientCounts> {
+export async function countRecipients(db: Kysely<Database>, query: RecipientQuery): Promise<RecipientCounts> {
   const seen = new Set<string>();
   const counts: RecipientCounts = { byChannel: { sms: 0, push: 0, email: 0 }, byLanguage: {} };
   for (const phase of ['zip', 'circle'] as const) {

@@ -1,4 +1,10 @@
-import { normalizeSmsKeyword, smsLanguageNames } from '../../../platform/sms/keyword.ts';
+import {
+  normalizeSmsKeyword,
+  smsKeywordMap,
+  smsKeywords,
+  smsKeywordSet,
+  smsLanguageNames,
+} from '../../../platform/sms/keyword.ts';
 
 /**
  * Subscription keywords in a text message. Matching ignores case, accents, punctuation and extra
@@ -12,23 +18,12 @@ export type SubscriptionKeyword =
   | { command: 'language'; language: string | null; keywordLanguage: string }
   | { command: 'help'; keywordLanguage: string };
 
-/** Twilio's documented default opt-out keywords, plus ALTO for Spanish speakers. */
-export const optOutKeywords = [
-  'STOP',
-  'STOPALL',
-  'UNSUBSCRIBE',
-  'CANCEL',
-  'END',
-  'QUIT',
-  'REVOKE',
-  'OPTOUT',
-  'ALTO',
-];
-/** Twilio's opt-in keywords that lift its own block (YES is left out: too common a reply). */
-const optInKeywords = ['START', 'UNSTOP'];
-const joinKeywords: Record<string, string> = { ALTA: 'es', JOIN: 'en' };
-const languageKeywords: Record<string, string> = { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en' };
-const helpKeywords: Record<string, string> = { AYUDA: 'es', HELP: 'en', INFO: 'en' };
+/** The subscription rows of the SMS keyword table (platform/sms/keyword.ts). */
+const optOutKeywords = smsKeywordSet(smsKeywords.optOut);
+const optInKeywords = smsKeywordSet(smsKeywords.optIn);
+const joinKeywords: Readonly<Record<string, string>> = smsKeywordMap(smsKeywords.join);
+const languageKeywords: Readonly<Record<string, string>> = smsKeywordMap(smsKeywords.setLanguage);
+const helpKeywords: Readonly<Record<string, string>> = smsKeywordMap(smsKeywords.help);
 
 /** The shared SMS keyword normalization (platform/sms/keyword.ts). */
 export const normalizeKeywordText = normalizeSmsKeyword;
@@ -37,8 +32,8 @@ export function parseSubscriptionKeyword(text: string): SubscriptionKeyword | nu
   const normalized = normalizeKeywordText(text.slice(0, 500));
   if (normalized.length === 0) return null;
   const compact = normalized.replace(/ /g, '');
-  if (optOutKeywords.includes(compact)) return { command: 'optOut' };
-  if (optInKeywords.includes(compact)) return { command: 'optIn' };
+  if (optOutKeywords.has(compact)) return { command: 'optOut' };
+  if (optInKeywords.has(compact)) return { command: 'optIn' };
   if (helpKeywords[compact]) return { command: 'help', keywordLanguage: helpKeywords[compact] };
   const [first = '', ...rest] = normalized.split(' ');
   const joinLanguage = joinKeywords[first];

@@ -8,7 +8,6 @@ import type { SubscriptionChannel } from './subscription.tables.ts';
  * texted STOP) without decrypting anything.
  */
 export const subscriberContactContext = 'subscribers.contact';
-export const vapidPrivateKeyContext = 'vapid_keys.private_key';
 
 const indexPurposes: Record<SubscriptionChannel, string> = {
   sms: 'subscribers.phone',

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { subscriptionPreferences } from './subscription.tables.ts';
+
+/** `urgent`: verified alerts only, at any hour; `all`: also updates and all-clears, held at night. */
+export const subscriptionPreferences = ['urgent', 'all'] as const;
+export type SubscriptionPreference = (typeof subscriptionPreferences)[number];
 
 /** At most this many areas per subscriber: enough for home, work and school, not a whole state. */
 export const maxAreasPerSubscriber = 10;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
-import { createSmtpEmailSender, EmailSendError } from '../../../platform/email/index.ts';
+import { EmailSendError } from '../../../platform/email/index.ts';
 import type { EmailSender } from '../../../platform/email/index.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { newSecretToken } from '../../../platform/ids/ids.ts';
@@ -13,24 +13,17 @@ import { hashConfirmationToken, parsePending, sendConfirmationJobName } from './
 
 const confirmationLifetimeMs = 48 * 60 * 60 * 1000;
 
-export interface SubscriptionJobAdapters {
-  /** null when SMTP_URL is not set: confirmations cannot go out, which is logged. */
-  email: EmailSender | null;
-}
-
-/** The subscriptions module's jobs, wired to this process's adapters (server/jobs.ts lists them). */
+/** The subscriptions module's jobs, with the process's email sender (server/jobs.ts lists them). */
 export function createSubscriptionJobs(
-  context: Pick<PlatformContext, 'config' | 'crypto'>,
-  adapters: Partial<SubscriptionJobAdapters> = {},
+  context: Pick<PlatformContext, 'config' | 'crypto' | 'senders'>,
 ): JobDefinition[] {
-  const smtpUrl = context.config.email.smtpUrl;
-  const email =
-    adapters.email !== undefined
-      ? adapters.email
-      : smtpUrl
-        ? createSmtpEmailSender({ smtpUrl, from: context.config.email.from })
-        : null;
-  return [createSendConfirmationJob({ crypto: context.crypto, publicUrl: context.config.publicUrl, email })];
+  return [
+    createSendConfirmationJob({
+      crypto: context.crypto,
+      publicUrl: context.config.publicUrl,
+      email: context.senders.email,
+    }),
+  ];
 }
 
 /**
@@ -40,6 +33,7 @@ export function createSubscriptionJobs(
 function createSendConfirmationJob(deps: {
   crypto: PlatformContext['crypto'];
   publicUrl: string;
+  /** null when SMTP_URL is not set: confirmations cannot go out, which is logged. */
   email: EmailSender | null;
 }): JobDefinition {
   return defineJob({

@@ -1,16 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type {
-  SubscriberAreasTable,
-  SubscribersTable,
-  SubscriptionChannel,
-  VapidKeysTable,
-} from './subscription.tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { SubscriberAreasTable, SubscribersTable, SubscriptionChannel } from './subscription.tables.ts';
 
 export async function findSubscriberByContact(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   channel: SubscriptionChannel,
   contactIndex: string,
@@ -24,12 +17,15 @@ export async function findSubscriberByContact(
     .executeTakeFirst();
 }
 
-export async function findSubscriberById(db: Executor, id: string): Promise<SubscribersTable | undefined> {
+export async function findSubscriberById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<SubscribersTable | undefined> {
   return db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function findSubscriberByConfirmationHash(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   confirmationHash: string,
 ): Promise<SubscribersTable | undefined> {
@@ -41,12 +37,12 @@ export async function findSubscriberByConfirmationHash(
     .executeTakeFirst();
 }
 
-export async function insertSubscriber(trx: Executor, row: SubscribersTable): Promise<void> {
+export async function insertSubscriber(trx: Kysely<Database>, row: SubscribersTable): Promise<void> {
   await trx.insertInto('subscribers').values(row).execute();
 }
 
 export async function updateSubscriber(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   changes: Partial<Omit<SubscribersTable, 'id' | 'network_id' | 'channel'>>,
 ): Promise<void> {
@@ -55,7 +51,7 @@ export async function updateSubscriber(
 
 /** Unsubscribes every SMS subscriber row of a number in a network. Returns how many changed. */
 export async function unsubscribeByContact(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { networkId: string; channel: SubscriptionChannel; contactIndex: string; now: number },
 ): Promise<number> {
   const result = await trx
@@ -70,7 +66,7 @@ export async function unsubscribeByContact(
 }
 
 export async function listSubscriberAreas(
-  db: Executor,
+  db: Kysely<Database>,
   subscriberId: string,
 ): Promise<SubscriberAreasTable[]> {
   return db
@@ -81,17 +77,20 @@ export async function listSubscriberAreas(
     .execute();
 }
 
-export async function insertSubscriberAreas(trx: Executor, rows: SubscriberAreasTable[]): Promise<void> {
+export async function insertSubscriberAreas(
+  trx: Kysely<Database>,
+  rows: SubscriberAreasTable[],
+): Promise<void> {
   if (rows.length === 0) return;
   await trx.insertInto('subscriber_areas').values(rows).execute();
 }
 
-export async function deleteSubscriberAreas(trx: Executor, subscriberId: string): Promise<void> {
+export async function deleteSubscriberAreas(trx: Kysely<Database>, subscriberId: string): Promise<void> {
   await trx.deleteFrom('subscriber_areas').where('subscriber_id', '=', subscriberId).execute();
 }
 
 export async function insertSmsOptOut(
-  trx: Executor,
+  trx: Kysely<Database>,
   row: { network_id: string; phone_index: string; created_at: number },
 ): Promise<void> {
   await trx
@@ -101,7 +100,11 @@ export async function insertSmsOptOut(
     .execute();
 }
 
-export async function deleteSmsOptOut(trx: Executor, networkId: string, phoneIndex: string): Promise<void> {
+export async function deleteSmsOptOut(
+  trx: Kysely<Database>,
+  networkId: string,
+  phoneIndex: string,
+): Promise<void> {
   await trx
     .deleteFrom('sms_opt_outs')
     .where('network_id', '=', networkId)
@@ -109,7 +112,11 @@ export async function deleteSmsOptOut(trx: Executor, networkId: string, phoneInd
     .execute();
 }
 
-export async function isSmsOptedOut(db: Executor, networkId: string, phoneIndex: string): Promise<boolean> {
+export async function isSmsOptedOut(
+  db: Kysely<Database>,
+  networkId: string,
+  phoneIndex: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('sms_opt_outs')
     .select('phone_index')
@@ -117,17 +124,4 @@ export async function isSmsOptedOut(db: Executor, networkId: string, phoneIndex:
     .where('phone_index', '=', phoneIndex)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function selectVapidKeys(db: Executor, id: string): Promise<VapidKeysTable | undefined> {
-  return db.selectFrom('vapid_keys').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** First writer wins: every node that races here ends up reading the same pair. */
-export async function insertVapidKeysIfAbsent(db: Executor, row: VapidKeysTable): Promise<void> {
-  await db
-    .insertInto('vapid_keys')
-    .values(row)
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .execute();
 }

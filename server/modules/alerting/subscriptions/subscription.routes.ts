@@ -28,7 +28,7 @@ import {
   zipsFromText,
 } from './subscription.contract.ts';
 import { findSubscriberForUnsubscribe, unsubscribeWithToken } from './unsubscribe.service.ts';
-import { loadVapidKeys } from './vapid.service.ts';
+import { loadVapidKeys } from '../../../platform/push/index.ts';
 import {
   confirmEmailSubscription,
   requestEmailSubscription,
@@ -52,7 +52,7 @@ export async function requireNetworkBySlug(
 /** Public subscription pages and APIs, and the admin's exercise-recipient switch. */
 export function registerSubscriptionApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = subscriptionDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const limits = createSubscriptionLimits(context.clock);
   const twilioFrom = context.config.twilio?.from ?? '';
   const smsNumber = twilioFrom.startsWith('+') ? twilioFrom : null;

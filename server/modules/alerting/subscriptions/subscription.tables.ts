@@ -1,19 +1,14 @@
+import type { SubscriptionPreference } from './subscription.contract.ts';
+
 export const subscriptionChannels = ['sms', 'push', 'email'] as const;
 export type SubscriptionChannel = (typeof subscriptionChannels)[number];
 
-/** `urgent`: verified alerts only, at any hour; `all`: also updates and all-clears, held at night. */
-export const subscriptionPreferences = ['urgent', 'all'] as const;
-export type SubscriptionPreference = (typeof subscriptionPreferences)[number];
+// The preference enum lives in the contract (the subscribe page sends it); re-exported here.
+export { subscriptionPreferences } from './subscription.contract.ts';
+export type { SubscriptionPreference } from './subscription.contract.ts';
 
 /** `pending`: an email address not confirmed yet, which never receives alerts. */
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed';
-
-export interface VapidKeysTable {
-  id: string;
-  public_key: string;
-  private_key_enc: string;
-  created_at: number;
-}
 
 export interface SubscribersTable {
   id: string;
@@ -62,7 +57,6 @@ export interface SmsOptOutsTable {
 
 declare module '../../../platform/database/schema.ts' {
   interface Database {
-    vapid_keys: VapidKeysTable;
     subscribers: SubscribersTable;
     subscriber_areas: SubscriberAreasTable;
     sms_opt_outs: SmsOptOutsTable;

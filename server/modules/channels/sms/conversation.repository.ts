@@ -1,12 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { SmsConversationsTable } from './hotline.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** The texter's conversation, if one is still running. */
 export async function findLiveConversation(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; phoneHash: string; now: number },
 ): Promise<SmsConversationsTable | undefined> {
   return db
@@ -19,7 +17,7 @@ export async function findLiveConversation(
 }
 
 /** One conversation per texter and network: a new stage replaces the old one. */
-export async function saveConversation(trx: Executor, row: SmsConversationsTable): Promise<void> {
+export async function saveConversation(trx: Kysely<Database>, row: SmsConversationsTable): Promise<void> {
   await trx
     .insertInto('sms_conversations')
     .values(row)
@@ -37,7 +35,7 @@ export async function saveConversation(trx: Executor, row: SmsConversationsTable
 }
 
 export async function deleteConversation(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { networkId: string; phoneHash: string },
 ): Promise<void> {
   await trx
@@ -48,7 +46,7 @@ export async function deleteConversation(
 }
 
 /** Retention: conversations past their expiry (30 minutes of silence). */
-export async function deleteExpiredConversations(db: Executor, now: number): Promise<number> {
+export async function deleteExpiredConversations(db: Kysely<Database>, now: number): Promise<number> {
   const result = await db.deleteFrom('sms_conversations').where('expires_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
 import type { JobDefinition } from '../../../platform/jobs/index.ts';
-import { createTwilioSmsSender } from '../../../platform/sms/twilio-sms.ts';
 import { createNotifyOutcomeJob, createSendMessageJob } from './hotline.jobs.ts';
 import { registerSmsWebhookRoutes } from './sms-webhook.routes.ts';
 import { registerThreadRoutes } from './thread.routes.ts';
@@ -11,28 +10,35 @@ import { registerThreadRoutes } from './thread.routes.ts';
  * (dispatch replies, subscriptions, reports as a short conversation), and the two-way thread
  * between dispatchers and consenting reporters, with outcome notices.
  */
-export { registerSmsKeywordHandler, responderReplyKeywords } from './sms-keywords.ts';
-export type { SmsKeywordMessage, SmsKeywordRegistration, SmsKeywordResult } from './sms-keywords.ts';
+export { createSmsKeywordRouter, smsKeywordHandlersFor } from './sms-keywords.ts';
+export type {
+  KeywordMatch,
+  SmsKeywordHandler,
+  SmsKeywordMessage,
+  SmsKeywordResult,
+  SmsKeywordRouter,
+} from './sms-keywords.ts';
+export { handleInboundSms } from './sms-inbound.service.ts';
+export type { HotlineDeps, InboundSms } from './sms-inbound.service.ts';
+export { hotlineDepsFrom } from './sms-webhook.routes.ts';
 export { detectSmsCategory, detectSmsLanguage, parseSmsLocation } from './sms-text.ts';
 export { createNotifyOutcomeJob, createSendMessageJob, notifyOutcomeJobName } from './hotline.jobs.ts';
 export type { HotlineJobDeps } from './hotline.jobs.ts';
 export { conversationLifetimeMs } from './sms-report.service.ts';
-export { deleteExpiredConversations } from './conversation.repository.ts';
 export { messageBodyContext } from './thread.service.ts';
-export { forgetThreadPhones, purgeMessageText } from './thread.repository.ts';
 
 export function registerSmsHotlineRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerSmsWebhookRoutes(app, context);
   registerThreadRoutes(app, context);
 }
 
-/** The hotline's jobs, wired to this process's SMS adapter (none when Twilio is not configured). */
+/** The hotline's jobs, with the process's SMS sender (none when Twilio is not configured). */
 export function createHotlineJobs(context: PlatformContext): JobDefinition[] {
   const deps = {
     db: context.database.db,
     clock: context.clock,
     crypto: context.crypto,
-    sms: context.config.twilio ? createTwilioSmsSender(context.config.twilio) : null,
+    sms: context.senders.sms,
     publicUrl: context.config.publicUrl,
   };
   return [createSendMessageJob(deps), createNotifyOutcomeJob(deps)] as JobDefinition[];

@@ -1,10 +1,10 @@
 import { t } from '../../../platform/i18n/index.ts';
 import type { IntakeGuard, ReportDeps } from '../../intake/index.ts';
 import { normalizePhone, sourceHashOf } from '../../intake/index.ts';
-import { optOutKeywords } from '../../alerting/index.ts';
+import { smsKeywords, smsKeywordSet } from '../../../platform/sms/keyword.ts';
 import { deleteConversation, findLiveConversation } from './conversation.repository.ts';
 import type { HotlineDirectory } from './hotline-numbers.ts';
-import type { KeywordMatch } from './sms-keywords.ts';
+import type { SmsKeywordRouter } from './sms-keywords.ts';
 import { answerConsent, completeSmsReport, consentAnswerOf, startSmsReport } from './sms-report.service.ts';
 import type { Texter } from './sms-report.service.ts';
 import { detectSmsLanguage, languageNameKeywords, normalizeKeyword, parseSmsLocation } from './sms-text.ts';
@@ -23,13 +23,13 @@ export interface HotlineDeps {
   guard: IntakeGuard;
   directory: HotlineDirectory;
   subscriptions: SubscriptionBranch;
-  /** The dispatch module's registered keywords for this app. */
-  matchKeyword(text: string): KeywordMatch | null;
+  /** The keyword router, built from the handlers the modules declare (sms-keywords.ts). */
+  matchKeyword: SmsKeywordRouter;
 }
 
 /** Twilio's opt-out words (the whole message), which must work whatever else is going on. */
-const optOutWords = new Set<string>(optOutKeywords);
-const greetings = new Set(['HI', 'HELLO', 'HEY', 'HOLA', 'BUENAS', 'BUENOS DIAS', 'TEST', 'PRUEBA', 'مرحبا']);
+const optOutWords = smsKeywordSet(smsKeywords.optOut);
+const greetings = smsKeywordSet(smsKeywords.greeting);
 
 /**
  * Routes one text to the hotline and returns the replies, in the texter's language, to send back
@@ -60,8 +60,13 @@ export async function handleInboundSms(deps: HotlineDeps, input: InboundSms): Pr
   const message = { networkId: network.id, phoneE164, text, language: textLanguage };
 
   const keyword = deps.matchKeyword(text);
-  if (keyword?.registration) {
-    const result = await keyword.registration.handle({ ...message, phoneHash, ...keyword });
+  if (keyword?.handler) {
+    const result = await keyword.handler.handle({
+      ...message,
+      phoneHash,
+      keyword: keyword.keyword,
+      argument: keyword.argument,
+    });
     if (result.handled) return result.replies;
   }
   // "ACEPTO K7Q2" from a number dispatch does not know is still no report.

@@ -1,5 +1,6 @@
 import type { PlatformContext } from '../../../platform/context.ts';
-import { normalizeKeyword } from './sms-text.ts';
+import { normalizeSmsKeyword, responderReplyWords } from '../../../platform/sms/keyword.ts';
+import { dispatchDepsFrom, handleResponderSmsReply } from '../../field/index.ts';
 
 /** A text message as a keyword handler sees it. */
 export interface SmsKeywordMessage {
@@ -24,63 +25,69 @@ export interface SmsKeywordResult {
   replies: string[];
 }
 
-export interface SmsKeywordRegistration {
-  /** Normalized first words this handler takes (e.g. ACEPTO, ACCEPT, YES). */
+export interface SmsKeywordHandler {
+  /** First words this handler takes (e.g. ACEPTO, ACCEPT, YES), as in the keyword table. */
   keywords: readonly string[];
   /** Only when an argument follows, e.g. an offer code: "YES 4821" but not a bare "yes". */
   requiresArgument?: boolean;
   handle(message: SmsKeywordMessage): Promise<SmsKeywordResult>;
 }
 
-/**
- * Responders answer dispatch offers by text: these words followed by the offer's code are reserved
- * for the dispatch module's handler (registerSmsKeywordHandler) and never become a report.
- */
-export const responderReplyKeywords = ['ACEPTO', 'ACCEPT', 'YES', 'SI', 'NO', 'DECLINE', 'RECHAZO'] as const;
-const offerCodePattern = /^[A-Z0-9]{3,10}$/;
-
-const registries = new WeakMap<PlatformContext, SmsKeywordRegistration[]>();
-
-/**
- * Lets another module (dispatch) take text messages that start with its keywords. Registered per
- * app (an app's handlers close over that app's dependencies); call it while registering routes.
- * Returns a function that removes the registration.
- */
-export function registerSmsKeywordHandler(
-  context: PlatformContext,
-  registration: SmsKeywordRegistration,
-): () => void {
-  const list = registries.get(context) ?? [];
-  const stored = { ...registration, keywords: registration.keywords.map(normalizeKeyword) };
-  list.push(stored);
-  registries.set(context, list);
-  return () => {
-    const index = list.indexOf(stored);
-    if (index >= 0) list.splice(index, 1);
-  };
-}
-
 export interface KeywordMatch {
-  registration: SmsKeywordRegistration | null;
+  handler: SmsKeywordHandler | null;
   keyword: string;
   argument: string;
-  /** A responder reply (keyword + offer code), reserved even when no handler is registered yet. */
+  /** A responder reply (keyword + offer code), reserved even when its handler passes. */
   isResponderReply: boolean;
 }
 
-/** The registered handler for this text, or a reserved responder reply without one; null otherwise. */
-export function matchKeyword(context: PlatformContext, text: string): KeywordMatch | null {
-  const normalized = normalizeKeyword(text.slice(0, 200));
-  const [keyword = '', ...rest] = normalized.split(' ');
-  const argument = rest.join(' ');
-  const registration =
-    (registries.get(context) ?? []).find(
-      (candidate) => candidate.keywords.includes(keyword) && (!candidate.requiresArgument || argument !== ''),
-    ) ?? null;
-  const isResponderReply =
-    (responderReplyKeywords as readonly string[]).includes(keyword) &&
-    rest.length === 1 &&
-    offerCodePattern.test(argument);
-  if (!registration && !isResponderReply) return null;
-  return { registration, keyword, argument, isResponderReply };
+/** Finds the handler for a text: the first whose keywords hold the text's first word. */
+export type SmsKeywordRouter = (text: string) => KeywordMatch | null;
+
+const offerCodePattern = /^[A-Z0-9]{3,10}$/;
+const reservedReplyWords = new Set(responderReplyWords);
+
+/**
+ * The hotline's keyword router, built from a declared list of handlers (no registration at import
+ * time). A responder reply (an offer word of the keyword table and a code) is reserved even when
+ * no handler takes it, so it never becomes a report.
+ */
+export function createSmsKeywordRouter(handlers: readonly SmsKeywordHandler[]): SmsKeywordRouter {
+  const routes = handlers.map((handler) => ({
+    handler,
+    keywords: new Set(handler.keywords.map(normalizeSmsKeyword)),
+  }));
+  return (text) => {
+    const [keyword = '', ...rest] = normalizeSmsKeyword(text.slice(0, 200)).split(' ');
+    const argument = rest.join(' ');
+    const route = routes.find(
+      (candidate) =>
+        candidate.keywords.has(keyword) && (!candidate.handler.requiresArgument || argument !== ''),
+    );
+    const isResponderReply =
+      reservedReplyWords.has(keyword) && rest.length === 1 && offerCodePattern.test(argument);
+    if (!route && !isResponderReply) return null;
+    return { handler: route?.handler ?? null, keyword, argument, isResponderReply };
+  };
+}
+
+/**
+ * Every module's texted keywords, declared in one place: channels imports the modules it routes
+ * to through their index.ts. Today: responders answering dispatch offers (ACEPTO K7H3).
+ */
+export function smsKeywordHandlersFor(context: PlatformContext): SmsKeywordHandler[] {
+  const dispatch = dispatchDepsFrom(context);
+  return [
+    {
+      keywords: responderReplyWords,
+      handle: async (message) => {
+        const reply = await handleResponderSmsReply(dispatch, {
+          from: message.phoneE164,
+          body: message.text,
+          networkId: message.networkId,
+        });
+        return reply === null ? { handled: false, replies: [] } : { handled: true, replies: [reply] };
+      },
+    },
+  ];
 }

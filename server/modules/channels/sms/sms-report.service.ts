@@ -1,5 +1,6 @@
 import { isAppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
+import { smsKeywords, smsKeywordSet } from '../../../platform/sms/keyword.ts';
 import type { ReportCategory } from '../../intake/index.ts';
 import { reportFieldContexts } from '../../intake/index.ts';
 import { recordReporterPhone, submitReport } from '../../intake/index.ts';
@@ -79,8 +80,8 @@ export async function answerConsent(
   return [texter.say(recorded ? 'consentSaved' : 'consentDeclined')];
 }
 
-const yesWords = new Set(['YES', 'Y', 'SI', 'S', 'OK', 'OKAY', 'SURE', 'CLARO', 'DALE', 'نعم']);
-const noWords = new Set(['NO', 'N', 'NOPE', 'لا']);
+const yesWords = smsKeywordSet(smsKeywords.consentYes);
+const noWords = smsKeywordSet(smsKeywords.consentNo);
 
 /** true for yes, false for no, null when the text is neither (it is then read as something else). */
 export function consentAnswerOf(normalizedText: string): boolean | null {

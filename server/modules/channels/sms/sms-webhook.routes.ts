@@ -8,7 +8,8 @@ import { intakeGuardFor, reportDepsFrom } from '../../intake/index.ts';
 import { createHotlineDirectory } from './hotline-numbers.ts';
 import { handleInboundSms } from './sms-inbound.service.ts';
 import type { HotlineDeps } from './sms-inbound.service.ts';
-import { matchKeyword } from './sms-keywords.ts';
+import { createSmsKeywordRouter, smsKeywordHandlersFor } from './sms-keywords.ts';
+import type { SmsKeywordHandler } from './sms-keywords.ts';
 import { subscriptionBranchFor } from './subscription-branch.ts';
 
 /** The fields of Twilio's incoming-message webhook the hotline reads (Twilio sends many more). */
@@ -18,13 +19,17 @@ const inboundSmsSchema = z.object({
   Body: z.string().max(1600).default(''),
 });
 
-export function hotlineDepsFrom(context: PlatformContext): HotlineDeps {
+/** The hotline's dependencies; `keywordHandlers` defaults to the ones the modules declare. */
+export function hotlineDepsFrom(
+  context: PlatformContext,
+  keywordHandlers: readonly SmsKeywordHandler[] = smsKeywordHandlersFor(context),
+): HotlineDeps {
   return {
     report: reportDepsFrom(context),
     guard: intakeGuardFor(context),
     directory: createHotlineDirectory({ db: context.database.db, clock: context.clock }),
     subscriptions: subscriptionBranchFor(context),
-    matchKeyword: (text) => matchKeyword(context, text),
+    matchKeyword: createSmsKeywordRouter(keywordHandlers),
   };
 }
 

@@ -1,25 +1,26 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { incidentPublicFacts, incidentsNotClosed } from '../../intake/index.ts';
 import { networkNames } from '../../identity/index.ts';
 import { reportsWithContactPurged } from '../../intake/index.ts';
 import type { IncidentMessagesTable } from './hotline.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertIncidentMessage(trx: Executor, row: IncidentMessagesTable): Promise<void> {
+export async function insertIncidentMessage(
+  trx: Kysely<Database>,
+  row: IncidentMessagesTable,
+): Promise<void> {
   await trx.insertInto('incident_messages').values(row).execute();
 }
 
 export async function findIncidentMessage(
-  db: Executor,
+  db: Kysely<Database>,
   id: string,
 ): Promise<IncidentMessagesTable | undefined> {
   return db.selectFrom('incident_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateIncidentMessage(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   patch: Updateable<IncidentMessagesTable>,
 ): Promise<void> {
@@ -27,7 +28,7 @@ export async function updateIncidentMessage(
 }
 
 export async function listIncidentMessages(
-  db: Executor,
+  db: Kysely<Database>,
   incidentId: string,
 ): Promise<IncidentMessagesTable[]> {
   return db
@@ -45,7 +46,7 @@ export async function listIncidentMessages(
  * since `since`, on an incident that is not closed.
  */
 export async function findOpenThread(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; phoneHash: string; since: number },
 ): Promise<Pick<IncidentMessagesTable, 'incident_id' | 'report_id'> | undefined> {
   return db
@@ -63,7 +64,7 @@ export async function findOpenThread(
 }
 
 /** The public facts of an incident and its network an outcome notice needs (one statement). */
-export async function findIncidentNoticeFacts(db: Executor, incidentId: string) {
+export async function findIncidentNoticeFacts(db: Kysely<Database>, incidentId: string) {
   return db
     .selectFrom(incidentPublicFacts(db).as('i'))
     .innerJoin(networkNames(db).as('n'), 'n.id', 'i.network_id')
@@ -75,7 +76,7 @@ export async function findIncidentNoticeFacts(db: Executor, incidentId: string) 
 const updated = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
 
 /** Replies can no longer find a thread whose reporter's contact is gone (intake retention). */
-export async function forgetThreadPhones(db: Executor, networkId: string): Promise<number> {
+export async function forgetThreadPhones(db: Kysely<Database>, networkId: string): Promise<number> {
   const result = await db
     .updateTable('incident_messages')
     .set({ phone_hash: null })
@@ -88,7 +89,7 @@ export async function forgetThreadPhones(db: Executor, networkId: string): Promi
 
 /** Deletes the text of thread messages written at or before `createdBefore` (intake retention). */
 export async function purgeMessageText(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; createdBefore: number },
 ): Promise<number> {
   const result = await db

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
@@ -14,11 +15,7 @@ const messageSchema = z.strictObject({
 
 export function threadDepsFrom(context: PlatformContext): ThreadDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     jobs: context.jobs,
   };
 }
@@ -26,7 +23,7 @@ export function threadDepsFrom(context: PlatformContext): ThreadDeps {
 /** The dispatcher's two-way SMS thread with consenting reporters of an incident. */
 export function registerThreadRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = threadDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/incidents/:incidentId/messages', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

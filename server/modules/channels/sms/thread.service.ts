@@ -1,17 +1,13 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
+import type { ServiceDeps } from '../../../platform/context.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import type { JobWaker } from '../../../platform/jobs/index.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
-import { incidentRooms, reportFieldContexts, requireVisibleIncident } from '../../intake/index.ts';
+import { incidentRooms, reportFieldContexts, requireIncidentAccess } from '../../intake/index.ts';
 import { findReportContact, normalizePhone, sourceHashOf } from '../../intake/index.ts';
 import type { IncidentMessagesTable } from './hotline.tables.ts';
 import { findOpenThread, insertIncidentMessage, listIncidentMessages } from './thread.repository.ts';
@@ -21,12 +17,7 @@ export const sendMessageJobName = 'hotline.sendMessage';
 /** A reporter's reply joins the thread if a dispatcher wrote to them within this time. */
 export const openThreadMs = 24 * 60 * 60 * 1000;
 
-export interface ThreadDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface ThreadDeps extends ServiceDeps {
   jobs: JobWaker;
 }
 
@@ -54,7 +45,7 @@ export async function sendReporterMessage(
   incidentId: string,
   input: { reportId: string; body: string },
 ): Promise<PresentedMessage> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   if (incident.status === 'closed') throw new AppError('INCIDENT_CLOSED', 'This incident is closed.');
   const report = await findReportContact(deps.db, input.reportId);
   if (!report || report.incident_id !== incident.id || report.network_id !== incident.network_id) {
@@ -106,7 +97,7 @@ export async function listReporterThread(
   principal: Principal,
   incidentId: string,
 ): Promise<{ messages: PresentedMessage[] }> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const rows = await listIncidentMessages(deps.db, incident.id);
   await recordAudit(deps, deps.db, {
     networkId: incident.network_id,

@@ -1,73 +1,20 @@
 /**
- * Dispatch's one door into the incidents module (and evidence's, through dispatch): reading an
- * incident, its areas and rooms, and moving its status inside dispatch's own transaction with a
- * responder or the system as actor, using the incidents module's lifecycle rules and recorder.
+ * Moving an incident's status inside dispatch's own transaction with a responder or the system
+ * as actor, using the incidents module's lifecycle rules and recorder. Reading an incident, its
+ * areas and the access check come from intake's index.ts directly.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
-import { areasFor, requireRole } from '../../identity/index.ts';
-import type { Principal } from '../../identity/index.ts';
 import {
   canTransition,
   findIncidentById,
-  incidentRooms,
   isUnverified,
   outcomeOf,
   recordIncidentChange,
   updateIncidentIfStatus,
 } from '../../intake/index.ts';
-import type { IncidentRow, IncidentStatus } from '../../intake/index.ts';
-import type { Role } from '../../identity/index.ts';
-import { findAreasContainingPoint } from '../../identity/index.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
-export type { IncidentRow, IncidentStatus };
-
-export async function findIncident(db: Executor, incidentId: string): Promise<IncidentRow | undefined> {
-  return findIncidentById(db, incidentId);
-}
-
-/** Ids of the network's areas containing the incident's coarse point (none without a point). */
-export async function areaIdsOfIncident(
-  db: Executor,
-  incident: Pick<IncidentRow, 'network_id' | 'lat' | 'lon'>,
-): Promise<string[]> {
-  if (incident.lat === null || incident.lon === null) return [];
-  const areas = await findAreasContainingPoint(db, incident.network_id, incident.lat, incident.lon);
-  return areas.map((area) => area.id);
-}
-
-/** Dispatcher and coordinator rooms (network-wide and per area) where the incident's news goes. */
-export function roomsOfIncident(networkId: string, areaIds: readonly string[]): string[] {
-  return incidentRooms(networkId, areaIds);
-}
-
-/**
- * The incident, if the principal holds one of `roles` for it: network-wide, or limited to an area
- * containing it. Another network's incident, or one outside the grant, is reported as not found.
- */
-export async function requireIncidentAccess(
-  db: Executor,
-  principal: Principal,
-  incidentId: string,
-  roles: readonly Role[],
-): Promise<{ incident: IncidentRow; areaIds: string[] }> {
-  requireRole(principal, roles);
-  const incident = await findIncidentById(db, incidentId);
-  if (!incident || incident.network_id !== principal.networkId) throw incidentNotFound();
-  const areaIds = await areaIdsOfIncident(db, incident);
-  const allowed = areasFor(principal, roles);
-  if (allowed !== 'all' && !areaIds.some((areaId) => allowed.includes(areaId))) throw incidentNotFound();
-  return { incident, areaIds };
-}
-
-export function incidentNotFound(): AppError {
-  return new AppError('INCIDENT_NOT_FOUND', 'Incident not found.');
-}
+import type { IncidentStatus } from '../../intake/index.ts';
 
 /**
  * Moves the incident to `to` inside the caller's transaction when its lifecycle allows it from

@@ -1,5 +1,52 @@
 import { z } from 'zod';
-import { onSceneOutcomes } from './dispatch.tables.ts';
+import type { IncidentStatus, ReportCategory } from '../../intake/incidents/incident.contract.ts';
+import type { OnCallSource } from '../responders/responder.contract.ts';
+
+/**
+ * offered → accepted → en_route → on_scene → done (steps may be skipped forward); an offer not yet
+ * accepted may be declined, expire, or be cancelled; a live one may be cancelled (stand down).
+ */
+export const offerStatuses = [
+  'offered',
+  'accepted',
+  'en_route',
+  'on_scene',
+  'done',
+  'declined',
+  'expired',
+  'cancelled',
+] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
+
+/** Statuses that hold the responder: at most one such offer per responder (unique partial index). */
+export const activeOfferStatuses = [
+  'offered',
+  'accepted',
+  'en_route',
+  'on_scene',
+] as const satisfies readonly OfferStatus[];
+
+/** Statuses after acceptance while the responder works the incident. */
+export const workingOfferStatuses = [
+  'accepted',
+  'en_route',
+  'on_scene',
+  'done',
+] as const satisfies readonly OfferStatus[];
+export type WorkingOfferStatus = (typeof workingOfferStatuses)[number];
+
+/** Realtime events about an offer, to the incident's dispatchers and the responder (ids and states). */
+export type OfferEventType =
+  | 'dispatch.offerSent'
+  | 'dispatch.offerAccepted'
+  | 'dispatch.offerDeclined'
+  | 'dispatch.offerExpired'
+  | 'dispatch.offerCancelled'
+  | 'dispatch.statusReported'
+  | 'dispatch.outcomeReported';
+
+export const onSceneOutcomes = ['confirmed', 'not_confirmed', 'false_alarm'] as const;
+export type OnSceneOutcome = (typeof onSceneOutcomes)[number];
 
 const languageTagSchema = z
   .string()
@@ -46,3 +93,104 @@ export type OutcomeInput = z.infer<typeof outcomeSchema>;
 export const myOffersQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+
+// Answers
+
+/** An offer as the API shows it: times and states, no free text (notes come with the detail). */
+export interface PresentedOffer {
+  id: string;
+  incidentId: string;
+  responderMemberId: string;
+  offeredBy: string;
+  status: OfferStatus;
+  isAutoEscalating: boolean;
+  escalatedFromId: string | null;
+  distanceMeters: number | null;
+  expiresAt: number;
+  offeredAt: number;
+  acceptedAt: number | null;
+  declinedAt: number | null;
+  expiredAt: number | null;
+  cancelledAt: number | null;
+  enRouteAt: number | null;
+  onSceneAt: number | null;
+  doneAt: number | null;
+  outcome: OnSceneOutcome | null;
+  outcomeAt: number | null;
+  hasNotes: boolean;
+  hasLivestream: boolean;
+  /** Only for the responder it was sent to: the code to quote in a texted reply. */
+  code?: string;
+}
+
+/** A responder the server suggests for an incident, nearest (and speakers of the language) first. */
+export interface Suggestion {
+  memberId: string;
+  displayName: string;
+  languages: string[];
+  isLanguageMatch: boolean;
+  onCallSource: OnCallSource;
+  /** Null when the responder shares no current location. */
+  distanceMeters: number | null;
+  /** Minutes as the crow flies at urban driving speed; null without a location. */
+  etaMinutes: number | null;
+  trainings: string[];
+}
+
+/** GET /api/incidents/:incidentId/suggestions. */
+export interface SuggestionList {
+  incidentId: string;
+  language: string | null;
+  suggestions: Suggestion[];
+}
+
+/** POST /api/incidents/:incidentId/offers. */
+export interface SentOffers {
+  offers: PresentedOffer[];
+  /** Responders skipped because they hold a live offer (another dispatcher may have just sent one). */
+  unavailableResponderIds: string[];
+}
+
+/** GET /api/incidents/:incidentId/offers. */
+export interface IncidentOfferList {
+  offers: PresentedOffer[];
+}
+
+/** What a responder learns of an incident: before accepting, its kind; after, where it is. */
+export interface ResponderIncidentView {
+  id: string;
+  category: ReportCategory;
+  status: IncidentStatus;
+  location: { lat: number; lon: number } | null;
+  zip: string | null;
+}
+
+export interface OfferWithIncident extends PresentedOffer {
+  incident: ResponderIncidentView;
+}
+
+/** GET /api/responders/me/offers: newest first. */
+export interface OwnOfferList {
+  offers: OfferWithIncident[];
+}
+
+/** GET /api/offers/:offerId: with the notes and livestream link (a dispatcher's read is audited). */
+export interface OfferDetail {
+  offer: PresentedOffer;
+  incident: ResponderIncidentView;
+  notes: string | null;
+  livestreamUrl: string | null;
+}
+
+/** POST /api/offers/:offerId/accept, …/decline, …/status and …/cancel. */
+export interface OfferAnswer {
+  offer: PresentedOffer;
+}
+
+/** POST /api/offers/:offerId/outcome. */
+export interface ReportedOutcome {
+  offer: PresentedOffer;
+  incident: { id: string; status: IncidentStatus };
+  /** False when the incident already had an outcome (the first verified report stands). */
+  isIncidentChanged: boolean;
+}

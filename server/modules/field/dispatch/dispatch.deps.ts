@@ -1,24 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import { serviceDepsFrom } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import type { JobWaker } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/log/logger.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
-import { createWebPushSender } from '../../../platform/push/index.ts';
 import type { PushSender } from '../../../platform/push/index.ts';
 import type { SmsSender } from '../../../platform/sms/sms.ts';
-import { createTwilioSmsSender } from '../../../platform/sms/twilio-sms.ts';
-import { loadVapidKeys } from '../../alerting/index.ts';
+import { incidentRoles } from '../../intake/index.ts';
 
-export interface DispatchDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface DispatchDeps extends ServiceDeps {
   jobs: JobWaker;
 }
 
@@ -31,26 +19,16 @@ export interface NotifyDeps extends DispatchDeps {
 
 export function dispatchDepsFrom(context: PlatformContext): DispatchDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     jobs: context.jobs,
   };
 }
 
 export function notifyDepsFrom(context: PlatformContext): NotifyDeps {
-  const { config } = context;
-  const contact = /<([^>]+)>/.exec(config.email.from)?.[1] ?? config.email.from;
   return {
     ...dispatchDepsFrom(context),
-    push: createWebPushSender({
-      vapidKeys: () =>
-        loadVapidKeys({ db: context.database.db, crypto: context.crypto, clock: context.clock }),
-      subject: config.publicUrl.startsWith('https://') ? config.publicUrl : `mailto:${contact}`,
-    }),
-    sms: config.twilio ? createTwilioSmsSender(config.twilio) : null,
+    push: context.senders.push,
+    sms: context.senders.sms,
     logger: context.logger,
   };
 }
@@ -61,5 +39,5 @@ export const offerFields = {
   livestreamUrl: 'dispatch_offers.livestream_url',
 } as const;
 
-/** Who sends offers and reads suggestions (the same people who work incidents). */
-export const dispatcherRoles = ['dispatcher', 'coordinator'] as const;
+/** Who sends offers and reads suggestions: the people who work incidents. */
+export const dispatcherRoles = incidentRoles;

@@ -12,6 +12,7 @@ import {
   sendOffersSchema,
   suggestionQuerySchema,
 } from './dispatch.contract.ts';
+import type { OfferAnswer } from './dispatch.contract.ts';
 import { cancelOffer, reportOfferProgress, reportOutcome } from './offer-progress.service.ts';
 import { getOfferDetail, listOwnOffers } from './offer-reads.service.ts';
 import { answerOwnOffer } from './offer-responses.service.ts';
@@ -21,7 +22,7 @@ import { suggestResponders } from './suggestion.service.ts';
 /** Suggestions and offers for dispatchers; answers, progress and outcomes for responders. */
 export function registerDispatchApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = dispatchDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/incidents/:incidentId/suggestions', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
@@ -57,20 +58,20 @@ export function registerDispatchApiRoutes(app: FastifyInstance, context: Platfor
   app.post('/api/offers/:offerId/accept', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { offerId } = parseInput(offerParamsSchema, request.params);
-    return { offer: await answerOwnOffer(deps, principal, offerId, 'accept') };
+    return { offer: await answerOwnOffer(deps, principal, offerId, 'accept') } satisfies OfferAnswer;
   });
 
   app.post('/api/offers/:offerId/decline', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { offerId } = parseInput(offerParamsSchema, request.params);
-    return { offer: await answerOwnOffer(deps, principal, offerId, 'decline') };
+    return { offer: await answerOwnOffer(deps, principal, offerId, 'decline') } satisfies OfferAnswer;
   });
 
   app.post('/api/offers/:offerId/status', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { offerId } = parseInput(offerParamsSchema, request.params);
     const { status } = parseInput(offerStatusReportSchema, request.body);
-    return { offer: await reportOfferProgress(deps, principal, offerId, status) };
+    return { offer: await reportOfferProgress(deps, principal, offerId, status) } satisfies OfferAnswer;
   });
 
   app.post('/api/offers/:offerId/outcome', async (request) => {
@@ -83,6 +84,6 @@ export function registerDispatchApiRoutes(app: FastifyInstance, context: Platfor
   app.post('/api/offers/:offerId/cancel', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { offerId } = parseInput(offerParamsSchema, request.params);
-    return { offer: await cancelOffer(deps, principal, offerId) };
+    return { offer: await cancelOffer(deps, principal, offerId) } satisfies OfferAnswer;
   });
 }

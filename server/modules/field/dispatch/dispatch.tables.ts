@@ -1,37 +1,13 @@
-/**
- * offered → accepted → en_route → on_scene → done (steps may be skipped forward); an offer not yet
- * accepted may be declined, expire, or be cancelled; a live one may be cancelled (stand down).
- */
-export const offerStatuses = [
-  'offered',
-  'accepted',
-  'en_route',
-  'on_scene',
-  'done',
-  'declined',
-  'expired',
-  'cancelled',
-] as const;
-export type OfferStatus = (typeof offerStatuses)[number];
+import type { OfferStatus, OnSceneOutcome } from './dispatch.contract.ts';
 
-/** Statuses that hold the responder: at most one such offer per responder (unique partial index). */
-export const activeOfferStatuses = [
-  'offered',
-  'accepted',
-  'en_route',
-  'on_scene',
-] as const satisfies readonly OfferStatus[];
-
-/** Statuses after acceptance while the responder works the incident. */
-export const workingOfferStatuses = [
-  'accepted',
-  'en_route',
-  'on_scene',
-  'done',
-] as const satisfies readonly OfferStatus[];
-
-export const onSceneOutcomes = ['confirmed', 'not_confirmed', 'false_alarm'] as const;
-export type OnSceneOutcome = (typeof onSceneOutcomes)[number];
+// The enums live in the contract (the members' app reads them); re-exported for the module's files.
+export {
+  activeOfferStatuses,
+  offerStatuses,
+  onSceneOutcomes,
+  workingOfferStatuses,
+} from './dispatch.contract.ts';
+export type { OfferStatus, OnSceneOutcome } from './dispatch.contract.ts';
 
 export interface DispatchOffersTable {
   id: string;

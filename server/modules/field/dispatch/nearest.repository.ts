@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { BoundingBox, LatLon } from '../../../platform/geo/index.ts';
 import { activeMembersHoldingRole } from '../../identity/index.ts';
 import { responderAvailability } from '../responders/index.ts';
 import { activeOfferStatuses } from './dispatch.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 type ProfileColumns = Pick<Database['responder_profiles'], 'member_id' | 'is_on_call' | 'has_windows'>;
 type ProfileScope = ExpressionBuilder<Database & { p: ProfileColumns }, 'p'>;
 
@@ -59,7 +58,7 @@ function eligible(eb: ProfileScope, filter: CandidateFilter) {
  * The network's responder profiles (the responders module's `responderAvailability`) joined, in
  * one statement, with the members who may take this incident.
  */
-function baseQuery(db: Executor, filter: CandidateFilter) {
+function baseQuery(db: Kysely<Database>, filter: CandidateFilter) {
   const coveredMembers = activeMembersHoldingRole(db, {
     networkId: filter.networkId,
     role: 'responder',
@@ -83,7 +82,7 @@ function baseQuery(db: Executor, filter: CandidateFilter) {
  * estimate (exact distances are computed by the caller). The box range uses the location index.
  */
 export async function selectLocatedCandidates(
-  db: Executor,
+  db: Kysely<Database>,
   filter: CandidateFilter & { box: BoundingBox; center: LatLon; limit: number; language?: string },
 ): Promise<CandidateRow[]> {
   const { box, center } = filter;
@@ -113,7 +112,7 @@ export async function selectLocatedCandidates(
 
 /** Eligible responders who share no current location (ranked after located ones). */
 export async function selectUnlocatedCandidates(
-  db: Executor,
+  db: Kysely<Database>,
   filter: CandidateFilter & { limit: number },
 ): Promise<CandidateRow[]> {
   return baseQuery(db, filter)

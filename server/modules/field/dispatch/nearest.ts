@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { boundingBoxAround, distanceMeters } from '../../../platform/geo/index.ts';
 import type { LatLon } from '../../../platform/geo/index.ts';
@@ -43,7 +43,7 @@ const rowsPerRing = 1_000;
  * for the benchmark (100,000 responders) as well as suggestions and escalation.
  */
 export async function findNearestAvailableResponders(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kysely<Database>,
   query: NearestResponderQuery,
 ): Promise<NearestResponder[]> {
   // Speakers first: a separate search filtered by language in SQL, so a dense crowd of others
@@ -62,7 +62,7 @@ export async function findNearestAvailableResponders(
 }
 
 async function searchRings(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kysely<Database>,
   query: NearestResponderQuery,
   language: string | undefined,
 ): Promise<NearestResponder[]> {

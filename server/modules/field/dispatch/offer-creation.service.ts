@@ -3,7 +3,7 @@ import { newId } from '../../../platform/ids/ids.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import { recordAudit } from '../../identity/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
-import type { IncidentRow } from './dispatch-incidents.service.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import { newOfferCode } from './offer-code.ts';
 import { emitOfferEvent } from './offer.events.ts';
 import { findOfferById, insertOfferIfResponderFree } from './offer.repository.ts';

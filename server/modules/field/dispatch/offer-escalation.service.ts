@@ -1,7 +1,7 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { timeZoneOf } from '../responders/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
-import { areaIdsOfIncident, findIncident } from './dispatch-incidents.service.ts';
+import { areaIdsOfIncident, findIncidentById } from '../../intake/index.ts';
 import { findNearestAvailableResponders } from './nearest.ts';
 import { createOffer } from './offer-creation.service.ts';
 import { countOffersOfIncident, hasWorkingOffer } from './offer.repository.ts';
@@ -22,7 +22,7 @@ export async function escalateAfter(
   offer: OfferRow,
 ): Promise<OfferRow | null> {
   if (offer.is_auto_escalating !== 1 || offer.escalation_depth >= maximumEscalationDepth) return null;
-  const incident = await findIncident(uow.trx, offer.incident_id);
+  const incident = await findIncidentById(uow.trx, offer.incident_id);
   if (!incident || (incident.status !== 'new' && incident.status !== 'verifying')) return null;
   if (incident.lat === null || incident.lon === null) return null;
   if (await hasWorkingOffer(uow.trx, incident.id)) return null;

@@ -1,31 +1,7 @@
+import type { PresentedOffer } from './dispatch.contract.ts';
 import type { OfferRow } from './offer.repository.ts';
 
-/** An offer as the API shows it: times and states, no free text (notes come with the detail). */
-export interface PresentedOffer {
-  id: string;
-  incidentId: string;
-  responderMemberId: string;
-  offeredBy: string;
-  status: OfferRow['status'];
-  isAutoEscalating: boolean;
-  escalatedFromId: string | null;
-  distanceMeters: number | null;
-  expiresAt: number;
-  offeredAt: number;
-  acceptedAt: number | null;
-  declinedAt: number | null;
-  expiredAt: number | null;
-  cancelledAt: number | null;
-  enRouteAt: number | null;
-  onSceneAt: number | null;
-  doneAt: number | null;
-  outcome: OfferRow['outcome'];
-  outcomeAt: number | null;
-  hasNotes: boolean;
-  hasLivestream: boolean;
-  /** Only for the responder it was sent to: the code to quote in a texted reply. */
-  code?: string;
-}
+export type { PresentedOffer } from './dispatch.contract.ts';
 
 export function presentOffer(offer: OfferRow, options: { withCode?: boolean } = {}): PresentedOffer {
   return {

@@ -7,12 +7,13 @@ import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles, offerFields } from './dispatch.deps.ts';
 import type { DispatchOffersTable, OfferStatus, OnSceneOutcome } from './dispatch.tables.ts';
 import { activeOfferStatuses, workingOfferStatuses } from './dispatch.tables.ts';
-import { findIncident, moveIncidentIfAllowed } from './dispatch-incidents.service.ts';
-import type { IncidentStatus } from './dispatch-incidents.service.ts';
+import { findIncidentById } from '../../intake/index.ts';
+import type { IncidentStatus } from '../../intake/index.ts';
+import { moveIncidentIfAllowed } from './dispatch-incidents.service.ts';
 import { emitOfferEvent } from './offer.events.ts';
 import { offerNotFound, requireOwnOffer, requireVisibleOffer } from './offer.policy.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { PresentedOffer, ReportedOutcome } from './dispatch.contract.ts';
 import { findOfferById, updateOfferIfStatus } from './offer.repository.ts';
 import type { OutcomeInput } from './dispatch.contract.ts';
 
@@ -71,12 +72,7 @@ const incidentStatusFor: Record<OnSceneOutcome, IncidentStatus> = {
   false_alarm: 'false_alarm',
 };
 
-export interface ReportedOutcome {
-  offer: PresentedOffer;
-  incident: { id: string; status: IncidentStatus };
-  /** False when the incident already had an outcome (the first verified report stands). */
-  isIncidentChanged: boolean;
-}
+export type { ReportedOutcome } from './dispatch.contract.ts';
 
 /**
  * The responder's finding on scene. The incident moves through its lifecycle (verifying →
@@ -123,9 +119,9 @@ export async function reportOutcome(
         actorMemberId: principal.memberId,
         offerId: current.id,
       });
-    if ((await findIncident(uow.trx, current.incident_id))?.status === 'new') await move('verifying');
+    if ((await findIncidentById(uow.trx, current.incident_id))?.status === 'new') await move('verifying');
     const isIncidentChanged = await move(target);
-    const incident = await findIncident(uow.trx, current.incident_id);
+    const incident = await findIncidentById(uow.trx, current.incident_id);
     await recordAudit(deps, uow.trx, {
       networkId: current.network_id,
       actorMemberId: principal.memberId,

@@ -4,26 +4,13 @@ import type { Principal } from '../../identity/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
 import { offerFields } from './dispatch.deps.ts';
 import { workingOfferStatuses } from './dispatch.tables.ts';
-import { findIncident } from './dispatch-incidents.service.ts';
-import type { IncidentRow } from './dispatch-incidents.service.ts';
+import { findIncidentById } from '../../intake/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import { requireVisibleOffer } from './offer.policy.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { OfferDetail, OwnOfferList, ResponderIncidentView } from './dispatch.contract.ts';
 import { listOffersOfResponder } from './offer.repository.ts';
 import type { OfferRow } from './offer.repository.ts';
-
-/** What a responder learns of an incident: before accepting, its kind; after, where it is. */
-export interface ResponderIncidentView {
-  id: string;
-  category: string;
-  status: string;
-  location: { lat: number; lon: number } | null;
-  zip: string | null;
-}
-
-export interface OfferWithIncident extends PresentedOffer {
-  incident: ResponderIncidentView;
-}
 
 function incidentViewFor(offer: OfferRow, incident: IncidentRow | undefined): ResponderIncidentView {
   const isAccepted = (workingOfferStatuses as readonly string[]).includes(offer.status);
@@ -45,13 +32,13 @@ export async function listOwnOffers(
   deps: DispatchDeps,
   principal: Principal,
   query: { limit?: number },
-): Promise<{ offers: OfferWithIncident[] }> {
+): Promise<OwnOfferList> {
   requireRole(principal, ['responder']);
   const offers = await listOffersOfResponder(deps.db, principal.memberId, query.limit ?? 20);
   const incidents = new Map<string, IncidentRow | undefined>();
   for (const offer of offers) {
     if (!incidents.has(offer.incident_id))
-      incidents.set(offer.incident_id, await findIncident(deps.db, offer.incident_id));
+      incidents.set(offer.incident_id, await findIncidentById(deps.db, offer.incident_id));
   }
   return {
     offers: offers.map((offer) => ({
@@ -59,13 +46,6 @@ export async function listOwnOffers(
       incident: incidentViewFor(offer, incidents.get(offer.incident_id)),
     })),
   };
-}
-
-export interface OfferDetail {
-  offer: PresentedOffer;
-  incident: ResponderIncidentView;
-  notes: string | null;
-  livestreamUrl: string | null;
 }
 
 /**
@@ -78,7 +58,7 @@ export async function getOfferDetail(
   offerId: string,
 ): Promise<OfferDetail> {
   const { offer, isOwn } = await requireVisibleOffer(deps.db, principal, offerId);
-  const incident = await findIncident(deps.db, offer.incident_id);
+  const incident = await findIncidentById(deps.db, offer.incident_id);
   const hasSensitive = offer.outcome_notes_enc !== null || offer.livestream_url_enc !== null;
   if (hasSensitive && !isOwn) {
     await recordSensitiveRead(deps, deps.db, {

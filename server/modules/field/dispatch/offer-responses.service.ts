@@ -7,7 +7,7 @@ import { escalateAfter } from './offer-escalation.service.ts';
 import { emitOfferEvent } from './offer.events.ts';
 import { requireOwnOffer } from './offer.policy.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { PresentedOffer } from './dispatch.contract.ts';
 import { findOfferById, updateOfferIfStatus } from './offer.repository.ts';
 import type { OfferRow } from './offer.repository.ts';
 

@@ -1,16 +1,10 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
-import { areaIdsOfIncident, findIncident, roomsOfIncident } from './dispatch-incidents.service.ts';
+import { areaIdsOfIncident, findIncidentById, incidentRooms } from '../../intake/index.ts';
 import type { OfferRow } from './offer.repository.ts';
+import type { OfferEventType } from './dispatch.contract.ts';
 
-export type OfferEventType =
-  | 'dispatch.offerSent'
-  | 'dispatch.offerAccepted'
-  | 'dispatch.offerDeclined'
-  | 'dispatch.offerExpired'
-  | 'dispatch.offerCancelled'
-  | 'dispatch.statusReported'
-  | 'dispatch.outcomeReported';
+export type { OfferEventType } from './dispatch.contract.ts';
 
 /**
  * Raises an offer event in the unit of work: to the incident's dispatcher and coordinator rooms
@@ -23,12 +17,12 @@ export async function emitOfferEvent(
   occurredAt: number,
   extra: Record<string, string | number | boolean | null> = {},
 ): Promise<void> {
-  const incident = await findIncident(uow.trx, offer.incident_id);
+  const incident = await findIncidentById(uow.trx, offer.incident_id);
   const areaIds = incident ? await areaIdsOfIncident(uow.trx, incident) : [];
   uow.emit({
     type,
     networkId: offer.network_id,
-    rooms: [...roomsOfIncident(offer.network_id, areaIds), rooms.member(offer.responder_member_id)],
+    rooms: [...incidentRooms(offer.network_id, areaIds), rooms.member(offer.responder_member_id)],
     data: {
       offerId: offer.id,
       incidentId: offer.incident_id,

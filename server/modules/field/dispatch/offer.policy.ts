@@ -1,14 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { hasRole, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
-import { requireIncidentAccess } from './dispatch-incidents.service.ts';
+import { requireIncidentAccess } from '../../intake/index.ts';
 import { findOfferById } from './offer.repository.ts';
 import type { OfferRow } from './offer.repository.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export function offerNotFound(): AppError {
   return new AppError('OFFER_NOT_FOUND', 'Offer not found.');
@@ -19,7 +17,7 @@ export function offerNotFound(): AppError {
  * network's — is not found: a responder never learns about other people's dispatches.
  */
 export async function requireOwnOffer(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   offerId: string,
 ): Promise<OfferRow> {
@@ -37,7 +35,7 @@ export async function requireOwnOffer(
 
 /** The offer for its responder, or for a dispatcher or coordinator who can see its incident. */
 export async function requireVisibleOffer(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   offerId: string,
 ): Promise<{ offer: OfferRow; isOwn: boolean }> {
@@ -49,7 +47,7 @@ export async function requireVisibleOffer(
   }
   if (!hasRole(principal, dispatcherRoles)) throw offerNotFound();
   try {
-    await requireIncidentAccess(db, principal, offer.incident_id, dispatcherRoles);
+    await requireIncidentAccess(db, { principal, incidentId: offer.incident_id, roles: dispatcherRoles });
   } catch {
     throw offerNotFound();
   }

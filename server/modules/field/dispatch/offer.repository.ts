@@ -1,9 +1,8 @@
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { activeOfferStatuses } from './dispatch.tables.ts';
 import type { DispatchOffersTable, OfferStatus } from './dispatch.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type OfferRow = Selectable<DispatchOffersTable>;
 
 /**
@@ -12,7 +11,10 @@ export type OfferRow = Selectable<DispatchOffersTable>;
  * (PostgreSQL makes the second insert wait for the first transaction, then skip). Returns
  * whether this insert won.
  */
-export async function insertOfferIfResponderFree(trx: Executor, row: DispatchOffersTable): Promise<boolean> {
+export async function insertOfferIfResponderFree(
+  trx: Kysely<Database>,
+  row: DispatchOffersTable,
+): Promise<boolean> {
   const result = await trx
     .insertInto('dispatch_offers')
     .values(row)
@@ -21,7 +23,7 @@ export async function insertOfferIfResponderFree(trx: Executor, row: DispatchOff
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function findOfferById(db: Executor, id: string): Promise<OfferRow | undefined> {
+export async function findOfferById(db: Kysely<Database>, id: string): Promise<OfferRow | undefined> {
   return db.selectFrom('dispatch_offers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -30,7 +32,7 @@ export async function findOfferById(db: Executor, id: string): Promise<OfferRow 
  * `unexpiredAt`, only while it has not expired. Returns whether this call won.
  */
 export async function updateOfferIfStatus(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   from: readonly OfferStatus[],
   patch: Updateable<DispatchOffersTable>,
@@ -43,7 +45,7 @@ export async function updateOfferIfStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function listOffersOfIncident(db: Executor, incidentId: string): Promise<OfferRow[]> {
+export async function listOffersOfIncident(db: Kysely<Database>, incidentId: string): Promise<OfferRow[]> {
   return db
     .selectFrom('dispatch_offers')
     .selectAll()
@@ -54,7 +56,7 @@ export async function listOffersOfIncident(db: Executor, incidentId: string): Pr
 }
 
 export async function listOffersOfResponder(
-  db: Executor,
+  db: Kysely<Database>,
   memberId: string,
   limit: number,
 ): Promise<OfferRow[]> {
@@ -69,7 +71,7 @@ export async function listOffersOfResponder(
 }
 
 /** The responder's live offer still waiting for an answer, if its code matches. */
-export async function findPendingOfferByCode(db: Executor, memberId: string, code: string) {
+export async function findPendingOfferByCode(db: Kysely<Database>, memberId: string, code: string) {
   return db
     .selectFrom('dispatch_offers')
     .selectAll()
@@ -80,7 +82,7 @@ export async function findPendingOfferByCode(db: Executor, memberId: string, cod
 }
 
 /** Whether someone has accepted the incident and is (or was) working it. */
-export async function hasWorkingOffer(db: Executor, incidentId: string): Promise<boolean> {
+export async function hasWorkingOffer(db: Kysely<Database>, incidentId: string): Promise<boolean> {
   const row = await db
     .selectFrom('dispatch_offers')
     .select('id')
@@ -90,7 +92,7 @@ export async function hasWorkingOffer(db: Executor, incidentId: string): Promise
   return row !== undefined;
 }
 
-export async function countOffersOfIncident(db: Executor, incidentId: string): Promise<number> {
+export async function countOffersOfIncident(db: Kysely<Database>, incidentId: string): Promise<number> {
   const row = await db
     .selectFrom('dispatch_offers')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -99,7 +101,10 @@ export async function countOffersOfIncident(db: Executor, incidentId: string): P
   return Number(row?.count ?? 0);
 }
 
-export async function findActiveOfferOf(db: Executor, memberId: string): Promise<OfferRow | undefined> {
+export async function findActiveOfferOf(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<OfferRow | undefined> {
   return db
     .selectFrom('dispatch_offers')
     .selectAll()

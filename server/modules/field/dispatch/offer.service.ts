@@ -6,22 +6,19 @@ import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
 import { defaultOfferSeconds } from './dispatch.contract.ts';
 import type { SendOffersInput } from './dispatch.contract.ts';
-import { moveIncidentIfAllowed, requireIncidentAccess } from './dispatch-incidents.service.ts';
-import type { IncidentStatus } from './dispatch-incidents.service.ts';
+import { requireIncidentAccess } from '../../intake/index.ts';
+import type { IncidentStatus } from '../../intake/index.ts';
+import { moveIncidentIfAllowed } from './dispatch-incidents.service.ts';
 import { createOffer } from './offer-creation.service.ts';
 import { presentOffer } from './offer-presenter.ts';
-import type { PresentedOffer } from './offer-presenter.ts';
+import type { PresentedOffer, SentOffers } from './dispatch.contract.ts';
 import { listOffersOfIncident } from './offer.repository.ts';
 import { findCurrentLocations, findEligibleResponderIds } from './responder-directory.repository.ts';
 
 /** Statuses that still take responders: verification, and documenting what was confirmed. */
 const dispatchableStatuses: readonly IncidentStatus[] = ['new', 'verifying', 'confirmed'];
 
-export interface SentOffers {
-  offers: PresentedOffer[];
-  /** Responders skipped because they hold a live offer (another dispatcher may have just sent one). */
-  unavailableResponderIds: string[];
-}
+export type { SentOffers } from './dispatch.contract.ts';
 
 /**
  * Sends offers for an incident. Every responder must be vetted and cover the incident's area
@@ -34,7 +31,11 @@ export async function sendOffers(
   incidentId: string,
   input: SendOffersInput,
 ): Promise<SentOffers> {
-  const { incident, areaIds } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
+  const { incident, areaIds } = await requireIncidentAccess(deps.db, {
+    principal,
+    incidentId,
+    roles: dispatcherRoles,
+  });
   if (!dispatchableStatuses.includes(incident.status)) {
     throw new AppError(
       'INCIDENT_NOT_DISPATCHABLE',
@@ -101,7 +102,11 @@ export async function listIncidentOffers(
   principal: Principal,
   incidentId: string,
 ): Promise<{ offers: PresentedOffer[] }> {
-  const { incident } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
+  const { incident } = await requireIncidentAccess(deps.db, {
+    principal,
+    incidentId,
+    roles: dispatcherRoles,
+  });
   const offers = await listOffersOfIncident(deps.db, incident.id);
   return { offers: offers.map((offer) => presentOffer(offer)) };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import {
   filterActiveMembersHoldingRole,
@@ -7,14 +7,12 @@ import {
 } from '../../identity/index.ts';
 import { findCurrentLocationsOf, findTrainingKindsOf } from '../responders/index.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /**
  * Display names (still encrypted, from the members module) and training kinds (from the responders
  * module) of a few responders, by member id.
  */
 export async function listMemberNamesAndTrainings(
-  db: Executor,
+  db: Kysely<Database>,
   memberIds: readonly string[],
 ): Promise<Map<string, { displayNameEnc: string; trainings: string[] }>> {
   const result = new Map<string, { displayNameEnc: string; trainings: string[] }>();
@@ -33,14 +31,14 @@ export async function listMemberNamesAndTrainings(
  * vetted (active), with a responder grant network-wide or in one of those areas.
  */
 export function findEligibleResponderIds(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; memberIds: readonly string[]; areaIds: readonly string[] },
 ): Promise<Set<string>> {
   return filterActiveMembersHoldingRole(db, { ...input, role: 'responder' });
 }
 
 /** Current coarse locations of these responders (expired ones left out), from the responders module. */
-export async function findCurrentLocations(db: Executor, memberIds: readonly string[], now: number) {
+export async function findCurrentLocations(db: Kysely<Database>, memberIds: readonly string[], now: number) {
   if (memberIds.length === 0) return new Map<string, { lat: number; lon: number }>();
   const rows = await findCurrentLocationsOf(db, memberIds, now);
   const locations = new Map<string, { lat: number; lon: number }>();

@@ -4,21 +4,12 @@ import { memberFieldContexts } from '../../identity/index.ts';
 import { timeZoneOf } from '../responders/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
-import { requireIncidentAccess } from './dispatch-incidents.service.ts';
+import { requireIncidentAccess } from '../../intake/index.ts';
 import { findNearestAvailableResponders } from './nearest.ts';
-import type { NearestResponder } from './nearest.ts';
+import type { SuggestionList } from './dispatch.contract.ts';
 import { listMemberNamesAndTrainings } from './responder-directory.repository.ts';
 
-export interface Suggestion extends NearestResponder {
-  displayName: string;
-  trainings: string[];
-}
-
-export interface SuggestionList {
-  incidentId: string;
-  language: string | null;
-  suggestions: Suggestion[];
-}
+export type { Suggestion, SuggestionList } from './dispatch.contract.ts';
 
 /**
  * Ranked responders for an incident (speakers of `language` first, then nearest), with distance
@@ -30,7 +21,11 @@ export async function suggestResponders(
   incidentId: string,
   query: { language?: string; limit?: number },
 ): Promise<SuggestionList> {
-  const { incident, areaIds } = await requireIncidentAccess(deps.db, principal, incidentId, dispatcherRoles);
+  const { incident, areaIds } = await requireIncidentAccess(deps.db, {
+    principal,
+    incidentId,
+    roles: dispatcherRoles,
+  });
   if (incident.lat === null || incident.lon === null) {
     throw new AppError(
       'INCIDENT_HAS_NO_LOCATION',

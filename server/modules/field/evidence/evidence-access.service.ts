@@ -1,35 +1,36 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
-import { findIncident, requireIncidentAccess } from '../dispatch/index.ts';
-import type { IncidentRow } from '../dispatch/index.ts';
+import { findIncidentById, requireIncidentAccess } from '../../intake/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import type { Role } from '../../identity/index.ts';
 import { findEvidenceItem } from './evidence.repository.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function findIncidentForEvidence(db: Executor, incidentId: string): Promise<IncidentRow> {
-  const incident = await findIncident(db, incidentId);
+export async function findIncidentForEvidence(
+  db: Kysely<Database>,
+  incidentId: string,
+): Promise<IncidentRow> {
+  const incident = await findIncidentById(db, incidentId);
   if (!incident) throw new Error('the offer names an incident that does not exist');
   return incident;
 }
 
 /** The incident, if the principal holds one of `roles` for it (network-wide or in its area). */
 export async function requireEvidenceIncident(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   incidentId: string,
   roles: readonly Role[],
 ): Promise<IncidentRow> {
-  return (await requireIncidentAccess(db, principal, incidentId, roles)).incident;
+  return (await requireIncidentAccess(db, { principal, incidentId, roles })).incident;
 }
 
 /** The evidence item, if the principal may see its incident; otherwise not found. */
 export async function requireVisibleEvidence(
-  db: Executor,
+  db: Kysely<Database>,
   principal: Principal,
   evidenceId: string,
   roles: readonly Role[],

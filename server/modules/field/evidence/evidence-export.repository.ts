@@ -1,21 +1,23 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { EvidenceExportsTable } from './evidence.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type EvidenceExportRow = Selectable<EvidenceExportsTable>;
 
-export async function insertEvidenceExport(trx: Executor, row: EvidenceExportsTable): Promise<void> {
+export async function insertEvidenceExport(trx: Kysely<Database>, row: EvidenceExportsTable): Promise<void> {
   await trx.insertInto('evidence_exports').values(row).execute();
 }
 
-export async function findEvidenceExport(db: Executor, id: string): Promise<EvidenceExportRow | undefined> {
+export async function findEvidenceExport(
+  db: Kysely<Database>,
+  id: string,
+): Promise<EvidenceExportRow | undefined> {
   return db.selectFrom('evidence_exports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The incident's export requests, newest first (bounded: a person makes a handful). */
 export async function listEvidenceExportsOfIncident(
-  db: Executor,
+  db: Kysely<Database>,
   incidentId: string,
 ): Promise<EvidenceExportRow[]> {
   return db
@@ -33,7 +35,7 @@ export async function listEvidenceExportsOfIncident(
  * a compare-and-set, so two approvers racing produce one approval. Returns whether it changed.
  */
 export async function markExportApproved(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { id: string; approvedBy: string; now: number; downloadUntil: number },
 ): Promise<boolean> {
   const result = await trx
@@ -55,7 +57,7 @@ export async function markExportApproved(
 
 /** approved → downloaded, once, inside the download window. Returns whether it changed. */
 export async function markExportDownloaded(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { id: string; requestedBy: string; now: number },
 ): Promise<boolean> {
   const result = await trx

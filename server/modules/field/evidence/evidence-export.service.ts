@@ -16,25 +16,16 @@ import {
   listEvidenceExportsOfIncident,
   markExportApproved,
 } from './evidence-export.repository.ts';
+import type { EvidenceEventType, EvidenceExportList, PresentedEvidenceExport } from './evidence.contract.ts';
 import type { EvidenceExportRow } from './evidence-export.repository.ts';
-import type { IncidentRow } from '../dispatch/index.ts';
-import { areaIdsOfIncident } from '../dispatch/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
+import { areaIdsOfIncident } from '../../intake/index.ts';
 
 /** An unapproved request lapses after a day; an approved one must be downloaded within an hour. */
 export const exportRequestLifetimeMs = 24 * 60 * 60 * 1000;
 export const exportDownloadWindowMs = 60 * 60 * 1000;
 
-export interface PresentedEvidenceExport {
-  id: string;
-  incidentId: string;
-  status: 'pending' | 'approved' | 'downloaded' | 'expired';
-  requestedBy: string;
-  requestedAt: number;
-  approvedBy: string | null;
-  approvedAt: number | null;
-  downloadedAt: number | null;
-  expiresAt: number;
-}
+export type { PresentedEvidenceExport } from './evidence.contract.ts';
 
 export function presentEvidenceExport(row: EvidenceExportRow, now: number): PresentedEvidenceExport {
   const lapsed = row.status !== 'downloaded' && Number(row.expires_at) <= now;
@@ -96,7 +87,7 @@ export async function listEvidenceExports(
   deps: EvidenceDeps,
   principal: Principal,
   incidentId: string,
-): Promise<{ exports: PresentedEvidenceExport[] }> {
+): Promise<EvidenceExportList> {
   const incident = await requireEvidenceIncident(deps.db, principal, incidentId, evidenceExportApproverRoles);
   const now = deps.clock.now();
   const rows = await listEvidenceExportsOfIncident(deps.db, incident.id);
@@ -190,7 +181,7 @@ async function emitExportChange(
   uow: UnitOfWork,
   incident: IncidentRow,
   row: EvidenceExportRow,
-  type: 'evidence.exportRequested' | 'evidence.exportApproved',
+  type: Exclude<EvidenceEventType, 'evidence.received'>,
   now: number,
 ): Promise<void> {
   let targets: string[];

@@ -1,25 +1,7 @@
+import type { PresentedEvidence } from './evidence.contract.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 
-export interface PresentedEvidence {
-  id: string;
-  incidentId: string;
-  offerId: string;
-  uploadedBy: string;
-  kind: EvidenceRow['kind'];
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  /**
-   * A copy without location and device metadata: photos re-encoded, videos with their metadata
-   * boxes overwritten in place. Only videos received before such copies were made lack one.
-   */
-  hasSharedCopy: boolean;
-  sharedMediaType: string | null;
-  sharedSha256: string | null;
-  receivedAt: number;
-}
+export type { PresentedEvidence } from './evidence.contract.ts';
 
 export function presentEvidence(row: EvidenceRow): PresentedEvidence {
   return {

@@ -6,10 +6,10 @@ import { recordSensitiveRead } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { requireEvidenceIncident, requireVisibleEvidence } from './evidence-access.service.ts';
 import { appendCustodyEvent } from './evidence-custody.service.ts';
+import type { EvidenceList } from './evidence.contract.ts';
 import type { EvidenceDeps } from './evidence.deps.ts';
 import { evidenceViewerRoles, unwrapFileKey } from './evidence.deps.ts';
 import { presentEvidence } from './evidence-presenter.ts';
-import type { PresentedEvidence } from './evidence-presenter.ts';
 import { listEvidenceOfIncident } from './evidence.repository.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 import { MediaIntegrityError } from './media-cipher.ts';
@@ -20,7 +20,7 @@ export async function listIncidentEvidence(
   deps: EvidenceDeps,
   principal: Principal,
   incidentId: string,
-): Promise<{ evidence: PresentedEvidence[] }> {
+): Promise<EvidenceList> {
   const incident = await requireEvidenceIncident(deps.db, principal, incidentId, evidenceViewerRoles);
   const items = await listEvidenceOfIncident(deps.db, incident.id);
   return { evidence: items.map(presentEvidence) };

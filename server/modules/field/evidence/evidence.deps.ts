@@ -1,36 +1,20 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
+import { serviceDepsFrom } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
+import type { EvidenceLimits } from './evidence.contract.ts';
 import { createMediaStore } from './media-store.ts';
 import type { MediaStore } from './media-store.ts';
 
-export interface EvidenceLimits {
-  photoMaxBytes: number;
-  videoMaxBytes: number;
-  maxPixels: number;
-}
+export type { EvidenceLimits } from './evidence.contract.ts';
 
-export interface EvidenceDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface EvidenceDeps extends ServiceDeps {
   store: MediaStore;
   limits: EvidenceLimits;
 }
 
 export function evidenceDepsFrom(context: PlatformContext): EvidenceDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     store: createMediaStore(context.config.dataDirectory),
     limits: context.config.media,
   };
@@ -47,11 +31,9 @@ export function unwrapFileKey(crypto: FieldCrypto, wrapped: string): Uint8Array 
   return new Uint8Array(Buffer.from(crypto.decrypt(wrapped, fileKeyContext), 'base64url'));
 }
 
-/** Who may see evidence and its shared copies (a responder sees what they uploaded, via the offer). */
-export const evidenceViewerRoles = ['dispatcher', 'coordinator', 'advocate', 'admin'] as const;
-
-/** Who may request (and, once approved, download) an incident's evidence bundle for counsel (with a fresh step-up). */
-export const evidenceExporterRoles = ['advocate', 'admin'] as const;
-
-/** Who may approve someone else's export request (with a fresh step-up), and see the requests. */
-export const evidenceExportApproverRoles = ['advocate', 'admin', 'coordinator'] as const;
+// Who may see, request and approve evidence: in the contract, as the members' app shows it.
+export {
+  evidenceExportApproverRoles,
+  evidenceExporterRoles,
+  evidenceViewerRoles,
+} from './evidence.contract.ts';

@@ -1,7 +1,8 @@
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
-import { areaIdsOfIncident, roomsOfIncident } from '../dispatch/index.ts';
-import type { IncidentRow } from '../dispatch/index.ts';
+import { areaIdsOfIncident, incidentRooms } from '../../intake/index.ts';
+import type { IncidentRow } from '../../intake/index.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
+import type { EvidenceEventType } from './evidence.contract.ts';
 
 /** `evidence.received` to the incident's dispatcher and coordinator rooms: ids, kind and hash only. */
 export async function emitEvidenceReceived(
@@ -11,9 +12,9 @@ export async function emitEvidenceReceived(
 ): Promise<void> {
   const areaIds = await areaIdsOfIncident(uow.trx, incident);
   uow.emit({
-    type: 'evidence.received',
+    type: 'evidence.received' satisfies EvidenceEventType,
     networkId: item.network_id,
-    rooms: roomsOfIncident(item.network_id, areaIds),
+    rooms: incidentRooms(item.network_id, areaIds),
     data: {
       evidenceId: item.id,
       incidentId: item.incident_id,

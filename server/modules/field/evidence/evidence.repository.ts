@@ -4,19 +4,21 @@ import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { EvidenceCustodyEventsTable, EvidenceItemsTable } from './evidence.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type EvidenceRow = Selectable<EvidenceItemsTable>;
 export type CustodyRow = Selectable<EvidenceCustodyEventsTable>;
 
-export async function insertEvidenceItem(trx: Executor, row: EvidenceItemsTable): Promise<void> {
+export async function insertEvidenceItem(trx: Kysely<Database>, row: EvidenceItemsTable): Promise<void> {
   await trx.insertInto('evidence_items').values(row).execute();
 }
 
-export async function findEvidenceItem(db: Executor, id: string): Promise<EvidenceRow | undefined> {
+export async function findEvidenceItem(db: Kysely<Database>, id: string): Promise<EvidenceRow | undefined> {
   return db.selectFrom('evidence_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listEvidenceOfIncident(db: Executor, incidentId: string): Promise<EvidenceRow[]> {
+export async function listEvidenceOfIncident(
+  db: Kysely<Database>,
+  incidentId: string,
+): Promise<EvidenceRow[]> {
   return db
     .selectFrom('evidence_items')
     .selectAll()
@@ -41,15 +43,18 @@ export async function lockEvidenceItems(
   );
 }
 
-export async function setCustodyHead(trx: Executor, id: string, headHash: string): Promise<void> {
+export async function setCustodyHead(trx: Kysely<Database>, id: string, headHash: string): Promise<void> {
   await trx.updateTable('evidence_items').set({ custody_head_hash: headHash }).where('id', '=', id).execute();
 }
 
-export async function insertCustodyEvent(trx: Executor, row: EvidenceCustodyEventsTable): Promise<void> {
+export async function insertCustodyEvent(
+  trx: Kysely<Database>,
+  row: EvidenceCustodyEventsTable,
+): Promise<void> {
   await trx.insertInto('evidence_custody_events').values(row).execute();
 }
 
-export async function listCustodyOfIncident(db: Executor, incidentId: string): Promise<CustodyRow[]> {
+export async function listCustodyOfIncident(db: Kysely<Database>, incidentId: string): Promise<CustodyRow[]> {
   return db
     .selectFrom('evidence_custody_events')
     .selectAll()

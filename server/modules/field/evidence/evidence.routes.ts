@@ -1,12 +1,22 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
 import { evidenceDepsFrom } from './evidence.deps.ts';
-import type { EvidenceLimits } from './evidence.deps.ts';
+import {
+  evidenceParamsSchema,
+  exportParamsSchema,
+  incidentParamsSchema,
+  offerParamsSchema,
+} from './evidence.contract.ts';
+import type {
+  EvidenceExportAnswer,
+  EvidenceLimits,
+  EvidenceLimitsAnswer,
+  EvidenceReceipt,
+} from './evidence.contract.ts';
 import { downloadEvidenceExport } from './evidence-download.service.ts';
 import {
   approveEvidenceExport,
@@ -18,18 +28,13 @@ import { listIncidentEvidence, readSharedCopy } from './evidence-reads.service.t
 import { receiveEvidence } from './evidence-upload.service.ts';
 import type { IncomingFile } from './evidence-upload.service.ts';
 
-const offerParamsSchema = z.object({ offerId: z.uuid() });
-const incidentParamsSchema = z.object({ incidentId: z.uuid() });
-const evidenceParamsSchema = z.object({ evidenceId: z.uuid() });
-const exportParamsSchema = z.object({ exportId: z.uuid() });
-
 /**
  * Uploads (multipart, in their own plugin scope so no other route accepts multipart bodies),
  * evidence lists, shared copies, and two-person exports (request, approve, download once).
  */
 export function registerEvidenceApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = evidenceDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   void app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
@@ -41,13 +46,13 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
       const evidence = await receiveEvidence(deps, principal, offerId, () =>
         openUpload(request, deps.limits),
       );
-      return reply.status(201).send({ evidence });
+      return reply.status(201).send({ evidence } satisfies EvidenceReceipt);
     });
   });
 
   app.get('/api/evidence/limits', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { limits: uploadLimitsFor(deps, principal) };
+    return { limits: uploadLimitsFor(deps, principal) } satisfies EvidenceLimitsAnswer;
   });
 
   app.get('/api/incidents/:incidentId/evidence', async (request) => {
@@ -73,7 +78,7 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const created = await requestEvidenceExport(deps, principal, incidentId);
-    return reply.status(201).send({ export: created });
+    return reply.status(201).send({ export: created } satisfies EvidenceExportAnswer);
   });
 
   app.get('/api/incidents/:incidentId/evidence-exports', async (request) => {
@@ -85,7 +90,7 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
   app.post('/api/evidence-exports/:exportId/approve', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { exportId } = parseInput(exportParamsSchema, request.params);
-    return { export: await approveEvidenceExport(deps, principal, exportId) };
+    return { export: await approveEvidenceExport(deps, principal, exportId) } satisfies EvidenceExportAnswer;
   });
 
   // POST, not GET: the download consumes the export and must carry the CSRF token.

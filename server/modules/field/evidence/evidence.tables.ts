@@ -1,4 +1,7 @@
-export type EvidenceKind = 'photo' | 'video';
+import type { EvidenceExportStatus, EvidenceKind } from './evidence.contract.ts';
+
+// The enums live in the contract (the members' app reads them); re-exported for the module's files.
+export type { EvidenceExportStatus, EvidenceKind } from './evidence.contract.ts';
 
 export interface EvidenceItemsTable {
   id: string;
@@ -46,8 +49,6 @@ export interface EvidenceCustodyEventsTable {
   previous_hash: string | null;
   entry_hash: string;
 }
-
-export type EvidenceExportStatus = 'pending' | 'approved' | 'downloaded';
 
 /**
  * A two-person export of an incident's evidence bundle: requested by an advocate or admin,

@@ -1,6 +1,6 @@
-import type { OnCallWindow } from './responder.tables.ts';
+import type { OnCallSource, OnCallWindow } from './responder.contract.ts';
 
-export type OnCallSource = 'toggle' | 'window';
+export type { OnCallSource } from './responder.contract.ts';
 
 export interface Availability {
   isOnCall: boolean;

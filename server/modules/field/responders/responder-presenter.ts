@@ -1,21 +1,8 @@
 import { onCallSourceAt, parseWindows } from './responder-availability.ts';
-import type { OnCallSource } from './responder-availability.ts';
 import type { ResponderProfileRow, TrainingRow } from './responder.repository.ts';
-import type { OnCallWindow } from './responder.tables.ts';
+import type { PresentedAvailability, PresentedTraining } from './responder.contract.ts';
 
-export interface PresentedTraining {
-  kind: string;
-  completedOn: string;
-  expiresOn: string | null;
-}
-
-export interface PresentedAvailability {
-  isOnCall: boolean;
-  windows: OnCallWindow[];
-  isOnCallNow: boolean;
-  onCallSource: OnCallSource | null;
-  location: { lat: number; lon: number; updatedAt: number; expiresAt: number } | null;
-}
+export type { PresentedAvailability, PresentedTraining } from './responder.contract.ts';
 
 type AvailabilityColumn =
   | 'is_on_call'

@@ -1,9 +1,8 @@
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { parsePushSubscription } from '../../../platform/push/index.ts';
+import { loadVapidKeys, parsePushSubscription } from '../../../platform/push/index.ts';
 import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
-import { loadVapidKeys } from '../../alerting/index.ts';
 import type { ResponderDeps } from './responder.deps.ts';
 import { responderFields } from './responder.deps.ts';
 import { updateProfile } from './responder.repository.ts';

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /*
  * Narrow reads of the responders tables for other modules (exported through index.ts), so no
@@ -14,7 +12,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * `.selectFrom(responderAvailability(db, networkId).as('p'))`. Its location range uses the
  * profiles' location index as the hand-written query did.
  */
-export function responderAvailability(db: Executor, networkId: string) {
+export function responderAvailability(db: Kysely<Database>, networkId: string) {
   return db
     .selectFrom('responder_profiles')
     .select([
@@ -30,7 +28,11 @@ export function responderAvailability(db: Executor, networkId: string) {
 }
 
 /** Current coarse locations of these responders (expired and unshared ones left out). */
-export async function findCurrentLocationsOf(db: Executor, memberIds: readonly string[], now: number) {
+export async function findCurrentLocationsOf(
+  db: Kysely<Database>,
+  memberIds: readonly string[],
+  now: number,
+) {
   if (memberIds.length === 0) return [];
   return db
     .selectFrom('responder_profiles')
@@ -41,7 +43,7 @@ export async function findCurrentLocationsOf(db: Executor, memberIds: readonly s
 }
 
 /** Training kinds of these responders, one row per training. */
-export async function findTrainingKindsOf(db: Executor, memberIds: readonly string[]) {
+export async function findTrainingKindsOf(db: Kysely<Database>, memberIds: readonly string[]) {
   if (memberIds.length === 0) return [];
   return db
     .selectFrom('responder_trainings')

@@ -7,7 +7,7 @@ import type { Principal } from '../../identity/index.ts';
 import { memberFieldContexts } from '../../identity/index.ts';
 import type { ResponderDeps } from './responder.deps.ts';
 import { parseLanguages, presentAvailability, presentTrainings } from './responder-presenter.ts';
-import type { PresentedAvailability, PresentedTraining } from './responder-presenter.ts';
+import type { PresentedTraining } from './responder-presenter.ts';
 import {
   countVettingsOf,
   findResponderMember,
@@ -16,28 +16,13 @@ import {
   listTrainingsOf,
   replaceTrainings,
 } from './responder.repository.ts';
-import type { TrainingInput } from './responder.contract.ts';
+import type { RosterPage, TrainingInput } from './responder.contract.ts';
 import { timeZoneOf } from './responder.service.ts';
 
 /** Who reads the roster and other responders' locations (never responders themselves). */
 export const rosterRoles = ['dispatcher', 'coordinator'] as const;
 
-export interface RosterEntry extends PresentedAvailability {
-  memberId: string;
-  displayName: string;
-  /** `active` is vetted; `probationary` waits for coordinators to vouch. */
-  vettingStatus: string;
-  vettingCount: number;
-  languages: string[];
-  areaIds: (string | null)[];
-  trainings: PresentedTraining[];
-  hasSmsPhone: boolean;
-}
-
-export interface RosterPage {
-  responders: RosterEntry[];
-  nextCursor: string | null;
-}
+export type { RosterEntry, RosterPage } from './responder.contract.ts';
 
 /**
  * A page of responders for dispatchers and coordinators. A grant limited to areas lists the

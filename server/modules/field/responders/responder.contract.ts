@@ -66,3 +66,67 @@ export const pushSchema = z
     message: 'subscription is required (null removes it)',
     path: ['subscription'],
   });
+
+// Answers
+
+/** Why a responder is on call now: the toggle, or one of their recurring windows. */
+export type OnCallSource = 'toggle' | 'window';
+
+/** A recurring on-call window: a weekday (0 = Sunday) and local start/end times in the network's zone. */
+export interface OnCallWindow {
+  weekday: number;
+  /** `HH:MM`, 24-hour. An end at or before the start runs past midnight into the next day. */
+  start: string;
+  end: string;
+}
+
+export interface PresentedTraining {
+  kind: string;
+  completedOn: string;
+  expiresOn: string | null;
+}
+
+export interface PresentedAvailability {
+  isOnCall: boolean;
+  windows: OnCallWindow[];
+  isOnCallNow: boolean;
+  onCallSource: OnCallSource | null;
+  location: { lat: number; lon: number; updatedAt: number; expiresAt: number } | null;
+}
+
+/** The responder's own profile: availability, coarse location, training and contact. */
+export interface OwnResponderProfile extends PresentedAvailability {
+  memberId: string;
+  timeZone: string;
+  languages: string[];
+  /** Areas the responder grant covers; null stands for the whole network. */
+  areaIds: (string | null)[];
+  trainings: PresentedTraining[];
+  /** The last four digits only: enough to recognise the number, useless if the screen is seen. */
+  smsPhoneEnding: string | null;
+  hasPushSubscription: boolean;
+}
+
+/** GET /api/responders/me, and PUT …/me/availability and …/me/contact. */
+export interface OwnResponderAnswer {
+  responder: OwnResponderProfile;
+}
+
+/** One responder of the roster, as dispatchers and coordinators see them. */
+export interface RosterEntry extends PresentedAvailability {
+  memberId: string;
+  displayName: string;
+  /** `active` is vetted; `probationary` waits for coordinators to vouch. */
+  vettingStatus: string;
+  vettingCount: number;
+  languages: string[];
+  areaIds: (string | null)[];
+  trainings: PresentedTraining[];
+  hasSmsPhone: boolean;
+}
+
+/** GET /api/responders. */
+export interface RosterPage {
+  responders: RosterEntry[];
+  nextCursor: string | null;
+}

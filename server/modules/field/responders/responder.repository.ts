@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import {
   countVettingsOfMembers,
@@ -8,7 +8,6 @@ import {
 } from '../../identity/index.ts';
 import type { ResponderProfilesTable, ResponderTrainingsTable } from './responder.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type ResponderProfileRow = Selectable<ResponderProfilesTable>;
 export type TrainingRow = Selectable<ResponderTrainingsTable>;
 
@@ -21,11 +20,17 @@ export interface ResponderMemberRow {
   languages: string;
 }
 
-export async function findProfile(db: Executor, memberId: string): Promise<ResponderProfileRow | undefined> {
+export async function findProfile(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<ResponderProfileRow | undefined> {
   return db.selectFrom('responder_profiles').selectAll().where('member_id', '=', memberId).executeTakeFirst();
 }
 
-export async function insertProfileIfMissing(trx: Executor, row: ResponderProfilesTable): Promise<void> {
+export async function insertProfileIfMissing(
+  trx: Kysely<Database>,
+  row: ResponderProfilesTable,
+): Promise<void> {
   await trx
     .insertInto('responder_profiles')
     .values(row)
@@ -34,14 +39,14 @@ export async function insertProfileIfMissing(trx: Executor, row: ResponderProfil
 }
 
 export async function updateProfile(
-  trx: Executor,
+  trx: Kysely<Database>,
   memberId: string,
   patch: Updateable<ResponderProfilesTable>,
 ): Promise<void> {
   await trx.updateTable('responder_profiles').set(patch).where('member_id', '=', memberId).execute();
 }
 
-export async function isPhoneIndexTakenByOther(db: Executor, phoneIndex: string, memberId: string) {
+export async function isPhoneIndexTakenByOther(db: Kysely<Database>, phoneIndex: string, memberId: string) {
   const row = await db
     .selectFrom('responder_profiles')
     .select('member_id')
@@ -51,7 +56,7 @@ export async function isPhoneIndexTakenByOther(db: Executor, phoneIndex: string,
   return row !== undefined;
 }
 
-export async function findProfileByPhoneIndex(db: Executor, phoneIndex: string) {
+export async function findProfileByPhoneIndex(db: Kysely<Database>, phoneIndex: string) {
   return db
     .selectFrom('responder_profiles')
     .selectAll()
@@ -60,7 +65,7 @@ export async function findProfileByPhoneIndex(db: Executor, phoneIndex: string) 
 }
 
 /** Forgets every shared location past its expiry (a recurring job); returns how many. */
-export async function clearExpiredLocations(db: Executor, now: number): Promise<number> {
+export async function clearExpiredLocations(db: Kysely<Database>, now: number): Promise<number> {
   const result = await db
     .updateTable('responder_profiles')
     .set({ location_lat: null, location_lon: null, location_updated_at: null, location_expires_at: null })
@@ -71,7 +76,7 @@ export async function clearExpiredLocations(db: Executor, now: number): Promise<
 
 /** The member, if they hold a responder grant in the network (any status but removed). */
 export async function findResponderMember(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   memberId: string,
 ): Promise<ResponderMemberRow | undefined> {
@@ -84,7 +89,7 @@ export async function findResponderMember(
  * the members module's `membersHoldingRole` is joined as a derived table.
  */
 export async function listRosterPage(
-  db: Executor,
+  db: Kysely<Database>,
   input: {
     networkId: string;
     areaIds: 'all' | string[];
@@ -126,14 +131,17 @@ export async function listRosterPage(
 }
 
 /** Responder grants of these members: area id, or null for the whole network. */
-export async function listResponderGrants(db: Executor, memberIds: readonly string[]) {
+export async function listResponderGrants(db: Kysely<Database>, memberIds: readonly string[]) {
   return listRoleGrantsOf(db, memberIds, 'responder');
 }
 
 /** How many vettings each of these members has (the members module counts them). */
 export const countVettingsOf = countVettingsOfMembers;
 
-export async function listTrainingsOf(db: Executor, memberIds: readonly string[]): Promise<TrainingRow[]> {
+export async function listTrainingsOf(
+  db: Kysely<Database>,
+  memberIds: readonly string[],
+): Promise<TrainingRow[]> {
   if (memberIds.length === 0) return [];
   return db
     .selectFrom('responder_trainings')
@@ -143,7 +151,11 @@ export async function listTrainingsOf(db: Executor, memberIds: readonly string[]
     .execute();
 }
 
-export async function replaceTrainings(trx: Executor, memberId: string, rows: ResponderTrainingsTable[]) {
+export async function replaceTrainings(
+  trx: Kysely<Database>,
+  memberId: string,
+  rows: ResponderTrainingsTable[],
+) {
   await trx.deleteFrom('responder_trainings').where('member_id', '=', memberId).execute();
   if (rows.length > 0) await trx.insertInto('responder_trainings').values(rows).execute();
 }

@@ -14,6 +14,7 @@ import {
   rosterQuerySchema,
   trainingSchema,
 } from './responder.contract.ts';
+import type { OwnResponderAnswer } from './responder.contract.ts';
 import {
   forgetOwnLocation,
   getOwnResponderProfile,
@@ -25,7 +26,7 @@ import {
 /** The roster (dispatchers, coordinators) and a responder's own availability, location and contact. */
 export function registerResponderApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = responderDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/responders', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
@@ -42,19 +43,19 @@ export function registerResponderApiRoutes(app: FastifyInstance, context: Platfo
 
   app.get('/api/responders/me', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { responder: await getOwnResponderProfile(deps, principal) };
+    return { responder: await getOwnResponderProfile(deps, principal) } satisfies OwnResponderAnswer;
   });
 
   app.put('/api/responders/me/availability', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(availabilitySchema, request.body);
-    return { responder: await setOwnAvailability(deps, principal, input) };
+    return { responder: await setOwnAvailability(deps, principal, input) } satisfies OwnResponderAnswer;
   });
 
   app.put('/api/responders/me/contact', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(contactSchema, request.body);
-    return { responder: await setOwnContact(deps, principal, input) };
+    return { responder: await setOwnContact(deps, principal, input) } satisfies OwnResponderAnswer;
   });
 
   app.get('/api/responders/me/push', async (request) => {

@@ -9,7 +9,6 @@ import { availabilityChangedEvent } from './responder.events.ts';
 import { onCallSourceAt, parseWindows } from './responder-availability.ts';
 import { coarsenLocation, locationLifetimeMs } from './responder-location.ts';
 import { parseLanguages, presentAvailability, presentTrainings } from './responder-presenter.ts';
-import type { PresentedAvailability, PresentedTraining } from './responder-presenter.ts';
 import {
   findProfile,
   findResponderMember,
@@ -19,19 +18,9 @@ import {
   listTrainingsOf,
   updateProfile,
 } from './responder.repository.ts';
-import type { AvailabilityInput } from './responder.contract.ts';
+import type { AvailabilityInput, OwnResponderProfile } from './responder.contract.ts';
 
-export interface OwnResponderProfile extends PresentedAvailability {
-  memberId: string;
-  timeZone: string;
-  languages: string[];
-  /** Areas the responder grant covers; null stands for the whole network. */
-  areaIds: (string | null)[];
-  trainings: PresentedTraining[];
-  /** The last four digits only: enough to recognise the number, useless if the screen is seen. */
-  smsPhoneEnding: string | null;
-  hasPushSubscription: boolean;
-}
+export type { OwnResponderProfile } from './responder.contract.ts';
 
 /** The responder's own profile: availability, coarse location, training and contact. */
 export async function getOwnResponderProfile(

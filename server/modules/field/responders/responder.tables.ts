@@ -1,10 +1,5 @@
-/** A recurring on-call window: a weekday (0 = Sunday) and local start/end times in the network's zone. */
-export interface OnCallWindow {
-  weekday: number;
-  /** `HH:MM`, 24-hour. An end at or before the start runs past midnight into the next day. */
-  start: string;
-  end: string;
-}
+// The window's shape is in the contract (the members' app shows it); re-exported for the module.
+export type { OnCallWindow } from './responder.contract.ts';
 
 export interface ResponderProfilesTable {
   member_id: string;

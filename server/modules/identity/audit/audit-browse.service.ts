@@ -6,7 +6,8 @@ import { requireRole, requireSecondFactorEnrolled } from '../auth/auth.policy.ts
 import type { Principal } from '../auth/index.ts';
 import type { ChainVerification } from './audit-chain.ts';
 import { findAuditEntries } from './audit.repository.ts';
-import type { AuditBrowseQuery } from './audit.contract.ts';
+import { auditActions } from './audit-actions.contract.ts';
+import type { AuditActionList, AuditBrowseQuery } from './audit.contract.ts';
 import { recordAudit } from './audit.service.ts';
 import type { AuditMetadata } from './audit.service.ts';
 import type { AuditLogTable } from './audit.tables.ts';
@@ -66,6 +67,12 @@ export async function browseAudit(
     });
     return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.seq ?? null) : null };
   });
+}
+
+/** The actions an admin may filter the trail by: the whole catalogue, so the filter never lags it. */
+export function listAuditActions(principal: Principal): AuditActionList {
+  requireAuditReader(principal);
+  return { actions: auditActions };
 }
 
 /** Verifies the admin's own network's chain; the check is recorded after it ran. */

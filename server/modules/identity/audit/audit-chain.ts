@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChainVerification } from './audit.contract.ts';
 import type { AuditLogTable } from './audit.tables.ts';
 
 export const genesisHash = '0'.repeat(64);
@@ -20,17 +21,7 @@ export function hashAuditEntry(entry: Omit<AuditLogTable, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export interface ChainVerification {
-  chain: string;
-  entries: number;
-  isIntact: boolean;
-  /** The first position where the chain stops being trustworthy. */
-  firstBrokenSeq?: number;
-  reason?: string;
-  /** The last entry: record these outside the server to detect a later rewrite or truncation. */
-  headSeq: number;
-  headHash: string;
-}
+export type { ChainVerification } from './audit.contract.ts';
 
 /** A head recorded earlier (from `amparo audit verify` output) that the chain must still contain. */
 export interface ChainAnchor {

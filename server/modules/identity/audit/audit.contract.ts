@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { auditActions } from './audit-actions.ts';
+import { auditActions } from './audit-actions.contract.ts';
+import type { AuditAction } from './audit-actions.contract.ts';
 
 /** An empty query parameter (`?action=`) means "no filter", not a bad value. */
 function optional<Schema extends z.ZodType>(schema: Schema) {
@@ -52,3 +53,46 @@ export const auditBrowseQuerySchema = z
   });
 
 export type AuditBrowseQuery = z.infer<typeof auditBrowseQuerySchema>;
+
+// Answers
+
+/** One entry of the hash-chained audit trail. */
+export interface AuditEntry {
+  id: string;
+  seq: number;
+  /** An AuditAction as written; a tampered row may hold anything (verify reports it). */
+  action: string;
+  actorMemberId: string | null;
+  objectType: string | null;
+  objectId: string | null;
+  metadata: unknown;
+  /** ISO 8601; null when the stored time is not a real date. */
+  createdAt: string | null;
+  hash: string;
+  prevHash: string;
+}
+
+/** GET /api/audit: newest first. */
+export interface AuditEntryPage {
+  entries: AuditEntry[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** GET /api/audit/actions: every action the trail may hold, to filter by. */
+export interface AuditActionList {
+  actions: readonly AuditAction[];
+}
+
+/** GET /api/audit/verify (and `amparo audit verify`, one per chain). */
+export interface ChainVerification {
+  chain: string;
+  entries: number;
+  isIntact: boolean;
+  /** The first position where the chain stops being trustworthy. */
+  firstBrokenSeq?: number;
+  reason?: string;
+  /** The last entry: record these outside the server to detect a later rewrite or truncation. */
+  headSeq: number;
+  headHash: string;
+}

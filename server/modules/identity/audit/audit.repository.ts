@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { genesisHash, hashAuditEntry } from './audit-chain.ts';
 import type { AuditLogTable } from './audit.tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Advisory-lock class for audit chains: the two-key form keeps clear of other modules' locks. */
 const auditLockClass = 0x41554454; // 'AUDT'
@@ -23,7 +21,7 @@ export type NewAuditEntry = Pick<
  * would be released before the insert.
  */
 export async function appendAuditEntry(
-  executor: Executor,
+  executor: Kysely<Database>,
   dialect: DialectName,
   entry: NewAuditEntry,
 ): Promise<AuditLogTable> {
@@ -48,7 +46,7 @@ export async function appendAuditEntry(
 
 /** Up to `limit` entries of a chain after position `afterSeq`, oldest first. */
 export async function findChainEntries(
-  db: Executor,
+  db: Kysely<Database>,
   chain: string,
   afterSeq: number,
   limit: number,
@@ -63,7 +61,7 @@ export async function findChainEntries(
     .execute();
 }
 
-export async function findChainNames(db: Executor): Promise<string[]> {
+export async function findChainNames(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('audit_log').select('chain').distinct().orderBy('chain').execute();
   return rows.map((row) => row.chain);
 }
@@ -84,7 +82,10 @@ export interface AuditEntryFilter {
 }
 
 /** Entries of one chain matching every given filter, newest first. */
-export async function findAuditEntries(db: Executor, filter: AuditEntryFilter): Promise<AuditLogTable[]> {
+export async function findAuditEntries(
+  db: Kysely<Database>,
+  filter: AuditEntryFilter,
+): Promise<AuditLogTable[]> {
   let query = db.selectFrom('audit_log').selectAll().where('chain', '=', filter.chain);
   if (filter.action !== undefined) query = query.where('action', '=', filter.action);
   if (filter.actorMemberId !== undefined) query = query.where('actor_member_id', '=', filter.actorMemberId);

@@ -5,7 +5,8 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildMember, buildNetwork, signIn } from '../../../../test/support/factories.ts';
 import type { BuiltMember, SignedIn } from '../../../../test/support/factories.ts';
 import { newId } from '../../../platform/ids/ids.ts';
-import type { AuditAction } from './audit-actions.ts';
+import { auditActions } from './audit-actions.contract.ts';
+import type { AuditAction } from './audit-actions.contract.ts';
 import { disableAppendOnlyGuards } from '../../../../test/support/audit-guards.ts';
 import { recordAudit } from './index.ts';
 
@@ -159,6 +160,18 @@ describeEachDatabase('audit browse API', (dialect) => {
     expect(body.entries[0]).toMatchObject({ actorMemberId: otherAdmin.id });
     const byObject = await browse(otherAdminSession, `?objectId=${roleGrantObjects[0]}`);
     expect(byObject.json<PageBody>().entries).toEqual([]);
+  });
+
+  it('lists the whole action catalogue for the filter, to admins only, each one a filter the browse accepts', async () => {
+    const response = await browse(adminSession, '/actions');
+    expect(response.statusCode).toBe(200);
+    const { actions } = response.json<{ actions: string[] }>();
+    expect(actions).toEqual([...auditActions]);
+    const last = actions.at(-1)!;
+    expect((await browse(adminSession, `?action=${encodeURIComponent(last)}`)).statusCode).toBe(200);
+    expect((await browse(coordinatorSession, '/actions')).statusCode).toBe(403);
+    expect((await browse(adminWithoutSecondFactorSession, '/actions')).statusCode).toBe(403);
+    expect((await browse(null, '/actions')).statusCode).toBe(401);
   });
 
   it('refuses coordinators, admins without a second factor and signed-out callers, and records nothing', async () => {

@@ -2,20 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../auth/authenticator.ts';
-import { browseAudit, verifyNetworkAudit } from './audit-browse.service.ts';
+import { browseAudit, listAuditActions, verifyNetworkAudit } from './audit-browse.service.ts';
 import type { AuditPage } from './audit-browse.service.ts';
 import { auditBrowseQuerySchema } from './audit.contract.ts';
+import type { AuditEntry, AuditEntryPage } from './audit.contract.ts';
 import type { AuditLogTable } from './audit.tables.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, context: PlatformContext): void {
   const { db, dialect } = context.database;
   const deps = { db, dialect, clock: context.clock };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/audit', async (request) => {
     const query = parseInput(auditBrowseQuerySchema, request.query);
     const principal = await authenticator.requirePrincipal(request);
     return presentPage(await browseAudit(deps, principal, query));
+  });
+
+  app.get('/api/audit/actions', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return listAuditActions(principal);
   });
 
   app.get('/api/audit/verify', async (request) => {
@@ -24,14 +30,14 @@ export function registerAuditRoutes(app: FastifyInstance, context: PlatformConte
   });
 }
 
-function presentPage(page: AuditPage) {
+function presentPage(page: AuditPage): AuditEntryPage {
   return {
     entries: page.entries.map(presentEntry),
     nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
   };
 }
 
-function presentEntry(entry: AuditLogTable) {
+function presentEntry(entry: AuditLogTable): AuditEntry {
   return {
     id: entry.id,
     seq: entry.seq,

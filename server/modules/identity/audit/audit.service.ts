@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
-import { isAuditAction } from './audit-actions.ts';
-import type { AuditAction, SensitiveReadAction } from './audit-actions.ts';
+import { isAuditAction } from './audit-actions.contract.ts';
+import type { AuditAction, SensitiveReadAction } from './audit-actions.contract.ts';
 import { appendAuditEntry } from './audit.repository.ts';
 
 /** Deployment-wide chain, for events outside any network (setup, key rotation). */
@@ -14,7 +14,7 @@ export type AuditMetadata = Record<string, string | number | boolean | null | st
 export interface AuditInput {
   networkId: string | null;
   actorMemberId: string | null;
-  /** From the catalogue in audit.actions.ts, e.g. `member.roleGranted`, `case.read`. */
+  /** From the catalogue in audit-actions.contract.ts, e.g. `member.roleGranted`, `case.read`. */
   action: AuditAction;
   objectType?: string;
   objectId?: string;
@@ -34,7 +34,7 @@ export interface AuditDeps {
  */
 export async function recordAudit(
   deps: AuditDeps,
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Kysely<Database>,
   input: AuditInput,
 ): Promise<{ id: string; seq: number }> {
   // The type already forbids it; this stops a cast or a JavaScript caller writing a stray name.
@@ -69,7 +69,7 @@ export interface SensitiveReadInput {
  */
 export async function recordSensitiveRead(
   deps: AuditDeps,
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Kysely<Database>,
   input: SensitiveReadInput,
 ): Promise<void> {
   await recordAudit(deps, trx, {

@@ -1,13 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import { serviceDepsFrom } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.ts';
 import type { RateLimiter } from '../../../platform/http/rate-limiter.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
+import type { MemberAccounts } from './member-accounts.ts';
 
 const minuteMs = 60 * 1000;
 
@@ -36,14 +32,11 @@ export interface RelyingParty {
   name: string;
 }
 
-export interface AuthDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface AuthDeps extends ServiceDeps {
   relyingParty: RelyingParty;
   limits: AuthLimiters;
+  /** Members' side of sign-in (context.ports.memberAccounts): auth names no members table. */
+  accounts: MemberAccounts;
 }
 
 export function createAuthDeps(context: PlatformContext): AuthDeps {
@@ -53,13 +46,10 @@ export function createAuthDeps(context: PlatformContext): AuthDeps {
   ) as AuthLimiters;
   const publicUrl = new URL(context.config.publicUrl);
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     relyingParty: { id: publicUrl.hostname, origin: publicUrl.origin, name: 'Amparo' },
     limits,
+    accounts: context.ports.memberAccounts,
   };
 }
 

@@ -1,11 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Principal } from './principal.ts';
 import { resolvePrincipal, sessionPolicy } from './session.service.ts';
+import type { SessionDeps } from './session.service.ts';
 
 /** `__Host-`: Secure, Path=/, no Domain, so no subdomain or plain-HTTP page can set or read it. */
 export const sessionCookieName = '__Host-amparo_session';
@@ -22,7 +21,15 @@ export interface Authenticator {
   requirePrincipal(request: FastifyRequest): Promise<Principal>;
 }
 
-export function createAuthenticator(deps: { db: Kysely<Database>; clock: Clock }): Authenticator {
+/** Reads sessions from the database and members' grants through `context.ports.memberAccounts`. */
+export function createAuthenticator(
+  context: Pick<PlatformContext, 'database' | 'clock' | 'ports'>,
+): Authenticator {
+  const deps: SessionDeps = {
+    db: context.database.db,
+    clock: context.clock,
+    accounts: context.ports.memberAccounts,
+  };
   const cache = new WeakMap<FastifyRequest, Principal | null>();
   async function findPrincipal(request: FastifyRequest): Promise<Principal | null> {
     if (cache.has(request)) return cache.get(request) ?? null;

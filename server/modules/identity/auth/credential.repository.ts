@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type {
   TotpCredentialsTable,
@@ -6,17 +6,15 @@ import type {
   WebauthnCredentialsTable,
 } from './auth.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export async function findTotpCredential(
-  db: Executor,
+  db: Kysely<Database>,
   memberId: string,
 ): Promise<TotpCredentialsTable | undefined> {
   return db.selectFrom('totp_credentials').selectAll().where('member_id', '=', memberId).executeTakeFirst();
 }
 
 /** Replaces an unconfirmed secret (a second enroll restarts); never touches a confirmed one. */
-export async function saveUnconfirmedTotp(db: Executor, row: TotpCredentialsTable): Promise<void> {
+export async function saveUnconfirmedTotp(db: Kysely<Database>, row: TotpCredentialsTable): Promise<void> {
   await db
     .deleteFrom('totp_credentials')
     .where('member_id', '=', row.member_id)
@@ -30,7 +28,7 @@ export async function saveUnconfirmedTotp(db: Executor, row: TotpCredentialsTabl
  * request claimed it first. This one conditional update is what makes every code single use.
  */
 export async function claimTotpStep(
-  db: Executor,
+  db: Kysely<Database>,
   memberId: string,
   step: number,
   options: { confirmAt?: number } = {},
@@ -48,12 +46,15 @@ export async function claimTotpStep(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteTotp(db: Executor, memberId: string): Promise<boolean> {
+export async function deleteTotp(db: Kysely<Database>, memberId: string): Promise<boolean> {
   const result = await db.deleteFrom('totp_credentials').where('member_id', '=', memberId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function listPasskeysOf(db: Executor, memberId: string): Promise<WebauthnCredentialsTable[]> {
+export async function listPasskeysOf(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<WebauthnCredentialsTable[]> {
   return db
     .selectFrom('webauthn_credentials')
     .selectAll()
@@ -62,16 +63,19 @@ export async function listPasskeysOf(db: Executor, memberId: string): Promise<We
     .execute();
 }
 
-export async function findPasskey(db: Executor, id: string): Promise<WebauthnCredentialsTable | undefined> {
+export async function findPasskey(
+  db: Kysely<Database>,
+  id: string,
+): Promise<WebauthnCredentialsTable | undefined> {
   return db.selectFrom('webauthn_credentials').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertPasskey(db: Executor, row: WebauthnCredentialsTable): Promise<void> {
+export async function insertPasskey(db: Kysely<Database>, row: WebauthnCredentialsTable): Promise<void> {
   await db.insertInto('webauthn_credentials').values(row).execute();
 }
 
 export async function recordPasskeyUse(
-  db: Executor,
+  db: Kysely<Database>,
   id: string,
   counter: number,
   now: number,
@@ -85,7 +89,7 @@ export async function recordPasskeyUse(
 
 /** Sets the (encrypted) name of one of the member's passkeys; false when they have no such passkey. */
 export async function renamePasskeyOf(
-  db: Executor,
+  db: Kysely<Database>,
   memberId: string,
   id: string,
   nameEnc: string,
@@ -99,7 +103,7 @@ export async function renamePasskeyOf(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deletePasskeyOf(db: Executor, memberId: string, id: string): Promise<boolean> {
+export async function deletePasskeyOf(db: Kysely<Database>, memberId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('webauthn_credentials')
     .where('id', '=', id)
@@ -109,7 +113,7 @@ export async function deletePasskeyOf(db: Executor, memberId: string, id: string
 }
 
 export async function insertChallenge(
-  db: Executor,
+  db: Kysely<Database>,
   row: WebauthnChallengesTable,
   now: number,
 ): Promise<void> {
@@ -122,7 +126,7 @@ export async function insertChallenge(
  * passwordless sign-in). True only for the one request that deleted it: a challenge is single use.
  */
 export async function consumeChallenge(
-  db: Executor,
+  db: Kysely<Database>,
   input: {
     challenge: string;
     purpose: WebauthnChallengesTable['purpose'];
@@ -138,4 +142,24 @@ export async function consumeChallenge(
     .where('expires_at', '>', input.now)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+export async function deleteExpiredWebauthnChallenges(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Removes the member's TOTP, passkeys, pending sign-ins and open WebAuthn challenges (recovery). */
+export async function deleteSignInFactorsOf(
+  trx: Kysely<Database>,
+  memberId: string,
+): Promise<{ totpRemoved: boolean; passkeysRemoved: number }> {
+  const totp = await trx.deleteFrom('totp_credentials').where('member_id', '=', memberId).executeTakeFirst();
+  const passkeys = await trx
+    .deleteFrom('webauthn_credentials')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  await trx.deleteFrom('pending_sign_ins').where('member_id', '=', memberId).execute();
+  await trx.deleteFrom('webauthn_challenges').where('member_id', '=', memberId).execute();
+  return { totpRemoved: Number(totp.numDeletedRows) > 0, passkeysRemoved: Number(passkeys.numDeletedRows) };
 }

@@ -26,16 +26,17 @@ export {
   stepUpWindowMs,
 } from './auth.policy.ts';
 export type { Principal, RoleGrant } from './principal.ts';
+export type { MemberAccounts, PrincipalGrants } from './member-accounts.ts';
 export { csrfTokenFor, sessionPolicy, startSession } from './session.service.ts';
 // Members revokes a removed or suspended member's sessions in its own transaction.
 export { revokeSessionsOfMember } from './session.repository.ts';
-export { resetSignInFactors } from './credential-reset.ts';
-export type { CredentialReset } from './credential-reset.ts';
+export { resetSignInFactors } from './credential-reset.service.ts';
+export type { CredentialReset } from './credential-reset.service.ts';
 export { enforceLimits } from './auth.deps.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = createAuthDeps(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   // Hash the dummy password now, so even the first unknown-email sign-in takes the usual time.
   void prepareDummyHash().catch(() => undefined);
   registerSignInRoutes(app, deps);

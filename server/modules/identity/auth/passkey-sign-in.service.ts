@@ -14,7 +14,7 @@ import {
   statusesThatSignIn,
 } from './sign-in-common.service.ts';
 import type { SignInContext, SignInResult } from './sign-in-common.service.ts';
-import { findMemberStatus, findPendingSignIn, recordPendingFailure } from './sign-in.repository.ts';
+import { findPendingSignIn, recordPendingFailure } from './sign-in.repository.ts';
 
 /**
  * Assertion options for signing in with a passkey: for a passwordless sign-in (any discoverable
@@ -58,11 +58,11 @@ export async function completeSignInWithPasskey(
       requireUserVerification: true,
       failureCode: 'SIGN_IN_FAILED',
     });
-    const member = await findMemberStatus(deps.db, proved.memberId);
+    const member = await deps.accounts.loadPrincipalGrants(deps.db, proved.memberId);
     if (!member || !statusesThatSignIn.includes(member.status)) throw signInFailed();
     return finishSignIn(
       deps,
-      { memberId: member.id, networkId: member.networkId },
+      { memberId: proved.memberId, networkId: member.networkId },
       'passkey',
       input.previousToken,
     );

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 // The leaf file, not members' index.ts: that index imports auth, and a cycle would leave one side
 // half-initialized at start-up.
 import { memberFieldContexts } from '../members/member-contact.ts';
+import type { PasskeyList, PasskeyView } from './auth.contract.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { WebauthnCredentialsTable } from './auth.tables.ts';
 import {
@@ -26,15 +27,6 @@ import { requireStepUp } from './auth.policy.ts';
 import type { Principal } from './principal.ts';
 import { challengeLifetimeMs, challengeOf, parseTransports } from './second-factor.service.ts';
 import { markSecondFactor } from './session.repository.ts';
-import { findMemberContact } from './sign-in.repository.ts';
-
-export interface PasskeyView {
-  id: string;
-  /** The member's name for it; null for a passkey added before passkeys had names. */
-  name: string | null;
-  createdAt: number;
-  lastUsedAt: number | null;
-}
 
 /** The field-crypto context of a passkey's name: it can identify a person's device. */
 export const passkeyNameContext = 'webauthn_credentials.name';
@@ -64,7 +56,7 @@ export async function startPasskeyRegistration(
   if (principal.hasSecondFactor) requireStepUp(principal, deps.clock);
   const [existing, contact] = await Promise.all([
     listPasskeysOf(deps.db, principal.memberId),
-    findMemberContact(deps.db, principal.memberId),
+    deps.accounts.findContact(deps.db, principal.memberId),
   ]);
   const options = await generateRegistrationOptions({
     rpName: deps.relyingParty.name,
@@ -157,10 +149,7 @@ export async function finishPasskeyRegistration(
   });
 }
 
-export async function listOwnPasskeys(
-  deps: AuthDeps,
-  principal: Principal,
-): Promise<{ passkeys: PasskeyView[] }> {
+export async function listOwnPasskeys(deps: AuthDeps, principal: Principal): Promise<PasskeyList> {
   const passkeys = await listPasskeysOf(deps.db, principal.memberId);
   return { passkeys: passkeys.map((passkey) => viewOf(deps, passkey)) };
 }

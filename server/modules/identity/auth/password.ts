@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hash, parseOptions, verify } from '@node-rs/argon2';
 import type { Algorithm } from '@node-rs/argon2';
-import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { passwordCharacterCount as characterCount, passwordLength } from './auth.contract.ts';
+
+export { newPasswordSchema, passwordLength } from './auth.contract.ts';
 
 /**
  * OWASP Password Storage Cheat Sheet, argon2id: 19 MiB, 2 passes, 1 lane (about 25 ms per hash
@@ -14,20 +16,6 @@ export const passwordHashOptions = {
   timeCost: 2,
   parallelism: 1,
 } as const;
-
-/** Length is what makes a password strong (NIST SP 800-63B): no composition rules. */
-export const passwordLength = { min: 12, max: 256 } as const;
-
-/** Counted in characters (code points), so an accented or non-Latin password is not penalized. */
-function characterCount(password: string): number {
-  return [...password].length;
-}
-
-/** For new passwords (join, change): 12 to 256 characters, nothing else. */
-export const newPasswordSchema = z
-  .string()
-  .refine((password) => characterCount(password) >= passwordLength.min, 'Use at least 12 characters.')
-  .refine((password) => characterCount(password) <= passwordLength.max, 'Use at most 256 characters.');
 
 /** Hashes a new password (argon2id, PHC string). VALIDATION_FAILED when its length is out of bounds. */
 export async function hashPassword(password: string): Promise<string> {

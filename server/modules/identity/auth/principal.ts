@@ -1,10 +1,6 @@
-import type { MemberStatus, Role } from '../members/index.ts';
+import type { MemberStatus, RoleGrant } from '../members/member.contract.ts';
 
-export interface RoleGrant {
-  role: Role;
-  /** null: every area of the network. */
-  areaId: string | null;
-}
+export type { RoleGrant } from '../members/member.contract.ts';
 
 /** Who is making a request: loaded fresh from the database on every request. */
 export interface Principal {

@@ -6,6 +6,7 @@ import type {
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
+import type { SecondFactorMethod } from './auth.contract.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { enforceLimits } from './auth.deps.ts';
 import type { WebauthnChallengesTable } from './auth.tables.ts';
@@ -26,7 +27,7 @@ export const totpSecretContext = 'totp_credentials.secret';
 /** How long a WebAuthn challenge can be answered. */
 export const challengeLifetimeMs = 5 * 60 * 1000;
 
-export type SecondFactorMethod = 'totp' | 'passkey';
+export type { SecondFactorMethod } from './auth.contract.ts';
 
 export function secondFactorFailed(): AppError {
   return new AppError('SECOND_FACTOR_FAILED', 'That code or passkey did not work. Try again.');

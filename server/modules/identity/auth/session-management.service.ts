@@ -3,25 +3,10 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { requireRole, requireSecondFactorEnrolled, stepUpWindowMs } from './auth.policy.ts';
-import type { Principal, RoleGrant } from './principal.ts';
-import {
-  findMemberIdInNetwork,
-  listLiveSessionsOf,
-  revokeSession,
-  revokeSessionsOfMember,
-} from './session.repository.ts';
+import type { LiveSessionList, RevokedSessions, SessionView, SignedOutEverywhere } from './auth.contract.ts';
+import type { Principal } from './principal.ts';
+import { listLiveSessionsOf, revokeSession, revokeSessionsOfMember } from './session.repository.ts';
 import { sessionPolicy } from './session.service.ts';
-
-export interface SessionView {
-  memberId: string;
-  networkId: string;
-  status: Principal['status'];
-  roles: RoleGrant[];
-  hasSecondFactor: boolean;
-  csrfToken: string;
-  /** Until when privileged actions need no new step-up (null: none in this session). */
-  stepUpUntil: number | null;
-}
 
 export function describeSession(principal: Principal): SessionView {
   return {
@@ -36,7 +21,7 @@ export function describeSession(principal: Principal): SessionView {
 }
 
 /** The member's own live sessions. Sessions hold no IP address or user agent, so none is shown. */
-export async function listOwnSessions(deps: AuthDeps, principal: Principal) {
+export async function listOwnSessions(deps: AuthDeps, principal: Principal): Promise<LiveSessionList> {
   const sessions = await listLiveSessionsOf(
     deps.db,
     principal.memberId,
@@ -73,10 +58,7 @@ export async function signOut(deps: AuthDeps, principal: Principal): Promise<voi
 }
 
 /** Ends every session of the member, this one included (a lost phone, a shared computer). */
-export async function signOutEverywhere(
-  deps: AuthDeps,
-  principal: Principal,
-): Promise<{ endedCount: number }> {
+export async function signOutEverywhere(deps: AuthDeps, principal: Principal): Promise<SignedOutEverywhere> {
   return inTransaction(deps, async (uow) => {
     const { trx } = uow;
     const now = deps.clock.now();
@@ -103,25 +85,25 @@ export async function revokeMemberSessions(
   deps: AuthDeps,
   principal: Principal,
   memberId: string,
-): Promise<{ memberId: string; revokedCount: number }> {
+): Promise<RevokedSessions> {
   requireRole(principal, ['admin']);
   requireSecondFactorEnrolled(principal);
   return inTransaction(deps, async (uow) => {
     const { trx } = uow;
-    const member = await findMemberIdInNetwork(trx, principal.networkId, memberId);
-    if (!member) throw new AppError('NOT_FOUND', 'Not found.');
+    const member = await deps.accounts.loadPrincipalGrants(trx, memberId);
+    if (!member || member.networkId !== principal.networkId) throw new AppError('NOT_FOUND', 'Not found.');
     const now = deps.clock.now();
-    const revokedCount = await revokeSessionsOfMember(trx, member.id, now);
+    const revokedCount = await revokeSessionsOfMember(trx, memberId, now);
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
       actorMemberId: principal.memberId,
       action: 'session.revoked',
       objectType: 'member',
-      objectId: member.id,
+      objectId: memberId,
       metadata: { count: revokedCount },
     });
-    uow.emit(revokedEvent(principal.networkId, member.id, now));
-    return { memberId: member.id, revokedCount };
+    uow.emit(revokedEvent(principal.networkId, memberId, now));
+    return { memberId: memberId, revokedCount };
   });
 }
 

@@ -1,41 +1,29 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { SessionsTable } from './auth.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertSession(db: Executor, session: SessionsTable): Promise<void> {
+export async function insertSession(db: Kysely<Database>, session: SessionsTable): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
-export async function findLiveSessionByTokenHash(db: Executor, tokenHash: string) {
+export async function findLiveSessionByTokenHash(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('sessions')
-    .innerJoin('members', 'members.id', 'sessions.member_id')
     .select([
-      'sessions.id as sessionId',
-      'sessions.member_id as memberId',
-      'sessions.network_id as networkId',
-      'sessions.created_at as createdAt',
-      'sessions.last_seen_at as lastSeenAt',
-      'sessions.expires_at as expiresAt',
-      'sessions.second_factor_at as secondFactorAt',
-      'members.status as status',
+      'id as sessionId',
+      'member_id as memberId',
+      'network_id as networkId',
+      'created_at as createdAt',
+      'last_seen_at as lastSeenAt',
+      'expires_at as expiresAt',
+      'second_factor_at as secondFactorAt',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.revoked_at', 'is', null)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
 }
 
-export async function findRoleGrants(db: Executor, memberId: string) {
-  return db
-    .selectFrom('member_roles')
-    .select(['role', 'area_id as areaId'])
-    .where('member_id', '=', memberId)
-    .execute();
-}
-
-export async function hasEnrolledSecondFactor(db: Executor, memberId: string): Promise<boolean> {
+export async function hasEnrolledSecondFactor(db: Kysely<Database>, memberId: string): Promise<boolean> {
   const totp = await db
     .selectFrom('totp_credentials')
     .select('member_id')
@@ -52,15 +40,19 @@ export async function hasEnrolledSecondFactor(db: Executor, memberId: string): P
   return passkey !== undefined;
 }
 
-export async function touchSession(db: Executor, sessionId: string, now: number): Promise<void> {
+export async function touchSession(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
 
-export async function revokeSession(db: Executor, sessionId: string, now: number): Promise<void> {
+export async function revokeSession(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
 }
 
-export async function revokeSessionsOfMember(db: Executor, memberId: string, now: number): Promise<number> {
+export async function revokeSessionsOfMember(
+  db: Kysely<Database>,
+  memberId: string,
+  now: number,
+): Promise<number> {
   const result = await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -70,12 +62,16 @@ export async function revokeSessionsOfMember(db: Executor, memberId: string, now
   return Number(result.numUpdatedRows);
 }
 
-export async function markSecondFactor(db: Executor, sessionId: string, now: number): Promise<void> {
+export async function markSecondFactor(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ second_factor_at: now }).where('id', '=', sessionId).execute();
 }
 
 /** Ends whatever session this token belongs to (the one a sign-in replaces). */
-export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: number): Promise<void> {
+export async function revokeSessionByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: number,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -85,7 +81,12 @@ export async function revokeSessionByTokenHash(db: Executor, tokenHash: string, 
 }
 
 /** Sessions of the member that still work at `now`: not revoked, not expired, not idle. */
-export async function listLiveSessionsOf(db: Executor, memberId: string, now: number, idleTimeoutMs: number) {
+export async function listLiveSessionsOf(
+  db: Kysely<Database>,
+  memberId: string,
+  now: number,
+  idleTimeoutMs: number,
+) {
   return db
     .selectFrom('sessions')
     .select(['id', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
@@ -97,11 +98,11 @@ export async function listLiveSessionsOf(db: Executor, memberId: string, now: nu
     .execute();
 }
 
-export async function findMemberIdInNetwork(db: Executor, networkId: string, memberId: string) {
-  return db
-    .selectFrom('members')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('network_id', '=', networkId)
+/** Sessions past their absolute expiry, and revoked ones (they can never be used again). */
+export async function deleteDeadSessions(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((where) => where.or([where('expires_at', '<=', now), where('revoked_at', 'is not', null)]))
     .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

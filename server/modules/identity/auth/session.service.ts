@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
 import type { Principal } from './principal.ts';
+import type { MemberAccounts } from './member-accounts.ts';
 import {
   findLiveSessionByTokenHash,
-  findRoleGrants,
   hasEnrolledSecondFactor,
   insertSession,
   touchSession,
@@ -30,15 +30,17 @@ export function csrfTokenFor(sessionToken: string): string {
   return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
 }
 
-interface SessionDeps {
+export interface SessionDeps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Members' status and role grants (context.ports.memberAccounts). */
+  accounts: Pick<MemberAccounts, 'loadPrincipalGrants'>;
 }
 
 /** Starts a session (a fresh 256-bit token: sign-in always rotates) and returns the cookie value. */
 export async function startSession(
   deps: { clock: Clock },
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Kysely<Database>,
   member: { id: string; networkId: string },
   options: { secondFactorProved: boolean },
 ): Promise<{ token: string; sessionId: string; expiresAt: number }> {
@@ -71,11 +73,11 @@ export async function resolvePrincipal(deps: SessionDeps, token: string): Promis
   if (!session) return null;
   const now = deps.clock.now();
   if (now >= session.expiresAt || now - session.lastSeenAt >= sessionPolicy.idleTimeoutMs) return null;
-  if (session.status === 'removed' || session.status === 'suspended') return null;
-  const [roles, hasSecondFactor] = await Promise.all([
-    findRoleGrants(deps.db, session.memberId),
+  const [grants, hasSecondFactor] = await Promise.all([
+    deps.accounts.loadPrincipalGrants(deps.db, session.memberId),
     hasEnrolledSecondFactor(deps.db, session.memberId),
   ]);
+  if (!grants || grants.status === 'removed' || grants.status === 'suspended') return null;
   if (now - session.lastSeenAt >= sessionPolicy.touchIntervalMs) {
     await touchSession(deps.db, session.sessionId, now);
   }
@@ -83,8 +85,8 @@ export async function resolvePrincipal(deps: SessionDeps, token: string): Promis
     memberId: session.memberId,
     networkId: session.networkId,
     sessionId: session.sessionId,
-    status: session.status,
-    roles,
+    status: grants.status,
+    roles: grants.roles,
     secondFactorAt: session.secondFactorAt,
     hasSecondFactor,
     csrfToken: csrfTokenFor(token),

@@ -8,7 +8,7 @@ import type { AuthDeps } from './auth.deps.ts';
 import type { SecondFactorMethod } from './second-factor.service.ts';
 import { revokeSessionByTokenHash } from './session.repository.ts';
 import { csrfTokenFor, hashSessionToken, startSession } from './session.service.ts';
-import { consumePendingSignIn, findMemberStatus } from './sign-in.repository.ts';
+import { consumePendingSignIn } from './sign-in.repository.ts';
 
 // What every way of signing in shares: who may, the answers, and how a session starts.
 
@@ -61,7 +61,7 @@ export async function finishSignIn(
   const secondFactorProved = method !== 'password';
   return inTransaction(deps, async ({ trx }) => {
     if (pendingId !== undefined && !(await consumePendingSignIn(trx, pendingId))) throw pendingExpired();
-    await requireStillAllowed(trx, member.memberId);
+    await requireStillAllowed(deps, trx, member.memberId);
     const now = deps.clock.now();
     if (previousToken) await revokeSessionByTokenHash(trx, hashSessionToken(previousToken), now);
     const session = await startSession(
@@ -89,7 +89,11 @@ export async function finishSignIn(
 }
 
 /** A member removed or suspended while their second step was pending does not get a session. */
-async function requireStillAllowed(trx: Transaction<Database>, memberId: string): Promise<void> {
-  const member = await findMemberStatus(trx, memberId);
+async function requireStillAllowed(
+  deps: Pick<AuthDeps, 'accounts'>,
+  trx: Transaction<Database>,
+  memberId: string,
+): Promise<void> {
+  const member = await deps.accounts.loadPrincipalGrants(trx, memberId);
   if (!member || !statusesThatSignIn.includes(member.status)) throw signInFailed();
 }

@@ -1,48 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { PendingSignInsTable } from './auth.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-/** The member behind an email blind index, with what sign-in needs and nothing else. */
-export async function findMemberForSignIn(db: Executor, emailIndex: string) {
-  return db
-    .selectFrom('members')
-    .select(['id', 'network_id as networkId', 'status', 'password_hash as passwordHash'])
-    .where('email_index', '=', emailIndex)
-    .executeTakeFirst();
-}
-
-export async function findMemberStatus(db: Executor, memberId: string) {
-  return db
-    .selectFrom('members')
-    .select(['id', 'network_id as networkId', 'status'])
-    .where('id', '=', memberId)
-    .executeTakeFirst();
-}
-
-export async function findMemberContact(db: Executor, memberId: string) {
-  return db
-    .selectFrom('members')
-    .select(['email_enc as emailEnc', 'display_name_enc as displayNameEnc'])
-    .where('id', '=', memberId)
-    .executeTakeFirstOrThrow();
-}
-
-export async function updatePasswordHash(
-  db: Executor,
-  memberId: string,
-  passwordHash: string,
-): Promise<void> {
-  await db.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', memberId).execute();
-}
-
-export async function insertPendingSignIn(db: Executor, row: PendingSignInsTable): Promise<void> {
+export async function insertPendingSignIn(db: Kysely<Database>, row: PendingSignInsTable): Promise<void> {
   await db.deleteFrom('pending_sign_ins').where('expires_at', '<=', row.created_at).execute();
   await db.insertInto('pending_sign_ins').values(row).execute();
 }
 
-export async function findPendingSignIn(db: Executor, tokenHash: string, now: number) {
+export async function findPendingSignIn(db: Kysely<Database>, tokenHash: string, now: number) {
   return db
     .selectFrom('pending_sign_ins')
     .select(['id', 'member_id as memberId', 'network_id as networkId', 'failed_attempts as failedAttempts'])
@@ -52,13 +17,17 @@ export async function findPendingSignIn(db: Executor, tokenHash: string, now: nu
 }
 
 /** Deletes the pending sign-in; false when another request used it first (single use). */
-export async function consumePendingSignIn(db: Executor, id: string): Promise<boolean> {
+export async function consumePendingSignIn(db: Kysely<Database>, id: string): Promise<boolean> {
   const result = await db.deleteFrom('pending_sign_ins').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
 /** Counts a wrong code; at `maxFailures` the pending sign-in is deleted and the password is needed again. */
-export async function recordPendingFailure(db: Executor, id: string, maxFailures: number): Promise<void> {
+export async function recordPendingFailure(
+  db: Kysely<Database>,
+  id: string,
+  maxFailures: number,
+): Promise<void> {
   await db
     .updateTable('pending_sign_ins')
     .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
@@ -69,4 +38,9 @@ export async function recordPendingFailure(db: Executor, id: string, maxFailures
     .where('id', '=', id)
     .where('failed_attempts', '>=', maxFailures)
     .execute();
+}
+
+export async function deleteExpiredPendingSignIns(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('pending_sign_ins').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

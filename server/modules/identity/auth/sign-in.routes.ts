@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseInput } from '../../../platform/http/validation.ts';
+import type { SignInAnswer } from './auth.contract.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { sessionCookieName, setSessionCookie } from './authenticator.ts';
 import {
@@ -62,7 +63,7 @@ function present(reply: FastifyReply, result: SignInResult) {
       methods: result.methods,
       pendingToken: result.pendingToken,
       expiresAt: result.expiresAt,
-    });
+    } satisfies SignInAnswer);
   }
   setSessionCookie(reply, result.token);
   return reply.send({
@@ -70,5 +71,5 @@ function present(reply: FastifyReply, result: SignInResult) {
     memberId: result.memberId,
     networkId: result.networkId,
     csrfToken: result.csrfToken,
-  });
+  } satisfies SignInAnswer);
 }

@@ -17,13 +17,7 @@ import {
   statusesThatSignIn,
 } from './sign-in-common.service.ts';
 import type { SignInContext, SignInResult } from './sign-in-common.service.ts';
-import {
-  findMemberForSignIn,
-  findPendingSignIn,
-  insertPendingSignIn,
-  recordPendingFailure,
-  updatePasswordHash,
-} from './sign-in.repository.ts';
+import { findPendingSignIn, insertPendingSignIn, recordPendingFailure } from './sign-in.repository.ts';
 
 /**
  * Password sign-in. Every failure (unknown email, wrong password, a removed or suspended member,
@@ -41,7 +35,7 @@ export async function signInWithPassword(
     [deps.limits.signInPerEmail, emailIndex],
     [deps.limits.signInGlobal, 'all'],
   ]);
-  const member = await findMemberForSignIn(deps.db, emailIndex);
+  const member = await deps.accounts.findForSignIn(deps.db, emailIndex);
   const isPasswordRight = member?.passwordHash
     ? await verifyPassword(member.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
@@ -56,7 +50,7 @@ export async function signInWithPassword(
     throw signInFailed();
   }
   if (member.passwordHash && needsRehash(member.passwordHash)) {
-    await updatePasswordHash(deps.db, member.id, await hashPassword(input.password));
+    await deps.accounts.setPasswordHash(deps.db, member.id, await hashPassword(input.password));
   }
   const methods = await listSecondFactorMethods(deps, member.id);
   if (methods.length > 0) {

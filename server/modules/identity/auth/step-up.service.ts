@@ -5,6 +5,7 @@ import type {
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { StepUpAnswer } from './auth.contract.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { stepUpWindowMs } from './auth.policy.ts';
 import type { Principal } from './principal.ts';
@@ -33,7 +34,7 @@ export async function stepUp(
   deps: AuthDeps,
   principal: Principal,
   proof: StepUpProof,
-): Promise<{ secondFactorAt: number; stepUpUntil: number }> {
+): Promise<StepUpAnswer> {
   if (!principal.hasSecondFactor) {
     throw new AppError('SECOND_FACTOR_REQUIRED', 'Add a passkey or an authenticator app first.');
   }

@@ -1,6 +1,7 @@
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { TotpConfirmation, TotpEnrollment, TotpRemoval } from './auth.contract.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import { enforceLimits } from './auth.deps.ts';
 import {
@@ -20,10 +21,7 @@ import { matchTotpStep, newTotpSecret, totpQrSvg, totpUri } from './totp.ts';
  * code from their app. Adding a factor next to an existing one needs a fresh step-up, so a stolen
  * session cookie cannot plant the thief's own authenticator.
  */
-export async function enrollTotp(
-  deps: AuthDeps,
-  principal: Principal,
-): Promise<{ secret: string; uri: string; qrSvg: string }> {
+export async function enrollTotp(deps: AuthDeps, principal: Principal): Promise<TotpEnrollment> {
   if (principal.hasSecondFactor) requireStepUp(principal, deps.clock);
   const existing = await findTotpCredential(deps.db, principal.memberId);
   if (existing?.confirmed_at != null) {
@@ -47,7 +45,7 @@ export async function confirmTotp(
   deps: AuthDeps,
   principal: Principal,
   code: string,
-): Promise<{ confirmedAt: number }> {
+): Promise<TotpConfirmation> {
   if (principal.hasSecondFactor) requireStepUp(principal, deps.clock);
   enforceLimits([[deps.limits.secondFactorPerMember, principal.memberId]]);
   const credential = await findTotpCredential(deps.db, principal.memberId);
@@ -76,7 +74,7 @@ export async function confirmTotp(
 }
 
 /** Removes the member's authenticator app (fresh step-up required). */
-export async function removeTotp(deps: AuthDeps, principal: Principal): Promise<{ isRemoved: boolean }> {
+export async function removeTotp(deps: AuthDeps, principal: Principal): Promise<TotpRemoval> {
   requireStepUp(principal, deps.clock);
   return inTransaction(deps, async ({ trx }) => {
     const isRemoved = await deleteTotp(trx, principal.memberId);

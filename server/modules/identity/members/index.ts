@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
-import { registerPurgeTask } from '../../../platform/retention/index.ts';
 import { registerInvitationRoutes } from './invitation.routes.ts';
 import { createJoinAttemptLimit } from './join-limits.ts';
 import { registerJoinRoutes } from './join.routes.ts';
 import { registerMemberApiRoutes } from './member.routes.ts';
-import { recoveryLinkPurgeTask } from './recovery.jobs.ts';
 import { registerRecoveryRoutes } from './recovery.routes.ts';
 
 export { memberEmailIndexPurpose, memberFieldContexts, normalizeEmail } from './member-contact.ts';
+// Handed to auth by the composition root (server/context.ts) as context.ports.memberAccounts.
+export { memberAccounts } from './member-accounts.repository.ts';
 export { createMemberRecord, memberDepsFrom } from './member.service.ts';
 export type { MemberDeps, NewMemberRecord } from './member.service.ts';
 export { displayNameSchema, emailSchema, passwordSchema, roleGrantSchema } from './member.contract.ts';
@@ -18,6 +18,7 @@ export { hasValidFormToken, isFormPost, isJsonPost, issueFormToken } from './for
 export {
   purgeRecoveryLinksEveryMs,
   purgeRecoveryLinksJob,
+  recoveryLinkPurgeTask,
   recoveryLinkRetentionMs,
 } from './recovery.jobs.ts';
 export { roles } from './member.tables.ts';
@@ -38,9 +39,6 @@ export {
   membersHoldingRole,
 } from './member-reads.repository.ts';
 export type { RoleCoverage } from './member-reads.repository.ts';
-
-// `amparo purge` runs every registered task (the CLI's purge command loads every module).
-registerPurgeTask(recoveryLinkPurgeTask);
 
 /** Members, invitations, vetting, the join page and admin-assisted recovery links. */
 export function registerMemberRoutes(app: FastifyInstance, context: PlatformContext): void {

@@ -1,22 +1,20 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvitationsTable } from './member.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertInvitation(trx: Executor, row: InvitationsTable): Promise<void> {
+export async function insertInvitation(trx: Kysely<Database>, row: InvitationsTable): Promise<void> {
   await trx.insertInto('invitations').values(row).execute();
 }
 
 export async function findInvitationByTokenHash(
-  db: Executor,
+  db: Kysely<Database>,
   tokenHash: string,
 ): Promise<InvitationsTable | undefined> {
   return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 export async function findInvitationInNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   invitationId: string,
 ): Promise<InvitationsTable | undefined> {
@@ -30,7 +28,7 @@ export async function findInvitationInNetwork(
 
 /** Not used, not revoked, not expired; newest first. */
 export async function listPendingInvitations(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   now: number,
 ): Promise<InvitationsTable[]> {
@@ -49,7 +47,7 @@ export async function listPendingInvitations(
 
 /** Claims the invitation for `memberId`; false when someone else claimed or revoked it first. */
 export async function claimInvitation(
-  trx: Executor,
+  trx: Kysely<Database>,
   invitationId: string,
   memberId: string,
   now: number,
@@ -65,7 +63,7 @@ export async function claimInvitation(
 }
 
 export async function markInvitationRevoked(
-  trx: Executor,
+  trx: Kysely<Database>,
   invitationId: string,
   now: number,
 ): Promise<boolean> {
@@ -77,4 +75,19 @@ export async function markInvitationRevoked(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Invitations expired, used or revoked before `before`. */
+export async function deleteSpentInvitations(db: Kysely<Database>, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('invitations')
+    .where((where) =>
+      where.or([
+        where('expires_at', '<', before),
+        where('used_at', '<', before),
+        where('revoked_at', '<', before),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

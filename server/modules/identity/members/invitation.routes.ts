@@ -9,6 +9,7 @@ import { createInvitation, listInvitations, revokeInvitation } from './invitatio
 import type { JoinAttemptLimit } from './join-limits.ts';
 import { acceptInvitation } from './join.service.ts';
 import { createInvitationSchema, newMemberSchema } from './member.contract.ts';
+import type { PendingInvitationList } from './member.contract.ts';
 import { memberDepsFrom } from './member.service.ts';
 
 const invitationParamsSchema = z.object({ invitationId: z.uuid() });
@@ -19,7 +20,7 @@ export function registerInvitationRoutes(
   limitJoinAttempt: JoinAttemptLimit,
 ): void {
   const deps = memberDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.post('/api/invitations', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
@@ -34,7 +35,7 @@ export function registerInvitationRoutes(
 
   app.get('/api/invitations', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { invitations: await listInvitations(deps, principal) };
+    return { invitations: await listInvitations(deps, principal) } satisfies PendingInvitationList;
   });
 
   app.delete('/api/invitations/:invitationId', async (request) => {

@@ -9,6 +9,7 @@ import type { Principal, RoleGrant } from '../auth/index.ts';
 import { findAreaIdsInNetwork } from '../networks/index.ts';
 import { normalizeGrants, memberManagerRoles, requireCanGrant } from './member.policy.ts';
 import { roleGrantSchema } from './member.contract.ts';
+import type { CreatedInvitation, PendingInvitation, RevokedInvitation } from './member.contract.ts';
 import { requireAreasInNetwork } from './member.service.ts';
 import type { MemberDeps } from './member.service.ts';
 import type { InvitationsTable, Role } from './member.tables.ts';
@@ -26,13 +27,6 @@ const tokenFormat = /^[A-Za-z0-9_-]{43}$/;
 
 export function hashInvitationToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-export interface CreatedInvitation {
-  id: string;
-  /** Shown once: only the token's hash is stored. */
-  link: string;
-  expiresAt: number;
 }
 
 /**
@@ -77,14 +71,6 @@ export async function createInvitation(
   return { id: invitation.id, link: `${deps.publicUrl}/join/${token}`, expiresAt: invitation.expires_at };
 }
 
-export interface PendingInvitation {
-  id: string;
-  roles: RoleGrant[];
-  createdBy: string;
-  createdAt: number;
-  expiresAt: number;
-}
-
 export async function listInvitations(deps: MemberDeps, principal: Principal): Promise<PendingInvitation[]> {
   requireRole(principal, memberManagerRoles);
   const rows = await listPendingInvitations(deps.db, principal.networkId, deps.clock.now());
@@ -102,7 +88,7 @@ export async function revokeInvitation(
   deps: MemberDeps,
   principal: Principal,
   invitationId: string,
-): Promise<{ id: string; revokedAt: number }> {
+): Promise<RevokedInvitation> {
   requireRole(principal, memberManagerRoles);
   requireSecondFactorEnrolled(principal);
   return inTransaction(deps, async ({ trx }) => {

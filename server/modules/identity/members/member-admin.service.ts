@@ -20,6 +20,7 @@ import {
 } from './member.repository.ts';
 import { requireAreasInNetwork } from './member.service.ts';
 import type { MemberDeps } from './member.service.ts';
+import type { ChangedRoles, RemovedMember } from './member.contract.ts';
 import type { MembersTable } from './member.tables.ts';
 
 const grantKey = (grant: RoleGrant): string => `${grant.role}:${grant.areaId ?? '*'}`;
@@ -33,7 +34,7 @@ export async function replaceMemberRoles(
   principal: Principal,
   memberId: string,
   requested: { role: RoleGrant['role']; areaId?: string | null }[],
-): Promise<{ id: string; roles: RoleGrant[] }> {
+): Promise<ChangedRoles> {
   requireRole(principal, ['admin']);
   requireStepUp(principal, deps.clock);
   const wanted = normalizeGrants(requested);
@@ -103,7 +104,7 @@ export async function removeMember(
   deps: MemberDeps,
   principal: Principal,
   memberId: string,
-): Promise<{ id: string; status: 'removed' }> {
+): Promise<RemovedMember> {
   requireRole(principal, ['admin']);
   requireStepUp(principal, deps.clock);
   return inTransaction(deps, async (unitOfWork) => {

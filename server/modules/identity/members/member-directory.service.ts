@@ -15,29 +15,13 @@ import {
 import type { StoredGrant } from './member.repository.ts';
 import { decryptDisplayName } from './member.service.ts';
 import type { MemberDeps } from './member.service.ts';
-import type { MemberStatus } from './member.tables.ts';
+import type {
+  ExerciseRecipientChange,
+  MemberDetail,
+  MemberListing,
+  ResponderListing,
+} from './member.contract.ts';
 import { countVettingsInNetwork, listVettingsOf } from './vetting.repository.ts';
-
-export interface MemberSummary {
-  id: string;
-  displayName: string;
-  status: MemberStatus;
-  roles: RoleGrant[];
-  vettingCount: number;
-  isExerciseRecipient: boolean;
-  createdAt: number;
-  vettedAt: number | null;
-}
-
-/** What a dispatcher may know about a responder: enough to dispatch, no contact details. */
-export interface ResponderListing {
-  id: string;
-  displayName: string;
-  roles: RoleGrant[];
-}
-
-export type MemberListing =
-  { view: 'full'; members: MemberSummary[] } | { view: 'responders'; members: ResponderListing[] };
 
 /**
  * Admins and coordinators see every current member; dispatchers see only responders (within their
@@ -86,12 +70,6 @@ export async function listMembers(deps: MemberDeps, principal: Principal): Promi
   return { view: 'responders', members };
 }
 
-export interface MemberDetail extends MemberSummary {
-  email: string;
-  removedAt: number | null;
-  vettings: { coordinatorId: string; createdAt: number }[];
-}
-
 /** One member with contact details. Reading the email is a sensitive read and is audited first. */
 export async function getMember(
   deps: MemberDeps,
@@ -137,7 +115,7 @@ export async function setExerciseRecipient(
   principal: Principal,
   memberId: string,
   isExerciseRecipient: boolean,
-): Promise<{ id: string; isExerciseRecipient: boolean }> {
+): Promise<ExerciseRecipientChange> {
   requireRole(principal, memberManagerRoles);
   requireSecondFactorEnrolled(principal);
   return inTransaction(deps, async ({ trx }) => {

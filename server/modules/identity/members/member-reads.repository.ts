@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { Role } from './member.tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /*
  * Narrow reads of the members tables for other modules (exported through index.ts), so no other
@@ -22,7 +20,7 @@ export interface RoleCoverage {
  * Active (vetted) members of the network holding `role` network-wide or in one of `areaIds`,
  * as a query (columns `id`, `languages`) to join: `.innerJoin(activeMembersHoldingRole(db, …).as('m'), 'm.id', …)`.
  */
-export function activeMembersHoldingRole(db: Executor, coverage: RoleCoverage) {
+export function activeMembersHoldingRole(db: Kysely<Database>, coverage: RoleCoverage) {
   return db
     .selectFrom('members')
     .select(['members.id', 'members.languages'])
@@ -49,7 +47,7 @@ export function activeMembersHoldingRole(db: Executor, coverage: RoleCoverage) {
 
 /** Of `memberIds`, those who are active members of the network holding `role` where it applies. */
 export async function filterActiveMembersHoldingRole(
-  db: Executor,
+  db: Kysely<Database>,
   coverage: RoleCoverage & { memberIds: readonly string[] },
 ): Promise<Set<string>> {
   if (coverage.memberIds.length === 0) return new Set();
@@ -61,7 +59,7 @@ export async function filterActiveMembersHoldingRole(
 
 /** Display names (still encrypted) of a few members, by id; only the network's with `networkId`. */
 export async function findMemberDisplayNamesEnc(
-  db: Executor,
+  db: Kysely<Database>,
   memberIds: readonly string[],
   networkId?: string,
 ): Promise<Map<string, string>> {
@@ -76,7 +74,10 @@ export async function findMemberDisplayNamesEnc(
 }
 
 /** A member's languages (a JSON array of BCP 47 tags), or null for an unknown member. */
-export async function findMemberLanguagesJson(db: Executor, memberId: string): Promise<string | null> {
+export async function findMemberLanguagesJson(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<string | null> {
   const row = await db
     .selectFrom('members')
     .select('languages')
@@ -87,7 +88,7 @@ export async function findMemberLanguagesJson(db: Executor, memberId: string): P
 
 /** Active members who volunteered for drills, by id after `after`, `limit` at a time. */
 export async function listExerciseRecipients(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   after: string | null,
   limit: number,
@@ -102,7 +103,7 @@ export async function listExerciseRecipients(
   return query.orderBy('id').limit(limit).execute();
 }
 
-export async function countExerciseRecipients(db: Executor, networkId: string): Promise<number> {
+export async function countExerciseRecipients(db: Kysely<Database>, networkId: string): Promise<number> {
   const row = await db
     .selectFrom('members')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -115,7 +116,7 @@ export async function countExerciseRecipients(db: Executor, networkId: string): 
 
 /** What an exercise delivery needs to know about its member recipient (email still encrypted). */
 export async function findExerciseRecipientContact(
-  db: Executor,
+  db: Kysely<Database>,
   memberId: string,
 ): Promise<
   { network_id: string; status: string; is_exercise_recipient: number; email_enc: string } | undefined
@@ -129,7 +130,7 @@ export async function findExerciseRecipientContact(
 
 /** A member of the network (any status but removed) holding `role` anywhere in it, or undefined. */
 export async function findMemberHoldingRole(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; memberId: string; role: Role },
 ) {
   return db
@@ -156,7 +157,7 @@ export async function findMemberHoldingRole(
  * `languages`) to select from or join, e.g. the responder roster.
  */
 export function membersHoldingRole(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; role: Role; areaIds: 'all' | readonly string[] },
 ) {
   return db
@@ -186,7 +187,7 @@ export function membersHoldingRole(
 }
 
 /** Grants of `role` held by these members: area id, or null for the whole network. */
-export async function listRoleGrantsOf(db: Executor, memberIds: readonly string[], role: Role) {
+export async function listRoleGrantsOf(db: Kysely<Database>, memberIds: readonly string[], role: Role) {
   if (memberIds.length === 0) return [];
   return db
     .selectFrom('member_roles')
@@ -197,7 +198,7 @@ export async function listRoleGrantsOf(db: Executor, memberIds: readonly string[
 }
 
 /** How many vettings each of these members has (members with none are left out). */
-export async function countVettingsOfMembers(db: Executor, memberIds: readonly string[]) {
+export async function countVettingsOfMembers(db: Kysely<Database>, memberIds: readonly string[]) {
   if (memberIds.length === 0) return [];
   return db
     .selectFrom('member_vettings')
@@ -205,4 +206,37 @@ export async function countVettingsOfMembers(db: Executor, memberIds: readonly s
     .where('member_id', 'in', memberIds)
     .groupBy('member_id')
     .execute();
+}
+
+/**
+ * Whether role grants or pending invitations name the area: networks asks before deleting one.
+ * Members owns both tables; networks imports this file directly (not members' index.ts, which
+ * imports networks).
+ */
+export async function isAreaReferenced(
+  db: Kysely<Database>,
+  networkId: string,
+  areaId: string,
+  now: number,
+): Promise<boolean> {
+  const grant = await db
+    .selectFrom('member_roles')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('area_id', '=', areaId)
+    .limit(1)
+    .executeTakeFirst();
+  if (grant) return true;
+  // Invitation grants are JSON text; an id is a UUID, so it has no LIKE wildcards in it.
+  const invitation = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('roles', 'like', `%"${areaId}"%`)
+    .limit(1)
+    .executeTakeFirst();
+  return invitation !== undefined;
 }

@@ -1,13 +1,14 @@
 import { areasFor, hasRole } from '../auth/index.ts';
 import type { Principal, RoleGrant } from '../auth/index.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { adminOnlyRoles, memberManagerRoles as managerRoles } from './member.contract.ts';
 import type { Role } from './member.tables.ts';
 
 /** Who manages membership: invitations, vetting overview, contact details. */
-export const memberManagerRoles: readonly Role[] = ['admin', 'coordinator'];
+export const memberManagerRoles: readonly Role[] = managerRoles;
 
 /** Roles only an admin may hand out: a coordinator cannot create peers or superiors. */
-const adminOnlyGrants: readonly Role[] = ['admin', 'coordinator'];
+const adminOnlyGrants: readonly Role[] = adminOnlyRoles;
 
 /** One grant per role and area; `areaId` omitted means every area. */
 export function normalizeGrants(grants: { role: Role; areaId?: string | null }[]): RoleGrant[] {

@@ -4,8 +4,6 @@ import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { MemberRolesTable, MembersTable, Role } from './member.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export interface StoredGrant {
   id: string;
   memberId: string;
@@ -13,21 +11,21 @@ export interface StoredGrant {
   areaId: string | null;
 }
 
-export async function insertMember(trx: Executor, row: MembersTable): Promise<void> {
+export async function insertMember(trx: Kysely<Database>, row: MembersTable): Promise<void> {
   await trx.insertInto('members').values(row).execute();
 }
 
-export async function insertRoleGrants(trx: Executor, rows: MemberRolesTable[]): Promise<void> {
+export async function insertRoleGrants(trx: Kysely<Database>, rows: MemberRolesTable[]): Promise<void> {
   if (rows.length === 0) return;
   await trx.insertInto('member_roles').values(rows).execute();
 }
 
-export async function deleteRoleGrants(trx: Executor, ids: string[]): Promise<void> {
+export async function deleteRoleGrants(trx: Kysely<Database>, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await trx.deleteFrom('member_roles').where('id', 'in', ids).execute();
 }
 
-export async function isEmailIndexTaken(db: Executor, emailIndex: string): Promise<boolean> {
+export async function isEmailIndexTaken(db: Kysely<Database>, emailIndex: string): Promise<boolean> {
   const row = await db
     .selectFrom('members')
     .select('id')
@@ -37,7 +35,7 @@ export async function isEmailIndexTaken(db: Executor, emailIndex: string): Promi
 }
 
 export async function findMemberInNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   memberId: string,
 ): Promise<MembersTable | undefined> {
@@ -50,7 +48,7 @@ export async function findMemberInNetwork(
 }
 
 /** Members not removed, oldest first. */
-export async function listCurrentMembers(db: Executor, networkId: string): Promise<MembersTable[]> {
+export async function listCurrentMembers(db: Kysely<Database>, networkId: string): Promise<MembersTable[]> {
   return db
     .selectFrom('members')
     .selectAll()
@@ -61,7 +59,7 @@ export async function listCurrentMembers(db: Executor, networkId: string): Promi
     .execute();
 }
 
-export async function listGrantsInNetwork(db: Executor, networkId: string): Promise<StoredGrant[]> {
+export async function listGrantsInNetwork(db: Kysely<Database>, networkId: string): Promise<StoredGrant[]> {
   return db
     .selectFrom('member_roles')
     .select(['id', 'member_id as memberId', 'role', 'area_id as areaId'])
@@ -71,7 +69,7 @@ export async function listGrantsInNetwork(db: Executor, networkId: string): Prom
     .execute();
 }
 
-export async function listGrantsOfMember(db: Executor, memberId: string): Promise<StoredGrant[]> {
+export async function listGrantsOfMember(db: Kysely<Database>, memberId: string): Promise<StoredGrant[]> {
   return db
     .selectFrom('member_roles')
     .select(['id', 'member_id as memberId', 'role', 'area_id as areaId'])
@@ -82,7 +80,11 @@ export async function listGrantsOfMember(db: Executor, memberId: string): Promis
 }
 
 /** Active members other than `memberId` who hold the admin role (probationary grants do not count). */
-export async function countOtherAdmins(trx: Executor, networkId: string, memberId: string): Promise<number> {
+export async function countOtherAdmins(
+  trx: Kysely<Database>,
+  networkId: string,
+  memberId: string,
+): Promise<number> {
   const row = await trx
     .selectFrom('member_roles')
     .innerJoin('members', 'members.id', 'member_roles.member_id')
@@ -110,7 +112,7 @@ export async function lockNetworkMembership(
 }
 
 export async function updateMember(
-  trx: Executor,
+  trx: Kysely<Database>,
   memberId: string,
   changes: Partial<Pick<MembersTable, 'status' | 'vetted_at' | 'removed_at' | 'is_exercise_recipient'>>,
 ): Promise<void> {

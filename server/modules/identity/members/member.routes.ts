@@ -13,7 +13,7 @@ const memberParamsSchema = z.object({ memberId: memberIdSchema });
 
 export function registerMemberApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = memberDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/members', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

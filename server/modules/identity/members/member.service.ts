@@ -1,34 +1,21 @@
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
-import type { PlatformContext } from '../../../platform/context.ts';
+import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import type { RoleGrant } from '../auth/index.ts';
 import { memberEmailIndexPurpose, memberFieldContexts, normalizeEmail } from './member-contact.ts';
 import { findAreaIdsInNetwork } from '../networks/index.ts';
 import { insertMember, insertRoleGrants, isEmailIndexTaken } from './member.repository.ts';
 import type { MemberStatus } from './member.tables.ts';
 
-export interface MemberDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
-}
+export type MemberDeps = ServiceDeps;
 
 export function memberDepsFrom(context: PlatformContext): MemberDeps {
-  return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
-  };
+  return serviceDepsFrom(context);
 }
 
 export interface NewMemberRecord {
@@ -92,7 +79,7 @@ export async function createMemberRecord(
 
 /** Every area a grant names must be an area of this network. */
 export async function requireAreasInNetwork(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kysely<Database>,
   networkId: string,
   grants: readonly RoleGrant[],
 ): Promise<void> {

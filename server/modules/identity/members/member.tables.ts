@@ -1,15 +1,8 @@
-export const roles = [
-  'admin',
-  'coordinator',
-  'dispatcher',
-  'responder',
-  'advocate',
-  'housing_coordinator',
-  'viewer',
-] as const;
-export type Role = (typeof roles)[number];
+import type { MemberStatus, Role } from './member.contract.ts';
 
-export type MemberStatus = 'probationary' | 'active' | 'suspended' | 'removed';
+// The enums live in the contract (the members' app reads them); re-exported for the module's files.
+export { roles } from './member.contract.ts';
+export type { MemberStatus, Role } from './member.contract.ts';
 
 export interface MembersTable {
   id: string;

@@ -12,7 +12,7 @@ const hourMs = 60 * 60 * 1000;
 export const recoveryLinkRetentionMs = 7 * 24 * hourMs;
 export const purgeRecoveryLinksEveryMs = hourMs;
 
-/** Registered with the platform's purge registry, so `amparo purge` runs it too. */
+/** Listed in server/retention.ts, so the scheduled purge and `amparo purge` run it too. */
 export const recoveryLinkPurgeTask: PurgeTask = {
   name: 'recovery links used, voided or expired over 7 days ago',
   tables: ['member_recovery_links'],

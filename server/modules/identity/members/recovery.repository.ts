@@ -1,15 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { MemberRecoveryLinksTable } from './recovery.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertRecoveryLink(trx: Executor, row: MemberRecoveryLinksTable): Promise<void> {
+export async function insertRecoveryLink(
+  trx: Kysely<Database>,
+  row: MemberRecoveryLinksTable,
+): Promise<void> {
   await trx.insertInto('member_recovery_links').values(row).execute();
 }
 
 export async function findRecoveryLinkByTokenHash(
-  db: Executor,
+  db: Kysely<Database>,
   tokenHash: string,
 ): Promise<MemberRecoveryLinksTable | undefined> {
   return db
@@ -20,7 +21,7 @@ export async function findRecoveryLinkByTokenHash(
 }
 
 export async function findRecoveryLinkOfMember(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; memberId: string; linkId: string },
 ): Promise<MemberRecoveryLinksTable | undefined> {
   return db
@@ -33,7 +34,11 @@ export async function findRecoveryLinkOfMember(
 }
 
 /** Voids every link of the member that is neither used nor voided yet; returns their ids. */
-export async function voidOpenRecoveryLinks(trx: Executor, memberId: string, now: number): Promise<string[]> {
+export async function voidOpenRecoveryLinks(
+  trx: Kysely<Database>,
+  memberId: string,
+  now: number,
+): Promise<string[]> {
   const open = await trx
     .selectFrom('member_recovery_links')
     .select('id')
@@ -49,7 +54,7 @@ export async function voidOpenRecoveryLinks(trx: Executor, memberId: string, now
 
 /** Records the approval; false when the link was used, voided or approved meanwhile. */
 export async function markRecoveryLinkApproved(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { linkId: string; approvedBy: string; now: number },
 ): Promise<boolean> {
   const result = await trx
@@ -64,7 +69,11 @@ export async function markRecoveryLinkApproved(
 }
 
 /** Consumes the link; false when another request used it, or it was voided, first. */
-export async function claimRecoveryLink(trx: Executor, linkId: string, now: number): Promise<boolean> {
+export async function claimRecoveryLink(
+  trx: Kysely<Database>,
+  linkId: string,
+  now: number,
+): Promise<boolean> {
   const result = await trx
     .updateTable('member_recovery_links')
     .set({ used_at: now })
@@ -77,7 +86,7 @@ export async function claimRecoveryLink(trx: Executor, linkId: string, now: numb
 }
 
 export async function setMemberPasswordHash(
-  trx: Executor,
+  trx: Kysely<Database>,
   memberId: string,
   passwordHash: string,
 ): Promise<void> {
@@ -85,7 +94,7 @@ export async function setMemberPasswordHash(
 }
 
 /** Links used, voided or expired before `before`: they can never work again. */
-export async function deleteSpentRecoveryLinks(db: Executor, before: number): Promise<number> {
+export async function deleteSpentRecoveryLinks(db: Kysely<Database>, before: number): Promise<number> {
   const result = await db
     .deleteFrom('member_recovery_links')
     .where((where) =>

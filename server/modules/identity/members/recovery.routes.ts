@@ -42,7 +42,7 @@ type TokenRequest = FastifyRequest<{ Params: { recoveryToken: string } }>;
 /** Admin-assisted recovery: the admin API and the no-JavaScript page the member opens. */
 export function registerRecoveryRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = memberDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const limiters = {
     perAddressPrefix: createRateLimiter({ ...recoveryLimits.perAddressPrefix, clock: context.clock }),
     global: createRateLimiter({ ...recoveryLimits.global, clock: context.clock }),

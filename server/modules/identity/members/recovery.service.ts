@@ -9,6 +9,7 @@ import type { Principal } from '../auth/index.ts';
 import { memberNotFound } from './member-directory.service.ts';
 import { findMemberInNetwork, listGrantsOfMember } from './member.repository.ts';
 import type { MemberDeps } from './member.service.ts';
+import type { CreatedRecoveryLink, RecoveryApproval } from './member.contract.ts';
 import type { Role } from './member.tables.ts';
 import {
   claimRecoveryLink,
@@ -30,14 +31,6 @@ const tokenFormat = /^[A-Za-z0-9_-]{43}$/;
 
 export function hashRecoveryToken(token: string): string {
   return createHash('sha256').update(`recovery:${token}`).digest('hex');
-}
-
-export interface CreatedRecoveryLink {
-  id: string;
-  /** Shown once: only the token's hash is stored. */
-  url: string;
-  expiresAt: number;
-  needsApproval: boolean;
 }
 
 /**
@@ -103,7 +96,7 @@ export async function approveRecoveryLink(
   deps: MemberDeps,
   principal: Principal,
   input: { memberId: string; linkId: string },
-): Promise<{ id: string; approvedAt: number }> {
+): Promise<RecoveryApproval> {
   requireRole(principal, approverRoles);
   requireStepUp(principal, deps.clock);
   return inTransaction(deps, async ({ trx }) => {

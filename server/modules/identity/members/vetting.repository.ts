@@ -4,10 +4,8 @@ import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { MemberVettingsTable } from './member.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** Records a vetting; false when this coordinator had already vetted this member. */
-export async function insertVettingOnce(trx: Executor, row: MemberVettingsTable): Promise<boolean> {
+export async function insertVettingOnce(trx: Kysely<Database>, row: MemberVettingsTable): Promise<boolean> {
   const result = await trx
     .insertInto('member_vettings')
     .values(row)
@@ -16,7 +14,7 @@ export async function insertVettingOnce(trx: Executor, row: MemberVettingsTable)
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function countVettingsOf(trx: Executor, memberId: string): Promise<number> {
+export async function countVettingsOf(trx: Kysely<Database>, memberId: string): Promise<number> {
   const row = await trx
     .selectFrom('member_vettings')
     .select((eb) => eb.fn.count<number>('coordinator_id').distinct().as('count'))
@@ -25,7 +23,7 @@ export async function countVettingsOf(trx: Executor, memberId: string): Promise<
   return Number(row.count);
 }
 
-export async function listVettingsOf(trx: Executor, memberId: string) {
+export async function listVettingsOf(trx: Kysely<Database>, memberId: string) {
   return trx
     .selectFrom('member_vettings')
     .select(['coordinator_id as coordinatorId', 'created_at as createdAt'])
@@ -34,7 +32,10 @@ export async function listVettingsOf(trx: Executor, memberId: string) {
     .execute();
 }
 
-export async function countVettingsInNetwork(db: Executor, networkId: string): Promise<Map<string, number>> {
+export async function countVettingsInNetwork(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('member_vettings')
     .select(['member_id as memberId', (eb) => eb.fn.count<number>('coordinator_id').distinct().as('count')])

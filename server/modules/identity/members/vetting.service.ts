@@ -7,17 +7,11 @@ import type { Principal } from '../auth/index.ts';
 import { memberNotFound } from './member-directory.service.ts';
 import { findMemberInNetwork, updateMember } from './member.repository.ts';
 import type { MemberDeps } from './member.service.ts';
-import type { MemberStatus } from './member.tables.ts';
+import type { VettingResult } from './member.contract.ts';
 import { countVettingsOf, insertVettingOnce, lockMemberRow } from './vetting.repository.ts';
 
 /** Distinct coordinators who must vouch for a probationary member before they become active. */
 export const vettingsRequired = 2;
-
-export interface VettingResult {
-  memberId: string;
-  status: MemberStatus;
-  vettingCount: number;
-}
 
 /**
  * A coordinator vouches for a member. The same coordinator twice counts once; nobody vets

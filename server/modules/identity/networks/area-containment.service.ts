@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import {
   isPointInArea,
@@ -23,7 +23,7 @@ export interface ContainingArea {
  * runs here. An invalid coordinate is in no area.
  */
 export async function findAreasContainingPoint(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kysely<Database>,
   networkId: string,
   lat: number,
   lon: number,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** A polygon drawn on a map, a list of ZIP codes, or a point and a radius. */
+export const areaKinds = ['polygon', 'zips', 'circle'] as const;
+export type AreaKind = (typeof areaKinds)[number];
+
 /** A ZIP-list area of more than this is a region: draw a polygon instead. */
 export const maxZipsPerArea = 500;
 export const maxCircleRadiusMeters = 100_000;
@@ -40,3 +44,53 @@ export const areaInputSchema = z.discriminatedUnion('kind', [
 export type AreaInput = z.infer<typeof areaInputSchema>;
 
 export const areaIdSchema = z.uuid();
+
+// Answers
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** [longitude, latitude], the GeoJSON order. */
+export type GeoJsonPosition = [number, number];
+
+/** The GeoJSON shape of an area, for maps; containment tests use the definition. */
+export type AreaGeometry =
+  | { type: 'Polygon'; coordinates: GeoJsonPosition[][] }
+  | { type: 'MultiPolygon'; coordinates: GeoJsonPosition[][][] };
+
+export interface BoundingBox {
+  minLat: number;
+  minLon: number;
+  maxLat: number;
+  maxLon: number;
+}
+
+/**
+ * What the admin entered, as stored: `{geojson}` for a polygon, `{zips}`, or `{center,
+ * radiusMeters}` (areas stored before `{geojson}` hold a bare geometry).
+ */
+export interface AreaDefinitionFields {
+  geojson?: unknown;
+  zips?: string[];
+  center?: LatLon;
+  radiusMeters?: number;
+}
+
+/** An area of the network; roles and alerts are limited to areas. */
+export interface Area {
+  id: string;
+  name: string;
+  kind: AreaKind;
+  definition: AreaDefinitionFields;
+  geometry: AreaGeometry;
+  boundingBox: BoundingBox;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** GET /api/areas. */
+export interface AreaList {
+  areas: Area[];
+}

@@ -1,14 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { AreasTable } from './network.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertArea(trx: Executor, row: AreasTable): Promise<void> {
+export async function insertArea(trx: Kysely<Database>, row: AreasTable): Promise<void> {
   await trx.insertInto('areas').values(row).execute();
 }
 
-export async function selectAreasOfNetwork(db: Executor, networkId: string): Promise<AreasTable[]> {
+export async function selectAreasOfNetwork(db: Kysely<Database>, networkId: string): Promise<AreasTable[]> {
   return db
     .selectFrom('areas')
     .selectAll()
@@ -20,7 +18,7 @@ export async function selectAreasOfNetwork(db: Executor, networkId: string): Pro
 
 /** Scoped by network: an area of another network is simply not found. */
 export async function selectAreaInNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   areaId: string,
 ): Promise<AreasTable | undefined> {
@@ -33,7 +31,7 @@ export async function selectAreaInNetwork(
 }
 
 export async function selectAreaNamesOfNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
 ): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('areas').select(['id', 'name']).where('network_id', '=', networkId).execute();
@@ -41,7 +39,7 @@ export async function selectAreaNamesOfNetwork(
 
 /** Areas whose bounding box holds the point: the cheap prefilter before the exact test in code. */
 export async function selectAreasWithBoxAround(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   lat: number,
   lon: number,
@@ -60,7 +58,7 @@ export async function selectAreasWithBoxAround(
 }
 
 export async function updateAreaRow(
-  trx: Executor,
+  trx: Kysely<Database>,
   networkId: string,
   areaId: string,
   changes: Omit<AreasTable, 'id' | 'network_id' | 'created_at'>,
@@ -73,38 +71,6 @@ export async function updateAreaRow(
     .execute();
 }
 
-export async function deleteAreaRow(trx: Executor, networkId: string, areaId: string): Promise<void> {
+export async function deleteAreaRow(trx: Kysely<Database>, networkId: string, areaId: string): Promise<void> {
   await trx.deleteFrom('areas').where('network_id', '=', networkId).where('id', '=', areaId).execute();
-}
-
-/**
- * Whether role grants or pending invitations name the area. Read here rather than through the
- * members module because it is one existence check on the foreign key the area owns.
- */
-export async function isAreaReferenced(
-  db: Executor,
-  networkId: string,
-  areaId: string,
-  now: number,
-): Promise<boolean> {
-  const grant = await db
-    .selectFrom('member_roles')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('area_id', '=', areaId)
-    .limit(1)
-    .executeTakeFirst();
-  if (grant) return true;
-  // Invitation grants are JSON text; an id is a UUID, so it has no LIKE wildcards in it.
-  const invitation = await db
-    .selectFrom('invitations')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where('roles', 'like', `%"${areaId}"%`)
-    .limit(1)
-    .executeTakeFirst();
-  return invitation !== undefined;
 }

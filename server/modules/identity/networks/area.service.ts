@@ -5,23 +5,23 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { shapeArea } from '../../../platform/geo/index.ts';
-import type { AreaGeometry, BoundingBox } from '../../../platform/geo/index.ts';
+import type { AreaGeometry } from '../../../platform/geo/index.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Principal } from '../auth/index.ts';
+import { isAreaReferenced } from '../members/member-reads.repository.ts';
 import { definitionFromInput, storedDefinition } from './area-definition.ts';
 import {
   deleteAreaRow,
   insertArea,
-  isAreaReferenced,
   selectAreaInNetwork,
   selectAreaNamesOfNetwork,
   selectAreasOfNetwork,
   updateAreaRow,
 } from './area.repository.ts';
 import { areaIdSchema } from './area.contract.ts';
-import type { AreaInput } from './area.contract.ts';
+import type { Area, AreaDefinitionFields, AreaInput } from './area.contract.ts';
 import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
 import type { AreasTable } from './network.tables.ts';
 
@@ -32,18 +32,7 @@ export interface NetworkDeps {
   events: EventBus;
 }
 
-export interface Area {
-  id: string;
-  name: string;
-  kind: AreasTable['kind'];
-  /** What the admin entered: `{geojson}`, `{zips}` or `{center, radiusMeters}`. */
-  definition: unknown;
-  /** For the map only (see shapeArea); containment uses the definition. */
-  geometry: AreaGeometry;
-  boundingBox: BoundingBox;
-  createdAt: number;
-  updatedAt: number;
-}
+export type { Area } from './area.contract.ts';
 
 export async function listAreas(deps: NetworkDeps, principal: Principal): Promise<Area[]> {
   requireActiveMember(principal);
@@ -124,11 +113,7 @@ function rowFromInput(input: AreaInput, networkId: string, id: string, now: numb
 }
 
 /** AREA_NOT_FOUND alike for a malformed id, a missing area and another network's area. */
-async function requireAreaRow(
-  db: Kysely<Database> | Transaction<Database>,
-  networkId: string,
-  areaId: string,
-) {
+async function requireAreaRow(db: Kysely<Database>, networkId: string, areaId: string) {
   const row = areaIdSchema.safeParse(areaId).success
     ? await selectAreaInNetwork(db, networkId, areaId)
     : undefined;
@@ -186,7 +171,7 @@ export function toArea(row: AreasTable): Area {
     id: row.id,
     name: row.name,
     kind: row.kind,
-    definition: JSON.parse(row.definition) as unknown,
+    definition: JSON.parse(row.definition) as AreaDefinitionFields,
     geometry: JSON.parse(row.geometry) as AreaGeometry,
     boundingBox: { minLat: row.min_lat, minLon: row.min_lon, maxLat: row.max_lat, maxLon: row.max_lon },
     createdAt: row.created_at,

@@ -7,7 +7,13 @@ export { findAreasContainingPoint } from './area-containment.service.ts';
 export type { ContainingArea } from './area-containment.service.ts';
 export { maxCircleRadiusMeters, maxZipsPerArea } from './area.contract.ts';
 export type { Area, NetworkDeps } from './area.service.ts';
-export { createNetwork, findNetworkById, findNetworkBySlug, getNetworkSettings } from './network.service.ts';
+export {
+  createNetwork,
+  findNetworkById,
+  findNetworkBySlug,
+  getNetworkSettings,
+  sumOverNetworks,
+} from './network.service.ts';
 export type { CreateNetworkOptions, Network } from './network.service.ts';
 export {
   createNetworkSchema,

@@ -6,21 +6,10 @@ import type { Principal } from '../auth/index.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
 import { selectNetworkById, updateNetworkRow } from './network.repository.ts';
-import type { UpdateNetworkInput } from './network.contract.ts';
+import type { NetworkProfile, UpdateNetworkInput } from './network.contract.ts';
 import { memberVisibleSettings, parseStoredSettings } from './network-settings.ts';
-import type { NetworkSettings } from './network-settings.ts';
 import { toNetwork } from './network.service.ts';
 import type { NetworksTable } from './network.tables.ts';
-
-export interface NetworkProfile {
-  id: string;
-  slug: string;
-  name: string;
-  timezone: string;
-  languages: string[];
-  /** Admins see every setting; other members the ones that shape their work (see memberVisibleSettings). */
-  settings: Partial<NetworkSettings>;
-}
 
 /** The signed-in member's own network: there is no way to name another. */
 export async function getNetworkProfile(deps: NetworkDeps, principal: Principal): Promise<NetworkProfile> {

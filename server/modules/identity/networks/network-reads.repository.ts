@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { BoundingBox } from '../../../platform/geo/index.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /*
  * Narrow reads of the networks and areas tables for other modules (exported through index.ts),
@@ -12,30 +10,32 @@ type Executor = Kysely<Database> | Transaction<Database>;
  */
 
 /** Whether any network exists (first-run setup). */
-export async function hasAnyNetwork(db: Executor): Promise<boolean> {
+export async function hasAnyNetwork(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('networks').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Every network's id, in id order (per-network retention runs). */
-export async function listNetworkIds(db: Executor): Promise<string[]> {
+export async function listNetworkIds(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('networks').select('id').orderBy('id').execute();
   return rows.map((row) => row.id);
 }
 
 /** Every network's settings column, oldest network first. */
-export async function listNetworkSettingsRows(db: Executor): Promise<{ id: string; settings: string }[]> {
+export async function listNetworkSettingsRows(
+  db: Kysely<Database>,
+): Promise<{ id: string; settings: string }[]> {
   return db.selectFrom('networks').select(['id', 'settings']).orderBy('created_at').orderBy('id').execute();
 }
 
 /** The network's display name, or null for an unknown id. */
-export async function findNetworkName(db: Executor, networkId: string): Promise<string | null> {
+export async function findNetworkName(db: Kysely<Database>, networkId: string): Promise<string | null> {
   const row = await db.selectFrom('networks').select('name').where('id', '=', networkId).executeTakeFirst();
   return row?.name ?? null;
 }
 
 /** Public names of networks, as a query (columns `id`, `slug`, `name`) another module joins. */
-export function networkNames(db: Executor) {
+export function networkNames(db: Kysely<Database>) {
   return db.selectFrom('networks').select(['networks.id', 'networks.slug', 'networks.name']);
 }
 
@@ -44,7 +44,11 @@ export function networkNames(db: Executor) {
  * PostgreSQL locks the network row; SQLite has one writer, and the first write of the transaction
  * takes that lock.
  */
-export async function lockNetworkRow(trx: Executor, dialect: DialectName, networkId: string): Promise<void> {
+export async function lockNetworkRow(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  networkId: string,
+): Promise<void> {
   if (dialect === 'postgres') {
     await sql`select id from networks where id = ${networkId} for update`.execute(trx);
   } else {
@@ -54,7 +58,7 @@ export async function lockNetworkRow(trx: Executor, dialect: DialectName, networ
 
 /** The subset of `areaIds` that are areas of this network. */
 export async function findAreaIdsInNetwork(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   areaIds: readonly string[],
 ): Promise<Set<string>> {
@@ -70,7 +74,7 @@ export async function findAreaIdsInNetwork(
 
 /** Bounding boxes of some of the network's areas, to narrow a search before the exact test. */
 export async function findAreaBoxes(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   areaIds: readonly string[],
 ): Promise<BoundingBox[]> {

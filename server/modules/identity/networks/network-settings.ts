@@ -1,35 +1,8 @@
-import { z } from 'zod';
+import { networkSettingFields as settingFields } from './network.contract.ts';
+import type { NetworkSettings } from './network.contract.ts';
 
-/** Bounds keep an admin's typo (a retention of 30000 days, a cap of 0) from disabling a safeguard. */
-const settingFields = {
-  clusteringRadiusMeters: z.number().int().min(50).max(50_000),
-  clusteringWindowMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
-  unverifiedIncidentExpiryHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24),
-  reportTextRetentionDays: z.number().int().min(1).max(365),
-  /** 0: the reporter's contact is deleted when the incident closes. */
-  reporterContactRetentionHoursAfterClose: z
-    .number()
-    .int()
-    .min(0)
-    .max(30 * 24),
-  alertCapPerAreaPerHour: z.number().int().min(1).max(100),
-  smsPerSecond: z.number().min(0.1).max(100),
-  /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
-  hotlineNumbers: z
-    .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
-    .max(10)
-    .refine((numbers) => new Set(numbers).size === numbers.length, 'List each number once.'),
-};
-
-export type NetworkSettings = { [K in keyof typeof settingFields]: z.infer<(typeof settingFields)[K]> };
+// The rules and bounds are in the contract (the members' app shows the bounds).
+export type { NetworkSettings } from './network.contract.ts';
 
 export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   clusteringRadiusMeters: 500,
@@ -41,19 +14,6 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   smsPerSecond: 1,
   hotlineNumbers: [],
 });
-
-/** What an admin may send in PATCH /api/network: any subset, each value within its bounds. */
-export const networkSettingsPatchSchema = z.strictObject({
-  clusteringRadiusMeters: settingFields.clusteringRadiusMeters.optional(),
-  clusteringWindowMinutes: settingFields.clusteringWindowMinutes.optional(),
-  unverifiedIncidentExpiryHours: settingFields.unverifiedIncidentExpiryHours.optional(),
-  reportTextRetentionDays: settingFields.reportTextRetentionDays.optional(),
-  reporterContactRetentionHoursAfterClose: settingFields.reporterContactRetentionHoursAfterClose.optional(),
-  alertCapPerAreaPerHour: settingFields.alertCapPerAreaPerHour.optional(),
-  smsPerSecond: settingFields.smsPerSecond.optional(),
-  hotlineNumbers: settingFields.hotlineNumbers.optional(),
-});
-export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 
 /**
  * Reads the stored settings column. A missing or out-of-bounds value falls back to its default

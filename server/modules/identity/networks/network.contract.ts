@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { networkSettingsPatchSchema } from './network-settings.ts';
 
 /** Languages a network may offer: each needs translated templates, so the set is closed. */
 export const supportedLanguages = [
@@ -40,6 +39,67 @@ export const timeZoneSchema = z
   .max(64)
   .refine(isSupportedTimeZone, 'Use an IANA time zone such as America/Chicago.');
 
+/**
+ * Bounds of the numeric settings: they keep an admin's typo (a retention of 30000 days, a cap of 0)
+ * from disabling a safeguard. Whole numbers, except the SMS rate. Written as plain literals so their
+ * types are the values themselves: the members' app holds its copy to them.
+ */
+export const networkSettingBounds = {
+  clusteringRadiusMeters: { min: 50, max: 50_000 },
+  /** Up to a day. */
+  clusteringWindowMinutes: { min: 5, max: 1440 },
+  /** Up to a week. */
+  unverifiedIncidentExpiryHours: { min: 1, max: 168 },
+  reportTextRetentionDays: { min: 1, max: 365 },
+  /** 0: the reporter's contact is deleted when the incident closes; at most 30 days. */
+  reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
+  alertCapPerAreaPerHour: { min: 1, max: 100 },
+  smsPerSecond: { min: 0.1, max: 100 },
+} as const;
+export type NetworkSettingBounds = typeof networkSettingBounds;
+
+const wholeNumberWithin = (bounds: { min: number; max: number }) =>
+  z.number().int().min(bounds.min).max(bounds.max);
+
+/** Each setting's rule; stored settings are read field by field with these (parseStoredSettings). */
+export const networkSettingFields = {
+  clusteringRadiusMeters: wholeNumberWithin(networkSettingBounds.clusteringRadiusMeters),
+  clusteringWindowMinutes: wholeNumberWithin(networkSettingBounds.clusteringWindowMinutes),
+  unverifiedIncidentExpiryHours: wholeNumberWithin(networkSettingBounds.unverifiedIncidentExpiryHours),
+  reportTextRetentionDays: wholeNumberWithin(networkSettingBounds.reportTextRetentionDays),
+  reporterContactRetentionHoursAfterClose: wholeNumberWithin(
+    networkSettingBounds.reporterContactRetentionHoursAfterClose,
+  ),
+  alertCapPerAreaPerHour: wholeNumberWithin(networkSettingBounds.alertCapPerAreaPerHour),
+  smsPerSecond: z
+    .number()
+    .min(networkSettingBounds.smsPerSecond.min)
+    .max(networkSettingBounds.smsPerSecond.max),
+  /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
+  hotlineNumbers: z
+    .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
+    .max(10)
+    .refine((numbers) => new Set(numbers).size === numbers.length, 'List each number once.'),
+};
+
+export type NetworkSettings = {
+  [K in keyof typeof networkSettingFields]: z.infer<(typeof networkSettingFields)[K]>;
+};
+
+/** What an admin may send in PATCH /api/network: any subset, each value within its bounds. */
+export const networkSettingsPatchSchema = z.strictObject({
+  clusteringRadiusMeters: networkSettingFields.clusteringRadiusMeters.optional(),
+  clusteringWindowMinutes: networkSettingFields.clusteringWindowMinutes.optional(),
+  unverifiedIncidentExpiryHours: networkSettingFields.unverifiedIncidentExpiryHours.optional(),
+  reportTextRetentionDays: networkSettingFields.reportTextRetentionDays.optional(),
+  reporterContactRetentionHoursAfterClose:
+    networkSettingFields.reporterContactRetentionHoursAfterClose.optional(),
+  alertCapPerAreaPerHour: networkSettingFields.alertCapPerAreaPerHour.optional(),
+  smsPerSecond: networkSettingFields.smsPerSecond.optional(),
+  hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
+});
+export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
+
 /** The first language is the network's default. */
 export const networkLanguagesSchema = z
   .array(z.enum(supportedLanguages, { error: `Use one of ${supportedLanguages.join(', ')}.` }))
@@ -64,3 +124,15 @@ export const updateNetworkSchema = z
   })
   .refine((value) => Object.keys(value).length > 0, 'Change at least one field.');
 export type UpdateNetworkInput = z.infer<typeof updateNetworkSchema>;
+
+/** GET and PATCH /api/network: the signed-in member's own network. */
+export interface NetworkProfile {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  /** The first is the network's default. */
+  languages: string[];
+  /** Admins see every setting; other members the ones that shape their work (memberVisibleSettings). */
+  settings: Partial<NetworkSettings>;
+}

@@ -1,28 +1,32 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { NetworksTable } from './network.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertNetwork(trx: Executor, row: NetworksTable): Promise<void> {
+export async function insertNetwork(trx: Kysely<Database>, row: NetworksTable): Promise<void> {
   await trx.insertInto('networks').values(row).execute();
 }
 
-export async function selectNetworkById(db: Executor, id: string): Promise<NetworksTable | undefined> {
+export async function selectNetworkById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<NetworksTable | undefined> {
   return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function selectNetworkBySlug(db: Executor, slug: string): Promise<NetworksTable | undefined> {
+export async function selectNetworkBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<NetworksTable | undefined> {
   return db.selectFrom('networks').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function selectNetworkSettings(db: Executor, id: string): Promise<string | undefined> {
+export async function selectNetworkSettings(db: Kysely<Database>, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('networks').select('settings').where('id', '=', id).executeTakeFirst();
   return row?.settings;
 }
 
 export async function updateNetworkRow(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   changes: Partial<Pick<NetworksTable, 'name' | 'timezone' | 'languages' | 'settings'>>,
 ): Promise<void> {

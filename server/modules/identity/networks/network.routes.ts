@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../auth/index.ts';
 import { areaInputSchema } from './area.contract.ts';
+import type { AreaList } from './area.contract.ts';
 import { createArea, deleteArea, getArea, listAreas, replaceArea } from './area.service.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { getNetworkProfile, updateNetwork } from './network-admin.service.ts';
@@ -17,12 +19,9 @@ const areaBodyLimitBytes = 1024 * 1024;
 
 export function registerNetworkApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps: NetworkDeps = {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    events: context.events,
+    ...serviceDepsFrom(context),
   };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const bodyLimit = Math.max(context.config.bodyLimitBytes, areaBodyLimitBytes);
 
   app.get('/api/network', async (request) => {
@@ -37,7 +36,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, context: Platform
 
   app.get('/api/areas', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { areas: await listAreas(deps, principal) };
+    return { areas: await listAreas(deps, principal) } satisfies AreaList;
   });
 
   app.get('/api/areas/:areaId', async (request) => {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
@@ -14,11 +14,10 @@ import {
 } from './network.repository.ts';
 import { createNetworkSchema } from './network.contract.ts';
 import type { CreateNetworkInput } from './network.contract.ts';
+import { listNetworkIds } from './network-reads.repository.ts';
 import { parseStoredSettings } from './network-settings.ts';
 import type { NetworkSettings } from './network-settings.ts';
 import type { NetworksTable } from './network.tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface Network {
   id: string;
@@ -45,7 +44,7 @@ export interface CreateNetworkOptions {
  */
 export async function createNetwork(
   deps: { clock: Clock; dialect: DialectName },
-  trx: Executor,
+  trx: Kysely<Database>,
   input: CreateNetworkInput,
   options: CreateNetworkOptions = {},
 ): Promise<Network> {
@@ -78,21 +77,33 @@ export async function createNetwork(
   return toNetwork(row);
 }
 
-export async function findNetworkById(db: Executor, networkId: string): Promise<Network | null> {
+export async function findNetworkById(db: Kysely<Database>, networkId: string): Promise<Network | null> {
   const row = await selectNetworkById(db, networkId);
   return row ? toNetwork(row) : null;
 }
 
-export async function findNetworkBySlug(db: Executor, slug: string): Promise<Network | null> {
+export async function findNetworkBySlug(db: Kysely<Database>, slug: string): Promise<Network | null> {
   const row = await selectNetworkBySlug(db, slug.toLowerCase());
   return row ? toNetwork(row) : null;
 }
 
 /** The network's settings with defaults filled in; NETWORK_NOT_FOUND for an unknown id. */
-export async function getNetworkSettings(db: Executor, networkId: string): Promise<NetworkSettings> {
+export async function getNetworkSettings(db: Kysely<Database>, networkId: string): Promise<NetworkSettings> {
   const stored = await selectNetworkSettings(db, networkId);
   if (stored === undefined) throw new AppError('NETWORK_NOT_FOUND', 'Not found.');
   return parseStoredSettings(stored);
+}
+
+/** Runs `count` for every network with its settings and adds up the answers (per-network purges). */
+export async function sumOverNetworks(
+  db: Kysely<Database>,
+  count: (networkId: string, settings: NetworkSettings) => Promise<number>,
+): Promise<number> {
+  let total = 0;
+  for (const networkId of await listNetworkIds(db)) {
+    total += await count(networkId, await getNetworkSettings(db, networkId));
+  }
+  return total;
 }
 
 export function toNetwork(row: NetworksTable): Network {

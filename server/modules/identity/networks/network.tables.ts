@@ -1,3 +1,5 @@
+import type { AreaKind } from './area.contract.ts';
+
 export interface NetworksTable {
   id: string;
   /** Short public name used in public URLs (/r/<slug>). */
@@ -16,7 +18,7 @@ export interface AreasTable {
   id: string;
   network_id: string;
   name: string;
-  kind: 'polygon' | 'zips' | 'circle';
+  kind: AreaKind;
   /** JSON: what the admin entered (GeoJSON, ZIP list, or point and radius). */
   definition: string;
   /** JSON GeoJSON Polygon or MultiPolygon used for containment tests. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { displayNameSchema, emailSchema, passwordSchema } from '../members/index.ts';
+import { displayNameSchema, emailSchema, passwordSchema } from '../members/member.contract.ts';
 import {
   networkLanguagesSchema,
   networkNameSchema,
   networkSlugSchema,
   timeZoneSchema,
-} from '../networks/index.ts';
+} from '../networks/network.contract.ts';
 
 /** The first network and its admin: the networks module's rules for the one, members' for the other. */
 export const firstNetworkSchema = z.object({

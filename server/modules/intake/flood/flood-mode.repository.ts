@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { IntakeFloodModesTable } from './flood-mode.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export async function findFloodMode(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
 ): Promise<IntakeFloodModesTable | undefined> {
   return db
@@ -15,7 +13,7 @@ export async function findFloodMode(
     .executeTakeFirst();
 }
 
-export async function saveFloodMode(trx: Executor, row: IntakeFloodModesTable): Promise<void> {
+export async function saveFloodMode(trx: Kysely<Database>, row: IntakeFloodModesTable): Promise<void> {
   await trx
     .insertInto('intake_flood_modes')
     .values(row)

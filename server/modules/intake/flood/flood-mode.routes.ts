@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
@@ -13,13 +14,10 @@ const floodModeSchema = z.strictObject({ isOn: z.boolean() });
 export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformContext): void {
   const guard = intakeGuardFor(context);
   const deps: FloodModeDeps = {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    events: context.events,
+    ...serviceDepsFrom(context),
     onChanged: (networkId, isOn) => guard.noteFloodMode(networkId, isOn),
   };
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/network/flood-mode', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

@@ -1,13 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { findAreaBoxes, findAreasContainingPoint } from '../../identity/index.ts';
 import type { BoundingBox, Point } from './clustering.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** Ids of the network's areas that contain the point (the networks module's exact test). */
 export async function findAreaIdsContaining(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   point: Point,
 ): Promise<string[]> {
@@ -15,9 +13,18 @@ export async function findAreaIdsContaining(
   return areas.map((area) => area.id);
 }
 
+/** Ids of the network's areas containing the incident's coarse point (none without a point). */
+export async function areaIdsOfIncident(
+  db: Kysely<Database>,
+  incident: { network_id: string; lat: number | null; lon: number | null },
+): Promise<string[]> {
+  if (incident.lat === null || incident.lon === null) return [];
+  return findAreaIdsContaining(db, incident.network_id, { lat: incident.lat, lon: incident.lon });
+}
+
 /** Bounding boxes of some of the network's areas, to narrow queries before the exact test. */
 export function loadAreaBoxes(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   areaIds: readonly string[],
 ): Promise<BoundingBox[]> {

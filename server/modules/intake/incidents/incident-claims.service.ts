@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Principal } from '../../identity/index.ts';
 import { recordIncidentChange } from './incident-changes.service.ts';
 import type { IncidentDeps } from './incident.deps.ts';
-import { requireVisibleIncident } from './incident.policy.ts';
+import { requireIncidentAccess } from './incident-access.policy.ts';
 import type { PresentedIncident } from './incident-presenter.ts';
 import { setClaimIfHeldBy } from './incident.repository.ts';
 import { presentWithHolder, requireNotClaimedByOther } from './incident-status.service.ts';
@@ -18,7 +18,7 @@ export async function claimIncident(
   incidentId: string,
   input: { takeOver?: boolean },
 ): Promise<PresentedIncident> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   if (incident.status === 'closed') throw new AppError('INCIDENT_CLOSED', 'This incident is closed.');
   if (incident.claimed_by === principal.memberId) return presentWithHolder(deps, incident);
   if (!input.takeOver) requireNotClaimedByOther(incident, principal);
@@ -50,7 +50,7 @@ export async function releaseIncident(
   principal: Principal,
   incidentId: string,
 ): Promise<PresentedIncident> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   if (incident.claimed_by === null) return presentWithHolder(deps, incident);
   requireNotClaimedByOther(incident, principal);
   const now = deps.clock.now();

@@ -3,11 +3,13 @@ import { recordSensitiveRead } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident-names.service.ts';
-import { canSeeFlaggedReports, requireVisibleIncident } from './incident.policy.ts';
+import { requireIncidentAccess } from './incident-access.policy.ts';
+import { canSeeFlaggedReports } from './incident.policy.ts';
 import { presentIncident } from './incident-presenter.ts';
 import { listIncidentReports } from './incident-reports.repository.ts';
 import { listIncidentEvents } from './incident.repository.ts';
 import { reportFieldContexts } from './report-fields.ts';
+import type { IncidentDetail } from './incident.contract.ts';
 
 /**
  * An incident with its report timeline (descriptions and addresses decrypted for the dispatcher)
@@ -20,7 +22,7 @@ export async function getIncidentDetail(
   incidentId: string,
   options: { includeContact: boolean },
 ) {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const reports = await listIncidentReports(deps.db, incident.id, {
     includeFlagged: canSeeFlaggedReports(principal),
   });
@@ -77,7 +79,7 @@ export async function getIncidentDetail(
       metadata: JSON.parse(event.metadata) as Record<string, unknown>,
       at: event.created_at,
     })),
-  };
+  } satisfies IncidentDetail;
 }
 
 function decryptOrNull(crypto: FieldCrypto, envelope: string | null, context: string): string | null {

@@ -7,7 +7,7 @@ import type { Principal } from '../../identity/index.ts';
 import { aggregateReports } from './incident-aggregates.ts';
 import { recordIncidentChange } from './incident-changes.service.ts';
 import type { IncidentDeps } from './incident.deps.ts';
-import { requireVisibleIncident } from './incident.policy.ts';
+import { requireIncidentAccess } from './incident-access.policy.ts';
 import type { PresentedIncident } from './incident-presenter.ts';
 import { listReportFacts, moveReports } from './incident-reports.repository.ts';
 import {
@@ -30,8 +30,11 @@ export async function mergeIncident(
   input: { intoIncidentId: string },
 ): Promise<PresentedIncident> {
   if (incidentId === input.intoIncidentId) throw mergeInvalid('An incident cannot be merged into itself.');
-  const { incident: source } = await requireVisibleIncident(deps, principal, incidentId);
-  const { incident: target } = await requireVisibleIncident(deps, principal, input.intoIncidentId);
+  const { incident: source } = await requireIncidentAccess(deps.db, { principal, incidentId });
+  const { incident: target } = await requireIncidentAccess(deps.db, {
+    principal,
+    incidentId: input.intoIncidentId,
+  });
   const { unverifiedExpiryMs } = await deps.settingsFor(principal.networkId);
   const now = deps.clock.now();
 
@@ -88,7 +91,7 @@ export async function splitIncident(
   incidentId: string,
   input: { reportIds: readonly string[] },
 ): Promise<{ incident: PresentedIncident; newIncident: PresentedIncident }> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const reportIds = [...new Set(input.reportIds)];
   const { unverifiedExpiryMs } = await deps.settingsFor(principal.networkId);
   const now = deps.clock.now();

@@ -1,14 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { IncidentNotesTable } from './incident.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function insertIncidentNote(trx: Executor, row: IncidentNotesTable): Promise<void> {
+export async function insertIncidentNote(trx: Kysely<Database>, row: IncidentNotesTable): Promise<void> {
   await trx.insertInto('incident_notes').values(row).execute();
 }
 
-export async function listIncidentNotes(db: Executor, incidentId: string): Promise<IncidentNotesTable[]> {
+export async function listIncidentNotes(
+  db: Kysely<Database>,
+  incidentId: string,
+): Promise<IncidentNotesTable[]> {
   return db
     .selectFrom('incident_notes')
     .selectAll()

@@ -4,18 +4,14 @@ import type { Principal } from '../../identity/index.ts';
 import { recordIncidentChange } from './incident-changes.service.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { memberNamesById } from './incident-names.service.ts';
-import { requireVisibleIncident } from './incident.policy.ts';
+import { requireIncidentAccess } from './incident-access.policy.ts';
 import { insertIncidentNote, listIncidentNotes } from './incident-notes.repository.ts';
+import type { PresentedNote } from './incident.contract.ts';
 
 /** Field-crypto context of incident_notes.body_enc. */
 export const noteContext = 'incident_notes.body';
 
-export interface PresentedNote {
-  id: string;
-  body: string | null;
-  author: { memberId: string; displayName: string | null };
-  createdAt: number;
-}
+export type { PresentedNote } from './incident.contract.ts';
 
 /** Adds a note to the incident's internal thread (stored encrypted; the event carries only ids). */
 export async function addIncidentNote(
@@ -24,7 +20,7 @@ export async function addIncidentNote(
   incidentId: string,
   input: { body: string },
 ): Promise<PresentedNote> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const now = deps.clock.now();
   const id = newId();
   await inTransaction(deps, async (uow) => {
@@ -58,7 +54,7 @@ export async function listNotesOfIncident(
   principal: Principal,
   incidentId: string,
 ): Promise<{ notes: PresentedNote[] }> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   const notes = await listIncidentNotes(deps.db, incident.id);
   const names = await memberNamesById(
     deps,

@@ -1,12 +1,10 @@
+import type { ClaimHolder, PresentedIncident } from './incident.contract.ts';
 import type { IncidentRow } from './incident.repository.ts';
 
-export interface ClaimHolder {
-  memberId: string;
-  displayName: string | null;
-}
+export type { ClaimHolder, PresentedIncident } from './incident.contract.ts';
 
 /** An incident as dispatchers see it in the queue and the detail view. */
-export function presentIncident(incident: IncidentRow, holder: ClaimHolder | null) {
+export function presentIncident(incident: IncidentRow, holder: ClaimHolder | null): PresentedIncident {
   return {
     id: incident.id,
     publicId: incident.public_id,
@@ -33,5 +31,3 @@ export function presentIncident(incident: IncidentRow, holder: ClaimHolder | nul
     createdAt: incident.created_at,
   };
 }
-
-export type PresentedIncident = ReturnType<typeof presentIncident>;

@@ -6,20 +6,13 @@ import { memberNamesById } from './incident-names.service.ts';
 import { visibilityTest, visibleAreasFor } from './incident.policy.ts';
 import type { VisibilityTest, VisibleAreas } from './incident.policy.ts';
 import { presentIncident } from './incident-presenter.ts';
-import type { PresentedIncident } from './incident-presenter.ts';
 import { countIncidentsByStatus, listIncidentPointsInBoxes, listQueuePage } from './incident.repository.ts';
 import type { IncidentRow, QueuePosition } from './incident.repository.ts';
 import { incidentStatuses } from './incident.tables.ts';
 import type { IncidentStatus } from './incident.tables.ts';
+import type { QueuePage } from './incident.contract.ts';
 
 export type QueueFilter = IncidentStatus | 'active';
-
-export interface QueuePage {
-  incidents: PresentedIncident[];
-  /** Incidents per status among those the caller may see. */
-  counts: Record<IncidentStatus, number>;
-  nextCursor: string | null;
-}
 
 /** Scanning stops after this many rows per request, so a narrow area cannot make one call unbounded. */
 const maximumScannedRows = 2000;

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /*
  * Narrow reads of the incidents table for other modules (exported through index.ts), so no other
@@ -10,7 +8,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  */
 
 /** Incidents not found to be a false alarm (column `id`): flood mode's known-reporter check joins it. */
-export function incidentsNotFalseAlarm(db: Executor) {
+export function incidentsNotFalseAlarm(db: Kysely<Database>) {
   return db
     .selectFrom('incidents')
     .select('incidents.id')
@@ -20,12 +18,12 @@ export function incidentsNotFalseAlarm(db: Executor) {
 }
 
 /** Incidents that are not closed (column `id`): a reporter's SMS thread stays open with them. */
-export function incidentsNotClosed(db: Executor) {
+export function incidentsNotClosed(db: Kysely<Database>) {
   return db.selectFrom('incidents').select('incidents.id').where('incidents.status', '!=', 'closed');
 }
 
 /** Ids of the network's incidents closed at or before `closedBefore`, as a subquery (retention). */
-export function incidentsClosedBefore(db: Executor, networkId: string, closedBefore: number) {
+export function incidentsClosedBefore(db: Kysely<Database>, networkId: string, closedBefore: number) {
   return db
     .selectFrom('incidents')
     .select('incidents.id')
@@ -35,7 +33,7 @@ export function incidentsClosedBefore(db: Executor, networkId: string, closedBef
 }
 
 /** Public facts of incidents (columns `id`, `network_id`, `public_id`, `status`, `outcome`) to join. */
-export function incidentPublicFacts(db: Executor) {
+export function incidentPublicFacts(db: Kysely<Database>) {
   return db
     .selectFrom('incidents')
     .select([
@@ -53,7 +51,7 @@ export function incidentPublicFacts(db: Executor) {
  * expired unchecked (a junk flood must not fill the public page). Public-class columns only.
  */
 export async function listCheckedIncidents(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; since: number; limit: number },
 ) {
   return db

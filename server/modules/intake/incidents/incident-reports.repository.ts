@@ -1,15 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 
 /**
  * Reads and re-links the reports of an incident. Reports are written by the reports module's
  * intake; they belong to the incident aggregate, so the timeline, merge and split read them here.
  */
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** Whether this source already reported the incident (for the distinct-source count). */
 export async function hasReportFromSource(
-  trx: Executor,
+  trx: Kysely<Database>,
   incidentId: string,
   sourceHash: string,
 ): Promise<boolean> {
@@ -24,7 +22,7 @@ export async function hasReportFromSource(
 }
 
 /** What the aggregates of an incident are computed from (no sensitive columns). */
-export async function listReportFacts(trx: Executor, incidentId: string) {
+export async function listReportFacts(trx: Kysely<Database>, incidentId: string) {
   return trx
     .selectFrom('reports')
     .select([
@@ -46,7 +44,7 @@ export async function listReportFacts(trx: Executor, incidentId: string) {
 
 /** The timeline a dispatcher reads; flagged reports only for those who may see them. */
 export async function listIncidentReports(
-  db: Executor,
+  db: Kysely<Database>,
   incidentId: string,
   options: { includeFlagged: boolean },
 ) {
@@ -56,7 +54,7 @@ export async function listIncidentReports(
 }
 
 export async function moveReports(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { fromIncidentId: string; toIncidentId: string; reportIds?: readonly string[] },
 ): Promise<number> {
   let query = trx

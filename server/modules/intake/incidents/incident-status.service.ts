@@ -7,7 +7,7 @@ import { recordIncidentChange } from './incident-changes.service.ts';
 import type { IncidentDeps } from './incident.deps.ts';
 import { isUnverified, outcomeOf, requireTransition } from './incident-lifecycle.ts';
 import { memberNamesById } from './incident-names.service.ts';
-import { requireVisibleIncident } from './incident.policy.ts';
+import { requireIncidentAccess } from './incident-access.policy.ts';
 import { presentIncident } from './incident-presenter.ts';
 import type { PresentedIncident } from './incident-presenter.ts';
 import { findIncidentById, updateIncidentIfStatus } from './incident.repository.ts';
@@ -27,7 +27,7 @@ export async function changeIncidentStatus(
   incidentId: string,
   input: { status: IncidentStatus; note?: string },
 ): Promise<PresentedIncident> {
-  const { incident } = await requireVisibleIncident(deps, principal, incidentId);
+  const { incident } = await requireIncidentAccess(deps.db, { principal, incidentId });
   requireTransition(incident.status, input.status);
   requireNotClaimedByOther(incident, principal);
   const now = deps.clock.now();

@@ -1,5 +1,70 @@
 import { z } from 'zod';
-import { incidentStatuses } from './incident.tables.ts';
+import type { Role } from '../../identity/members/member.contract.ts';
+import type { ReportChannel } from '../reports/report.contract.ts';
+
+/** What is happening; a report's category, and an incident's (from its first report). */
+export const reportCategories = [
+  'home',
+  'workplace',
+  'street_stop',
+  'checkpoint',
+  'courthouse',
+  'transport',
+  'other',
+] as const;
+export type ReportCategory = (typeof reportCategories)[number];
+
+/** How a coarse point was obtained: a map pin or GPS, a ZIP centroid, or not at all (text only). */
+export const locationPrecisions = ['pin', 'zip', 'none'] as const;
+export type LocationPrecision = (typeof locationPrecisions)[number];
+
+export const incidentStatuses = [
+  'new',
+  'verifying',
+  'confirmed',
+  'unconfirmed',
+  'false_alarm',
+  'closed',
+] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+/** Statuses that still take new reports (clustering joins only these). */
+export const openIncidentStatuses = [
+  'new',
+  'verifying',
+  'confirmed',
+] as const satisfies readonly IncidentStatus[];
+
+export type IncidentOutcome = 'confirmed' | 'unconfirmed' | 'false_alarm';
+export type IncidentClosedReason = 'resolved' | 'expired' | 'merged';
+
+export type IncidentEventKind =
+  | 'opened'
+  | 'statusChanged'
+  | 'expired'
+  | 'claimed'
+  | 'claimTakenOver'
+  | 'claimReleased'
+  | 'merged'
+  | 'mergedFrom'
+  | 'split'
+  | 'splitFrom';
+
+/** Realtime events about an incident (ids, counts and states only): "refetch what you show". */
+export type IncidentEventType =
+  | 'incident.opened'
+  | 'incident.reportAdded'
+  | 'incident.statusChanged'
+  | 'incident.claimed'
+  | 'incident.claimReleased'
+  | 'incident.merged'
+  | 'incident.split'
+  | 'incident.noteAdded'
+  | 'incident.updated';
+
+/** Who works incidents: every incident event goes to these roles (network-wide and per area). */
+export const incidentRoles = ['dispatcher', 'coordinator'] as const satisfies readonly Role[];
+export type IncidentRole = (typeof incidentRoles)[number];
 
 export const incidentIdSchema = z.uuid();
 
@@ -30,3 +95,114 @@ export const noteSchema = z.strictObject({ body: noteBodySchema });
 export const mergeSchema = z.strictObject({ intoIncidentId: incidentIdSchema });
 
 export const splitSchema = z.strictObject({ reportIds: z.array(z.uuid()).min(1).max(500) });
+
+// Answers
+
+export interface ClaimHolder {
+  memberId: string;
+  displayName: string | null;
+}
+
+/** An incident as dispatchers see it in the queue and the detail view. */
+export interface PresentedIncident {
+  id: string;
+  publicId: string;
+  status: IncidentStatus;
+  outcome: IncidentOutcome | null;
+  closedReason: IncidentClosedReason | null;
+  mergedIntoId: string | null;
+  category: ReportCategory;
+  priority: number;
+  location: { lat: number; lon: number; precision: LocationPrecision } | null;
+  zip: string | null;
+  reportCount: number;
+  sourceCount: number;
+  firstReportAt: number;
+  latestReportAt: number;
+  lastReceivedAt: number;
+  claim: (ClaimHolder & { claimedAt: number }) | null;
+  expiresAt: number | null;
+  statusChangedAt: number;
+  closedAt: number | null;
+  createdAt: number;
+}
+
+/** GET /api/incidents. */
+export interface QueuePage {
+  incidents: PresentedIncident[];
+  /** Incidents per status among those the caller may see. */
+  counts: Record<IncidentStatus, number>;
+  nextCursor: string | null;
+}
+
+/** One report of an incident's timeline, decrypted for the dispatcher. */
+export interface TimelineReport {
+  id: string;
+  channel: ReportChannel;
+  category: ReportCategory;
+  occurredAt: number;
+  receivedAt: number;
+  language: string;
+  location: { lat: number; lon: number } | null;
+  locationPrecision: LocationPrecision;
+  /** The reporter's own pin; null when none, or unreadable. */
+  exactLocation: { lat: number; lon: number } | null;
+  locationText: string | null;
+  zip: string | null;
+  description: string | null;
+  hasCallbackContact: boolean;
+  contactConsent: boolean;
+  /** Only with `?includeContact=true` (an audited read). */
+  callbackContact?: string | null;
+  enteredBy: string | null;
+  isFlagged: boolean;
+  isTextPurged: boolean;
+}
+
+/** One fact of the incident's status history. */
+export interface IncidentHistoryEntry {
+  id: string;
+  kind: IncidentEventKind;
+  fromStatus: IncidentStatus | null;
+  toStatus: IncidentStatus | null;
+  actorMemberId: string | null;
+  metadata: Record<string, unknown>;
+  at: number;
+}
+
+/** GET /api/incidents/:incidentId. */
+export interface IncidentDetail {
+  incident: PresentedIncident;
+  reports: TimelineReport[];
+  history: IncidentHistoryEntry[];
+}
+
+/** POST …/status, …/claim, …/release and …/merge: the incident as it is now. */
+export interface IncidentAnswer {
+  incident: PresentedIncident;
+}
+
+/** POST /api/incidents/:incidentId/split: the incident kept, and the one the reports moved to. */
+export interface SplitAnswer {
+  incident: PresentedIncident;
+  newIncident: PresentedIncident;
+}
+
+/** A note of the incident's internal thread. */
+export interface PresentedNote {
+  id: string;
+  /** null when it cannot be read (a retired key). */
+  body: string | null;
+  author: ClaimHolder;
+  createdAt: number;
+}
+
+/** GET /api/incidents/:incidentId/notes. */
+export interface NoteList {
+  notes: PresentedNote[];
+}
+
+/** POST /api/incidents/:incidentId/notes. */
+export interface AddedNote {
+  note: PresentedNote;
+}

@@ -1,20 +1,12 @@
 import type { DomainEvent } from '../../../platform/realtime/events.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
+import { incidentRoles } from './incident.contract.ts';
+import type { IncidentEventType } from './incident.contract.ts';
 import type { IncidentRow } from './incident.repository.ts';
 
-/** Who works incidents: every event goes to these roles (network-wide and per area). */
-export const incidentRoles = ['dispatcher', 'coordinator'] as const;
+export { incidentRoles } from './incident.contract.ts';
 
-export type IncidentEventType =
-  | 'incident.opened'
-  | 'incident.reportAdded'
-  | 'incident.statusChanged'
-  | 'incident.claimed'
-  | 'incident.claimReleased'
-  | 'incident.merged'
-  | 'incident.split'
-  | 'incident.noteAdded'
-  | 'incident.updated';
+export type { IncidentEventType } from './incident.contract.ts';
 
 /**
  * Rooms for an incident: dispatchers and coordinators of the whole network, and those whose grant

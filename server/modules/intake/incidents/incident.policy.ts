@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
 import { areasFor, hasRole, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { BoundingBox } from './clustering.ts';
 import { findAreaIdsContaining, isInBox, loadAreaBoxes } from './incident-areas.service.ts';
 import { incidentRoles } from './incident.events.ts';
-import { findIncidentById } from './incident.repository.ts';
 import type { IncidentRow } from './incident.repository.ts';
 
 /** Every area, or the areas an area-limited grant covers (with their boxes for a quick test). */
@@ -55,29 +53,4 @@ export function visibilityTest(deps: { db: Kysely<Database> }, areas: VisibleAre
 /** Whether the principal sees flagged reports (reports about private people): coordinators only. */
 export function canSeeFlaggedReports(principal: Principal): boolean {
   return hasRole(principal, ['coordinator']);
-}
-
-/**
- * The incident, if the principal may work it. Another network's incident and one outside the
- * principal's areas are both reported as not found: no existence oracle.
- */
-export async function requireVisibleIncident(
-  deps: { db: Kysely<Database> },
-  principal: Principal,
-  incidentId: string,
-): Promise<{ incident: IncidentRow; areas: VisibleAreas }> {
-  const areas = await visibleAreasFor(deps, principal);
-  const incident = await findIncidentById(deps.db, incidentId);
-  if (
-    !incident ||
-    incident.network_id !== principal.networkId ||
-    !(await visibilityTest(deps, areas)(incident))
-  ) {
-    throw incidentNotFound();
-  }
-  return { incident, areas };
-}
-
-export function incidentNotFound(): AppError {
-  return new AppError('INCIDENT_NOT_FOUND', 'Incident not found.');
 }

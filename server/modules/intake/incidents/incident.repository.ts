@@ -6,7 +6,6 @@ import type { BoundingBox } from './clustering.ts';
 import { openIncidentStatuses } from './incident.tables.ts';
 import type { IncidentEventsTable, IncidentStatus, IncidentsTable } from './incident.tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type IncidentRow = Selectable<IncidentsTable>;
 
 /**
@@ -25,7 +24,7 @@ export async function lockNetworkIntake(
 
 /** Open incidents of the network whose box and time span may take a report (exact test in clustering.ts). */
 export async function findClusterCandidates(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { networkId: string; box: BoundingBox; from: number; to: number },
 ): Promise<IncidentRow[]> {
   return trx
@@ -43,12 +42,12 @@ export async function findClusterCandidates(
     .execute();
 }
 
-export async function insertIncident(trx: Executor, row: IncidentsTable): Promise<void> {
+export async function insertIncident(trx: Kysely<Database>, row: IncidentsTable): Promise<void> {
   await trx.insertInto('incidents').values(row).execute();
 }
 
 export async function updateIncident(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   patch: Updateable<IncidentsTable>,
 ): Promise<void> {
@@ -60,7 +59,7 @@ export async function updateIncident(
  * cannot both move the same incident. Returns whether this call won.
  */
 export async function updateIncidentIfStatus(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   from: IncidentStatus,
   patch: Updateable<IncidentsTable>,
@@ -74,12 +73,12 @@ export async function updateIncidentIfStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function findIncidentById(db: Executor, id: string): Promise<IncidentRow | undefined> {
+export async function findIncidentById(db: Kysely<Database>, id: string): Promise<IncidentRow | undefined> {
   return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function findIncidentByPublicId(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
   publicId: string,
 ): Promise<IncidentRow | undefined> {
@@ -91,11 +90,11 @@ export async function findIncidentByPublicId(
     .executeTakeFirst();
 }
 
-export async function insertIncidentEvent(trx: Executor, row: IncidentEventsTable): Promise<void> {
+export async function insertIncidentEvent(trx: Kysely<Database>, row: IncidentEventsTable): Promise<void> {
   await trx.insertInto('incident_events').values(row).execute();
 }
 
-export async function listIncidentEvents(db: Executor, incidentId: string) {
+export async function listIncidentEvents(db: Kysely<Database>, incidentId: string) {
   return db
     .selectFrom('incident_events')
     .selectAll()
@@ -116,7 +115,7 @@ export interface QueuePosition {
  * pagination on that order; `boxes` (area bounding boxes) narrows before the exact area test.
  */
 export async function listQueuePage(
-  db: Executor,
+  db: Kysely<Database>,
   input: {
     networkId: string;
     statuses: readonly IncidentStatus[];
@@ -170,7 +169,7 @@ export async function listQueuePage(
 
 /** Incidents per status in the whole network (for a dispatcher who sees every area). */
 export async function countIncidentsByStatus(
-  db: Executor,
+  db: Kysely<Database>,
   networkId: string,
 ): Promise<{ status: IncidentStatus; count: number }[]> {
   const rows = await db
@@ -183,7 +182,11 @@ export async function countIncidentsByStatus(
 }
 
 /** Located incidents inside any of the boxes, with only what an area test and a count need. */
-export async function listIncidentPointsInBoxes(db: Executor, networkId: string, boxes: BoundingBox[]) {
+export async function listIncidentPointsInBoxes(
+  db: Kysely<Database>,
+  networkId: string,
+  boxes: BoundingBox[],
+) {
   if (boxes.length === 0) return [];
   return db
     .selectFrom('incidents')
@@ -205,7 +208,11 @@ export async function listIncidentPointsInBoxes(db: Executor, networkId: string,
 }
 
 /** Unverified incidents past their expiry, oldest first. */
-export async function findExpiredIncidents(db: Executor, now: number, limit: number): Promise<IncidentRow[]> {
+export async function findExpiredIncidents(
+  db: Kysely<Database>,
+  now: number,
+  limit: number,
+): Promise<IncidentRow[]> {
   return db
     .selectFrom('incidents')
     .selectAll()
@@ -218,7 +225,7 @@ export async function findExpiredIncidents(db: Executor, now: number, limit: num
 
 /** Sets the claim only if it is still held by `holder` (null: unclaimed). Returns whether it won. */
 export async function setClaimIfHeldBy(
-  trx: Executor,
+  trx: Kysely<Database>,
   id: string,
   holder: string | null,
   patch: Pick<Updateable<IncidentsTable>, 'claimed_by' | 'claimed_at' | 'updated_at'>,

@@ -18,12 +18,13 @@ import {
   splitSchema,
   statusChangeSchema,
 } from './incident.contract.ts';
+import type { AddedNote, IncidentAnswer } from './incident.contract.ts';
 import { changeIncidentStatus } from './incident-status.service.ts';
 
 /** The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split. */
 export function registerIncidentApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = incidentDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/incidents', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
@@ -42,20 +43,22 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(statusChangeSchema, request.body);
-    return { incident: await changeIncidentStatus(deps, principal, incidentId, input) };
+    return {
+      incident: await changeIncidentStatus(deps, principal, incidentId, input),
+    } satisfies IncidentAnswer;
   });
 
   app.post('/api/incidents/:incidentId/claim', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(claimSchema, request.body ?? {});
-    return { incident: await claimIncident(deps, principal, incidentId, input) };
+    return { incident: await claimIncident(deps, principal, incidentId, input) } satisfies IncidentAnswer;
   });
 
   app.post('/api/incidents/:incidentId/release', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
-    return { incident: await releaseIncident(deps, principal, incidentId) };
+    return { incident: await releaseIncident(deps, principal, incidentId) } satisfies IncidentAnswer;
   });
 
   app.get('/api/incidents/:incidentId/notes', async (request) => {
@@ -68,14 +71,15 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(noteSchema, request.body);
-    return reply.status(201).send({ note: await addIncidentNote(deps, principal, incidentId, input) });
+    const note = await addIncidentNote(deps, principal, incidentId, input);
+    return reply.status(201).send({ note } satisfies AddedNote);
   });
 
   app.post('/api/incidents/:incidentId/merge', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(mergeSchema, request.body);
-    return { incident: await mergeIncident(deps, principal, incidentId, input) };
+    return { incident: await mergeIncident(deps, principal, incidentId, input) } satisfies IncidentAnswer;
   });
 
   app.post('/api/incidents/:incidentId/split', async (request, reply) => {

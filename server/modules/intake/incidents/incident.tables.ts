@@ -1,37 +1,22 @@
-/** What is happening; a report's category, and an incident's (from its first report). */
-export const reportCategories = [
-  'home',
-  'workplace',
-  'street_stop',
-  'checkpoint',
-  'courthouse',
-  'transport',
-  'other',
-] as const;
-export type ReportCategory = (typeof reportCategories)[number];
+import type {
+  IncidentClosedReason,
+  IncidentEventKind,
+  IncidentOutcome,
+  IncidentStatus,
+  LocationPrecision,
+  ReportCategory,
+} from './incident.contract.ts';
 
-/** How a coarse point was obtained: a map pin or GPS, a ZIP centroid, or not at all (text only). */
-export type LocationPrecision = 'pin' | 'zip' | 'none';
-
-export const incidentStatuses = [
-  'new',
-  'verifying',
-  'confirmed',
-  'unconfirmed',
-  'false_alarm',
-  'closed',
-] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
-
-/** Statuses that still take new reports (clustering joins only these). */
-export const openIncidentStatuses = [
-  'new',
-  'verifying',
-  'confirmed',
-] as const satisfies readonly IncidentStatus[];
-
-export type IncidentOutcome = 'confirmed' | 'unconfirmed' | 'false_alarm';
-export type IncidentClosedReason = 'resolved' | 'expired' | 'merged';
+// The enums live in the contract (the members' app reads them); re-exported for the module's files.
+export { incidentStatuses, openIncidentStatuses, reportCategories } from './incident.contract.ts';
+export type {
+  IncidentClosedReason,
+  IncidentEventKind,
+  IncidentOutcome,
+  IncidentStatus,
+  LocationPrecision,
+  ReportCategory,
+} from './incident.contract.ts';
 
 export interface IncidentsTable {
   id: string;
@@ -66,18 +51,6 @@ export interface IncidentsTable {
   created_at: number;
   updated_at: number;
 }
-
-export type IncidentEventKind =
-  | 'opened'
-  | 'statusChanged'
-  | 'expired'
-  | 'claimed'
-  | 'claimTakenOver'
-  | 'claimReleased'
-  | 'merged'
-  | 'mergedFrom'
-  | 'split'
-  | 'splitFrom';
 
 /** The status history and other facts of an incident (no sensitive values in metadata). */
 export interface IncidentEventsTable {

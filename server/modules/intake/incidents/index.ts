@@ -21,7 +21,6 @@ export type { IncidentChange } from './incident-changes.service.ts';
 export { incidentRoles, incidentRooms } from './incident.events.ts';
 export type { IncidentEventType } from './incident.events.ts';
 export { canTransition, isUnverified, outcomeOf, requireTransition } from './incident-lifecycle.ts';
-export { visibleAreasFor } from './incident.policy.ts';
 export { findIncidentById, updateIncidentIfStatus } from './incident.repository.ts';
 export type { IncidentRow } from './incident.repository.ts';
 // Narrow reads for other modules (rumors, reports, the SMS hotline): they never name `incidents`.
@@ -41,8 +40,11 @@ export {
 export { defaultIncidentSettings, networkIncidentSettings } from './incident-settings.ts';
 export type { IncidentSettings, IncidentSettingsSource } from './incident-settings.ts';
 export { categoryMessageKeys } from './incident-messages.ts';
-// Used by the SMS hotline's reporter thread (issue 4 §7) to authorize dispatchers the same way.
-export { requireVisibleIncident } from './incident.policy.ts';
+// The one "may this principal see this incident" check: dispatch, evidence and the reporter thread
+// call it with the roles their action needs.
+export { requireIncidentAccess } from './incident-access.policy.ts';
+export type { IncidentAccess, IncidentAccessRequest } from './incident-access.policy.ts';
+export { areaIdsOfIncident } from './incident-areas.service.ts';
 export { reportFieldContexts } from './report-fields.ts';
 export { incidentStatuses, openIncidentStatuses, reportCategories } from './incident.tables.ts';
 export type { IncidentStatus, LocationPrecision, ReportCategory } from './incident.tables.ts';

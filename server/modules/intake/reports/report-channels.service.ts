@@ -1,3 +1,4 @@
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { lookupZip, zipForPoint } from '../../../platform/geo/index.ts';
@@ -14,11 +15,7 @@ import type { ReportSource } from './report-source.ts';
 
 export function reportDepsFrom(context: PlatformContext): ReportDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
     lookupZip: {
       centroidOf: (zip) => lookupZip(zip),
       // Within 10 km: a pin far from any ZIP centroid (open water, another country) gets none.

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { reportCategories } from '../incidents/index.ts';
+import { reportCategories } from '../incidents/incident.contract.ts';
+import type { IncidentStatus } from '../incidents/incident.contract.ts';
+
+/** How a report arrived: the web form or app, a text message, or an operator taking a call. */
+export const reportChannels = ['web', 'sms', 'operator'] as const;
+export type ReportChannel = (typeof reportChannels)[number];
 
 /** Blank form fields arrive as empty strings; treat them as not given. */
 const blankToUndefined = (value: unknown) =>
@@ -93,3 +98,20 @@ export const reportFormSchema = z.object({
 export type ReportFormBody = z.infer<typeof reportFormSchema>;
 
 export const slugParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/) });
+
+// Answers
+
+/** POST /api/public/:slug/reports: stored; the reporter may follow the incident's public page. */
+export interface PublicReportReceipt {
+  reportId: string;
+  language: string;
+  incident: { publicId: string; statusUrl: string };
+}
+
+/** POST /api/reports: the operator's report, and the incident it joined or opened. */
+export interface OperatorReportReceipt {
+  reportId: string;
+  incidentId: string;
+  isNewIncident: boolean;
+  incidentStatus: IncidentStatus;
+}

@@ -11,6 +11,7 @@ import {
 } from './report-channels.service.ts';
 import { requireSameSiteRequest } from './report-origin.ts';
 import { operatorReportSchema, publicReportSchema } from './report.contract.ts';
+import type { OperatorReportReceipt, PublicReportReceipt } from './report.contract.ts';
 import { intakeGuardFor } from '../flood/index.ts';
 import { ipPrefixOf } from './report-source.ts';
 import type { ReportSource } from './report-source.ts';
@@ -30,7 +31,7 @@ export function webSourceOf(request: FastifyRequest, now: number): ReportSource 
 /** JSON intake: the public web app's report API and the hotline operators' entry API. */
 export function registerReportApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = reportDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
   const guard = intakeGuardFor(context);
 
   app.post('/api/public/:slug/reports', async (request, reply) => {
@@ -48,7 +49,7 @@ export function registerReportApiRoutes(app: FastifyInstance, context: PlatformC
         publicId: stored.incidentPublicId,
         statusUrl: statusPath(network.slug, stored.incidentPublicId),
       },
-    });
+    } satisfies PublicReportReceipt);
   });
 
   app.post('/api/reports', async (request, reply) => {
@@ -61,6 +62,6 @@ export function registerReportApiRoutes(app: FastifyInstance, context: PlatformC
       incidentId: stored.incidentId,
       isNewIncident: stored.isNewIncident,
       incidentStatus: stored.incidentStatus,
-    });
+    } satisfies OperatorReportReceipt);
   });
 }

@@ -1,12 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../../identity/index.ts';
 import { attachReportToIncident, reportFieldContexts } from '../incidents/index.ts';
 import { divertWeaponizedTip } from '../tips/index.ts';
@@ -18,12 +13,7 @@ import { sourceHashOf } from './report-source.ts';
 import type { ReportSource } from './report-source.ts';
 import type { ReportChannel } from './report.tables.ts';
 
-export interface ReportDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
+export interface ReportDeps extends ServiceDeps {
   lookupZip: ZipLookup;
   settingsFor: IncidentSettingsSource;
 }

@@ -1,7 +1,9 @@
 import type { LocationPrecision, ReportCategory } from '../incidents/index.ts';
+import type { ReportChannel } from './report.contract.ts';
 
-export const reportChannels = ['web', 'sms', 'operator'] as const;
-export type ReportChannel = (typeof reportChannels)[number];
+// The channel enum lives in the contract (the members' app shows it); re-exported for the module.
+export { reportChannels } from './report.contract.ts';
+export type { ReportChannel } from './report.contract.ts';
 
 export interface ReportsTable {
   id: string;

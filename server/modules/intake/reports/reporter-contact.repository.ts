@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { incidentsClosedBefore } from '../incidents/index.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 const updated = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
 
@@ -12,7 +10,7 @@ const updated = (result: { numUpdatedRows: bigint }) => Number(result.numUpdated
  * intake retention purges contacts and text.
  */
 export async function recordReporterPhone(
-  trx: Executor,
+  trx: Kysely<Database>,
   input: { reportId: string; networkId: string; contactEnvelope: string },
 ): Promise<boolean> {
   const result = await trx
@@ -26,7 +24,7 @@ export async function recordReporterPhone(
 }
 
 /** What texting a reporter needs: their contact (encrypted), consent, language and incident. */
-export async function findReportContact(db: Executor, reportId: string) {
+export async function findReportContact(db: Kysely<Database>, reportId: string) {
   return db
     .selectFrom('reports')
     .select([
@@ -43,7 +41,7 @@ export async function findReportContact(db: Executor, reportId: string) {
 }
 
 /** Reports of an incident whose reporters agreed to be contacted and whose contact is still held. */
-export async function listReachableReports(db: Executor, incidentId: string) {
+export async function listReachableReports(db: Kysely<Database>, incidentId: string) {
   return db
     .selectFrom('reports')
     .select(['id', 'network_id', 'incident_id', 'language', 'callback_contact_enc'])
@@ -60,7 +58,7 @@ export async function listReachableReports(db: Executor, incidentId: string) {
  * `closedBefore`, and of every report created at or before `createdBefore` whatever its incident.
  */
 export async function purgeReporterContacts(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; closedBefore: number; createdBefore: number; now: number },
 ): Promise<number> {
   const result = await db
@@ -80,7 +78,7 @@ export async function purgeReporterContacts(
 }
 
 /** Ids of the network's reports whose contact was purged, as a subquery (column `id`). */
-export function reportsWithContactPurged(db: Executor, networkId: string) {
+export function reportsWithContactPurged(db: Kysely<Database>, networkId: string) {
   return db
     .selectFrom('reports')
     .select('reports.id')
@@ -90,7 +88,7 @@ export function reportsWithContactPurged(db: Executor, networkId: string) {
 
 /** Deletes the free text, typed address and exact pin of reports created at or before `createdBefore`. */
 export async function purgeReportText(
-  db: Executor,
+  db: Kysely<Database>,
   input: { networkId: string; createdBefore: number; now: number },
 ): Promise<number> {
   const result = await db

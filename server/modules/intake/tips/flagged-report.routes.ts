@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
@@ -10,18 +11,14 @@ const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100
 
 export function flaggedReportDepsFrom(context: PlatformContext): FlaggedReportDeps {
   return {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: context.events,
+    ...serviceDepsFrom(context),
   };
 }
 
 /** Coordinators' view of weaponized tips (kept out of the dispatch queue). */
 export function registerFlaggedReportRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = flaggedReportDepsFrom(context);
-  const authenticator = createAuthenticator(deps);
+  const authenticator = createAuthenticator(context);
 
   app.get('/api/flagged-reports', async (request) => {
     const principal = await authenticator.requirePrincipal(request);

@@ -1,11 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock/clock.ts';
-import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import type { DialectName } from '../../../platform/database/database.ts';
-import type { Database } from '../../../platform/database/schema.ts';
+import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import type { EventBus } from '../../../platform/realtime/events.ts';
 import { recordAudit } from '../../identity/index.ts';
 import { areasFor, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
@@ -22,13 +17,7 @@ export const flaggedReportContexts = {
   locationText: 'flagged_reports.location_text',
 } as const;
 
-export interface FlaggedReportDeps {
-  db: Kysely<Database>;
-  dialect: DialectName;
-  clock: Clock;
-  crypto: FieldCrypto;
-  events: EventBus;
-}
+export type FlaggedReportDeps = ServiceDeps;
 
 /** What intake knows about a report when it decides whether it is a weaponized tip. */
 export interface TipCandidate {

@@ -4,7 +4,7 @@ import { createAuthenticator } from '../../identity/index.ts';
 import { openRealtimeStream } from './realtime.service.ts';
 
 export function registerRealtimeRoutes(app: FastifyInstance, context: PlatformContext): void {
-  const authenticator = createAuthenticator({ db: context.database.db, clock: context.clock });
+  const authenticator = createAuthenticator(context);
   const deps = { hub: context.realtime };
 
   // Streams never end on their own: end them first, or closing the server would wait for them.

@@ -1,33 +1,47 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeOf, resolveBuiltFile } from './webapp-files.ts';
+import {
+  cacheControlFor,
+  hashedAssetsCacheControl,
+  isAppPagePath,
+  revalidatedCacheControl,
+} from './webapp-files.ts';
 import { readWebAppSettings } from './webapp-settings.ts';
 
 const dist = path.resolve('/srv/amparo/web/dist');
 
-describe('web app file resolution', () => {
-  it('resolves built files inside the build directory', () => {
-    expect(resolveBuiltFile(dist, 'assets/index-abc.js')).toBe(path.join(dist, 'assets', 'index-abc.js'));
-    expect(resolveBuiltFile(dist, 'manifest.webmanifest')).toBe(path.join(dist, 'manifest.webmanifest'));
+describe('web app files', () => {
+  it('lets browsers keep hashed assets for a year and makes them check everything else', () => {
+    expect(cacheControlFor(dist, path.join(dist, 'assets', 'index-abc.js'))).toBe(hashedAssetsCacheControl);
+    expect(hashedAssetsCacheControl).toBe('public, max-age=31536000, immutable');
+    for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', 'assets-list.txt']) {
+      expect(cacheControlFor(dist, path.join(dist, file))).toBe(revalidatedCacheControl);
+    }
+    expect(revalidatedCacheControl).toBe('no-cache');
   });
 
   it.each([
-    '../package.json',
-    'assets/../../server/main.ts',
-    '..\\..\\package.json',
-    '.env',
-    'assets/.hidden.js',
-    'index.html\0.js',
-    'assets/index.ts',
-    'assets/data.sqlite',
-  ])('refuses %j', (requested) => {
-    expect(resolveBuiltFile(dist, requested)).toBeNull();
+    '/app',
+    '/app/',
+    '/app/incidents',
+    '/app/incidents/42',
+    '/app/responder?tab=offers',
+    '/app/a.b/c',
+  ])('answers the page %j with the app', (url) => {
+    expect(isAppPagePath(url)).toBe(true);
   });
 
-  it('names the content types browsers need (manifest, module scripts)', () => {
-    expect(contentTypeOf('manifest.webmanifest')).toBe('application/manifest+json; charset=utf-8');
-    expect(contentTypeOf('assets/index.js')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeOf('assets/x.unknown')).toBeNull();
+  it.each([
+    '/app/assets/index-abc.js',
+    '/app/assets/',
+    '/app/assets/missing',
+    '/app/manifest.webmanifest',
+    '/app/icons/icon-192.png',
+    '/app/.amparo-build.json',
+    '/apps/x',
+    '/api/incidents',
+  ])('looks up %j as a file (404 when missing), never as a page', (url) => {
+    expect(isAppPagePath(url)).toBe(false);
   });
 });
 

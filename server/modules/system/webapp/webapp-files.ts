@@ -2,40 +2,35 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where `npm run build:web` writes the single-page app. */
-export const defaultWebDistDirectory = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+/**
+ * What the server serves under /app/: `web/dist`, a link to the current build under web/builds/
+ * (scripts/build-web.ts replaces it atomically; a running server follows it on every request).
+ */
+export const defaultWebDistDirectory = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 /** Where the message catalogs live (`locales/<language>/app*.json` for the web app). */
 export const defaultLocalesDirectory = fileURLToPath(new URL('../../../../locales/', import.meta.url));
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** Content-hashed files: the name changes whenever the content does. */
+export const hashedAssetsCacheControl = 'public, max-age=31536000, immutable';
+/** Everything else (index.html, the manifest, icons): kept, but checked again before each use. */
+export const revalidatedCacheControl = 'no-cache';
 
-export function contentTypeOf(filePath: string): string | null {
-  return contentTypes[path.extname(filePath).toLowerCase()] ?? null;
+/** How long a browser may keep a built file, from where it lies in the build. */
+export function cacheControlFor(distDirectory: string, filePath: string): string {
+  const relative = path.relative(distDirectory, filePath);
+  return relative.startsWith(`assets${path.sep}`) ? hashedAssetsCacheControl : revalidatedCacheControl;
 }
 
 /**
- * Resolves a request path inside the build directory. Anything that would leave it (`..`, encoded
- * separators, NUL) or that has an unknown type is refused, so only built files can ever be served.
+ * Whether a request under /app/ names a page of the single-page app (the browser routes it, so the
+ * answer is index.html) rather than a file: no extension in its last segment, outside assets/.
  */
-export function resolveBuiltFile(distDirectory: string, relativePath: string): string | null {
-  if (relativePath.includes('\0') || relativePath.includes('\\')) return null;
-  const segments = relativePath.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '..' || segment === '.' || segment.startsWith('.'))) return null;
-  const resolved = path.resolve(distDirectory, ...segments);
-  if (!resolved.startsWith(path.resolve(distDirectory) + path.sep)) return null;
-  return contentTypeOf(resolved) ? resolved : null;
+export function isAppPagePath(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  if (pathname === '/app') return true;
+  if (!pathname.startsWith('/app/') || pathname.startsWith('/app/assets/')) return false;
+  return !pathname.slice(pathname.lastIndexOf('/') + 1).includes('.');
 }
 
 export async function readFileOrNull(filePath: string): Promise<Buffer | null> {

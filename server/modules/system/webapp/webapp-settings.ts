@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import type { WebAppSettings } from './webapp.contract.ts';
 
-export interface WebAppSettings {
-  /** `{z}/{x}/{y}` tile URL on this origin (the CSP allows no other), or null: a blank map. */
-  mapTileUrl: string | null;
-}
+export type { WebAppSettings } from './webapp.contract.ts';
 
 const tileUrlSchema = z
   .string()

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import type { ErrorCode } from '../../../platform/errors/app-error.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
-import { contentTypeOf, readFileOrNull, resolveBuiltFile } from './webapp-files.ts';
+import { cacheControlFor, isAppPagePath, readFileOrNull } from './webapp-files.ts';
 import type { WebAppSettings } from './webapp-settings.ts';
 
 export interface WebAppOptions {
@@ -18,29 +22,14 @@ export const webAppLanguages = ['en', 'es', 'ar'] as const;
 const localeParamsSchema = z.object({ language: z.enum(webAppLanguages) });
 
 const missingBuildMessage =
-  'The Amparo web app has not been built. Run `npm run build:web` (npm start and npm test do it for you).\n';
+  'The Amparo web app has not been built. Run `npm run build:web` (npm install, npm start and npm test do it for you).\n';
 
 /**
- * Serves the built single-page app under /app/. Content-hashed files under /app/assets/ never
- * change, so browsers may keep them for a year; index.html names the current hashes and is never
- * cached. Unknown paths without an extension get index.html (the app routes in the browser).
+ * Serves the built single-page app under /app/ (docs/adr/0016-serving-the-web-app.md): the files
+ * through @fastify/static, which decodes a path once and refuses every non-canonical form; pages
+ * of the app (paths without an extension) get index.html; an unknown file is a 404.
  */
 export function registerWebAppFileRoutes(app: FastifyInstance, options: WebAppOptions): void {
-  const indexPath = path.join(options.distDirectory, 'index.html');
-
-  const sendIndex = async (reply: FastifyReply) => {
-    const index = await readFileOrNull(indexPath);
-    if (!index) {
-      return reply.status(503).header('content-type', 'text/plain; charset=utf-8').send(missingBuildMessage);
-    }
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(index);
-  };
-
-  app.get('/app/', async (_request, reply) => sendIndex(reply));
-
   app.get('/app/settings', () => Promise.resolve(options.settings));
 
   app.get('/app/locales/:language', async (request, reply) => {
@@ -52,36 +41,83 @@ export function registerWebAppFileRoutes(app: FastifyInstance, options: WebAppOp
     return reply.header('cache-control', 'no-cache').send(catalog);
   });
 
-  app.get(
-    '/app/*',
-    {
-      // The platform hook marks every response with a cookie as no-store. Hashed assets hold no
-      // personal data and never change, so they are re-marked immutable after it runs.
-      onSend: async (request, reply, payload) => {
-        if (request.url.startsWith('/app/assets/') && reply.statusCode === 200) {
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
-        }
-        return payload;
-      },
-    },
-    async (request, reply) => {
-      const relativePath = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
-      if (!contentTypeOf(relativePath)) return sendIndex(reply);
-      const filePath = resolveBuiltFile(options.distDirectory, relativePath);
-      const body = filePath ? await readFileOrNull(filePath) : null;
-      if (!filePath || !body) {
-        return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Not found.\n');
-      }
-      const isHashed = relativePath.startsWith('assets/');
-      return reply
-        .header('content-type', contentTypeOf(filePath) ?? 'application/octet-stream')
-        .header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache')
-        .send(body);
-    },
-  );
+  void app.register((scope) => registerBuiltFiles(scope, options.distDirectory), { prefix: '/app' });
 }
 
-/** The app's own messages plus the platform's error messages as `error.<CODE>`. */
+async function registerBuiltFiles(scope: FastifyInstance, distDirectory: string): Promise<void> {
+  // Chosen per file by setHeaders, applied after the platform's hook has marked every response to
+  // a request with cookies `no-store`: built files hold no personal data and are the same for all.
+  const cachePolicies = new WeakMap<FastifyReply, string>();
+  await scope.register(fastifyStatic, {
+    root: distDirectory,
+    index: false,
+    // The build's own record (.amparo-build.json) and any other dot file are not served.
+    dotfiles: 'ignore',
+    // Scripts and styles are small and fetched whole; no partial responses to get wrong.
+    acceptRanges: false,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => {
+      cachePolicies.set(reply, cacheControlFor(distDirectory, filePath));
+      // RFC 9239's name for scripts (@fastify/send still says application/javascript).
+      if (filePath.endsWith('.js')) reply.header('content-type', 'text/javascript; charset=utf-8');
+    },
+  });
+  scope.addHook('onSend', async (_request, reply, payload) => {
+    const policy = cachePolicies.get(reply);
+    if (policy && (reply.statusCode === 200 || reply.statusCode === 304))
+      reply.header('cache-control', policy);
+    return payload;
+  });
+
+  const indexPath = path.join(distDirectory, 'index.html');
+  const sendIndex = (reply: FastifyReply) => {
+    if (!fs.existsSync(indexPath)) {
+      return reply.status(503).header('content-type', 'text/plain; charset=utf-8').send(missingBuildMessage);
+    }
+    return reply.sendFile('index.html');
+  };
+  // Only `/app/` (the router's ignoreTrailingSlash sends `/app` here too).
+  scope.get('/', { prefixTrailingSlash: 'slash' }, (_request, reply) => sendIndex(reply));
+  scope.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && isAppPagePath(request.url);
+    if (isPage) return sendIndex(reply);
+    throw new AppError('NOT_FOUND', 'Not found.');
+  });
+  // @fastify/send and the plugin report bad paths and failed preconditions as plain HTTP errors;
+  // give them stable codes (the platform handler would treat them as unknown: a 500).
+  scope.setErrorHandler((error) => {
+    const code = clientErrorCodeOf(error);
+    throw code ? new AppError(code, clientErrorMessages[code]) : error;
+  });
+}
+
+const clientErrorMessages: Partial<Record<ErrorCode, string>> = {
+  MALFORMED_URL: 'The address is not valid.',
+  NOT_FOUND: 'Not found.',
+  PRECONDITION_FAILED: 'The file has changed.',
+};
+
+function clientErrorCodeOf(error: unknown): ErrorCode | null {
+  const { code, status, statusCode } = (error ?? {}) as {
+    code?: string;
+    status?: number;
+    statusCode?: number;
+  };
+  // A non-canonical path (`..`, `.`, `//` or a backslash once decoded), refused before any lookup.
+  if (code === 'FST_STATIC_FORBIDDEN_PATH') return 'MALFORMED_URL';
+  switch (statusCode ?? status ?? 0) {
+    case 400: // a NUL byte, or a path that does not decode
+      return 'MALFORMED_URL';
+    case 403: // a folder (no listing), or a path @fastify/send will not open
+    case 404:
+      return 'NOT_FOUND';
+    case 412:
+      return 'PRECONDITION_FAILED';
+    default:
+      return null;
+  }
+}
+
 /**
  * The web app's catalog for a language: every `app*.json` namespace of that language (app.json,
  * app-admin.json, ...) merged, with the error messages under `error.<CODE>`.

@@ -1,0 +1,13 @@
+import type { PlatformContext } from '../../platform/context.ts';
+import { recurring } from '../../platform/jobs/index.ts';
+import type { JobSet } from '../../platform/jobs/index.ts';
+import { createDispatchJobs } from './dispatch/dispatch.jobs.ts';
+import { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './responders/responder.jobs.ts';
+
+/** The field's jobs (server/jobs.ts lists them): offer expiry and notification, expired locations. */
+export function createFieldJobs(context: PlatformContext): JobSet {
+  return {
+    jobs: [...createDispatchJobs(context), purgeExpiredLocationsJob],
+    recurring: [recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {})],
+  };
+}

@@ -1,0 +1,27 @@
+import { recurring } from '../../platform/jobs/index.ts';
+import type { JobSet } from '../../platform/jobs/index.ts';
+import type { PurgeTask } from '../../platform/retention/index.ts';
+import { authPurgeTasks } from './auth/auth.jobs.ts';
+import { invitationPurgeTask } from './members/invitation.jobs.ts';
+import {
+  purgeRecoveryLinksEveryMs,
+  purgeRecoveryLinksJob,
+  recoveryLinkPurgeTask,
+} from './members/recovery.jobs.ts';
+import { setupTokenPurgeTask } from './setup/setup.jobs.ts';
+
+/** Identity's jobs (server/jobs.ts lists them): the hourly purge of spent recovery links. */
+export function createIdentityJobs(): JobSet {
+  return {
+    jobs: [purgeRecoveryLinksJob],
+    recurring: [recurring(purgeRecoveryLinksJob, purgeRecoveryLinksEveryMs, {})],
+  };
+}
+
+/** Identity's purge tasks (server/retention.ts lists them): spent sign-in, invitation and setup secrets. */
+export const identityPurgeTasks: readonly PurgeTask[] = [
+  ...authPurgeTasks,
+  invitationPurgeTask,
+  recoveryLinkPurgeTask,
+  setupTokenPurgeTask,
+];

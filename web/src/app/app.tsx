@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { onSessionEnded } from '../lib/api.ts';
+import { navigate, useHashPath } from '../lib/hash-route.ts';
+import { setLanguage, t } from '../lib/i18n.ts';
+import type { Language } from '../lib/i18n.ts';
+import { useKeyCommands } from '../lib/keyboard.ts';
+import { loadSession, signOut } from '../features/auth/api/session.ts';
+import type { SessionView } from '../features/auth/api/types.ts';
+import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
+import { SessionContext } from '../features/auth/session.ts';
+import { HelpOverlay } from './help-overlay.tsx';
+import { CurrentPage } from './current-page.tsx';
+import { homeOf } from './routes.tsx';
+import { TopBar } from './top-bar.tsx';
+
+/** Loads the session once; a 401 on any later call ends it (signed out elsewhere, removed...). */
+function useSessionState() {
+  const [session, setSession] = useState<SessionView | null | undefined>(undefined);
+  const [hasSessionEnded, setSessionEnded] = useState(false);
+
+  const reloadSession = useCallback(async () => {
+    const loaded = await loadSession().catch(() => null);
+    setSession(loaded);
+    if (loaded && window.location.hash.replace(/^#\/?/, '') === '') navigate(homeOf(loaded).path);
+  }, []);
+  useEffect(() => void reloadSession(), [reloadSession]);
+
+  // Back to sign-in with a notice, instead of each screen's own error.
+  useEffect(() => {
+    onSessionEnded(() => {
+      setSessionEnded(true);
+      setSession(null);
+    });
+    return () => onSessionEnded(null);
+  }, []);
+
+  const signedIn = () => {
+    setSessionEnded(false);
+    void reloadSession();
+  };
+  const signOutHere = async () => {
+    await signOut().catch(() => undefined);
+    setSessionEnded(false);
+    setSession(null);
+    navigate('/');
+  };
+  return { session, hasSessionEnded, signedIn, signOutHere };
+}
+
+function SignedOut(props: { hasSessionEnded: boolean; onSignedIn: () => void }) {
+  return (
+    <>
+      {props.hasSessionEnded ? (
+        <p class="notice" role="status" id="session-ended" key="ended">
+          {t('app.sessionEnded')}
+        </p>
+      ) : null}
+      <SignInPage key="sign-in" onSignedIn={props.onSignedIn} />
+    </>
+  );
+}
+
+/** The shell: top bar, the current page (or sign-in), and the shortcut help. */
+export function App() {
+  const { session, hasSessionEnded, signedIn, signOutHere } = useSessionState();
+  const [, setLanguageVersion] = useState(0);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const path = useHashPath();
+  useKeyCommands({
+    '?': () => setHelpOpen((isOpen) => !isOpen),
+    Escape: () => {
+      setHelpOpen(false);
+      // Escape also belongs to the pages (back to the queue): closing help must not take it.
+      return false;
+    },
+  });
+
+  const changeLanguage = async (language: Language) => {
+    await setLanguage(language);
+    setLanguageVersion((version) => version + 1);
+  };
+
+  return (
+    <div class="shell">
+      <TopBar
+        session={session ?? null}
+        onLanguage={(language) => void changeLanguage(language)}
+        onSignOut={() => void signOutHere()}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <main id="main">
+        {session === undefined ? (
+          <p>{t('app.loading')}</p>
+        ) : session === null ? (
+          <SignedOut hasSessionEnded={hasSessionEnded} onSignedIn={signedIn} />
+        ) : (
+          <SessionContext.Provider value={session}>
+            <CurrentPage session={session} path={path} />
+          </SessionContext.Provider>
+        )}
+      </main>
+      {isHelpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}

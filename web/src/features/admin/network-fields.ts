@@ -1,0 +1,61 @@
+import { listOf } from '../../lib/list-of.ts';
+import type { NetworkSettingBounds, SupportedLanguage } from './api/types.ts';
+
+/** The languages a network may offer, in the order the form lists them. */
+export const supportedLanguages = listOf<SupportedLanguage>()([
+  'en',
+  'es',
+  'ar',
+  'fr',
+  'ht',
+  'pt',
+  'zh',
+  'vi',
+  'ko',
+  'tl',
+  'ru',
+  'fa',
+]);
+
+/**
+ * The server's bounds, so the form explains a value out of range before sending it. The contract
+ * types each bound as its value: a bound changed on the server fails this file's typecheck.
+ */
+const settingBounds = {
+  clusteringRadiusMeters: { min: 50, max: 50_000 },
+  clusteringWindowMinutes: { min: 5, max: 1440 },
+  unverifiedIncidentExpiryHours: { min: 1, max: 168 },
+  reportTextRetentionDays: { min: 1, max: 365 },
+  reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
+  alertCapPerAreaPerHour: { min: 1, max: 100 },
+  smsPerSecond: { min: 0.1, max: 100 },
+} satisfies NetworkSettingBounds;
+
+export type NumericSetting = keyof NetworkSettingBounds;
+
+/** A numeric setting with the server's bounds. */
+export interface SettingField {
+  name: NumericSetting;
+  min: number;
+  max: number;
+  step?: number;
+}
+
+const field = (name: NumericSetting, step?: number): SettingField => ({
+  name,
+  ...settingBounds[name],
+  ...(step === undefined ? {} : { step }),
+});
+
+export const retentionFields: SettingField[] = [
+  field('reportTextRetentionDays'),
+  field('reporterContactRetentionHoursAfterClose'),
+];
+
+export const operationFields: SettingField[] = [
+  field('clusteringRadiusMeters'),
+  field('clusteringWindowMinutes'),
+  field('unverifiedIncidentExpiryHours'),
+  field('alertCapPerAreaPerHour'),
+  field('smsPerSecond', 0.1),
+];

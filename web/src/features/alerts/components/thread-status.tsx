@@ -1,0 +1,28 @@
+import { t } from '../../../lib/i18n.ts';
+import type { PresentedAlert } from '../api/types.ts';
+
+/** Why the message shown is no longer live: cancelled, or replaced (with a link to the live one). */
+export function ThreadStatus(props: { current: PresentedAlert; live: PresentedAlert | undefined }) {
+  const { current, live } = props;
+  if (current.cancelledAt !== null)
+    return (
+      <p class="notice" data-thread-state="cancelled">
+        {t('field.alert.isCancelled')}
+      </p>
+    );
+  if (current.supersededAt !== null)
+    return (
+      <p class="notice" data-thread-state="superseded">
+        {t('field.alert.isSuperseded')}
+        {live
+          ? [
+              ' ',
+              <a href={`#/alerts/${live.id}`} key="live">
+                {t('field.alert.openLive')}
+              </a>,
+            ]
+          : null}
+      </p>
+    );
+  return null;
+}

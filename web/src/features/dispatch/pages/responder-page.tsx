@@ -1,0 +1,72 @@
+import { t } from '../../../lib/i18n.ts';
+import { errorMessageOf, isApiError } from '../../../lib/message.ts';
+import { Notice } from '../../../lib/notice.tsx';
+import { quickExit } from '../../auth/quick-exit.ts';
+import { acceptOffer, declineOffer, reportOutcome } from '../api/responder.ts';
+import { OfferCard } from '../components/offer-card.tsx';
+import { useResponder } from '../hooks/use-responder.ts';
+
+/** The responder's phone screen: on call or not, offers to answer, and the outcome report. */
+export function ResponderPage() {
+  const { responder, action, act, isOnCall, toggleOnCall, shareMyLocation } = useResponder();
+  const isAvailable = !isApiError(responder.error, 'NOT_FOUND');
+  const loadFailure =
+    responder.error && isAvailable ? errorMessageOf(responder.error, 'responder.loadFailed') : null;
+  const offers = responder.data?.offers ?? [];
+  return (
+    <section class="responder" aria-labelledby="responder-title">
+      <div class="responder-head">
+        <h1 id="responder-title">{t('responder.title')}</h1>
+        <button type="button" class="button-danger" id="quick-exit" onClick={() => void quickExit()}>
+          {t('responder.quickExit')}
+        </button>
+      </div>
+      <Notice message={action.message ?? loadFailure} />
+      {!isAvailable ? (
+        <p class="empty">{t('responder.unavailable')}</p>
+      ) : (
+        <>
+          <label class="toggle" key="toggle">
+            <input
+              type="checkbox"
+              id="on-call"
+              checked={isOnCall === true}
+              disabled={isOnCall === null}
+              onChange={(event) => void toggleOnCall(event.currentTarget.checked)}
+            />{' '}
+            {t('responder.onCall')}
+          </label>
+          <button
+            type="button"
+            class="button-secondary"
+            id="share-location"
+            key="share"
+            onClick={shareMyLocation}
+          >
+            {t('responder.shareLocation')}
+          </button>
+          <h2 key="offers-title">{t('responder.offers')}</h2>
+          {offers.length === 0 ? (
+            <p class="empty" key="none">
+              {t('responder.noOffers')}
+            </p>
+          ) : (
+            <ul class="offer-cards" key="offers">
+              {offers.map((offer) => (
+                <OfferCard
+                  key={offer.id}
+                  offer={offer}
+                  onAccept={() => void act(() => acceptOffer(offer.id), 'responder.accepted')}
+                  onDecline={() => void act(() => declineOffer(offer.id), 'responder.declined')}
+                  onOutcome={(report) =>
+                    void act(() => reportOutcome(offer.id, report), 'responder.outcomeSent')
+                  }
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

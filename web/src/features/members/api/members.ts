@@ -1,0 +1,43 @@
+import { get, post, put, remove } from '../../../lib/api.ts';
+import type { RoleGrant } from '../../auth/api/types.ts';
+import type {
+  CreatedRecoveryLink,
+  MemberListing,
+  MemberSummary,
+  RecoveryApproval,
+  RevokedSessions,
+} from './types.ts';
+
+/**
+ * The full member list. It is asked for by admins and coordinators only (the pages that use it
+ * open for them); a dispatcher's answer is the responders view, which lists nobody here.
+ */
+export async function listMembers(): Promise<MemberSummary[]> {
+  const listing = await get<MemberListing>('/api/members');
+  return listing.view === 'full' ? listing.members : [];
+}
+
+export function vetMember(memberId: string): Promise<unknown> {
+  return post(`/api/members/${memberId}/vettings`);
+}
+
+export function saveMemberRoles(memberId: string, roles: RoleGrant[]): Promise<unknown> {
+  return put(`/api/members/${memberId}/roles`, { roles });
+}
+
+/** Ends every session of another member; answers how many were ended. */
+export async function endMemberSessions(memberId: string): Promise<number> {
+  return (await post<RevokedSessions>(`/api/members/${memberId}/sessions/revoke`)).revokedCount;
+}
+
+export function removeMember(memberId: string): Promise<unknown> {
+  return remove(`/api/members/${memberId}`);
+}
+
+export function createRecoveryLink(memberId: string): Promise<CreatedRecoveryLink> {
+  return post<CreatedRecoveryLink>(`/api/members/${memberId}/recovery-links`);
+}
+
+export function approveRecoveryLink(memberId: string, linkId: string): Promise<RecoveryApproval> {
+  return post<RecoveryApproval>(`/api/members/${memberId}/recovery-links/${linkId}/approve`);
+}

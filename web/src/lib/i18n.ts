@@ -1,0 +1,82 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const languages = ['en', 'es', 'ar'] as const;
+export type Language = (typeof languages)[number];
+
+const rightToLeft: ReadonlySet<Language> = new Set(['ar']);
+const storageKey = 'amparo.language';
+
+let current: Language = 'en';
+let catalog: Record<string, string> = {};
+let fallback: Record<string, string> = {};
+const formatters = new Map<string, IntlMessageFormat>();
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** The saved choice, else the browser's first supported language, else English. */
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(storageKey);
+  if (isLanguage(saved)) return saved;
+  const preferred = navigator.languages.map((tag) => tag.slice(0, 2).toLowerCase()).find(isLanguage);
+  return preferred ?? 'en';
+}
+
+async function fetchCatalog(language: Language): Promise<Record<string, string>> {
+  const response = await fetch(`/app/locales/${language}.json`, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`catalog ${language}: ${response.status}`);
+  return (await response.json()) as Record<string, string>;
+}
+
+/** Loads a language's catalog and sets `lang` and `dir` on the document. */
+export async function setLanguage(language: Language): Promise<void> {
+  if (Object.keys(fallback).length === 0) fallback = await fetchCatalog('en');
+  catalog = language === 'en' ? fallback : await fetchCatalog(language);
+  current = language;
+  formatters.clear();
+  localStorage.setItem(storageKey, language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = rightToLeft.has(language) ? 'rtl' : 'ltr';
+}
+
+export function currentLanguage(): Language {
+  return current;
+}
+
+/** The translated message for `key` (ICU MessageFormat), falling back to English, then the key. */
+export function t(key: string, values?: Record<string, string | number>): string {
+  const source = catalog[key] ?? fallback[key];
+  if (source === undefined) return key;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new IntlMessageFormat(source, current);
+    formatters.set(key, formatter);
+  }
+  return String(formatter.format(values));
+}
+
+/** "5 min ago" style relative time in the current language. */
+export function relativeTime(at: number, now: number = Date.now()): string {
+  const seconds = Math.round((at - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(current, { numeric: 'auto' });
+  if (Math.abs(seconds) < 60) return format.format(seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return format.format(hours, 'hour');
+  return format.format(Math.round(hours / 24), 'day');
+}
+
+export function formatTime(at: number): string {
+  return new Intl.DateTimeFormat(current, { dateStyle: 'short', timeStyle: 'short' }).format(at);
+}
+
+/** A language's own name in the reader's language ("Spanish", "español", "الإسبانية"). */
+export function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames([current], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
