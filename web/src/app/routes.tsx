@@ -4,6 +4,7 @@ import { SessionsPage } from '../features/account/pages/sessions-page.tsx';
 import { AreasPage } from '../features/admin/pages/areas-page.tsx';
 import { AuditPage } from '../features/admin/pages/audit-page.tsx';
 import { NetworkSettingsPage } from '../features/admin/pages/network-settings-page.tsx';
+import { ProposalPage } from '../features/admin/pages/proposal-page.tsx';
 import { TemplatesPage } from '../features/admin/pages/templates-page.tsx';
 import { AlertListPage } from '../features/alerts/pages/alert-list-page.tsx';
 import { AlertPage } from '../features/alerts/pages/alert-page.tsx';
@@ -50,6 +51,7 @@ export const routes: readonly Route[] = [
   { path: '/admin/audit', page: AuditPage, roles: ['admin'], nav: 'nav.adminAudit' },
   { path: '/incident/:incidentId', page: IncidentPage, roles: incidentPageRoles },
   { path: '/alerts/:alertId', page: AlertPage, roles: alertReaderRoles },
+  { path: '/admin/templates/proposals/:proposalId', page: ProposalPage, roles: memberManagers },
   { path: '/sessions', page: SessionsPage },
   { path: '/recovery/:memberId/:linkId', page: RecoveryApprovalPage, roles: memberManagers },
 ];

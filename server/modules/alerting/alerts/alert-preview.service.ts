@@ -1,3 +1,4 @@
+import { t } from '../../../platform/i18n/index.ts';
 import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { countRecipients } from '../subscriptions/index.ts';
@@ -45,6 +46,9 @@ export async function previewAlert(
     alert: presentAlert(alert),
     content: presentContent(alert),
     languages,
+    retractionText: Object.fromEntries(
+      network.languages.map((language) => [language, t(language, 'alerts.retraction.text')]),
+    ),
     recipients: {
       ...counted.byChannel,
       exerciseMembers: counted.exerciseMembers,

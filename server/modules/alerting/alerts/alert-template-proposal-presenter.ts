@@ -27,9 +27,14 @@ export function presentProposal(
     const proposed = body ?? defaultTemplateBody(language, key);
     const current = bases[language] ?? { version: 'default', body: defaultTemplateBody(language, key) };
     const sample = sampleRendering(deps, network, { key, language, body: proposed });
+    const currentSample = sampleRendering(deps, network, { key, language, body: current.body });
     return {
       language,
-      current,
+      current: {
+        ...current,
+        smsSegments: currentSample.smsSegments,
+        smsEncoding: currentSample.smsEncoding,
+      },
       proposed: {
         body: proposed,
         isDefault: body === null,

@@ -95,7 +95,8 @@ export interface WordDiffPart {
 /** One language of a proposal: the text in use when it was proposed, the proposed text, their diff. */
 export interface PresentedProposalLanguage {
   language: string;
-  current: { body: string; version: string };
+  /** The text in use when it was proposed, and the SMS segments an alert with it takes. */
+  current: { body: string; version: string; smsSegments: number; smsEncoding: SmsEncoding };
   proposed: { body: string; isDefault: boolean; smsSegments: number; smsEncoding: SmsEncoding };
   /** Word diff of current → proposed: what the approver must read. */
   diff: WordDiffPart[];

@@ -269,6 +269,11 @@ export interface AlertPreview {
   content: PresentedContent | null;
   /** In the network's order of languages. */
   languages: LanguagePreview[];
+  /**
+   * Language → the fixed, shipped text a one-person retraction of this alert would send (before
+   * the network name, link and how to stop): what the retraction's confirmation quotes.
+   */
+  retractionText: Record<string, string>;
   recipients: Record<DeliveryChannel, number> & { exerciseMembers: number; total: number };
   sms: {
     ratePerSecond: number;

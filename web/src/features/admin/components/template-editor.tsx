@@ -5,7 +5,7 @@ import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { proposeRestore, proposeTemplate } from '../api/templates.ts';
-import type { PresentedTemplate, TemplatePreview } from '../api/types.ts';
+import type { PresentedProposal, PresentedTemplate, TemplatePreview } from '../api/types.ts';
 import { useTemplatePreview } from '../hooks/use-template-preview.ts';
 
 function SmsPreview(props: { preview: TemplatePreview; language: string; dir: 'rtl' | 'auto' }) {
@@ -23,11 +23,30 @@ function SmsPreview(props: { preview: TemplatePreview; language: string; dir: 'r
   );
 }
 
-/** One template's text with its live SMS preview; save, or restore the default. */
+function PendingNote(props: { pending: PresentedProposal[] }) {
+  if (props.pending.length === 0) return null;
+  return (
+    <p class="notice" id="template-pending">
+      {t('adminTemplates.pending')}{' '}
+      {props.pending.map((proposal, index) => [
+        index > 0 ? ', ' : null,
+        <a key={proposal.id} href={`#/admin/templates/proposals/${proposal.id}`}>
+          {t('adminTemplates.reviewPending')}
+        </a>,
+      ])}
+    </p>
+  );
+}
+
+/**
+ * One template's text with its live SMS preview. Saving or restoring the default proposes the
+ * change: it takes effect when a second coordinator approves it (pending changes are shown).
+ */
 export function TemplateEditor(props: {
   template: PresentedTemplate;
   placeholders: readonly string[];
   maxLength: number;
+  pending: PresentedProposal[];
   onChanged: (message: Message) => void;
 }) {
   const { template } = props;
@@ -61,6 +80,7 @@ export function TemplateEditor(props: {
       <p class="hint">
         {template.isDefault ? t('adminTemplates.isDefault') : t('adminTemplates.isCustomized')}
       </p>
+      <PendingNote pending={props.pending} />
       <label for="template-body">
         {t('adminTemplates.body', { language: languageName(template.language) })}
       </label>

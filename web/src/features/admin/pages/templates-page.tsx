@@ -4,8 +4,11 @@ import { errorMessageOf } from '../../../lib/message.ts';
 import type { Message } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
+import { useMemberNames } from '../../members/hooks/use-member-names.ts';
+import { listProposals } from '../api/proposals.ts';
 import { listTemplates } from '../api/templates.ts';
 import type { PresentedTemplate } from '../api/types.ts';
+import { PendingProposals } from '../components/pending-proposals.tsx';
 import { TemplateEditor } from '../components/template-editor.tsx';
 
 function TemplateKeys(props: {
@@ -35,9 +38,14 @@ function TemplateKeys(props: {
   );
 }
 
-/** Coordinators and admins adapt the pre-translated alert texts of each network language. */
+/**
+ * Coordinators and admins propose changes to the pre-translated alert texts of each network
+ * language; a change takes effect when a second coordinator approves it (listed here).
+ */
 export function TemplatesPage() {
   const list = useResource(listTemplates, []);
+  const proposals = useResource(listProposals, []);
+  const nameOf = useMemberNames();
   const [chosenLanguage, setLanguage] = useState<string | null>(null);
   const [chosenKey, setKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<Message | null>(null);
@@ -48,6 +56,12 @@ export function TemplatesPage() {
   const languages = [...new Set(templates.map((template) => template.language))];
   const ofLanguage = templates.filter((template) => template.language === language);
   const selected = ofLanguage.find((template) => template.key === key) ?? null;
+  const pending = proposals.data ?? [];
+  const pendingForSelected = pending.filter(
+    (proposal) =>
+      proposal.key === selected?.key &&
+      proposal.languages.some((entry) => entry.language === selected.language),
+  );
   const shown = notice ?? (list.error ? errorMessageOf(list.error, 'adminTemplates.loadFailed') : null);
 
   return (
@@ -82,13 +96,16 @@ export function TemplatesPage() {
             template={selected}
             placeholders={list.data.placeholders}
             maxLength={list.data.maxLength}
+            pending={pendingForSelected}
             onChanged={(message) => {
               setNotice(message);
               void list.reload();
+              void proposals.reload();
             }}
           />
         ) : null}
       </div>
+      <PendingProposals proposals={pending} nameOf={nameOf} />
     </section>
   );
 }

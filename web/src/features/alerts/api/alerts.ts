@@ -1,8 +1,17 @@
 import { get, post } from '../../../lib/api.ts';
-import type { AlertAnswer, AlertList, AlertPreview, AlertThread, PresentedAlert } from './types.ts';
+import type {
+  AlertAnswer,
+  AlertList,
+  AlertPreview,
+  AlertThread,
+  PresentedAlert,
+  RetractionAnswer,
+  RetractionReviewAnswer,
+} from './types.ts';
 
-export async function listAlerts(): Promise<PresentedAlert[]> {
-  return (await get<AlertList>('/api/alerts')).alerts;
+/** The network's alerts, newest first, with the stop switch and the areas a retraction stopped. */
+export function listAlerts(): Promise<AlertList> {
+  return get<AlertList>('/api/alerts');
 }
 
 /** Drafts an alert from an incident; answers with the draft's id. */
@@ -11,6 +20,7 @@ export async function draftAlert(incidentId: string): Promise<string> {
   return alert.id;
 }
 
+/** The frozen texts of every language, their hash, segments and recipients. */
 export function getAlertPreview(alertId: string): Promise<AlertPreview> {
   return get<AlertPreview>(`/api/alerts/${alertId}/preview`);
 }
@@ -19,16 +29,40 @@ export async function getAlertThread(alertId: string): Promise<PresentedAlert[]>
   return (await get<AlertThread>(`/api/alerts/${alertId}/thread`)).alerts;
 }
 
-export function approveAlert(alertId: string): Promise<unknown> {
-  return post(`/api/alerts/${alertId}/approve`);
+/** Approves exactly the content previewed: the server refuses another hash (ALERT_CONTENT_CHANGED). */
+export function approveAlert(alertId: string, contentHash: string): Promise<AlertAnswer> {
+  return post<AlertAnswer>(`/api/alerts/${alertId}/approve`, { contentHash });
 }
 
-/** A correction is a new draft that references the alert; answers with the draft's id. */
-export async function correctAlert(alertId: string, freeText: Record<string, string>): Promise<string> {
-  const { alert } = await post<AlertAnswer>(`/api/alerts/${alertId}/correct`, { freeText });
+/** The drafter renders the draft again from the templates in use now: a new hash. */
+export function rerenderAlert(alertId: string): Promise<AlertAnswer> {
+  return post<AlertAnswer>(`/api/alerts/${alertId}/render`, {});
+}
+
+export type FollowUpTemplate = 'correction' | 'update' | 'allClear';
+
+/** A correction, update or all-clear: a new draft that references the alert; answers its id. */
+export async function correctAlert(
+  alertId: string,
+  template: FollowUpTemplate,
+  freeText: Record<string, string>,
+): Promise<string> {
+  const { alert } = await post<AlertAnswer>(`/api/alerts/${alertId}/correct`, { template, freeText });
   return alert.id;
 }
 
-export function cancelAlert(alertId: string, freeText: Record<string, string>): Promise<unknown> {
-  return post(`/api/alerts/${alertId}/cancel`, { freeText });
+/** A cancellation with a reason: a draft a second coordinator approves; answers its id. */
+export async function cancelAlert(alertId: string, freeText: Record<string, string>): Promise<string> {
+  const { alert } = await post<AlertAnswer>(`/api/alerts/${alertId}/cancel`, { freeText });
+  return alert.id;
+}
+
+/** The one-person retraction: fixed text at once, and the alert's areas stop until reviewed. */
+export function retractAlert(alertId: string): Promise<RetractionAnswer> {
+  return post<RetractionAnswer>(`/api/alerts/${alertId}/retract`, {});
+}
+
+/** A second coordinator reviews a retraction: the areas it stopped may carry alerts again. */
+export function reviewRetraction(retractionId: string): Promise<RetractionReviewAnswer> {
+  return post<RetractionReviewAnswer>(`/api/alerts/${retractionId}/review-retraction`, {});
 }

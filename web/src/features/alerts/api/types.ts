@@ -5,6 +5,11 @@ export type {
   AlertPreview,
   AlertReaderRole,
   AlertThread,
+  AreaStop,
+  FrozenLanguage,
   LanguagePreview,
   PresentedAlert,
+  PresentedContent,
+  RetractionAnswer,
+  RetractionReviewAnswer,
 } from '../../../../../server/modules/alerting/alerts/alert.contract.ts';

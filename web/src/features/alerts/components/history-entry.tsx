@@ -1,5 +1,6 @@
 import { formatTime, languageName, t } from '../../../lib/i18n.ts';
 import type { PresentedAlert } from '../api/types.ts';
+import { kindLabelOf } from '../kind-label.ts';
 
 /** One message of the thread: kind and time (a link unless it is the one shown) and its texts. */
 export function HistoryEntry(props: { alert: PresentedAlert; isCurrent: boolean }) {
@@ -7,7 +8,7 @@ export function HistoryEntry(props: { alert: PresentedAlert; isCurrent: boolean 
   const texts = Object.entries(alert.freeText);
   const title = (
     <span>
-      <strong>{t(`field.alertKind.${alert.kind}`)}</strong>
+      <strong>{kindLabelOf(alert)}</strong>
       {' · '}
       {t(alert.state === 'approved' ? 'field.alert.sentAt' : 'field.alert.draftedAt', {
         time: formatTime(alert.approvedAt ?? alert.draftedAt),
@@ -18,6 +19,7 @@ export function HistoryEntry(props: { alert: PresentedAlert; isCurrent: boolean 
   return (
     <li
       data-history-kind={alert.kind}
+      data-history-template={alert.templateKey}
       data-history-state={alert.state}
       aria-current={isCurrent ? 'page' : undefined}
     >
