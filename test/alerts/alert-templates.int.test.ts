@@ -22,7 +22,7 @@ interface Proposal {
   proposedBy: string;
   languages: {
     language: string;
-    current: { body: string; version: string };
+    current: { body: string; version: string; smsSegments: number; smsEncoding: string };
     proposed: { body: string; isDefault: boolean; smsSegments: number };
     diff: { kind: 'same' | 'added' | 'removed'; text: string }[];
   }[];
@@ -79,6 +79,9 @@ describeEachDatabase(
       expect(spanish!.current.body).toContain('VERIFICADO');
       expect(spanish!.proposed).toMatchObject({ body, isDefault: false });
       expect(spanish!.proposed.smsSegments).toBeGreaterThan(0);
+      // What the text in use costs, beside what the proposal would: both as an alert's SMS.
+      expect(spanish!.current.smsEncoding).toMatch(/^(GSM-7|UCS-2)$/);
+      expect(spanish!.current.smsSegments).toBeGreaterThan(0);
       const removed = spanish!.diff.filter((part) => part.kind === 'removed').map((part) => part.text);
       const added = spanish!.diff.filter((part) => part.kind === 'added').map((part) => part.text);
       expect(removed.join('')).toContain('VERIFICADO');

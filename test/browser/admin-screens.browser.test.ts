@@ -7,15 +7,14 @@ import { buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import {
-  callFromPage,
   chooseLanguage,
+  clickWithStepUp,
   expectAccessible,
   newPerson,
   screenshot,
   shouldRunBrowserTests,
   signInMember,
   startBrowserWorld,
-  totpCode,
 } from './browser-support.ts';
 import type { BrowserWorld } from './browser-support.ts';
 
@@ -277,16 +276,18 @@ function adminScreens(dialect: DialectName): void {
       );
     expect(await spanishUpdate()).toMatchObject({ isDefault: true });
 
-    // The second coordinator reads the diff and approves with a fresh authenticator code (through
-    // the API until the new web app has the approval screen).
+    // The second coordinator opens it from the list of waiting changes, reads the diff and
+    // approves with a fresh authenticator code.
     const second = await newPerson(browser);
     await signInMember(second.page, server.url, secondCoordinator);
-    const { proposals } = await callFromPage<{
-      proposals: { id: string; languages: { proposed: { body: string } }[] }[];
-    }>(second.page, 'GET', '/api/alert-templates/proposals');
-    expect(proposals.map((proposal) => proposal.languages[0]!.proposed.body)).toEqual([body.trim()]);
-    await callFromPage(second.page, 'POST', '/api/auth/step-up', { code: await totpCode(secondCoordinator) });
-    await callFromPage(second.page, 'POST', `/api/alert-templates/proposals/${proposals[0]!.id}/approve`, {});
+    await second.page.goto(`${server.url}/app/#/admin/templates`);
+    await second.page.click('#template-proposals a');
+    await second.page.waitForSelector('#approve-proposal');
+    expect(await second.page.textContent('[data-text=proposed]')).toBe(body.trim());
+    await second.page.click('#approve-proposal');
+    const approved = second.page.locator('[data-proposal-state=approved]');
+    await clickWithStepUp(second.page, '#confirm-approve-proposal', secondCoordinator, approved);
+    expect(second.problems).toEqual([]);
     await second.context.close();
     expect(await spanishUpdate()).toMatchObject({ body: body.trim(), isDefault: false });
     await page.reload();

@@ -245,6 +245,12 @@ describeEachDatabase('one person cannot publish', (dialect) => {
     const world = await buildAlertWorld(testApp);
     const phone = await subscribed(world);
     const alert = await liveAlert(world, [phone]);
+    // The retraction's confirmation quotes, from the preview, the fixed text in every language.
+    const preview = await call(testApp, 'GET', `/api/alerts/${alert.id}/preview`, world.approver);
+    const { retractionText } = preview.json<{ retractionText: Record<string, string> }>();
+    expect(Object.keys(retractionText)).toEqual(['en', 'es', 'ar']);
+    for (const [language, text] of Object.entries(retractionText))
+      expect(text).toBe(t(language, 'alerts.retraction.text'));
     // A retraction takes no words at all.
     expect(
       outcome(await post(world.drafter, `/api/alerts/${alert.id}/retract`, { freeText: { en: panic } })),
@@ -281,9 +287,18 @@ describeEachDatabase('one person cannot publish', (dialect) => {
 
     // The area is stopped: another alert there is not approved, by anyone, until the review.
     const listed = await call(testApp, 'GET', '/api/alerts', world.dispatcher);
-    expect(
-      listed.json<{ stopSwitch: { areaStops: { retractionId: string }[] } }>().stopSwitch.areaStops,
-    ).toEqual([expect.objectContaining({ retractionId: body.alert.id })]);
+    // Each stop says where, who, when and why (the alert withdrawn), for the review screen.
+    type Stop = { areaName: string | null; stoppedAt: number } & Record<string, unknown>;
+    const stops = listed.json<{ stopSwitch: { areaStops: Stop[] } }>().stopSwitch.areaStops;
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toMatchObject({
+      areaId: world.areaId,
+      retractionId: body.alert.id,
+      retractedAlertId: alert.id,
+      stoppedBy: world.drafter.id,
+    });
+    expect(stops[0]!.areaName).toMatch(/\S/);
+    expect(stops[0]!.stoppedAt).toBeGreaterThan(0);
     const next = (
       await post(world.drafter, '/api/alerts', {
         incidentId: await buildIncident(testApp.context, world.network.id),

@@ -30,7 +30,8 @@ export function FrozenPreview(props: { preview: AlertPreview; nameOf: (memberId:
       </div>
       <details class="cap-document">
         <summary>{t('frozen.cap')}</summary>
-        <pre dir="ltr" id="cap-document">
+        {/* Scrolls within its box: focusable so a keyboard can scroll it too. */}
+        <pre dir="ltr" id="cap-document" tabIndex={0} role="region" aria-label={t('frozen.cap')}>
           {content.cap}
         </pre>
       </details>
