@@ -26,6 +26,7 @@ import { newId } from './platform/ids/ids.ts';
 import { installErrorHandling, respondToFrameworkError } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerPublicAssetRoutes } from './platform/web/index.ts';
+import { fastifyTrustProxy } from './platform/http/trust-proxy.ts';
 
 /** Builds the HTTP application: platform hooks first, then every module's routes. */
 export async function buildApp(context: PlatformContext): Promise<FastifyInstance> {
@@ -34,7 +35,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: context.logger as FastifyBaseLogger,
     bodyLimit: context.config.bodyLimitBytes,
-    trustProxy: context.config.trustProxy,
+    trustProxy: fastifyTrustProxy(context.config.trustProxy),
     genReqId: () => newId(),
     // Refuse prototype-polluting JSON outright rather than silently stripping it.
     onProtoPoisoning: 'error',

@@ -21,7 +21,11 @@ export function createSenders(config: AppConfig, deps: VapidKeyDeps): Senders {
   const { smtpUrl, from } = config.email;
   return {
     sms: config.twilio ? createTwilioSmsSender(config.twilio) : null,
-    push: createWebPushSender({ vapidKeys: () => loadVapidKeys(deps), subject: pushSubject(config) }),
+    push: createWebPushSender({
+      vapidKeys: () => loadVapidKeys(deps),
+      subject: pushSubject(config),
+      allowedPrivateAddresses: config.allowedPrivateAddresses,
+    }),
     email: smtpUrl ? createSmtpEmailSender({ smtpUrl, from }) : null,
   };
 }

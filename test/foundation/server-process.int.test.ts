@@ -48,7 +48,7 @@ describeEachDatabase('a real server process', (dialect) => {
 
   it('logs requests without client addresses, even behind a trusted proxy', async () => {
     target = await createTarget(dialect);
-    server = await startServerProcess({ target, environment: { AMPARO_TRUST_PROXY: 'true' } });
+    server = await startServerProcess({ target, environment: { AMPARO_TRUST_PROXY: '1' } });
     const forwardedFor = '203.0.113.77';
     for (const url of ['/healthz', '/readyz', '/missing?phone=5551234567']) {
       await fetch(`${server.url}${url}`, {

@@ -97,7 +97,7 @@ export async function runFloodTest(options: FloodOptions): Promise<FloodResult> 
   const floodModeAfter = options.floodModeAfter ?? junkPerMinute;
   const random = seededRandom(options.seed ?? 4);
   const testApp = await withTemporaryDirectory(options.isOnRamDisk === true, () =>
-    createHotlineApp(options.dialect, { environment: { AMPARO_TRUST_PROXY: 'true' } }),
+    createHotlineApp(options.dialect, { environment: { AMPARO_TRUST_PROXY: '1' } }),
   );
   try {
     const { context, clock } = testApp;

@@ -10,7 +10,7 @@ import { buildHotlineNetwork, createHotlineApp, randomPhone, sendText } from './
 describeEachDatabase('flood mode', (dialect) => {
   let testApp: TestApp;
   beforeAll(async () => {
-    testApp = await createHotlineApp(dialect, { environment: { AMPARO_TRUST_PROXY: 'true' } });
+    testApp = await createHotlineApp(dialect, { environment: { AMPARO_TRUST_PROXY: '1' } });
   });
   afterAll(() => testApp.close());
 

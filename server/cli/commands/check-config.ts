@@ -31,7 +31,15 @@ export function describeConfig(config: AppConfig): [string, string][] {
     ['body limit', `${config.bodyLimitBytes} bytes`],
     ['shutdown timeout', `${config.shutdownTimeoutMs} ms`],
     ['worker', `concurrency ${config.worker.concurrency}, poll every ${config.worker.pollMs} ms`],
-    ['trust proxy', String(config.trustProxy)],
+    [
+      'trust proxy',
+      config.trustProxy === false
+        ? 'off'
+        : typeof config.trustProxy === 'number'
+          ? `${config.trustProxy} hop(s)`
+          : config.trustProxy.join(', '),
+    ],
+    ['allowed private addresses', config.allowedPrivateAddresses.join(', ') || 'none'],
     [
       'encryption keys',
       config.keys.inline

@@ -40,6 +40,7 @@ describe('loadConfig defaults', () => {
     expect(config.logLevel).toBe('info');
     expect(config.bodyLimitBytes).toBe(256 * 1024);
     expect(config.trustProxy).toBe(false);
+    expect(config.allowedPrivateAddresses).toEqual([]);
     expect(config.worker).toEqual({ concurrency: 4, pollMs: 500 });
     expect(config.keys).toEqual({ file: undefined, inline: undefined });
     expect(config.twilio).toBeNull();
@@ -96,7 +97,8 @@ describe('loadConfig rejects bad values, naming the variable', () => {
     AMPARO_LOG_LEVEL: ['verbose'],
     AMPARO_BODY_LIMIT_BYTES: ['10', String(51 * 1024 * 1024), 'lots'],
     AMPARO_WORKER_CONCURRENCY: ['0', '65', 'four'],
-    AMPARO_TRUST_PROXY: ['yes', '1'],
+    AMPARO_TRUST_PROXY: ['true', 'yes', '11', '10.0.0.0/33', '10.1', '127.0.0.1,proxy.local'],
+    AMPARO_ALLOWED_PRIVATE_ADDRESSES: ['10.0.0.0/8,lan', '300.0.0.1', 'fd00::/129', '10.0.0.1/8/2'],
     TWILIO_FROM: ['3125550100', '+0123'],
     SMTP_URL: ['mail.example.org', 'http://mail.example.org'],
   };
@@ -111,6 +113,26 @@ describe('loadConfig rejects bad values, naming the variable', () => {
       }
     });
   }
+
+  it('AMPARO_TRUST_PROXY=true is refused with a message saying what to give instead', () => {
+    const error = configError({ AMPARO_TRUST_PROXY: 'true' });
+    expect(error.message).toContain('every X-Forwarded-For hop');
+    expect(error.message).toMatch(/number of proxies/);
+  });
+
+  it('reads a hop count or a list of proxy addresses/CIDRs, and the allowed private addresses', () => {
+    expect(loadConfig({ AMPARO_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ AMPARO_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ AMPARO_TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'loopback',
+    ]);
+    expect(
+      loadConfig({ AMPARO_ALLOWED_PRIVATE_ADDRESSES: '10.0.0.0/8, 192.168.1.5,fd00::/8' })
+        .allowedPrivateAddresses,
+    ).toEqual(['10.0.0.0/8', '192.168.1.5/32', 'fd00::/8']);
+  });
 
   it('reports every bad variable at once', () => {
     const error = configError({ PORT: 'x', AMPARO_ROLE: 'y', SMTP_URL: 'z' });

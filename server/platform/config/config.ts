@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAddressRanges, parseProxyTrust } from './address-lists.ts';
+import type { AddressRange, ProxyTrust } from './address-lists.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -27,7 +29,16 @@ const environmentSchema = z.object({
   AMPARO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   AMPARO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
-  AMPARO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  AMPARO_TRUST_PROXY: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((value, context) => parsedOrIssue(parseProxyTrust(value), context)),
+  AMPARO_ALLOWED_PRIVATE_ADDRESSES: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((value, context) => parsedOrIssue(parseAddressRanges(value), context)),
   AMPARO_KEY_FILE: z.string().min(1).optional(),
   AMPARO_ENCRYPTION_KEYS: z.string().min(1).optional(),
   TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
@@ -79,7 +90,10 @@ export interface AppConfig {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   worker: { concurrency: number; pollMs: number };
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: off, a hop count, or the proxies' addresses (docs/configuration.md). */
+  trustProxy: ProxyTrust;
+  /** Private addresses/CIDRs outbound requests may reach anyway (self-hosted relays); default none. */
+  allowedPrivateAddresses: AddressRange[];
   keys: { file?: string; inline?: string };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
   twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
@@ -129,7 +143,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     bodyLimitBytes: env.AMPARO_BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.AMPARO_SHUTDOWN_TIMEOUT_MS,
     worker: { concurrency: env.AMPARO_WORKER_CONCURRENCY, pollMs: env.AMPARO_WORKER_POLL_MS },
-    trustProxy: env.AMPARO_TRUST_PROXY === 'true',
+    trustProxy: env.AMPARO_TRUST_PROXY,
+    allowedPrivateAddresses: env.AMPARO_ALLOWED_PRIVATE_ADDRESSES,
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
@@ -149,6 +164,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       maxPixels: env.AMPARO_MEDIA_MAX_PIXELS,
     },
   };
+}
+
+function parsedOrIssue<T>(
+  parsed: { ok: true; value: T } | { ok: false; problem: string },
+  context: z.RefinementCtx,
+): T {
+  if (!parsed.ok) {
+    context.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  }
+  return parsed.value;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -5,7 +5,12 @@ export type {
   PushSubscriptionProblem,
   WebPushSubscription,
 } from './push-subscription.ts';
-export { createPublicOnlyHttpsAgent, isPublicAddress } from './public-address.ts';
+export {
+  createPublicOnlyHttpsAgent,
+  isPublicAddress,
+  isReachableAddress,
+  reachableOnlyLookup,
+} from './public-address.ts';
 export { createWebPushSender, generateVapidKeys, PushSendError } from './web-push-sender.ts';
 export { loadVapidKeys, vapidPrivateKeyContext } from './vapid-keys.ts';
 export type { VapidKeyDeps } from './vapid-keys.ts';

@@ -1,6 +1,8 @@
 import dns from 'node:dns';
 import https from 'node:https';
 import net from 'node:net';
+import { isAddressInRanges } from '../config/address-lists.ts';
+import type { AddressRange } from '../config/address-lists.ts';
 
 const blocked = new net.BlockList();
 for (const [network, prefix] of [
@@ -32,6 +34,14 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
+/**
+ * Whether outbound requests may reach an address: a public one, or a private one the operator
+ * listed in AMPARO_ALLOWED_PRIVATE_ADDRESSES (a self-hosted relay; default none).
+ */
+export function isReachableAddress(address: string, allowedPrivate: readonly AddressRange[] = []): boolean {
+  return isPublicAddress(address) || isAddressInRanges(address, allowedPrivate);
+}
+
 /** Whether an address is on the public internet (not loopback, private, link-local, reserved). */
 export function isPublicAddress(address: string): boolean {
   // An IPv4-mapped IPv6 address is judged by its IPv4 part (BlockList matches v4 rules for it).
@@ -50,13 +60,19 @@ type LookupCallback = (
 
 /**
  * An HTTPS agent that refuses to connect to non-public addresses, checked on the address DNS
- * actually returned (a public-looking name can still resolve to 10.0.0.1 or be rebound later).
+ * actually returned (a public-looking name can still resolve to 10.0.0.1 or be rebound later),
+ * except the private addresses the operator allowed.
  */
-export function createPublicOnlyHttpsAgent(): https.Agent {
-  const lookup = (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
+export function createPublicOnlyHttpsAgent(allowedPrivate: readonly AddressRange[] = []): https.Agent {
+  return new https.Agent({ keepAlive: true, maxSockets: 32, lookup: reachableOnlyLookup(allowedPrivate) });
+}
+
+/** A `lookup` for sockets that answers only reachable addresses (see isReachableAddress). */
+export function reachableOnlyLookup(allowedPrivate: readonly AddressRange[] = []) {
+  return (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '');
-      const allowed = addresses.filter((entry) => isPublicAddress(entry.address));
+      const allowed = addresses.filter((entry) => isReachableAddress(entry.address, allowedPrivate));
       const first = allowed[0];
       if (!first) {
         const refused: NodeJS.ErrnoException = new Error('push endpoint resolves to a non-public address');
@@ -67,5 +83,4 @@ export function createPublicOnlyHttpsAgent(): https.Agent {
       callback(null, first.address, first.family);
     });
   };
-  return new https.Agent({ keepAlive: true, maxSockets: 32, lookup });
 }

@@ -1,4 +1,6 @@
 import net from 'node:net';
+import type { AddressRange } from '../config/address-lists.ts';
+import { isAddressInRanges } from '../config/address-lists.ts';
 
 /** What a browser's `PushSubscription.toJSON()` holds that a server needs to send to it. */
 export interface WebPushSubscription {
@@ -24,9 +26,13 @@ const base64UrlPattern = /^[A-Za-z0-9_-]+={0,2}$/;
 /**
  * Checks a PushSubscription strictly: only `endpoint`, `keys` and `expirationTime`; an https
  * endpoint on a public DNS name (the server will POST to it, so no IP literals or local names);
- * keys in base64url that decode to exactly the lengths RFC 8291 requires.
+ * keys in base64url that decode to exactly the lengths RFC 8291 requires. An IP literal the
+ * operator listed in AMPARO_ALLOWED_PRIVATE_ADDRESSES (a self-hosted relay) is accepted too.
  */
-export function parsePushSubscription(value: unknown): ParsedPushSubscription {
+export function parsePushSubscription(
+  value: unknown,
+  allowedPrivate: readonly AddressRange[] = [],
+): ParsedPushSubscription {
   const problems: PushSubscriptionProblem[] = [];
   if (!isPlainObject(value)) return invalid('', 'must be a PushSubscription object');
   for (const key of Object.keys(value)) {
@@ -40,7 +46,7 @@ export function parsePushSubscription(value: unknown): ParsedPushSubscription {
       message: `must be a URL of at most ${maximumEndpointLength} characters`,
     });
   } else {
-    const problem = endpointProblem(endpoint);
+    const problem = endpointProblem(endpoint, allowedPrivate);
     if (problem) problems.push({ path: 'endpoint', message: problem });
   }
   const expirationTime = value.expirationTime;
@@ -93,7 +99,7 @@ function decodedKey(
   return unpadded;
 }
 
-function endpointProblem(endpoint: string): string | null {
+function endpointProblem(endpoint: string, allowedPrivate: readonly AddressRange[]): string | null {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -102,7 +108,9 @@ function endpointProblem(endpoint: string): string | null {
   }
   if (url.protocol !== 'https:') return 'must be an https URL';
   if (url.username || url.password) return 'must not carry credentials';
-  if (!isPublicHostName(url.hostname)) return 'must be on a public host name';
+  if (!isPublicHostName(url.hostname) && !isAllowedLiteral(url.hostname, allowedPrivate)) {
+    return 'must be on a public host name';
+  }
   return null;
 }
 
@@ -115,4 +123,10 @@ export function isPublicHostName(hostname: string): boolean {
   if (host.startsWith('[') || net.isIP(host) !== 0) return false;
   if (!host.includes('.') || !/^[a-z0-9.-]+$/.test(host)) return false;
   return !/(^|\.)(localhost|local|internal|localdomain|home\.arpa|lan)$/.test(host);
+}
+
+/** An IP literal (IPv6 in brackets, as URL gives it) inside the operator's allowed private ranges. */
+function isAllowedLiteral(hostname: string, allowedPrivate: readonly AddressRange[]): boolean {
+  const literal = hostname.replace(/^\[(.*)\]$/, '$1');
+  return net.isIP(literal) !== 0 && isAddressInRanges(literal, allowedPrivate);
 }

@@ -48,12 +48,14 @@ export interface WebPushSenderOptions {
   subject: string;
   /** Defaults to an agent that connects to public addresses only; tests pass their own. */
   agent?: https.Agent;
+  /** AMPARO_ALLOWED_PRIVATE_ADDRESSES: private addresses the default agent may still reach. */
+  allowedPrivateAddresses?: readonly string[];
   timeoutMs?: number;
 }
 
 /** Web Push through the `web-push` library: VAPID (RFC 8292) and aes128gcm encryption (RFC 8291). */
 export function createWebPushSender(options: WebPushSenderOptions): PushSender {
-  const agent = options.agent ?? createPublicOnlyHttpsAgent();
+  const agent = options.agent ?? createPublicOnlyHttpsAgent(options.allowedPrivateAddresses);
   return {
     async send(message) {
       const keys = await options.vapidKeys();

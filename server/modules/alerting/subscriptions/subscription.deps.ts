@@ -6,6 +6,8 @@ export interface SubscriptionDeps extends ServiceDeps {
   jobs: JobWaker;
   /** Links in confirmation emails and unsubscribe pages. */
   publicUrl: string;
+  /** AMPARO_ALLOWED_PRIVATE_ADDRESSES: push endpoints on these private addresses are accepted. */
+  allowedPrivateAddresses?: readonly string[];
 }
 
 export function subscriptionDepsFrom(context: PlatformContext): SubscriptionDeps {
@@ -13,5 +15,6 @@ export function subscriptionDepsFrom(context: PlatformContext): SubscriptionDeps
     ...serviceDepsFrom(context),
     jobs: context.jobs,
     publicUrl: context.config.publicUrl,
+    allowedPrivateAddresses: context.config.allowedPrivateAddresses,
   };
 }

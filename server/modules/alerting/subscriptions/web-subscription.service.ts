@@ -34,7 +34,7 @@ export async function subscribePush(
   network: Network,
   body: PushSubscriptionBody,
 ): Promise<CreatedSubscription> {
-  const parsed = parsePushSubscription(body.subscription);
+  const parsed = parsePushSubscription(body.subscription, deps.allowedPrivateAddresses);
   if (!parsed.isValid) {
     throw new AppError(
       'PUSH_SUBSCRIPTION_INVALID',

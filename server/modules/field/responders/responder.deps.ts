@@ -1,10 +1,13 @@
 import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 
-export type ResponderDeps = ServiceDeps;
+export interface ResponderDeps extends ServiceDeps {
+  /** AMPARO_ALLOWED_PRIVATE_ADDRESSES: push endpoints on these private addresses are accepted. */
+  allowedPrivateAddresses?: readonly string[];
+}
 
 export function responderDepsFrom(context: PlatformContext): ResponderDeps {
-  return serviceDepsFrom(context);
+  return { ...serviceDepsFrom(context), allowedPrivateAddresses: context.config.allowedPrivateAddresses };
 }
 
 /** Field-crypto contexts and blind-index purposes of responder columns. */
