@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, defaultLaneConcurrency, loadConfig } from './config.ts';
 
 /** Every variable loadConfig reads, found by watching which names it looks up. */
 function variablesReadByLoadConfig(): string[] {
@@ -40,7 +40,8 @@ describe('loadConfig defaults', () => {
     expect(config.logLevel).toBe('info');
     expect(config.bodyLimitBytes).toBe(256 * 1024);
     expect(config.trustProxy).toBe(false);
-    expect(config.worker).toEqual({ concurrency: 4, pollMs: 500 });
+    expect(config.worker).toEqual({ concurrency: 4, pollMs: 500, lanes: defaultLaneConcurrency });
+    expect(config.outboundDeadlineMs).toBe(15_000);
     expect(config.keys).toEqual({ file: undefined, inline: undefined });
     expect(config.twilio).toBeNull();
     expect(config.email.smtpUrl).toBeNull();
@@ -111,6 +112,14 @@ describe('loadConfig rejects bad values, naming the variable', () => {
       }
     });
   }
+
+  it('sets each worker lane from AMPARO_WORKER_LANES and refuses unknown lanes', () => {
+    const config = loadConfig({ AMPARO_WORKER_LANES: 'sms=7, push=1' });
+    expect(config.worker.lanes).toEqual({ ...defaultLaneConcurrency, sms: 7, push: 1 });
+    expect(() => loadConfig({ AMPARO_WORKER_LANES: 'telepathy=3' })).toThrow(ConfigError);
+    expect(() => loadConfig({ AMPARO_WORKER_LANES: 'sms=0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ AMPARO_OUTBOUND_DEADLINE_MS: '5' })).toThrow(ConfigError);
+  });
 
   it('reports every bad variable at once', () => {
     const error = configError({ PORT: 'x', AMPARO_ROLE: 'y', SMTP_URL: 'z' });

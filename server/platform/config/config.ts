@@ -1,5 +1,20 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { jobLanes } from '../jobs/job-definition.ts';
+import type { JobLane } from '../jobs/job-definition.ts';
+
+/** Slots per worker lane unless AMPARO_WORKER_LANES says otherwise (docs/adr/0021). */
+export const defaultLaneConcurrency: Record<JobLane, number> = {
+  sms: 2,
+  push: 4,
+  email: 2,
+  dispatch: 4,
+  intake: 4,
+  alerting: 2,
+  housekeeping: 1,
+};
+
+const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5][0-9]|6[0-4])(?:,|$))+$`);
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -26,6 +41,16 @@ const environmentSchema = z.object({
     .default(256 * 1024),
   AMPARO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   AMPARO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  AMPARO_WORKER_LANES: z
+    .string()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(laneListPattern, `must look like sms=2,push=4 (lanes: ${jobLanes.join(', ')}; 1 to 64)`),
+    )
+    .optional(),
+  AMPARO_OUTBOUND_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   AMPARO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AMPARO_KEY_FILE: z.string().min(1).optional(),
@@ -78,7 +103,9 @@ export interface AppConfig {
   logLevel: Environment['AMPARO_LOG_LEVEL'];
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
-  worker: { concurrency: number; pollMs: number };
+  worker: { concurrency: number; pollMs: number; lanes: Record<JobLane, number> };
+  /** Wall-clock limit of every outbound call (SMS, push, email); the socket is destroyed past it. */
+  outboundDeadlineMs: number;
   trustProxy: boolean;
   keys: { file?: string; inline?: string };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
@@ -128,7 +155,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     logLevel: env.AMPARO_LOG_LEVEL,
     bodyLimitBytes: env.AMPARO_BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.AMPARO_SHUTDOWN_TIMEOUT_MS,
-    worker: { concurrency: env.AMPARO_WORKER_CONCURRENCY, pollMs: env.AMPARO_WORKER_POLL_MS },
+    worker: {
+      concurrency: env.AMPARO_WORKER_CONCURRENCY,
+      pollMs: env.AMPARO_WORKER_POLL_MS,
+      lanes: parseLanes(env.AMPARO_WORKER_LANES),
+    },
+    outboundDeadlineMs: env.AMPARO_OUTBOUND_DEADLINE_MS,
     trustProxy: env.AMPARO_TRUST_PROXY === 'true',
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
     twilio:
@@ -149,6 +181,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       maxPixels: env.AMPARO_MEDIA_MAX_PIXELS,
     },
   };
+}
+
+function parseLanes(list: string | undefined): Record<JobLane, number> {
+  const lanes = { ...defaultLaneConcurrency };
+  for (const entry of list ? list.split(',').filter(Boolean) : []) {
+    const [lane, count] = entry.split('=') as [JobLane, string];
+    lanes[lane] = Number(count);
+  }
+  return lanes;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -6,7 +6,13 @@ export type {
   WebPushSubscription,
 } from './push-subscription.ts';
 export { createPublicOnlyHttpsAgent, isPublicAddress } from './public-address.ts';
-export { createWebPushSender, generateVapidKeys, PushSendError } from './web-push-sender.ts';
+export {
+  createWebPushSender,
+  generateVapidKeys,
+  OutboundDeadlineError,
+  parseRetryAfter,
+  PushSendError,
+} from './web-push-sender.ts';
 export { loadVapidKeys, vapidPrivateKeyContext } from './vapid-keys.ts';
 export type { VapidKeyDeps } from './vapid-keys.ts';
 export type { VapidKeysTable } from './push.tables.ts';
