@@ -41,6 +41,7 @@ export function createAppJobWorker(context: PlatformContext): JobWorker {
     clock: context.clock,
     logger: context.logger,
     concurrency: context.config.worker.concurrency,
+    lanes: context.config.worker.lanes,
     pollMs: context.config.worker.pollMs,
     workerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
   });

@@ -19,14 +19,17 @@ export interface Senders {
 /** Builds every sender the configuration asks for. `deps` reach the VAPID keys in the database. */
 export function createSenders(config: AppConfig, deps: VapidKeyDeps): Senders {
   const { smtpUrl, from } = config.email;
+  // Every outbound call has one wall-clock deadline (AMPARO_OUTBOUND_DEADLINE_MS).
+  const timeoutMs = config.outboundDeadlineMs;
   return {
-    sms: config.twilio ? createTwilioSmsSender(config.twilio) : null,
+    sms: config.twilio ? createTwilioSmsSender({ ...config.twilio, timeoutMs }) : null,
     push: createWebPushSender({
       vapidKeys: () => loadVapidKeys(deps),
       subject: pushSubject(config),
+      timeoutMs,
       allowedPrivateAddresses: config.allowedPrivateAddresses,
     }),
-    email: smtpUrl ? createSmtpEmailSender({ smtpUrl, from }) : null,
+    email: smtpUrl ? createSmtpEmailSender({ smtpUrl, from, timeoutMs }) : null,
   };
 }
 

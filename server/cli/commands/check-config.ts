@@ -32,6 +32,13 @@ export function describeConfig(config: AppConfig): [string, string][] {
     ['shutdown timeout', `${config.shutdownTimeoutMs} ms`],
     ['worker', `concurrency ${config.worker.concurrency}, poll every ${config.worker.pollMs} ms`],
     [
+      'worker lanes',
+      Object.entries(config.worker.lanes)
+        .map(([lane, count]) => `${lane}=${count}`)
+        .join(','),
+    ],
+    ['outbound deadline', `${config.outboundDeadlineMs} ms`],
+    [
       'trust proxy',
       config.trustProxy === false
         ? 'off'

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, defaultLaneConcurrency, loadConfig } from './config.ts';
 
 /** Every variable loadConfig reads, found by watching which names it looks up. */
 function variablesReadByLoadConfig(): string[] {
@@ -41,7 +41,8 @@ describe('loadConfig defaults', () => {
     expect(config.bodyLimitBytes).toBe(256 * 1024);
     expect(config.trustProxy).toBe(false);
     expect(config.allowedPrivateAddresses).toEqual([]);
-    expect(config.worker).toEqual({ concurrency: 4, pollMs: 500 });
+    expect(config.worker).toEqual({ concurrency: 4, pollMs: 500, lanes: defaultLaneConcurrency });
+    expect(config.outboundDeadlineMs).toBe(15_000);
     expect(config.keys).toEqual({ file: undefined, inline: undefined });
     expect(config.twilio).toBeNull();
     expect(config.email.smtpUrl).toBeNull();
@@ -132,6 +133,14 @@ describe('loadConfig rejects bad values, naming the variable', () => {
       loadConfig({ AMPARO_ALLOWED_PRIVATE_ADDRESSES: '10.0.0.0/8, 192.168.1.5,fd00::/8' })
         .allowedPrivateAddresses,
     ).toEqual(['10.0.0.0/8', '192.168.1.5/32', 'fd00::/8']);
+  });
+
+  it('sets each worker lane from AMPARO_WORKER_LANES and refuses unknown lanes', () => {
+    const config = loadConfig({ AMPARO_WORKER_LANES: 'sms=7, push=1' });
+    expect(config.worker.lanes).toEqual({ ...defaultLaneConcurrency, sms: 7, push: 1 });
+    expect(() => loadConfig({ AMPARO_WORKER_LANES: 'telepathy=3' })).toThrow(ConfigError);
+    expect(() => loadConfig({ AMPARO_WORKER_LANES: 'sms=0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ AMPARO_OUTBOUND_DEADLINE_MS: '5' })).toThrow(ConfigError);
   });
 
   it('reports every bad variable at once', () => {

@@ -2,6 +2,21 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseAddressRanges, parseProxyTrust } from './address-lists.ts';
 import type { AddressRange, ProxyTrust } from './address-lists.ts';
+import { jobLanes } from '../jobs/job-definition.ts';
+import type { JobLane } from '../jobs/job-definition.ts';
+
+/** Slots per worker lane unless AMPARO_WORKER_LANES says otherwise (docs/adr/0021). */
+export const defaultLaneConcurrency: Record<JobLane, number> = {
+  sms: 2,
+  push: 4,
+  email: 2,
+  dispatch: 4,
+  intake: 4,
+  alerting: 2,
+  housekeeping: 1,
+};
+
+const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5][0-9]|6[0-4])(?:,|$))+$`);
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -28,6 +43,16 @@ const environmentSchema = z.object({
     .default(256 * 1024),
   AMPARO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   AMPARO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  AMPARO_WORKER_LANES: z
+    .string()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(laneListPattern, `must look like sms=2,push=4 (lanes: ${jobLanes.join(', ')}; 1 to 64)`),
+    )
+    .optional(),
+  AMPARO_OUTBOUND_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   AMPARO_TRUST_PROXY: z
     .string()
@@ -89,7 +114,9 @@ export interface AppConfig {
   logLevel: Environment['AMPARO_LOG_LEVEL'];
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
-  worker: { concurrency: number; pollMs: number };
+  worker: { concurrency: number; pollMs: number; lanes: Record<JobLane, number> };
+  /** Wall-clock limit of every outbound call (SMS, push, email); the socket is destroyed past it. */
+  outboundDeadlineMs: number;
   /** Fastify's `trustProxy`: off, a hop count, or the proxies' addresses (docs/configuration.md). */
   trustProxy: ProxyTrust;
   /** Private addresses/CIDRs outbound requests may reach anyway (self-hosted relays); default none. */
@@ -142,7 +169,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     logLevel: env.AMPARO_LOG_LEVEL,
     bodyLimitBytes: env.AMPARO_BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.AMPARO_SHUTDOWN_TIMEOUT_MS,
-    worker: { concurrency: env.AMPARO_WORKER_CONCURRENCY, pollMs: env.AMPARO_WORKER_POLL_MS },
+    worker: {
+      concurrency: env.AMPARO_WORKER_CONCURRENCY,
+      pollMs: env.AMPARO_WORKER_POLL_MS,
+      lanes: parseLanes(env.AMPARO_WORKER_LANES),
+    },
+    outboundDeadlineMs: env.AMPARO_OUTBOUND_DEADLINE_MS,
     trustProxy: env.AMPARO_TRUST_PROXY,
     allowedPrivateAddresses: env.AMPARO_ALLOWED_PRIVATE_ADDRESSES,
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
@@ -175,6 +207,15 @@ function parsedOrIssue<T>(
     return z.NEVER;
   }
   return parsed.value;
+}
+
+function parseLanes(list: string | undefined): Record<JobLane, number> {
+  const lanes = { ...defaultLaneConcurrency };
+  for (const entry of list ? list.split(',').filter(Boolean) : []) {
+    const [lane, count] = entry.split('=') as [JobLane, string];
+    lanes[lane] = Number(count);
+  }
+  return lanes;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

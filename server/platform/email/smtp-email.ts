@@ -47,6 +47,8 @@ export function createSmtpEmailSender(settings: SmtpSettings): EmailSender {
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    // Closing destroys the socket at once (an aborted send must not linger in a polite QUIT).
+    socketCloseTimeout: 0,
   };
   const transport = nodemailer.createTransport(options);
   return {
@@ -61,6 +63,9 @@ export function createSmtpEmailSender(settings: SmtpSettings): EmailSender {
           // Nothing that would make a message more trackable or bigger than it needs to be.
           disableFileAccess: true,
           disableUrlAccess: true,
+          // A wall-clock deadline: nodemailer's own timeouts are per phase and idle-only, so a
+          // server trickling its replies would hold the send; the abort closes the connection.
+          signal: AbortSignal.timeout(timeout),
         })) as { messageId?: string };
         return { messageId: info.messageId ?? '' };
       } catch (error) {
@@ -81,6 +86,8 @@ function classify(error: unknown): EmailSendError {
     const kind = responseCode >= 500 ? 'permanent' : 'retryable';
     return new EmailSendError(`SMTP server answered ${responseCode}`, kind, responseCode);
   }
+  // Past the wall-clock deadline: where the conversation stood is unknown, so the server may have it.
+  if (code === 'EABORT') return new EmailSendError('SMTP send ran past its deadline', 'ambiguous');
   // A timeout or reset while the message body was on the wire: the server may have taken it.
   if ((code === 'ETIMEDOUT' || code === 'ECONNECTION' || code === 'ESOCKET') && command === 'DATA') {
     return new EmailSendError('SMTP connection lost during the message', 'ambiguous');

@@ -1,5 +1,13 @@
-export { defineJob, createJobRegistry, recurring, defaultMaxAttempts } from './job-definition.ts';
-export type { JobContext, JobDefinition, JobRegistry, JobSet, RecurringJob } from './job-definition.ts';
+export { defineJob, createJobRegistry, recurring, defaultMaxAttempts, jobLanes } from './job-definition.ts';
+export { JobDeadlineError } from './job-runner.ts';
+export type {
+  JobContext,
+  JobDefinition,
+  JobLane,
+  JobRegistry,
+  JobSet,
+  RecurringJob,
+} from './job-definition.ts';
 export { enqueueJob, enqueueJobInUnitOfWork } from './enqueue.ts';
 export type { EnqueueJobInput, JobWaker } from './enqueue.ts';
 export { runEffectOnce, recordEffect, isEffectRecorded } from './effects.ts';

@@ -5,6 +5,24 @@ import type { DialectName } from '../database/database.ts';
 import type { Database } from '../database/schema.ts';
 import type { Logger } from '../log/logger.ts';
 
+/**
+ * The worker lanes (docs/adr/0021): each has its own concurrency, so a slow provider or a long
+ * purge fills only its own lane and never holds intake, dispatch or another channel.
+ */
+export const jobLanes = ['sms', 'push', 'email', 'dispatch', 'intake', 'alerting', 'housekeeping'] as const;
+export type JobLane = (typeof jobLanes)[number];
+
+/** How long a job of each lane may run before it is failed (and retried): never renewed forever. */
+export const defaultMaxRunMs: Record<JobLane, number> = {
+  sms: 60_000,
+  push: 60_000,
+  email: 60_000,
+  dispatch: 60_000,
+  intake: 60_000,
+  alerting: 5 * 60_000,
+  housekeeping: 10 * 60_000,
+};
+
 /** What a handler gets besides its payload. */
 export interface JobContext {
   jobId: string;
@@ -15,7 +33,7 @@ export interface JobContext {
   clock: Clock;
   /** Already carries the job id and name; never log the payload's sensitive values. */
   logger: Logger;
-  /** Aborted when the worker gives up waiting for this job at shutdown. */
+  /** Aborted when the job reaches its max run time, or the worker gives up waiting at shutdown. */
   signal: AbortSignal;
 }
 
@@ -28,6 +46,9 @@ export interface JobDefinition<Payload = unknown> {
   readonly name: string;
   readonly payload: z.ZodType<Payload>;
   readonly maxAttempts: number;
+  readonly lane: JobLane;
+  /** Wall-clock limit of one run; past it the run is abandoned and counts as a failed attempt. */
+  readonly maxRunMs: number;
   // Method syntax on purpose: a registry holds definitions of different payload types.
   handle(payload: Payload, context: JobContext): Promise<void>;
 }
@@ -40,6 +61,9 @@ export function defineJob<Schema extends z.ZodType>(definition: {
   name: string;
   payload: Schema;
   maxAttempts?: number;
+  /** Defaults to `housekeeping`; every job that talks to people or providers names its lane. */
+  lane?: JobLane;
+  maxRunMs?: number;
   handle: (payload: z.output<Schema>, context: JobContext) => Promise<void>;
 }): JobDefinition<z.output<Schema>> {
   if (!jobNamePattern.test(definition.name)) {
@@ -49,10 +73,17 @@ export function defineJob<Schema extends z.ZodType>(definition: {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100) {
     throw new Error(`Job ${definition.name}: maxAttempts must be an integer from 1 to 100`);
   }
+  const lane = definition.lane ?? 'housekeeping';
+  const maxRunMs = definition.maxRunMs ?? defaultMaxRunMs[lane];
+  if (!Number.isInteger(maxRunMs) || maxRunMs < 10 || maxRunMs > 60 * 60_000) {
+    throw new Error(`Job ${definition.name}: maxRunMs must be a whole number from 10 ms to an hour`);
+  }
   return {
     name: definition.name,
     payload: definition.payload as z.ZodType<z.output<Schema>>,
     maxAttempts,
+    lane,
+    maxRunMs,
     handle: definition.handle,
   };
 }
@@ -81,6 +112,8 @@ export interface JobSet {
 export interface JobRegistry {
   /** Names the worker may claim: a job unknown to this build stays pending for one that knows it. */
   readonly names: string[];
+  /** The names of each lane's jobs (a lane without jobs has an empty list). */
+  readonly namesByLane: Record<JobLane, string[]>;
   readonly recurring: RecurringJob[];
   find(name: string): JobDefinition | undefined;
 }
@@ -104,8 +137,14 @@ export function createJobRegistry(input: { jobs: JobDefinition[]; recurring?: Re
       throw new Error(`Recurring job ${schedule.job.name}: payload does not match its schema`);
     }
   }
+  const namesByLane = Object.fromEntries(jobLanes.map((lane) => [lane, [] as string[]])) as Record<
+    JobLane,
+    string[]
+  >;
+  for (const job of byName.values()) namesByLane[job.lane].push(job.name);
   return {
     names: [...byName.keys()],
+    namesByLane,
     recurring: schedules,
     find: (name) => byName.get(name),
   };

@@ -49,16 +49,25 @@ export async function runClaimedJob(deps: JobRunnerDeps, job: JobsTable): Promis
     await finish(deps, logger, token, { status: 'dead', lastError: parsed.problem });
     return;
   }
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new JobDeadlineError(`ran past its max run time (${definition.maxRunMs} ms)`)),
+    definition.maxRunMs,
+  );
   try {
-    await definition.handle(parsed.payload, {
+    const run = definition.handle(parsed.payload, {
       jobId: job.id,
       attempt: job.attempts,
       db: deps.db,
       dialect: deps.dialect,
       clock: deps.clock,
       logger,
-      signal: deps.signal,
+      signal: AbortSignal.any([deps.signal, deadline.signal]),
     });
+    run.catch(() => undefined); // an abandoned run may still fail later; nobody waits for it
+    // A handler that ignores its signal is abandoned at the deadline: its slot in the lane and its
+    // lease are released, and the attempt counts as failed (the claim token fences a late write).
+    await Promise.race([run, rejectWhenAborted(deadline.signal)]);
   } catch (error) {
     const lastError = describeFailure(error);
     if (job.attempts >= maxAttempts) {
@@ -68,8 +77,21 @@ export async function runClaimedJob(deps: JobRunnerDeps, job: JobsTable): Promis
       await finish(deps, logger, token, { status: 'pending', runAt, lastError });
     }
     return;
+  } finally {
+    clearTimeout(timer);
   }
   await finish(deps, logger, token, { status: 'done' });
+}
+
+/** A run stopped at its job's max run time. */
+export class JobDeadlineError extends Error {
+  override name = 'JobDeadlineError';
+}
+
+function rejectWhenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
 }
 
 type Result =

@@ -3,7 +3,8 @@ import type { Clock } from '../clock/clock.ts';
 import type { DialectName } from '../database/database.ts';
 import type { Database } from '../database/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { JobRegistry } from './job-definition.ts';
+import { jobLanes } from './job-definition.ts';
+import type { JobLane, JobRegistry } from './job-definition.ts';
 import { createJobListener } from './job-listener.ts';
 import type { JobListener } from './job-listener.ts';
 import { runClaimedJob } from './job-runner.ts';
@@ -21,8 +22,10 @@ export interface JobWorkerOptions {
   registry: JobRegistry;
   clock: Clock;
   logger: Logger;
-  /** Jobs run at once by this process. */
+  /** Jobs run at once by this process in each lane not listed in `lanes`. */
   concurrency: number;
+  /** Jobs run at once per lane: a lane full of stalled sends never takes another lane's slots. */
+  lanes?: Partial<Record<JobLane, number>>;
   /** Fallback poll interval: catches retries coming due and notifications lost while disconnected. */
   pollMs: number;
   /** Unique per process, e.g. `hostname:pid:random`; written to `jobs.locked_by`. */
@@ -60,6 +63,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     signal: abort.signal,
   };
   const running = new Map<string, Promise<void>>();
+  const runningByLane = new Map<JobLane, Set<string>>(jobLanes.map((lane) => [lane, new Set<string>()]));
+  const capacityOf = (lane: JobLane): number => options.lanes?.[lane] ?? options.concurrency;
   const enqueuedPeriods = new Map<string, number>();
   let state: 'new' | 'running' | 'stopped' = 'new';
   let claiming: Promise<void> | null = null;
@@ -81,25 +86,30 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     });
   };
 
+  // Each lane claims only its own names up to its own free slots.
   const claimAndRun = async (): Promise<void> => {
-    const capacity = options.concurrency - running.size;
-    if (capacity <= 0) return;
-    try {
-      const now = options.clock.now();
-      const jobs = await claimJobs(options.db, options.dialect, {
-        names: options.registry.names,
-        limit: capacity,
-        now,
-        workerId: options.workerId,
-        lockedUntil: now + leaseMs,
-      });
-      for (const job of jobs) track(job);
-    } catch (error) {
-      logger.error({ error: describeFailure(error) }, 'claiming jobs failed');
+    for (const lane of jobLanes) {
+      const names = options.registry.namesByLane[lane];
+      const capacity = capacityOf(lane) - (runningByLane.get(lane)?.size ?? 0);
+      if (names.length === 0 || capacity <= 0) continue;
+      try {
+        const now = options.clock.now();
+        const jobs = await claimJobs(options.db, options.dialect, {
+          names,
+          limit: capacity,
+          now,
+          workerId: options.workerId,
+          lockedUntil: now + leaseMs,
+        });
+        for (const job of jobs) track(job, lane);
+      } catch (error) {
+        logger.error({ error: describeFailure(error), lane }, 'claiming jobs failed');
+      }
     }
   };
 
-  const track = (job: JobsTable): void => {
+  const track = (job: JobsTable, lane: JobLane): void => {
+    runningByLane.get(lane)?.add(job.id);
     const run = runClaimedJob(runnerDeps, job)
       .catch((error: unknown) => {
         // Recording the outcome failed (database down): the lease expires and the job is retaken.
@@ -107,6 +117,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       })
       .finally(() => {
         running.delete(job.id);
+        runningByLane.get(lane)?.delete(job.id);
         wake();
       });
     running.set(job.id, run);
@@ -152,7 +163,10 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       leaseTimer = setInterval(() => void renew(), Math.max(10, Math.floor(leaseMs / 3)));
       await poll();
       logger.info(
-        { concurrency: options.concurrency, jobs: options.registry.names.length },
+        {
+          lanes: Object.fromEntries(jobLanes.map((lane) => [lane, capacityOf(lane)])),
+          jobs: options.registry.names.length,
+        },
         'job worker started',
       );
     },

@@ -11,7 +11,13 @@ export {
   isReachableAddress,
   reachableOnlyLookup,
 } from './public-address.ts';
-export { createWebPushSender, generateVapidKeys, PushSendError } from './web-push-sender.ts';
+export {
+  createWebPushSender,
+  generateVapidKeys,
+  OutboundDeadlineError,
+  parseRetryAfter,
+  PushSendError,
+} from './web-push-sender.ts';
 export { loadVapidKeys, vapidPrivateKeyContext } from './vapid-keys.ts';
 export type { VapidKeyDeps } from './vapid-keys.ts';
 export type { VapidKeysTable } from './push.tables.ts';

@@ -1,4 +1,4 @@
-import type https from 'node:https';
+import https from 'node:https';
 import webpush from 'web-push';
 import { createPublicOnlyHttpsAgent } from './public-address.ts';
 import type { WebPushSubscription } from './push-subscription.ts';
@@ -32,6 +32,8 @@ export class PushSendError extends Error {
     message: string,
     readonly kind: PushFailureKind,
     readonly statusCode?: number,
+    /** What the service asked for (Retry-After), in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -50,50 +52,110 @@ export interface WebPushSenderOptions {
   agent?: https.Agent;
   /** AMPARO_ALLOWED_PRIVATE_ADDRESSES: private addresses the default agent may still reach. */
   allowedPrivateAddresses?: readonly string[];
+  /** Wall-clock limit of one push, however slowly the service trickles its answer. */
   timeoutMs?: number;
 }
 
-/** Web Push through the `web-push` library: VAPID (RFC 8292) and aes128gcm encryption (RFC 8291). */
+/**
+ * Web Push: the `web-push` library signs (VAPID, RFC 8292) and encrypts (RFC 8291, aes128gcm);
+ * the request itself is ours, so it has a wall-clock deadline that destroys the socket (the
+ * library's own timeout fires only on an idle socket, and a service that trickles a byte every
+ * few seconds would hold the send forever) and so `Retry-After` reaches the retry.
+ */
 export function createWebPushSender(options: WebPushSenderOptions): PushSender {
   const agent = options.agent ?? createPublicOnlyHttpsAgent(options.allowedPrivateAddresses);
   return {
     async send(message) {
       const keys = await options.vapidKeys();
-      try {
-        const result = await webpush.sendNotification(message.subscription, message.payload, {
-          vapidDetails: { subject: options.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
-          TTL: message.ttlSeconds,
-          urgency: message.urgency,
-          ...(message.topic ? { topic: message.topic } : {}),
-          timeout: options.timeoutMs ?? 10_000,
-          agent,
-        });
-        return { statusCode: result.statusCode };
-      } catch (error) {
-        throw classify(error);
+      const details = webpush.generateRequestDetails(message.subscription, message.payload, {
+        vapidDetails: { subject: options.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+        TTL: message.ttlSeconds,
+        urgency: message.urgency,
+        ...(message.topic ? { topic: message.topic } : {}),
+      });
+      const answer = await postWithDeadline(details, agent, options.timeoutMs ?? 15_000);
+      const status = answer.statusCode;
+      if (status >= 200 && status <= 299) return { statusCode: status };
+      const retryAfterMs = parseRetryAfter(answer.retryAfter, Date.now());
+      if (status === 404 || status === 410)
+        throw new PushSendError(`push service answered ${status}`, 'gone', status);
+      if (status === 408 || status === 429 || status >= 500) {
+        throw new PushSendError(`push service answered ${status}`, 'retryable', status, retryAfterMs);
       }
+      throw new PushSendError(`push service answered ${status}`, 'permanent', status);
     },
   };
 }
 
-function classify(error: unknown): PushSendError {
-  if (error instanceof webpush.WebPushError) {
-    const status = error.statusCode;
-    if (status === 404 || status === 410)
-      return new PushSendError(`push service answered ${status}`, 'gone', status);
-    if (status === 408 || status === 429 || status >= 500) {
-      return new PushSendError(`push service answered ${status}`, 'retryable', status);
-    }
-    return new PushSendError(`push service answered ${status}`, 'permanent', status);
+interface PushAnswer {
+  statusCode: number;
+  retryAfter: string | undefined;
+}
+
+/** Longest answer body read; a push service answers with a few bytes or none. */
+const maximumAnswerBytes = 4096;
+
+function postWithDeadline(
+  details: ReturnType<typeof webpush.generateRequestDetails>,
+  agent: https.Agent,
+  timeoutMs: number,
+): Promise<PushAnswer> {
+  return new Promise<PushAnswer>((resolve, reject) => {
+    let isWritten = false;
+    const request = https.request(details.endpoint, {
+      method: details.method,
+      headers: details.headers,
+      agent,
+    });
+    const timer = setTimeout(() => request.destroy(new OutboundDeadlineError()), timeoutMs);
+    const fail = (error: unknown): void => {
+      clearTimeout(timer);
+      reject(classifyTransportError(error, isWritten));
+    };
+    request.on('error', fail);
+    request.on('finish', () => (isWritten = true));
+    request.on('response', (response) => {
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > maximumAnswerBytes) request.destroy(new Error('push answer too long'));
+      });
+      response.on('error', fail);
+      response.on('end', () => {
+        clearTimeout(timer);
+        const retryAfter = response.headers['retry-after'];
+        resolve({ statusCode: response.statusCode ?? 0, retryAfter });
+      });
+    });
+    request.end(details.body ?? undefined);
+  });
+}
+
+/** An outbound call ran past its wall-clock deadline; its socket was destroyed. */
+export class OutboundDeadlineError extends Error {
+  override name = 'OutboundDeadlineError';
+  constructor() {
+    super('outbound call ran past its deadline');
   }
+}
+
+function classifyTransportError(error: unknown, isWritten: boolean): PushSendError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const message = error instanceof Error ? error.message : '';
-  // A socket timeout may strike after the request was written: the service may have it.
-  if (message === 'Socket timeout' || code === 'ECONNRESET') {
+  // Past the deadline or reset after the request left: the service may have it.
+  if (isWritten && (error instanceof OutboundDeadlineError || code === 'ECONNRESET')) {
     return new PushSendError('push service timed out', 'ambiguous');
   }
   if (code === 'EADDRNOTPUBLIC') return new PushSendError('push endpoint is not public', 'permanent');
   return new PushSendError(`push service unreachable${code ? ` (${code})` : ''}`, 'retryable');
+}
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from now; undefined when absent or odd. */
+export function parseRetryAfter(value: string | undefined | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{1,7}$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** A fresh VAPID key pair (P-256, base64url), made once per deployment. */

@@ -36,6 +36,7 @@ export function createAlertJobs(context: PlatformContext): JobDefinition[] {
   const deliveryJob = (channel: DeliveryChannel) =>
     defineJob({
       name: deliveryJobNames[channel],
+      lane: channel,
       payload: deliveryPayload,
       maxAttempts: maxSendAttempts + 5,
       handle: (payload, job) => deliver(deps(job), context.senders, pacer, payload.deliveryId, job),
@@ -43,6 +44,7 @@ export function createAlertJobs(context: PlatformContext): JobDefinition[] {
   return [
     defineJob({
       name: planJobName,
+      lane: 'alerting',
       payload: z.object({ alertId: z.string().min(1).max(64) }),
       maxAttempts: 20,
       handle: (payload, job) =>
@@ -57,6 +59,7 @@ export function createAlertJobs(context: PlatformContext): JobDefinition[] {
     deliveryJob('email'),
     defineJob({
       name: resumeHeldJobName,
+      lane: 'alerting',
       payload: z.object({ networkId: z.string().min(1).max(64) }),
       handle: (payload, job) => resumeHeldDeliveries(job, payload.networkId, context.jobs),
     }),

@@ -38,6 +38,7 @@ function createSendConfirmationJob(deps: {
 }): JobDefinition {
   return defineJob({
     name: sendConfirmationJobName,
+    lane: 'email',
     payload: z.object({ subscriberId: z.string().min(1).max(64) }),
     maxAttempts: 6,
     handle: async (payload, context) => {

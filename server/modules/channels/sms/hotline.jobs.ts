@@ -39,6 +39,7 @@ export interface HotlineJobDeps {
 export function createSendMessageJob(deps: HotlineJobDeps): JobDefinition<{ messageId: string }> {
   return defineJob({
     name: sendMessageJobName,
+    lane: 'intake',
     payload: z.object({ messageId: z.string().min(1).max(100) }),
     maxAttempts: 8,
     handle: async ({ messageId }) => {
@@ -83,6 +84,7 @@ export function createNotifyOutcomeJob(
 ): JobDefinition<{ incidentId: string; outcome: 'confirmed' | 'false_alarm' }> {
   return defineJob({
     name: notifyOutcomeJobName,
+    lane: 'intake',
     payload: z.object({
       incidentId: z.string().min(1).max(100),
       outcome: z.enum(['confirmed', 'false_alarm']),

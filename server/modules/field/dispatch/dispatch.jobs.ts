@@ -23,6 +23,7 @@ export function createDispatchJobs(context: PlatformContext): JobDefinition<{ of
   const base = notifyDepsFrom(context);
   const expire = defineJob({
     name: expireOfferJobName,
+    lane: 'dispatch',
     payload: offerPayload,
     maxAttempts: 20,
     handle: async ({ offerId }, job) => {
@@ -33,6 +34,7 @@ export function createDispatchJobs(context: PlatformContext): JobDefinition<{ of
   });
   const notify = defineJob({
     name: notifyResponderJobName,
+    lane: 'dispatch',
     payload: offerPayload,
     maxAttempts: 5,
     handle: async ({ offerId }, job) => {

@@ -71,6 +71,7 @@ export const expireUnverifiedEveryMs = 5 * 60 * 1000;
 export function createExpireUnverifiedIncidentsJob(deps: { events: EventBus }) {
   return defineJob({
     name: 'incidents.expireUnverified',
+    lane: 'intake',
     payload: z.object({}),
     maxAttempts: 3,
     handle: async (_payload, context) => {
