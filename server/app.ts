@@ -23,6 +23,8 @@ import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
+import { fastifyTimeoutOptions, installConnectionLimits } from './platform/http/connection-limits.ts';
+import { createBoundedFormParser } from './platform/http/form-parser.ts';
 import { installErrorHandling, respondToFrameworkError } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerPublicAssetRoutes } from './platform/web/index.ts';
@@ -44,11 +46,16 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: respondToFrameworkError,
+    ...fastifyTimeoutOptions(context.config.http),
   });
+  installConnectionLimits(app.server, context.config.http);
   installErrorHandling(app);
   installSecurityHeaders(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody, { bodyLimit: context.config.bodyLimitBytes });
+  await app.register(fastifyFormbody, {
+    bodyLimit: context.config.bodyLimitBytes,
+    parser: createBoundedFormParser(context.config.http.formMaxParameters),
+  });
 
   registerHealthRoutes(app, context);
   registerPublicAssetRoutes(app);

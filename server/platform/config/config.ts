@@ -17,6 +17,7 @@ export const defaultLaneConcurrency: Record<JobLane, number> = {
 };
 
 const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5][0-9]|6[0-4])(?:,|$))+$`);
+import type { HttpLimits } from '../http/connection-limits.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -54,6 +55,15 @@ const environmentSchema = z.object({
     .optional(),
   AMPARO_OUTBOUND_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  AMPARO_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  AMPARO_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  AMPARO_HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  AMPARO_HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  AMPARO_HTTP_MIN_BODY_BYTES_PER_SECOND: z.coerce.number().int().min(0).max(10_000_000).default(1024),
+  AMPARO_HTTP_BODY_RATE_GRACE_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  AMPARO_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(2048),
+  AMPARO_HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(64),
+  AMPARO_FORM_MAX_PARAMETERS: z.coerce.number().int().min(10).max(10_000).default(200),
   AMPARO_TRUST_PROXY: z
     .string()
     .max(2000)
@@ -121,6 +131,8 @@ export interface AppConfig {
   trustProxy: ProxyTrust;
   /** Private addresses/CIDRs outbound requests may reach anyway (self-hosted relays); default none. */
   allowedPrivateAddresses: AddressRange[];
+  /** Timeouts, the body rate floor and connection caps (ADR 0022). */
+  http: HttpLimits & { formMaxParameters: number };
   keys: { file?: string; inline?: string };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
   twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
@@ -177,6 +189,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     outboundDeadlineMs: env.AMPARO_OUTBOUND_DEADLINE_MS,
     trustProxy: env.AMPARO_TRUST_PROXY,
     allowedPrivateAddresses: env.AMPARO_ALLOWED_PRIVATE_ADDRESSES,
+    http: {
+      requestTimeoutMs: env.AMPARO_HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.AMPARO_HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.AMPARO_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: env.AMPARO_HTTP_IDLE_TIMEOUT_MS,
+      minBodyBytesPerSecond: env.AMPARO_HTTP_MIN_BODY_BYTES_PER_SECOND,
+      bodyRateGraceMs: env.AMPARO_HTTP_BODY_RATE_GRACE_MS,
+      maxConnections: env.AMPARO_HTTP_MAX_CONNECTIONS,
+      // Behind a proxy every socket comes from the proxy: it limits per client (docs/configuration.md).
+      maxConnectionsPerAddress:
+        env.AMPARO_TRUST_PROXY === false ? env.AMPARO_HTTP_MAX_CONNECTIONS_PER_ADDRESS : 0,
+      formMaxParameters: env.AMPARO_FORM_MAX_PARAMETERS,
+    },
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM

@@ -7,6 +7,8 @@ export const errorCodes = {
   // platform
   VALIDATION_FAILED: { status: 400, message: 'errors.VALIDATION_FAILED' },
   BODY_TOO_LARGE: { status: 413, message: 'errors.BODY_TOO_LARGE' },
+  /** A form or webhook body with more parameters than any real client sends. */
+  TOO_MANY_PARAMETERS: { status: 413, message: 'errors.TOO_MANY_PARAMETERS' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'errors.UNSUPPORTED_MEDIA_TYPE' },
   MALFORMED_BODY: { status: 400, message: 'errors.MALFORMED_BODY' },
   MALFORMED_URL: { status: 400, message: 'errors.MALFORMED_URL' },

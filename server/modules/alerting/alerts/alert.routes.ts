@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { webhookParams } from '../../../platform/http/form-parser.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { isValidTwilioSignature } from '../../../platform/sms/twilio-webhook.ts';
 import { createAuthenticator } from '../../identity/index.ts';
@@ -128,7 +129,7 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
 
   // Twilio reports each message's progress here (the StatusCallback the SMS adapter sets).
   app.post('/webhooks/twilio/status', async (request, reply) => {
-    const params = stringParams(request.body);
+    const params = webhookParams(request.body);
     const authToken = context.config.twilio?.authToken;
     const signature = request.headers['x-twilio-signature'];
     const url = `${context.config.publicUrl}/webhooks/twilio/status`;
@@ -150,13 +151,4 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
     }
     return reply.status(204).send();
   });
-}
-
-function stringParams(body: unknown): Record<string, string> {
-  if (!body || typeof body !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(body as Record<string, unknown>).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    ),
-  );
 }

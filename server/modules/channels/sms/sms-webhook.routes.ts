@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { webhookParams } from '../../../platform/http/form-parser.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { isValidTwilioSignature, twimlMessages } from '../../../platform/sms/twilio-webhook.ts';
 import { intakeGuardFor, reportDepsFrom } from '../../intake/index.ts';
@@ -44,28 +45,18 @@ export function registerSmsWebhookRoutes(app: FastifyInstance, context: Platform
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const twilio = context.config.twilio;
     if (!twilio) throw new AppError('TWILIO_NOT_CONFIGURED', 'The SMS hotline is not configured.');
-    const params = stringParams(request.body);
+    const params = webhookParams(request.body);
     const signature = request.headers['x-twilio-signature'];
-    const isSigned =
-      params !== null &&
-      isValidTwilioSignature({
-        authToken: twilio.authToken,
-        signature: typeof signature === 'string' ? signature : undefined,
-        url: `${context.config.publicUrl}${request.url}`,
-        params,
-      });
+    const isSigned = isValidTwilioSignature({
+      authToken: twilio.authToken,
+      signature: typeof signature === 'string' ? signature : undefined,
+      url: `${context.config.publicUrl}${request.url}`,
+      params,
+    });
     if (!isSigned)
       throw new AppError('TWILIO_SIGNATURE_INVALID', 'The request is not signed by our SMS provider.');
     const message = parseInput(inboundSmsSchema, params);
     const replies = await handleInboundSms(deps, { from: message.From, to: message.To, body: message.Body });
     return reply.type('text/xml; charset=utf-8').send(twimlMessages(replies));
   });
-}
-
-/** A form body of single string values (what Twilio posts), or null for anything else. */
-function stringParams(body: unknown): Record<string, string> | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
-  const entries = Object.entries(body as Record<string, unknown>);
-  if (entries.length > 100 || !entries.every(([, value]) => typeof value === 'string')) return null;
-  return Object.fromEntries(entries) as Record<string, string>;
 }
