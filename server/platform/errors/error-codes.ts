@@ -129,6 +129,13 @@ export const errorCodes = {
   MEMBER_REMOVED: { status: 409, message: 'app-identity.error.MEMBER_REMOVED' },
   EMAIL_TAKEN: { status: 409, message: 'errors.EMAIL_TAKEN' },
   LAST_ADMIN: { status: 409, message: 'app-identity.error.LAST_ADMIN' },
+  PRIVILEGE_GRANT_NOT_FOUND: { status: 404, message: 'app-identity.error.PRIVILEGE_GRANT_NOT_FOUND' },
+  PRIVILEGE_APPROVER_NOT_DIFFERENT: {
+    status: 403,
+    message: 'app-identity.error.PRIVILEGE_APPROVER_NOT_DIFFERENT',
+  },
+  PRIVILEGE_GRANT_NOT_PENDING: { status: 409, message: 'app-identity.error.PRIVILEGE_GRANT_NOT_PENDING' },
+  PRIVILEGE_COOLING_OFF: { status: 403, message: 'app-identity.error.PRIVILEGE_COOLING_OFF' },
   CANNOT_VET_SELF: { status: 403, message: 'app-identity.error.CANNOT_VET_SELF' },
   ROLE_NOT_GRANTABLE: { status: 403, message: 'app-identity.error.ROLE_NOT_GRANTABLE' },
   INVITATION_INVALID: { status: 404, message: 'errors.INVITATION_INVALID' },

@@ -1,6 +1,7 @@
 import { managers } from './shared.ts';
 import type { RouteRow } from '../route-matrix.ts';
 import { buildRecoveryLink } from '../../members/recovery-support.ts';
+import { buildPrivilegeGrant } from '../../members/privilege-support.ts';
 
 /** Authorization matrix rows: joining, invitations, members, audit trail and realtime. See test/security/route-matrix.ts for the row format. */
 export const membersRows: RouteRow[] = [
@@ -67,6 +68,26 @@ export const membersRows: RouteRow[] = [
     request: async (fixture) => ({
       params: { memberId: (await fixture.fresh.member({ status: 'probationary' })).id },
     }),
+  },
+
+  // privilege needs two (docs/adr/0019-privilege-needs-two.md)
+  { method: 'GET', url: '/api/privilege-grants', allow: ['admin'], scope: 'own-network' },
+  {
+    method: 'POST',
+    url: '/api/privilege-grants/:grantId/approve',
+    allow: ['admin'],
+    // Asked for by another admin for a fresh member: every caller is neither its requester nor its member.
+    request: async (fixture) => {
+      const member = await fixture.fresh.member();
+      const requester = await fixture.fresh.member({ roles: [{ role: 'admin' }] });
+      const grant = await buildPrivilegeGrant(fixture.context, {
+        networkId: fixture.networkA.id,
+        memberId: member.id,
+        requestedBy: requester.id,
+      });
+      fixture.idsOfNetworkA.add(grant.id);
+      return { params: { grantId: grant.id } };
+    },
   },
 
   // admin-assisted recovery (docs/adr/0011-member-recovery.md)

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
-import { requireRole, requireStepUp } from '../../identity/index.ts';
+import { requireCooledOff, requireRole, requireStepUp } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { lockNetworkRow } from '../../identity/index.ts';
 import type { Network } from '../../identity/index.ts';
@@ -31,7 +31,7 @@ const hourMs = 60 * 60 * 1000;
 
 /**
  * The second person: a coordinator who neither drafted nor rendered it, whose role covers the
- * alert's area, with a fresh second factor, naming the hash of the frozen content they previewed.
+ * alert's area and is past its cooling-off, with a fresh second factor, naming the hash of the frozen content they previewed.
  * Approval publishes exactly that content (nothing is rendered now) and writes the alert and its
  * planner job in one transaction (outbox), under the stop switches and the hourly cap per area.
  */
@@ -49,6 +49,8 @@ export async function approveAlert(
   }
   requireAreaCovered(principal, alertApprovers, alert);
   requireStepUp(principal, deps.clock);
+  // A coordinator granted moments ago (by two admins) does not approve yet (ADR 0019).
+  await requireCooledOff(deps, principal, alertApprovers);
   if (alert.content_hash !== input.contentHash || frozenContentOf(alert) === null) throw contentChanged();
   await requireStillAlertable(deps, alert);
   const network = await requireNetwork(deps, principal.networkId);

@@ -19,6 +19,8 @@ export const auditActions = [
   'member.vetted',
   'member.roleGranted',
   'member.roleRevoked',
+  'member.privilegeGrantRequested',
+  'member.privilegeGrantApproved',
   'member.suspended',
   'member.reinstated',
   'member.removed',

@@ -13,6 +13,8 @@ export { createMemberRecord, memberDepsFrom } from './member.service.ts';
 export type { MemberDeps, NewMemberRecord } from './member.service.ts';
 export { displayNameSchema, emailSchema, passwordSchema, roleGrantSchema } from './member.contract.ts';
 export { vettingsRequired } from './vetting.service.ts';
+// Alert approval refuses a coordinator still cooling off after a second admin granted the role.
+export { requireCooledOff } from './privilege.service.ts';
 export { hashInvitationToken } from './invitation.service.ts';
 export { hasValidFormToken, isFormPost, isJsonPost, issueFormToken } from './form-token.ts';
 export {

@@ -19,6 +19,7 @@ import {
   updateMember,
 } from './member.repository.ts';
 import { requireAreasInNetwork } from './member.service.ts';
+import { isPrivileged, requestPrivilegedGrants } from './privilege.service.ts';
 import type { MemberDeps } from './member.service.ts';
 import type { ChangedRoles, RemovedMember } from './member.contract.ts';
 import type { MembersTable } from './member.tables.ts';
@@ -27,7 +28,8 @@ const grantKey = (grant: RoleGrant): string => `${grant.role}:${grant.areaId ?? 
 
 /**
  * Replaces a member's role grants (admin only, fresh step-up). Each grant and revocation is
- * audited; the network always keeps at least one active admin.
+ * audited; the network always keeps at least one active admin. Coordinator and admin grants the
+ * member does not hold yet become pending grants a second admin approves (ADR 0019).
  */
 export async function replaceMemberRoles(
   deps: MemberDeps,
@@ -47,7 +49,14 @@ export async function replaceMemberRoles(
     const wantedKeys = new Set(wanted.map(grantKey));
     const currentKeys = new Set(current.map(grantKey));
     const revoked = current.filter((grant) => !wantedKeys.has(grantKey(grant)));
-    const granted = wanted.filter((grant) => !currentKeys.has(grantKey(grant)));
+    const added = wanted.filter((grant) => !currentKeys.has(grantKey(grant)));
+    // One admin never makes a coordinator or admin alone: those wait for a second admin.
+    const granted = added.filter((grant) => !isPrivileged(grant));
+    const pendingGrants = await requestPrivilegedGrants(deps, trx, principal, {
+      memberId: member.id,
+      requested: added.filter(isPrivileged),
+      revoked,
+    });
     const keepsAdmin = wanted.some((grant) => grant.role === 'admin');
     if (current.some((grant) => grant.role === 'admin') && !keepsAdmin) {
       await requireAnotherAdmin(trx, member);
@@ -92,7 +101,8 @@ export async function replaceMemberRoles(
         occurredAt: now,
       });
     }
-    return { id: member.id, roles: wanted };
+    const held = wanted.filter((grant) => currentKeys.has(grantKey(grant)) || !isPrivileged(grant));
+    return { id: member.id, roles: held, pendingGrants };
   });
 }
 

@@ -107,8 +107,39 @@ export interface MemberDetail extends MemberSummary {
 /** PUT /api/members/:memberId/roles. */
 export interface ChangedRoles {
   id: string;
+  /** The roles the member holds now. */
   roles: RoleGrant[];
+  /** Coordinator and admin grants waiting for a second admin (ADR 0019). */
+  pendingGrants: PendingPrivilegeGrant[];
 }
+
+/** A coordinator or admin grant one admin made and a second, different admin must approve. */
+export interface PendingPrivilegeGrant {
+  id: string;
+  memberId: string;
+  role: Role;
+  areaId: string | null;
+  requestedBy: string;
+  requestedAt: number;
+}
+
+/** GET /api/privilege-grants (admins). */
+export interface PendingPrivilegeGrantList {
+  grants: (PendingPrivilegeGrant & { memberName: string; requesterName: string })[];
+}
+
+/** POST /api/privilege-grants/:grantId/approve. */
+export interface ApprovedPrivilegeGrant {
+  id: string;
+  memberId: string;
+  role: Role;
+  areaId: string | null;
+  approvedAt: number;
+  /** Until when the member approves no alert with this role. */
+  coolingOffUntil: number;
+}
+
+export const privilegeGrantIdSchema = z.uuid();
 
 /** DELETE /api/members/:memberId. */
 export interface RemovedMember {

@@ -5,11 +5,18 @@ import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../auth/index.ts';
 import { replaceMemberRoles, removeMember } from './member-admin.service.ts';
 import { getMember, listMembers, setExerciseRecipient } from './member-directory.service.ts';
-import { exerciseRecipientSchema, memberIdSchema, replaceRolesSchema } from './member.contract.ts';
+import {
+  exerciseRecipientSchema,
+  memberIdSchema,
+  privilegeGrantIdSchema,
+  replaceRolesSchema,
+} from './member.contract.ts';
 import { memberDepsFrom } from './member.service.ts';
+import { approvePrivilegeGrant, listPendingGrants } from './privilege.service.ts';
 import { vetMember } from './vetting.service.ts';
 
 const memberParamsSchema = z.object({ memberId: memberIdSchema });
+const grantParamsSchema = z.object({ grantId: privilegeGrantIdSchema });
 
 export function registerMemberApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = memberDepsFrom(context);
@@ -50,5 +57,16 @@ export function registerMemberApiRoutes(app: FastifyInstance, context: PlatformC
     const principal = await authenticator.requirePrincipal(request);
     const { memberId } = parseInput(memberParamsSchema, request.params);
     return vetMember(deps, principal, memberId);
+  });
+
+  app.get('/api/privilege-grants', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return listPendingGrants(deps, principal);
+  });
+
+  app.post('/api/privilege-grants/:grantId/approve', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { grantId } = parseInput(grantParamsSchema, request.params);
+    return approvePrivilegeGrant(deps, principal, grantId);
   });
 }

@@ -30,6 +30,8 @@ export interface MemberRolesTable {
   area_id: string | null;
   granted_by: string | null;
   created_at: number;
+  /** Until when this grant approves no alert (a newly approved privilege, ADR 0019); null: none. */
+  cooling_off_until?: number | null;
 }
 
 export interface MemberVettingsTable {

@@ -7,7 +7,8 @@ import { rooms } from '../../../platform/realtime/rooms.ts';
 import { hashPassword, requireRole, requireStepUp, resetSignInFactors } from '../auth/index.ts';
 import type { Principal } from '../auth/index.ts';
 import { memberNotFound } from './member-directory.service.ts';
-import { findMemberInNetwork, listGrantsOfMember } from './member.repository.ts';
+import { findMemberInNetwork } from './member.repository.ts';
+import { needsSecondRecoveryApprover } from './privilege.service.ts';
 import type { MemberDeps } from './member.service.ts';
 import type { CreatedRecoveryLink, RecoveryApproval } from './member.contract.ts';
 import type { Role } from './member.tables.ts';
@@ -25,7 +26,6 @@ import type { MemberRecoveryLinksTable } from './recovery.tables.ts';
 /** How long a recovery link works. */
 export const recoveryLinkLifetimeMs = 24 * 60 * 60 * 1000;
 /** Recovering one of these needs a second, different admin or coordinator (two-person rule). */
-const privilegedRoles: readonly Role[] = ['admin', 'coordinator'];
 const approverRoles: readonly Role[] = ['admin', 'coordinator'];
 const tokenFormat = /^[A-Za-z0-9_-]{43}$/;
 
@@ -53,7 +53,7 @@ export async function createRecoveryLink(
     const member = await findMemberInNetwork(trx, principal.networkId, memberId);
     if (!member) throw memberNotFound();
     if (member.status === 'removed') throw new AppError('MEMBER_REMOVED', 'This member was removed.');
-    const needsApproval = await holdsPrivilegedRole(trx, member.id);
+    const needsApproval = await needsSecondRecoveryApprover(trx, member.id, deps.clock.now());
     const now = deps.clock.now();
     const voidedLinkIds = await voidOpenRecoveryLinks(trx, member.id, now);
     const link: MemberRecoveryLinksTable = {
@@ -110,7 +110,7 @@ export async function approveRecoveryLink(
     }
     const now = deps.clock.now();
     requireOpen(link, now);
-    if (link.needs_approval !== 1 && !(await holdsPrivilegedRole(trx, link.member_id))) {
+    if (link.needs_approval !== 1 && !(await needsSecondRecoveryApprover(trx, link.member_id, now))) {
       throw new AppError('RECOVERY_APPROVAL_NOT_NEEDED', 'This recovery link needs no approval.');
     }
     if (
@@ -147,7 +147,9 @@ export async function findUsableRecoveryLink(
   if (!link || !member || member.status === 'removed') throw recoveryLinkInvalid();
   requireOpen(link, deps.clock.now());
   // Checked again now: the member may have been made an admin after the link was created.
-  const needsApproval = link.needs_approval === 1 || (await holdsPrivilegedRole(deps.db, link.member_id));
+  const needsApproval =
+    link.needs_approval === 1 ||
+    (await needsSecondRecoveryApprover(deps.db, link.member_id, deps.clock.now()));
   if (needsApproval && link.approved_at === null) {
     throw new AppError(
       'RECOVERY_LINK_NOT_APPROVED',
@@ -214,11 +216,6 @@ function requireOpen(link: MemberRecoveryLinksTable, now: number): void {
       'This recovery link has expired. Ask an admin for a new one.',
     );
   }
-}
-
-async function holdsPrivilegedRole(db: MemberDeps['db'], memberId: string): Promise<boolean> {
-  const grants = await listGrantsOfMember(db, memberId);
-  return grants.some((grant) => privilegedRoles.includes(grant.role));
 }
 
 function recoveryLinkInvalid(): AppError {

@@ -12,6 +12,7 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   reporterContactRetentionHoursAfterClose: 0,
   alertCapPerAreaPerHour: 3,
   smsPerSecond: 1,
+  privilegeCoolingOffHours: 24,
   hotlineNumbers: [],
 });
 

@@ -55,6 +55,8 @@ export const networkSettingBounds = {
   reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
   alertCapPerAreaPerHour: { min: 1, max: 100 },
   smsPerSecond: { min: 0.1, max: 100 },
+  /** A newly granted coordinator approves no alert for this many hours (ADR 0019); up to a week. */
+  privilegeCoolingOffHours: { min: 1, max: 168 },
 } as const;
 export type NetworkSettingBounds = typeof networkSettingBounds;
 
@@ -75,6 +77,7 @@ export const networkSettingFields = {
     .number()
     .min(networkSettingBounds.smsPerSecond.min)
     .max(networkSettingBounds.smsPerSecond.max),
+  privilegeCoolingOffHours: wholeNumberWithin(networkSettingBounds.privilegeCoolingOffHours),
   /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
   hotlineNumbers: z
     .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
@@ -96,6 +99,7 @@ export const networkSettingsPatchSchema = z.strictObject({
     networkSettingFields.reporterContactRetentionHoursAfterClose.optional(),
   alertCapPerAreaPerHour: networkSettingFields.alertCapPerAreaPerHour.optional(),
   smsPerSecond: networkSettingFields.smsPerSecond.optional(),
+  privilegeCoolingOffHours: networkSettingFields.privilegeCoolingOffHours.optional(),
   hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;

@@ -92,6 +92,7 @@ describeEachDatabase('createNetwork and network lookups', (dialect) => {
       reporterContactRetentionHoursAfterClose: 0,
       alertCapPerAreaPerHour: 3,
       smsPerSecond: 1,
+      privilegeCoolingOffHours: 24,
       hotlineNumbers: [],
     });
     await database.db

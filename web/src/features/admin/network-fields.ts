@@ -29,6 +29,7 @@ const settingBounds = {
   reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
   alertCapPerAreaPerHour: { min: 1, max: 100 },
   smsPerSecond: { min: 0.1, max: 100 },
+  privilegeCoolingOffHours: { min: 1, max: 168 },
 } satisfies NetworkSettingBounds;
 
 export type NumericSetting = keyof NetworkSettingBounds;
@@ -58,4 +59,5 @@ export const operationFields: SettingField[] = [
   field('unverifiedIncidentExpiryHours'),
   field('alertCapPerAreaPerHour'),
   field('smsPerSecond', 0.1),
+  field('privilegeCoolingOffHours'),
 ];
