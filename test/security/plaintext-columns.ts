@@ -88,6 +88,9 @@ export const explainedPlainColumns: Record<string, string> = {
   'networks.timezone': 'internal',
   'networks.languages': 'internal',
   'networks.settings': "internal: limits, windows and the network's own hotline numbers",
+  'hotline_numbers.number': "internal: a network's own published hotline number (also in networks.settings)",
+  'sms_webhook_receipts.message_sid':
+    "internal: Twilio's id of an incoming text (says nothing of who sent it)",
   'members.languages': 'internal: languages a member speaks',
   'invitations.roles': 'internal: role grants',
   'responder_profiles.on_call_windows': 'internal: weekly on-call hours',

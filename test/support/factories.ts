@@ -64,6 +64,20 @@ export async function buildNetwork(
         .set({ settings: JSON.stringify(overrides.settings) })
         .where('id', '=', network.id)
         .execute();
+      const numbers = overrides.settings.hotlineNumbers;
+      // As PATCH /api/network does: a hotline number belongs to one network (hotline_numbers).
+      if (Array.isArray(numbers) && numbers.length > 0) {
+        await trx
+          .insertInto('hotline_numbers')
+          .values(
+            (numbers as string[]).map((number) => ({
+              number,
+              network_id: network.id,
+              created_at: network.createdAt,
+            })),
+          )
+          .execute();
+      }
     }
     return trx.selectFrom('networks').selectAll().where('id', '=', network.id).executeTakeFirstOrThrow();
   });

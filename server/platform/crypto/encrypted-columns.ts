@@ -35,6 +35,12 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'sms_conversations', idColumn: 'id', column: 'draft_enc', context: 'sms_conversations.draft' },
   { table: 'incident_messages', idColumn: 'id', column: 'body_enc', context: 'incident_messages.body' },
   {
+    table: 'sms_webhook_receipts',
+    idColumn: 'message_sid',
+    column: 'answer_enc',
+    context: 'sms_webhook_receipts.answer',
+  },
+  {
     table: 'flagged_reports',
     idColumn: 'id',
     column: 'description_enc',

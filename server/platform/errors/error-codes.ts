@@ -159,6 +159,7 @@ export const errorCodes = {
   RECOVERY_LINK_EXPIRED: { status: 410, message: 'app-identity.error.RECOVERY_LINK_EXPIRED' },
   RECOVERY_LINK_VOIDED: { status: 410, message: 'app-identity.error.RECOVERY_LINK_VOIDED' },
   NETWORK_SLUG_TAKEN: { status: 409, message: 'errors.NETWORK_SLUG_TAKEN' },
+  HOTLINE_NUMBER_TAKEN: { status: 409, message: 'errors.HOTLINE_NUMBER_TAKEN' },
   AREA_NOT_FOUND: { status: 404, message: 'errors.AREA_NOT_FOUND' },
   AREA_IN_USE: { status: 409, message: 'errors.AREA_IN_USE' },
   AREA_NAME_TAKEN: { status: 409, message: 'errors.AREA_NAME_TAKEN' },

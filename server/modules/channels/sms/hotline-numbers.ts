@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { Database } from '../../../platform/database/schema.ts';
-import { findNetworkById, listNetworkSettingsRows } from '../../identity/index.ts';
+import { findNetworkById, listHotlineNumbers } from '../../identity/index.ts';
 import type { Network } from '../../identity/index.ts';
 
 const cacheMs = 10_000;
 
 export interface HotlineDirectory {
-  /** The network whose settings list `to` among its hotline numbers, or null. */
+  /** The network `to` is a hotline number of (table hotline_numbers), or null. */
   networkFor(to: string): Promise<Network | null>;
 }
 
@@ -18,7 +18,8 @@ export function normalizeE164(value: string): string {
 }
 
 /**
- * Maps a texted number (`To`) to its network through each network's `hotlineNumbers` setting.
+ * Maps a texted number (`To`) to its network through the deployment's hotline numbers, where each
+ * number belongs to one network (a primary key; issue 14 §6).
  * The map of all networks' numbers is cached ten seconds (a flood must not cost a settings scan
  * per message); a number not in it forces a rebuild, so a newly added number works at once.
  */
@@ -30,12 +31,8 @@ export function createHotlineDirectory(deps: { db: Kysely<Database>; clock: Cloc
     const now = deps.clock.now();
     if (cached && !isForced && now - cached.builtAt < cacheMs) return cached.byNumber;
     const byNumber = new Map<string, string>();
-    for (const row of await listNetworkSettingsRows(deps.db)) {
-      for (const number of hotlineNumbersOf(row.settings)) {
-        // The oldest network keeps a number listed twice: a later admin cannot take it over.
-        if (!byNumber.has(number)) byNumber.set(number, row.id);
-      }
-    }
+    for (const row of await listHotlineNumbers(deps.db))
+      byNumber.set(normalizeE164(row.number), row.networkId);
     cached = { byNumber, builtAt: now };
     return byNumber;
   }
@@ -54,16 +51,4 @@ export function createHotlineDirectory(deps: { db: Kysely<Database>; clock: Cloc
       return network;
     },
   };
-}
-
-function hotlineNumbersOf(settings: string): string[] {
-  try {
-    const parsed = JSON.parse(settings) as { hotlineNumbers?: unknown };
-    const list = parsed.hotlineNumbers;
-    return Array.isArray(list)
-      ? list.filter((item): item is string => typeof item === 'string').map(normalizeE164)
-      : [];
-  } catch {
-    return [];
-  }
 }

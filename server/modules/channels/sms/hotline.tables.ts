@@ -41,8 +41,21 @@ export interface IncidentMessagesTable {
   sent_at: number | null;
 }
 
+/**
+ * Incoming-SMS webhooks already answered, by Twilio's MessageSid, with the first answer (TwiML,
+ * encrypted: it may carry a status link), so a replay or a retry is answered the same way and makes
+ * no second report (issue 14 §9). `answer_enc` is null while the first delivery is being handled.
+ */
+export interface SmsWebhookReceiptsTable {
+  message_sid: string;
+  answer_enc: string | null;
+  received_at: number;
+  purge_at: number;
+}
+
 declare module '../../../platform/database/schema.ts' {
   interface Database {
+    sms_webhook_receipts: SmsWebhookReceiptsTable;
     sms_conversations: SmsConversationsTable;
     incident_messages: IncidentMessagesTable;
   }

@@ -8,6 +8,7 @@ import { isValidTwilioSignature, twimlMessages } from '../../../platform/sms/twi
 import { intakeGuardFor, reportDepsFrom } from '../../intake/index.ts';
 import { createHotlineDirectory } from './hotline-numbers.ts';
 import { handleInboundSms } from './sms-inbound.service.ts';
+import { answerOnce } from './sms-replay.service.ts';
 import type { HotlineDeps } from './sms-inbound.service.ts';
 import { createSmsKeywordRouter, smsKeywordHandlersFor } from './sms-keywords.ts';
 import type { SmsKeywordHandler } from './sms-keywords.ts';
@@ -18,6 +19,11 @@ const inboundSmsSchema = z.object({
   From: z.string().min(1).max(40),
   To: z.string().min(1).max(40),
   Body: z.string().max(1600).default(''),
+  // Always sent by Twilio and covered by its signature, so a replay cannot drop or change it.
+  MessageSid: z
+    .string()
+    .regex(/^[A-Za-z0-9]{10,64}$/)
+    .optional(),
 });
 
 /** The hotline's dependencies; `keywordHandlers` defaults to the ones the modules declare. */
@@ -37,10 +43,12 @@ export function hotlineDepsFrom(
 /**
  * Twilio's incoming-SMS webhook. The signature is checked over the PUBLIC URL Twilio called
  * (AMPARO_PUBLIC_URL + path), since behind a proxy the request's own host is not what was signed.
- * The answer is TwiML, sent only after any report the text made has committed.
+ * The answer is TwiML, sent only after any report the text made has committed; a MessageSid
+ * already answered gets the same answer again and nothing else happens (sms-replay.service.ts).
  */
 export function registerSmsWebhookRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = hotlineDepsFrom(context);
+  const replayDeps = { db: context.database.db, clock: context.clock, crypto: context.crypto };
 
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const twilio = context.config.twilio;
@@ -56,7 +64,11 @@ export function registerSmsWebhookRoutes(app: FastifyInstance, context: Platform
     if (!isSigned)
       throw new AppError('TWILIO_SIGNATURE_INVALID', 'The request is not signed by our SMS provider.');
     const message = parseInput(inboundSmsSchema, params);
-    const replies = await handleInboundSms(deps, { from: message.From, to: message.To, body: message.Body });
-    return reply.type('text/xml; charset=utf-8').send(twimlMessages(replies));
+    const handle = async () =>
+      twimlMessages(await handleInboundSms(deps, { from: message.From, to: message.To, body: message.Body }));
+    const answer = message.MessageSid
+      ? await answerOnce(replayDeps, message.MessageSid, handle)
+      : await handle();
+    return reply.type('text/xml; charset=utf-8').send(answer);
   });
 }

@@ -27,7 +27,8 @@ export {
 export type { CreateNetworkInput, SupportedLanguage } from './network.contract.ts';
 export { defaultNetworkSettings } from './network-settings.ts';
 export type { NetworkSettings } from './network-settings.ts';
-export type { AreasTable, NetworksTable } from './network.tables.ts';
+export type { AreasTable, HotlineNumbersTable, NetworksTable } from './network.tables.ts';
+export { listHotlineNumbers } from './hotline-number.repository.ts';
 // Narrow reads for other modules: they never name the networks or areas tables themselves.
 export {
   findAreaBoxes,

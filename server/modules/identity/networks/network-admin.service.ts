@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -6,6 +8,7 @@ import type { Principal } from '../auth/index.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
 import { selectNetworkById, updateNetworkRow } from './network.repository.ts';
+import { replaceHotlineNumbers } from './hotline-number.repository.ts';
 import type { NetworkProfile, UpdateNetworkInput } from './network.contract.ts';
 import { memberVisibleSettings, parseStoredSettings } from './network-settings.ts';
 import { toNetwork } from './network.service.ts';
@@ -37,6 +40,9 @@ export async function updateNetwork(
       ...(input.settings === undefined ? {} : { settings: JSON.stringify(settings) }),
     };
     await updateNetworkRow(trx, row.id, changes);
+    if (input.settings?.hotlineNumbers !== undefined) {
+      await claimHotlineNumbers(trx, row.id, input.settings.hotlineNumbers, deps.clock.now());
+    }
     const fields = [
       ...Object.keys(changes).filter((field) => field !== 'settings'),
       ...Object.keys(input.settings ?? {}).map((key) => `settings.${key}`),
@@ -51,6 +57,33 @@ export async function updateNetwork(
     });
     return present({ ...row, ...changes }, principal);
   });
+}
+
+/**
+ * A hotline number belongs to one network in the deployment (issue 14 §6): the table's primary key
+ * decides, even between two admins racing. The answer names neither network.
+ */
+async function claimHotlineNumbers(
+  trx: Kysely<Database>,
+  networkId: string,
+  numbers: readonly string[],
+  now: number,
+): Promise<void> {
+  try {
+    await replaceHotlineNumbers(trx, { networkId, numbers, now });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('HOTLINE_NUMBER_TAKEN', 'One of these numbers is already a hotline in use.', [
+        { path: 'settings.hotlineNumbers', message: 'already in use as a hotline number' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function present(row: NetworksTable, principal: Principal): NetworkProfile {

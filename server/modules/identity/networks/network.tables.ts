@@ -31,8 +31,19 @@ export interface AreasTable {
   updated_at: number;
 }
 
+/**
+ * Every network's SMS hotline numbers (E.164), one row each: the primary key makes a number belong
+ * to one network in the whole deployment (issue 14 §6). Written with the `hotlineNumbers` setting.
+ */
+export interface HotlineNumbersTable {
+  number: string;
+  network_id: string;
+  created_at: number;
+}
+
 declare module '../../../platform/database/schema.ts' {
   interface Database {
+    hotline_numbers: HotlineNumbersTable;
     networks: NetworksTable;
     areas: AreasTable;
   }

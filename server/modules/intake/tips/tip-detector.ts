@@ -1,5 +1,6 @@
 import { tipPatternsByLanguage } from './tip-patterns.ts';
 import type { TipPatternGroups } from './tip-patterns.ts';
+import { foldLookalikes } from './tip-lookalikes.ts';
 import { hasPersonName, hasStreetAddress, normalizeTipText } from './tip-text.ts';
 
 /**
@@ -56,10 +57,12 @@ function countEnforcementSigns(text: string): number {
 }
 
 /**
- * Scores free text (a report's description and typed location together). Every language's
- * patterns run on every text, so a report in mixed Spanish and English is read whole.
+ * Scores free text (a report's description and typed location together), after undoing look-alike
+ * letters and invisible characters (tip-lookalikes.ts). Every language's patterns run on every
+ * text, so a report in mixed Spanish and English is read whole.
  */
-export function assessTip(text: string): TipAssessment {
+export function assessTip(rawText: string): TipAssessment {
+  const text = foldLookalikes(rawText);
   const normalized = normalizeTipText(text);
   if (normalized.length === 0) return { isFlagged: false, score: 0, reasons: [] };
   const reasons = new Set<TipReason>();

@@ -9,9 +9,11 @@ import type { NetworkProfile } from '../api/types.ts';
 
 /**
  * The server's validation error for the list, translated: which number is not E.164 (the issue's
- * path ends with its index), else a repeated number or too many numbers.
+ * path ends with its index), else a repeated number or too many numbers; a number another network
+ * already uses (409 HOTLINE_NUMBER_TAKEN, which names no network).
  */
 function hotlineErrorOf(caught: unknown, numbers: string[]): Message {
+  if (isApiError(caught, 'HOTLINE_NUMBER_TAKEN')) return messageOf('adminNetwork.hotline.taken');
   if (!isApiError(caught, 'VALIDATION_FAILED')) return errorMessageOf(caught, 'action.failed');
   const issue = caught.details.find((detail) => /^settings\.hotlineNumbers/.test(detail.path ?? ''));
   const index = /^settings\.hotlineNumbers\.(\d+)$/.exec(issue?.path ?? '')?.[1];

@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { ConfigError, loadConfig } from '../../server/platform/config/config.ts';
+import { purgeTasks } from '../../server/retention.ts';
+import { reachableOnlyLookup } from '../../server/platform/push/index.ts';
+import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
+import { createTestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildMember, signIn } from '../support/factories.ts';
+import { browserSubscription } from '../alerts/support/api.ts';
+import {
+  buildHotlineNetwork,
+  createHotlineApp,
+  publicUrl,
+  randomPhone,
+  twilioAuthToken,
+  webhookPath,
+} from '../hotline/support.ts';
+
+/**
+ * Issue 14, items 6 to 10: the side doors through which one outsider or one network's admin could
+ * take what is not theirs — another network's hotline number, an address of their choosing for
+ * every limit, a weaponized tip that slips past the screen or is told it was caught, a second
+ * report from a replayed webhook, an outbound request into the private network. Each test drives
+ * the HTTP API as the attacker would and expects the stable refusal.
+ */
+
+const errorCodeOf = (response: LightMyRequestResponse) =>
+  response.json<{ error?: { code?: string } }>().error?.code;
+
+describeEachDatabase('one person cannot hijack', (dialect) => {
+  describe('(6) hotline numbers belong to one network', () => {
+    let testApp: TestApp;
+    beforeAll(async () => {
+      testApp = await createHotlineApp(dialect);
+    });
+    afterAll(() => testApp.close());
+
+    async function adminOf(networkId: string) {
+      const admin = await buildMember(testApp.context, {
+        networkId,
+        roles: [{ role: 'admin' }],
+        withTotp: true,
+      });
+      return signIn(testApp.context, admin, { secondFactorProved: true });
+    }
+    const patchNumbers = (headers: Record<string, string>, hotlineNumbers: string[]) =>
+      testApp.app.inject({
+        method: 'PATCH',
+        url: '/api/network',
+        headers,
+        payload: { settings: { hotlineNumbers } },
+      });
+
+    it("another network's admin adding its number gets 409 HOTLINE_NUMBER_TAKEN naming neither network", async () => {
+      const victim = await buildHotlineNetwork(testApp.context);
+      const attacker = await buildHotlineNetwork(testApp.context);
+      const attackerAdmin = await adminOf(attacker.network.id);
+
+      const taken = await patchNumbers(attackerAdmin.headers, [attacker.hotline, victim.hotline]);
+      expect([taken.statusCode, errorCodeOf(taken)]).toEqual([409, 'HOTLINE_NUMBER_TAKEN']);
+      for (const network of [victim.network, attacker.network]) {
+        for (const name of [network.id, network.slug, network.name]) expect(taken.body).not.toContain(name);
+      }
+      // Nothing of the refused change was kept: not the setting, not the routing row.
+      const profile = await testApp.app.inject({
+        method: 'GET',
+        url: '/api/network',
+        headers: attackerAdmin.headers,
+      });
+      expect(profile.json<{ settings: { hotlineNumbers: string[] } }>().settings.hotlineNumbers).toEqual([
+        attacker.hotline,
+      ]);
+      const owners = await testApp.database.db
+        .selectFrom('hotline_numbers')
+        .select(['number', 'network_id'])
+        .where('number', 'in', [victim.hotline, attacker.hotline])
+        .orderBy('number')
+        .execute();
+      expect(owners).toEqual(
+        [
+          { number: victim.hotline, network_id: victim.network.id },
+          { number: attacker.hotline, network_id: attacker.network.id },
+        ].sort((a, b) => a.number.localeCompare(b.number)),
+      );
+
+      // The owner can still re-save, add and remove its own numbers; a removed number is free again.
+      const victimAdmin = await adminOf(victim.network.id);
+      const extra = randomPhone();
+      expect((await patchNumbers(victimAdmin.headers, [victim.hotline, extra])).statusCode).toBe(200);
+      expect((await patchNumbers(victimAdmin.headers, [extra])).statusCode).toBe(200);
+      expect((await patchNumbers(attackerAdmin.headers, [attacker.hotline, victim.hotline])).statusCode).toBe(
+        200,
+      );
+      const moved = await patchNumbers(victimAdmin.headers, [extra, victim.hotline]);
+      expect([moved.statusCode, errorCodeOf(moved)]).toEqual([409, 'HOTLINE_NUMBER_TAKEN']);
+    });
+  });
+
+  describe('(7) a client cannot choose its own address through X-Forwarded-For', () => {
+    it('AMPARO_TRUST_PROXY=true and a malformed proxy list stop start-up with a clear message', () => {
+      for (const value of ['true', '10.0.0.0/33', 'proxy.internal']) {
+        expect(() => loadConfig({ AMPARO_TRUST_PROXY: value })).toThrow(ConfigError);
+        expect(() => loadConfig({ AMPARO_TRUST_PROXY: value })).toThrow(/AMPARO_TRUST_PROXY: /);
+      }
+    });
+
+    describe('behind one proxy (AMPARO_TRUST_PROXY=1)', () => {
+      let testApp: TestApp;
+      beforeAll(async () => {
+        testApp = await createTestApp(dialect, { AMPARO_TRUST_PROXY: '1' });
+      });
+      afterAll(() => testApp.close());
+
+      it('rotating spoofed hops do not escape the per-address sign-in limit (429 RATE_LIMITED)', async () => {
+        const statuses: number[] = [];
+        let last: LightMyRequestResponse | undefined;
+        for (let attempt = 0; attempt < 52; attempt += 1) {
+          // The client writes any address it likes; the proxy (127.0.0.1) appends the real one.
+          last = await testApp.app.inject({
+            method: 'POST',
+            url: '/api/auth/sign-in',
+            headers: { 'x-forwarded-for': `203.0.${attempt}.9, 198.51.100.7` },
+            payload: { email: `spray-${attempt}@example.test`, password: 'a guess at a password' },
+          });
+          statuses.push(last.statusCode);
+        }
+        expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(50);
+        expect(last && [last.statusCode, errorCodeOf(last)]).toEqual([429, 'RATE_LIMITED']);
+        // Another real client behind the same proxy is not limited by the attacker's attempts.
+        const other = await testApp.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          headers: { 'x-forwarded-for': '198.51.101.7' },
+          payload: { email: 'someone@example.test', password: 'a guess at a password' },
+        });
+        expect(other.statusCode).toBe(401);
+      });
+    });
+
+    describe('behind listed proxies (AMPARO_TRUST_PROXY=127.0.0.1,10.0.0.0/8)', () => {
+      let testApp: TestApp;
+      beforeAll(async () => {
+        testApp = await createHotlineApp(dialect, {
+          environment: { AMPARO_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' },
+        });
+      });
+      afterAll(() => testApp.close());
+      const publicReport = (slug: string, forwardedFor: string) =>
+        testApp.app.inject({
+          method: 'POST',
+          url: `/api/public/${slug}/reports`,
+          headers: { 'sec-fetch-site': 'same-origin', 'x-forwarded-for': forwardedFor },
+          payload: { category: 'street_stop', zip: '60608' },
+        });
+
+      it('spoofed hops count as one source for an incident and do not escape the intake limit', async () => {
+        const { network } = await buildHotlineNetwork(testApp.context);
+        // Real client 198.51.100.7, then an inner proxy of the deployment (10.1.2.3), then 127.0.0.1.
+        const statuses: number[] = [];
+        for (let attempt = 0; attempt < 25; attempt += 1) {
+          const response = await publicReport(network.slug, `192.0.2.${attempt}, 198.51.100.7, 10.1.2.3`);
+          statuses.push(response.statusCode);
+          if (attempt === 2) {
+            const incidents = await testApp.database.db
+              .selectFrom('incidents')
+              .select(['source_count', 'report_count'])
+              .where('network_id', '=', network.id)
+              .execute();
+            expect(incidents).toEqual([{ source_count: 1, report_count: 3 }]);
+          }
+        }
+        expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(20);
+        expect(statuses.at(-1)).toBe(429);
+      });
+    });
+  });
+
+  describe('(9) a replayed Twilio webhook is answered as the first time and makes no second report', () => {
+    let testApp: TestApp;
+    beforeAll(async () => {
+      testApp = await createHotlineApp(dialect);
+    });
+    afterAll(() => testApp.close());
+
+    it('replays of one signed MessageSid: same TwiML, one report, purged by retention', async () => {
+      const { network, hotline } = await buildHotlineNetwork(testApp.context);
+      const params = {
+        MessageSid: `SM${'0123456789abcdef'.repeat(2)}`,
+        AccountSid: 'ACtest00000000000000000000000000',
+        From: randomPhone(),
+        To: hotline,
+        Body: 'ICE agents are detaining people at 1845 S Loomis St 60608 right now',
+        NumMedia: '0',
+      };
+      const signature = signTwilioRequest(twilioAuthToken, `${publicUrl}${webhookPath}`, params);
+      const deliver = () =>
+        testApp.app.inject({
+          method: 'POST',
+          url: webhookPath,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+          payload: new URLSearchParams(params).toString(),
+        });
+      const reports = () =>
+        testApp.database.db.selectFrom('reports').select('id').where('network_id', '=', network.id).execute();
+
+      const first = await deliver();
+      expect(first.statusCode).toBe(200);
+      expect(first.body).toContain('<Message>');
+      expect(await reports()).toHaveLength(1);
+      for (let replay = 0; replay < 3; replay += 1) {
+        const again = await deliver();
+        expect([again.statusCode, again.headers['content-type'], again.body]).toEqual([
+          first.statusCode,
+          first.headers['content-type'],
+          first.body,
+        ]);
+      }
+      expect(await reports()).toHaveLength(1);
+
+      // The receipt is kept a day, its answer encrypted, then purged with the rest of the hotline's data.
+      const receipt = await testApp.database.db
+        .selectFrom('sms_webhook_receipts')
+        .selectAll()
+        .where('message_sid', '=', params.MessageSid)
+        .executeTakeFirstOrThrow();
+      expect(receipt.answer_enc).not.toContain('Message');
+      const purge = purgeTasks.find((task) => task.tables.includes('sms_webhook_receipts'));
+      expect(purge).toBeDefined();
+      testApp.clock.advance(25 * 60 * 60 * 1000);
+      await purge?.run({ db: testApp.database.db, clock: testApp.clock, dialect });
+      const left = await testApp.database.db
+        .selectFrom('sms_webhook_receipts')
+        .select('message_sid')
+        .where('message_sid', '=', params.MessageSid)
+        .execute();
+      expect(left).toEqual([]);
+    });
+  });
+
+  describe('(10) outbound requests stay off private addresses unless the operator lists them', () => {
+    const subscribe = (testApp: TestApp, slug: string, endpoint: string) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `/api/public/${slug}/push-subscriptions`,
+        headers: { 'sec-fetch-site': 'same-origin' },
+        payload: {
+          subscription: { ...browserSubscription(), endpoint },
+          point: { lat: 41.8523, lon: -87.6654, radiusMeters: 1000 },
+          language: 'en',
+        },
+      });
+
+    it('a push endpoint on a private address is refused by default (400 PUSH_SUBSCRIPTION_INVALID)', async () => {
+      const testApp = await createTestApp(dialect, { AMPARO_PUBLIC_URL: publicUrl });
+      try {
+        const { network } = await buildHotlineNetwork(testApp.context);
+        for (const endpoint of [
+          'https://10.0.0.7/push/abc',
+          'https://[fd00::7]/push/abc',
+          'https://127.0.0.1/x',
+        ]) {
+          const refused = await subscribe(testApp, network.slug, endpoint);
+          expect([refused.statusCode, errorCodeOf(refused)], endpoint).toEqual([
+            400,
+            'PUSH_SUBSCRIPTION_INVALID',
+          ]);
+        }
+      } finally {
+        await testApp.close();
+      }
+      // And the sender's socket refuses what a name resolves to when it is private.
+      await expect(lookupOf([], 'localhost')).rejects.toMatchObject({ code: 'EADDRNOTPUBLIC' });
+    });
+
+    it('AMPARO_ALLOWED_PRIVATE_ADDRESSES lets exactly the listed addresses through', async () => {
+      const testApp = await createTestApp(dialect, {
+        AMPARO_PUBLIC_URL: publicUrl,
+        AMPARO_ALLOWED_PRIVATE_ADDRESSES: '10.0.0.7,fd00::7/128',
+      });
+      try {
+        const { network } = await buildHotlineNetwork(testApp.context);
+        expect((await subscribe(testApp, network.slug, 'https://10.0.0.7/push/abc')).statusCode).toBe(201);
+        expect((await subscribe(testApp, network.slug, 'https://[fd00::7]/push/abc')).statusCode).toBe(201);
+        const neighbour = await subscribe(testApp, network.slug, 'https://10.0.0.8/push/abc');
+        expect([neighbour.statusCode, errorCodeOf(neighbour)]).toEqual([400, 'PUSH_SUBSCRIPTION_INVALID']);
+      } finally {
+        await testApp.close();
+      }
+      await expect(lookupOf(['127.0.0.1/32', '::1/128'], 'localhost')).resolves.toMatch(
+        /^(127\.0\.0\.1|::1)$/,
+      );
+    });
+  });
+});
+
+/** What the push sender's socket would connect to for `hostname` (the lookup its agent uses). */
+function lookupOf(allowed: string[], hostname: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    reachableOnlyLookup(allowed)(hostname, {}, (error, address) => {
+      if (error) reject(error);
+      else resolve(typeof address === 'string' ? address : (address[0]?.address ?? ''));
+    });
+  });
+}
