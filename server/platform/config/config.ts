@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { HttpLimits } from '../http/connection-limits.ts';
+import { parsePushHosts } from '../push/push-hosts.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -37,6 +38,11 @@ const environmentSchema = z.object({
   AMPARO_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(2048),
   AMPARO_HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(64),
   AMPARO_FORM_MAX_PARAMETERS: z.coerce.number().int().min(10).max(10_000).default(200),
+  AMPARO_PUSH_HOSTS: z.string().max(2000).optional(),
+  AMPARO_PUSH_SUBSCRIPTIONS_PER_NETWORK_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  AMPARO_CONFIRMATIONS_PER_NETWORK_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  AMPARO_CONFIRMATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  AMPARO_CONFIRMATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
   AMPARO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AMPARO_KEY_FILE: z.string().min(1).optional(),
   AMPARO_ENCRYPTION_KEYS: z.string().min(1).optional(),
@@ -90,6 +96,15 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   worker: { concurrency: number; pollMs: number };
   trustProxy: boolean;
+  /** Push endpoints are accepted only on these hosts (ADR 0022). */
+  push: { allowedHosts: readonly string[] };
+  /** Hourly caps on new push subscriptions and confirmation mail, shared by all processes. */
+  subscriptionCaps: {
+    pushSubscriptionsPerNetwork: number;
+    confirmationsPerNetwork: number;
+    confirmationsGlobal: number;
+    confirmationsPerAddressee: number;
+  };
   /** Timeouts, the body rate floor and connection caps (ADR 0022). */
   http: HttpLimits & { formMaxParameters: number };
   keys: { file?: string; inline?: string };
@@ -142,6 +157,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     shutdownTimeoutMs: env.AMPARO_SHUTDOWN_TIMEOUT_MS,
     worker: { concurrency: env.AMPARO_WORKER_CONCURRENCY, pollMs: env.AMPARO_WORKER_POLL_MS },
     trustProxy: env.AMPARO_TRUST_PROXY === 'true',
+    push: { allowedHosts: parsePushHosts(env.AMPARO_PUSH_HOSTS) },
+    subscriptionCaps: {
+      pushSubscriptionsPerNetwork: env.AMPARO_PUSH_SUBSCRIPTIONS_PER_NETWORK_PER_HOUR,
+      confirmationsPerNetwork: env.AMPARO_CONFIRMATIONS_PER_NETWORK_PER_HOUR,
+      confirmationsGlobal: env.AMPARO_CONFIRMATIONS_PER_HOUR,
+      confirmationsPerAddressee: env.AMPARO_CONFIRMATIONS_PER_ADDRESS_PER_HOUR,
+    },
     http: {
       requestTimeoutMs: env.AMPARO_HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: env.AMPARO_HTTP_HEADERS_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { isAllowedPushHost } from './push-hosts.ts';
 
 /** What a browser's `PushSubscription.toJSON()` holds that a server needs to send to it. */
 export interface WebPushSubscription {
@@ -23,10 +24,13 @@ const base64UrlPattern = /^[A-Za-z0-9_-]+={0,2}$/;
 
 /**
  * Checks a PushSubscription strictly: only `endpoint`, `keys` and `expirationTime`; an https
- * endpoint on a public DNS name (the server will POST to it, so no IP literals or local names);
+ * endpoint on a public DNS name of a known push service (`allowedHosts`) (the server will POST to it, so no IP literals or local names);
  * keys in base64url that decode to exactly the lengths RFC 8291 requires.
  */
-export function parsePushSubscription(value: unknown): ParsedPushSubscription {
+export function parsePushSubscription(
+  value: unknown,
+  allowedHosts: readonly string[],
+): ParsedPushSubscription {
   const problems: PushSubscriptionProblem[] = [];
   if (!isPlainObject(value)) return invalid('', 'must be a PushSubscription object');
   for (const key of Object.keys(value)) {
@@ -40,7 +44,7 @@ export function parsePushSubscription(value: unknown): ParsedPushSubscription {
       message: `must be a URL of at most ${maximumEndpointLength} characters`,
     });
   } else {
-    const problem = endpointProblem(endpoint);
+    const problem = endpointProblem(endpoint, allowedHosts);
     if (problem) problems.push({ path: 'endpoint', message: problem });
   }
   const expirationTime = value.expirationTime;
@@ -93,7 +97,7 @@ function decodedKey(
   return unpadded;
 }
 
-function endpointProblem(endpoint: string): string | null {
+function endpointProblem(endpoint: string, allowedHosts: readonly string[]): string | null {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -103,6 +107,8 @@ function endpointProblem(endpoint: string): string | null {
   if (url.protocol !== 'https:') return 'must be an https URL';
   if (url.username || url.password) return 'must not carry credentials';
   if (!isPublicHostName(url.hostname)) return 'must be on a public host name';
+  // Any other public host could be a tarpit holding a delivery open (issue 27).
+  if (!isAllowedPushHost(url.hostname, allowedHosts)) return 'must be on a known push service';
   return null;
 }
 

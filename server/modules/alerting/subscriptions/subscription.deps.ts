@@ -6,6 +6,17 @@ export interface SubscriptionDeps extends ServiceDeps {
   jobs: JobWaker;
   /** Links in confirmation emails and unsubscribe pages. */
   publicUrl: string;
+  /** Host names a push subscription may point at (AMPARO_PUSH_HOSTS). */
+  pushHosts: readonly string[];
+  /** Hourly caps that hold across app processes (counted in the database). */
+  caps: SubscriptionCaps;
+}
+
+export interface SubscriptionCaps {
+  pushSubscriptionsPerNetwork: number;
+  confirmationsPerNetwork: number;
+  confirmationsGlobal: number;
+  confirmationsPerAddressee: number;
 }
 
 export function subscriptionDepsFrom(context: PlatformContext): SubscriptionDeps {
@@ -13,5 +24,7 @@ export function subscriptionDepsFrom(context: PlatformContext): SubscriptionDeps
     ...serviceDepsFrom(context),
     jobs: context.jobs,
     publicUrl: context.config.publicUrl,
+    pushHosts: context.config.push.allowedHosts,
+    caps: context.config.subscriptionCaps,
   };
 }

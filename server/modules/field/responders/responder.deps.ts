@@ -1,10 +1,13 @@
 import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 
-export type ResponderDeps = ServiceDeps;
+export interface ResponderDeps extends ServiceDeps {
+  /** Host names a responder's push subscription may point at (AMPARO_PUSH_HOSTS). */
+  pushHosts: readonly string[];
+}
 
 export function responderDepsFrom(context: PlatformContext): ResponderDeps {
-  return serviceDepsFrom(context);
+  return { ...serviceDepsFrom(context), pushHosts: context.config.push.allowedHosts };
 }
 
 /** Field-crypto contexts and blind-index purposes of responder columns. */
