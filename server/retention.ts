@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { subscriptionPurgeTasks } from './modules/alerting/index.ts';
 import { channelsPurgeTasks } from './modules/channels/index.ts';
 import { identityPurgeTasks } from './modules/identity/index.ts';
 import { intakePurgeTasks } from './modules/intake/index.ts';
 import { defineJob, doneJobsPurgeTask, recurring } from './platform/jobs/index.ts';
+import { expiredSharedCountersPurgeTask } from './platform/limits/index.ts';
 import type { JobSet } from './platform/jobs/index.ts';
 import { checkPurgeTasks, purgeAndCompact, purgeOnSchedule } from './platform/retention/index.ts';
 import type { PurgeDeps, PurgeReport, PurgeTask } from './platform/retention/index.ts';
@@ -16,7 +18,9 @@ export const purgeTasks: readonly PurgeTask[] = checkPurgeTasks([
   ...identityPurgeTasks,
   ...intakePurgeTasks,
   ...channelsPurgeTasks,
+  ...subscriptionPurgeTasks,
   doneJobsPurgeTask,
+  expiredSharedCountersPurgeTask,
 ]);
 
 /** `amparo purge`: every task, then compaction so deleted rows are gone from the files. */

@@ -14,6 +14,7 @@ import * as passkeyNames from './2026_11_29_0015_passkey_names.ts';
 import * as frozenAlertContent from './2026_11_29_0016_frozen_alert_content.ts';
 import * as privilegeNeedsTwo from './2026_11_29_0017_privilege_needs_two.ts';
 import * as sideDoors from './2026_11_29_0018_side_doors.ts';
+import * as outsiderLimits from './2026_11_29_0020_outsider_limits.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0016_frozen_alert_content': frozenAlertContent,
   '2026_11_29_0017_privilege_needs_two': privilegeNeedsTwo,
   '2026_11_29_0018_side_doors': sideDoors,
+  '2026_11_29_0020_outsider_limits': outsiderLimits,
 };

@@ -18,7 +18,7 @@ import {
 import type { AlertWorld } from './support/alert-world.ts';
 import { approve, call, outcome, uniquePhone } from './support/api.ts';
 import type { DeliverySummary } from './support/api.ts';
-import { startFakePushService } from './support/fake-push.ts';
+import { fakePushServiceHosts, startFakePushService } from './support/fake-push.ts';
 import type { BrowserSubscription, FakePushService } from './support/fake-push.ts';
 import { startFakeSmtp } from './support/fake-smtp.ts';
 import type { FakeSmtp } from './support/fake-smtp.ts';
@@ -51,6 +51,7 @@ describeEachDatabase('verified alerts, end to end', (dialect) => {
       TWILIO_FROM: '+13125550100',
       SMTP_URL: smtp.url,
       AMPARO_SMS_RATE_PER_SECOND: '100',
+      AMPARO_PUSH_HOSTS: fakePushServiceHosts,
     });
     worker = await startTestWorker(testApp, testAdapters(testApp, push));
   });

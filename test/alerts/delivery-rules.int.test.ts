@@ -18,7 +18,7 @@ import {
 import type { AlertWorld } from './support/alert-world.ts';
 import { approve, call, uniquePhone } from './support/api.ts';
 import type { DeliverySummary } from './support/api.ts';
-import { startFakePushService } from './support/fake-push.ts';
+import { fakePushServiceHosts, startFakePushService } from './support/fake-push.ts';
 import type { FakePushService } from './support/fake-push.ts';
 import { startFakeSmtp } from './support/fake-smtp.ts';
 import type { FakeSmtp } from './support/fake-smtp.ts';
@@ -47,6 +47,7 @@ describeEachDatabase('alert deliveries', (dialect) => {
       TWILIO_FROM: '+13125550100',
       SMTP_URL: smtp.url,
       AMPARO_SMS_RATE_PER_SECOND: '100',
+      AMPARO_PUSH_HOSTS: fakePushServiceHosts,
     });
   });
   afterEach(async () => {

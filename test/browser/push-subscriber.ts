@@ -45,6 +45,7 @@ export function pushRoutingEnvironment(push: FakePushService): Record<string, st
   return {
     NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(preload)}`,
     AMPARO_TEST_PUSH_HOST: new URL(push.origin).hostname,
+    AMPARO_PUSH_HOSTS: new URL(push.origin).hostname,
     AMPARO_TEST_PUSH_CA: String(ca),
   };
 }

@@ -25,7 +25,7 @@ function subscription() {
 describeEachDatabase('notifying responders of offers', (dialect) => {
   let testApp: TestApp;
   beforeAll(async () => {
-    testApp = await createTestApp(dialect);
+    testApp = await createTestApp(dialect, { AMPARO_PUSH_HOSTS: 'push.example.org' });
   });
   afterAll(() => testApp.close());
 

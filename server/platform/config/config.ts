@@ -18,6 +18,7 @@ export const defaultLaneConcurrency: Record<JobLane, number> = {
 
 const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5][0-9]|6[0-4])(?:,|$))+$`);
 import type { HttpLimits } from '../http/connection-limits.ts';
+import { parsePushHosts } from '../push/push-hosts.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -64,6 +65,11 @@ const environmentSchema = z.object({
   AMPARO_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(2048),
   AMPARO_HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(64),
   AMPARO_FORM_MAX_PARAMETERS: z.coerce.number().int().min(10).max(10_000).default(200),
+  AMPARO_PUSH_HOSTS: z.string().max(2000).optional(),
+  AMPARO_PUSH_SUBSCRIPTIONS_PER_NETWORK_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  AMPARO_CONFIRMATIONS_PER_NETWORK_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  AMPARO_CONFIRMATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  AMPARO_CONFIRMATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
   AMPARO_TRUST_PROXY: z
     .string()
     .max(2000)
@@ -131,6 +137,15 @@ export interface AppConfig {
   trustProxy: ProxyTrust;
   /** Private addresses/CIDRs outbound requests may reach anyway (self-hosted relays); default none. */
   allowedPrivateAddresses: AddressRange[];
+  /** Push endpoints are accepted only on these hosts (ADR 0022). */
+  push: { allowedHosts: readonly string[] };
+  /** Hourly caps on new push subscriptions and confirmation mail, shared by all processes. */
+  subscriptionCaps: {
+    pushSubscriptionsPerNetwork: number;
+    confirmationsPerNetwork: number;
+    confirmationsGlobal: number;
+    confirmationsPerAddressee: number;
+  };
   /** Timeouts, the body rate floor and connection caps (ADR 0022). */
   http: HttpLimits & { formMaxParameters: number };
   keys: { file?: string; inline?: string };
@@ -189,6 +204,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     outboundDeadlineMs: env.AMPARO_OUTBOUND_DEADLINE_MS,
     trustProxy: env.AMPARO_TRUST_PROXY,
     allowedPrivateAddresses: env.AMPARO_ALLOWED_PRIVATE_ADDRESSES,
+    push: { allowedHosts: parsePushHosts(env.AMPARO_PUSH_HOSTS) },
+    subscriptionCaps: {
+      pushSubscriptionsPerNetwork: env.AMPARO_PUSH_SUBSCRIPTIONS_PER_NETWORK_PER_HOUR,
+      confirmationsPerNetwork: env.AMPARO_CONFIRMATIONS_PER_NETWORK_PER_HOUR,
+      confirmationsGlobal: env.AMPARO_CONFIRMATIONS_PER_HOUR,
+      confirmationsPerAddressee: env.AMPARO_CONFIRMATIONS_PER_ADDRESS_PER_HOUR,
+    },
     http: {
       requestTimeoutMs: env.AMPARO_HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: env.AMPARO_HTTP_HEADERS_TIMEOUT_MS,

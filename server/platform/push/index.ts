@@ -1,5 +1,6 @@
 /** Web Push (VAPID) behind a small interface; the endpoint comes from each browser subscription. */
 export { isPublicHostName, parsePushSubscription } from './push-subscription.ts';
+export { isAllowedPushHost, knownPushServiceHosts, parsePushHosts } from './push-hosts.ts';
 export type {
   ParsedPushSubscription,
   PushSubscriptionProblem,

@@ -1,6 +1,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress } from './public-address.ts';
+import { isAllowedPushHost, knownPushServiceHosts, parsePushHosts } from './push-hosts.ts';
 import { isPublicHostName, parsePushSubscription } from './push-subscription.ts';
 
 function browserKeys() {
@@ -14,7 +15,7 @@ const endpoint = 'https://fcm.googleapis.com/fcm/send/abc123';
 describe('parsePushSubscription', () => {
   it('accepts what a browser sends', () => {
     const keys = browserKeys();
-    expect(parsePushSubscription({ endpoint, expirationTime: null, keys })).toEqual({
+    expect(parsePushSubscription({ endpoint, expirationTime: null, keys }, knownPushServiceHosts)).toEqual({
       isValid: true,
       subscription: { endpoint, keys },
     });
@@ -39,12 +40,46 @@ describe('parsePushSubscription', () => {
       [{ endpoint, keys, extra: true }, 'extra'],
       [{ endpoint, keys: { ...keys, other: 'x' } }, 'keys.other'],
       [{ endpoint, keys, expirationTime: 'soon' }, 'expirationTime'],
+      // A public host that is not a push service: a tarpit could hold deliveries open (issue 27).
+      [{ endpoint: 'https://tarpit.example.com/push/1', keys }, 'endpoint'],
+      [{ endpoint: 'https://push.apple.com.evil.example/x', keys }, 'endpoint'],
+      [{ endpoint: 'https://evilnotify.windows.com/x', keys }, 'endpoint'],
     ];
     for (const [value, path] of cases) {
-      const parsed = parsePushSubscription(value);
+      const parsed = parsePushSubscription(value, knownPushServiceHosts);
       expect(parsed.isValid, JSON.stringify(value).slice(0, 80)).toBe(false);
       if (!parsed.isValid) expect(parsed.problems.map((problem) => problem.path)).toContain(path);
     }
+  });
+});
+
+describe('push service hosts', () => {
+  it("accepts the browsers' push services and nothing else by default", () => {
+    for (const host of [
+      'fcm.googleapis.com',
+      'updates.push.services.mozilla.com',
+      'web.push.apple.com',
+      'api.push.apple.com',
+      'wns2-par02p.notify.windows.com',
+      'FCM.googleapis.com.',
+    ])
+      expect(isAllowedPushHost(host, knownPushServiceHosts), host).toBe(true);
+    for (const host of [
+      'push.apple.com',
+      'notify.windows.com',
+      'googleapis.com',
+      'example.com',
+      'xpush.apple.com',
+    ])
+      expect(isAllowedPushHost(host, knownPushServiceHosts), host).toBe(false);
+  });
+
+  it('takes a configured list in place of the known one', () => {
+    const hosts = parsePushHosts('push.amparo-test.example, *.push.example.org');
+    expect(isAllowedPushHost('push.amparo-test.example', hosts)).toBe(true);
+    expect(isAllowedPushHost('eu.push.example.org', hosts)).toBe(true);
+    expect(isAllowedPushHost('fcm.googleapis.com', hosts)).toBe(false);
+    expect(parsePushHosts(undefined)).toBe(knownPushServiceHosts);
   });
 });
 

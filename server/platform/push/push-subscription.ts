@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { AddressRange } from '../config/address-lists.ts';
 import { isAddressInRanges } from '../config/address-lists.ts';
+import { isAllowedPushHost } from './push-hosts.ts';
 
 /** What a browser's `PushSubscription.toJSON()` holds that a server needs to send to it. */
 export interface WebPushSubscription {
@@ -25,12 +26,14 @@ const base64UrlPattern = /^[A-Za-z0-9_-]+={0,2}$/;
 
 /**
  * Checks a PushSubscription strictly: only `endpoint`, `keys` and `expirationTime`; an https
- * endpoint on a public DNS name (the server will POST to it, so no IP literals or local names);
- * keys in base64url that decode to exactly the lengths RFC 8291 requires. An IP literal the
- * operator listed in AMPARO_ALLOWED_PRIVATE_ADDRESSES (a self-hosted relay) is accepted too.
+ * endpoint on a public DNS name of a known push service (`allowedHosts`; the server will POST to
+ * it, so no IP literals or local names); keys in base64url that decode to exactly the lengths
+ * RFC 8291 requires. An IP literal the operator listed in AMPARO_ALLOWED_PRIVATE_ADDRESSES (a
+ * self-hosted relay) is accepted too.
  */
 export function parsePushSubscription(
   value: unknown,
+  allowedHosts: readonly string[],
   allowedPrivate: readonly AddressRange[] = [],
 ): ParsedPushSubscription {
   const problems: PushSubscriptionProblem[] = [];
@@ -46,7 +49,7 @@ export function parsePushSubscription(
       message: `must be a URL of at most ${maximumEndpointLength} characters`,
     });
   } else {
-    const problem = endpointProblem(endpoint, allowedPrivate);
+    const problem = endpointProblem(endpoint, allowedHosts, allowedPrivate);
     if (problem) problems.push({ path: 'endpoint', message: problem });
   }
   const expirationTime = value.expirationTime;
@@ -99,7 +102,11 @@ function decodedKey(
   return unpadded;
 }
 
-function endpointProblem(endpoint: string, allowedPrivate: readonly AddressRange[]): string | null {
+function endpointProblem(
+  endpoint: string,
+  allowedHosts: readonly string[],
+  allowedPrivate: readonly AddressRange[],
+): string | null {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -108,9 +115,11 @@ function endpointProblem(endpoint: string, allowedPrivate: readonly AddressRange
   }
   if (url.protocol !== 'https:') return 'must be an https URL';
   if (url.username || url.password) return 'must not carry credentials';
-  if (!isPublicHostName(url.hostname) && !isAllowedLiteral(url.hostname, allowedPrivate)) {
-    return 'must be on a public host name';
-  }
+  // An operator-listed private address (a self-hosted relay) is the one exception to both rules.
+  if (isAllowedLiteral(url.hostname, allowedPrivate)) return null;
+  if (!isPublicHostName(url.hostname)) return 'must be on a public host name';
+  // Any other public host could be a tarpit holding a delivery open (issue 27).
+  if (!isAllowedPushHost(url.hostname, allowedHosts)) return 'must be on a known push service';
   return null;
 }
 

@@ -37,6 +37,9 @@ export interface FakePushService {
 
 const hostName = 'push.amparo-test.example';
 
+/** AMPARO_PUSH_HOSTS for an app whose subscribers use this service (ADR 0022: known hosts only). */
+export const fakePushServiceHosts = hostName;
+
 /**
  * A stand-in for a browser push service (FCM, Mozilla autopush) on 127.0.0.1: HTTPS with a
  * throw-away certificate, it checks the VAPID Authorization header and decrypts the payload with

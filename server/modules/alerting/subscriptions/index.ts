@@ -13,6 +13,10 @@ export { isPointInCircleArea, zipOfPoint } from './subscription-areas.ts';
 export { isSmsOptedOut, findSubscriberById, updateSubscriber } from './subscription.repository.ts';
 export { unsubscribePathFor } from './web-subscription.service.ts';
 export { createSubscriptionJobs } from './subscription.jobs.ts';
+export {
+  subscriptionPurgeTasks,
+  unconfirmedSubscriptionMaximumAgeMs,
+} from './subscription-retention.jobs.ts';
 export { requireNetworkBySlug } from './subscription.routes.ts';
 export { countRecipients, selectRecipientPage } from './recipient.repository.ts';
 export type {

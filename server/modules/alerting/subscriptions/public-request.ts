@@ -29,12 +29,13 @@ function crossSite(): AppError {
   return new AppError('CROSS_SITE_REQUEST', 'Subscriptions must be made from this site.');
 }
 
-/** Per-process limits on the public forms (nothing about who asked is stored). */
+/**
+ * Per-process limits on who asks (an address prefix is never stored, so these stay in memory);
+ * limits on whom a request targets are shared in the database (web-subscription.service.ts).
+ */
 export interface SubscriptionLimits {
   pushPerAddressPrefix: RateLimiter;
   emailPerAddressPrefix: RateLimiter;
-  /** Confirmation emails to one address: a stranger cannot flood someone's inbox. */
-  emailPerAddressee: RateLimiter;
 }
 
 export function createSubscriptionLimits(clock: Clock): SubscriptionLimits {
@@ -42,7 +43,6 @@ export function createSubscriptionLimits(clock: Clock): SubscriptionLimits {
     // A community meeting on one Wi-Fi network subscribes many phones at once.
     pushPerAddressPrefix: createRateLimiter({ limit: 60, windowMs: 10 * minuteMs, clock }),
     emailPerAddressPrefix: createRateLimiter({ limit: 10, windowMs: 60 * minuteMs, clock }),
-    emailPerAddressee: createRateLimiter({ limit: 3, windowMs: 60 * minuteMs, clock }),
   };
 }
 

@@ -20,6 +20,35 @@ export function normalizeSubscriberEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Providers that ignore dots in the local part and the domains they answer to. */
+const dotlessProviders: Record<string, string> = { 'gmail.com': 'gmail.com', 'googlemail.com': 'gmail.com' };
+
+/**
+ * The mailbox an address delivers to, as far as limits care (issue 27): lower case, a `+tag`
+ * dropped (every major provider delivers `name+tag@` to `name@`), and for Gmail the dots in the
+ * local part too. Used only to count confirmations per mailbox, never to send.
+ */
+export function mailboxOf(email: string): string {
+  const normalized = normalizeSubscriberEmail(email);
+  const at = normalized.lastIndexOf('@');
+  if (at < 1) return normalized;
+  let local = normalized.slice(0, at);
+  let domain = normalized.slice(at + 1).replace(/\.$/, '');
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  const provider = dotlessProviders[domain];
+  if (provider) {
+    domain = provider;
+    local = local.replaceAll('.', '');
+  }
+  return `${local}@${domain}`;
+}
+
+/** The limiter key for confirmations to one mailbox: a blind index, the address is not stored. */
+export function mailboxLimitKey(crypto: FieldCrypto, email: string): string {
+  return `confirmations:mailbox:${crypto.blindIndex(mailboxOf(email), 'limits.mailbox')}`;
+}
+
 /** Spaces, dashes and dots people type are not part of the number. */
 export function normalizePhone(phone: string): string {
   return phone.replace(/[\s().-]/g, '');

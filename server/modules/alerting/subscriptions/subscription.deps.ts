@@ -8,6 +8,17 @@ export interface SubscriptionDeps extends ServiceDeps {
   publicUrl: string;
   /** AMPARO_ALLOWED_PRIVATE_ADDRESSES: push endpoints on these private addresses are accepted. */
   allowedPrivateAddresses?: readonly string[];
+  /** Host names a push subscription may point at (AMPARO_PUSH_HOSTS). */
+  pushHosts: readonly string[];
+  /** Hourly caps that hold across app processes (counted in the database). */
+  caps: SubscriptionCaps;
+}
+
+export interface SubscriptionCaps {
+  pushSubscriptionsPerNetwork: number;
+  confirmationsPerNetwork: number;
+  confirmationsGlobal: number;
+  confirmationsPerAddressee: number;
 }
 
 export function subscriptionDepsFrom(context: PlatformContext): SubscriptionDeps {
@@ -16,5 +27,7 @@ export function subscriptionDepsFrom(context: PlatformContext): SubscriptionDeps
     jobs: context.jobs,
     publicUrl: context.config.publicUrl,
     allowedPrivateAddresses: context.config.allowedPrivateAddresses,
+    pushHosts: context.config.push.allowedHosts,
+    caps: context.config.subscriptionCaps,
   };
 }

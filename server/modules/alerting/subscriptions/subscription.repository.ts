@@ -125,3 +125,35 @@ export async function isSmsOptedOut(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Deletes subscribers that never confirmed (an address someone typed, maybe a stranger's) and whose
+ * last request is older than `cutoff`; they never received anything, so no delivery names them.
+ */
+export async function deleteNeverConfirmedSubscribers(db: Kysely<Database>, cutoff: number): Promise<number> {
+  const stale = db
+    .selectFrom('subscribers')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('confirmed_at', 'is', null)
+    .where('updated_at', '<', cutoff);
+  await db.deleteFrom('subscriber_areas').where('subscriber_id', 'in', stale).execute();
+  const result = await db
+    .deleteFrom('subscribers')
+    .where('status', '=', 'pending')
+    .where('confirmed_at', 'is', null)
+    .where('updated_at', '<', cutoff)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Forgets changes requested for confirmed subscribers that nobody confirmed before `cutoff`. */
+export async function clearStalePendingSettings(db: Kysely<Database>, cutoff: number): Promise<number> {
+  const result = await db
+    .updateTable('subscribers')
+    .set({ pending_settings: null, confirmation_hash: null, confirmation_expires_at: null })
+    .where('pending_settings', 'is not', null)
+    .where('updated_at', '<', cutoff)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

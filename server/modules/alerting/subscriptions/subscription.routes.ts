@@ -15,7 +15,6 @@ import {
   requireSameSiteRequest,
   requireWithinLimit,
 } from './public-request.ts';
-import { contactIndexOf } from './subscription-contacts.ts';
 import { subscriptionDepsFrom } from './subscription.deps.ts';
 import { messagePage, subscribePage } from './subscription.pages.ts';
 import {
@@ -120,7 +119,6 @@ export function registerSubscriptionApiRoutes(app: FastifyInstance, context: Pla
       const network = await requireNetworkBySlug(deps, slug);
       const body = parseInput(emailSubscriptionBodySchema, request.body);
       requireWithinLimit(limits.emailPerAddressPrefix, addressKey(request));
-      requireWithinLimit(limits.emailPerAddressee, contactIndexOf(deps.crypto, 'email', body.email));
       await requestEmailSubscription(deps, network, body);
       return reply.status(202).send({ status: 'confirmationSent' });
     }
@@ -135,7 +133,6 @@ export function registerSubscriptionApiRoutes(app: FastifyInstance, context: Pla
       try {
         const body = parseInput(emailSubscriptionBodySchema, { ...values, zips: zipsFromText(form.zips) });
         requireWithinLimit(limits.emailPerAddressPrefix, addressKey(request));
-        requireWithinLimit(limits.emailPerAddressee, contactIndexOf(deps.crypto, 'email', body.email));
         await requestEmailSubscription(deps, network, body);
       } catch (error) {
         if (!isAppError(error) || !['VALIDATION_FAILED', 'ZIP_UNKNOWN'].includes(error.code)) throw error;

@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
+import { hourMs, takeSharedLimits } from '../../../platform/limits/index.ts';
+import type { SharedLimit } from '../../../platform/limits/index.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import { parsePushSubscription } from '../../../platform/push/index.ts';
 import type { Network } from '../../identity/index.ts';
 import { areasForChoice, toAreaRows } from './subscription-areas.ts';
 import type { NewSubscriberArea } from './subscription-areas.ts';
-import { contactIndexOf, subscriberContactContext, unsubscribeTokenFor } from './subscription-contacts.ts';
+import {
+  contactIndexOf,
+  mailboxLimitKey,
+  subscriberContactContext,
+  unsubscribeTokenFor,
+} from './subscription-contacts.ts';
 import type { SubscriptionDeps } from './subscription.deps.ts';
 import {
   deleteSubscriberAreas,
@@ -34,7 +41,7 @@ export async function subscribePush(
   network: Network,
   body: PushSubscriptionBody,
 ): Promise<CreatedSubscription> {
-  const parsed = parsePushSubscription(body.subscription, deps.allowedPrivateAddresses);
+  const parsed = parsePushSubscription(body.subscription, deps.pushHosts, deps.allowedPrivateAddresses);
   if (!parsed.isValid) {
     throw new AppError(
       'PUSH_SUBSCRIPTION_INVALID',
@@ -52,6 +59,17 @@ export async function subscribePush(
   const now = deps.clock.now();
   const subscriberId = await inTransaction(deps, async (uow) => {
     const existing = await findSubscriberByContact(uow.trx, network.id, 'push', contactIndex);
+    // New endpoints are capped per network and hour, across processes; a browser renewing its
+    // own subscription is not new.
+    if (!existing) {
+      await takeSharedLimits(uow.trx, deps.clock, [
+        {
+          key: `push-subscriptions:network:${network.id}`,
+          limit: deps.caps.pushSubscriptionsPerNetwork,
+          windowMs: hourMs,
+        },
+      ]);
+    }
     const id = existing?.id ?? newId();
     const settings = {
       contact_enc: deps.crypto.encrypt(JSON.stringify(subscription), subscriberContactContext),
@@ -99,6 +117,7 @@ export async function requestEmailSubscription(
   const pending: PendingSettings = { areas, language: body.language, preference: body.preference };
   const now = deps.clock.now();
   await inTransaction(deps, async (uow) => {
+    await takeSharedLimits(uow.trx, deps.clock, confirmationLimits(deps, network, body.email));
     const existing = await findSubscriberByContact(uow.trx, network.id, 'email', contactIndex);
     const id = existing?.id ?? newId();
     const changes = {
@@ -124,6 +143,27 @@ export async function requestEmailSubscription(
     }
     await enqueueJobInUnitOfWork(uow, deps, { name: sendConfirmationJobName, payload: { subscriberId: id } });
   });
+}
+
+/**
+ * Confirmation mail is capped per mailbox (plus-tags and Gmail dots folded), per network and for
+ * the whole deployment, every hour, in the database so the caps hold across app processes: the
+ * sender that carries alerts cannot be turned into a mail cannon.
+ */
+function confirmationLimits(deps: SubscriptionDeps, network: Network, email: string): SharedLimit[] {
+  return [
+    {
+      key: mailboxLimitKey(deps.crypto, email),
+      limit: deps.caps.confirmationsPerAddressee,
+      windowMs: hourMs,
+    },
+    {
+      key: `confirmations:network:${network.id}`,
+      limit: deps.caps.confirmationsPerNetwork,
+      windowMs: hourMs,
+    },
+    { key: 'confirmations:all', limit: deps.caps.confirmationsGlobal, windowMs: hourMs },
+  ];
 }
 
 export function hashConfirmationToken(token: string): string {

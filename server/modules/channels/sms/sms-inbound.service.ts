@@ -33,8 +33,9 @@ const greetings = smsKeywordSet(smsKeywords.greeting);
 
 /**
  * Routes one text to the hotline and returns the replies, in the texter's language, to send back
- * as TwiML. In order: a responder's offer reply (dispatch), an opt-out (always honoured, never
- * limited), the intake limits (RATE_LIMITED), subscription keywords, a consent answer, a language
+ * as TwiML. In order: an opt-out (always honoured, never limited), the per-phone reply budget
+ * (RATE_LIMITED: no answer at all), a responder's offer reply (dispatch), the intake limits,
+ * subscription keywords, a consent answer, a language
  * choice, a reply to a dispatcher's message, the location a report is waiting for, and finally a
  * new report. A reply that acknowledges a report is made only after the report has committed.
  */
@@ -59,6 +60,13 @@ export async function handleInboundSms(deps: HotlineDeps, input: InboundSms): Pr
   const textLanguage = detectSmsLanguage(text, { previous: null, enabled: network.languages });
   const message = { networkId: network.id, phoneE164, text, language: textLanguage };
 
+  if (optOutWords.has(normalized.replace(/ /g, ''))) {
+    await deleteConversation(db, { networkId: network.id, phoneHash });
+    return (await deps.subscriptions(message)).replies;
+  }
+  // Every other branch answers, and the network pays for each answer: one per-phone budget first.
+  await deps.guard.admitSmsReply({ networkId: network.id, phoneHash });
+
   const keyword = deps.matchKeyword(text);
   if (keyword?.handler) {
     const result = await keyword.handler.handle({
@@ -71,10 +79,6 @@ export async function handleInboundSms(deps: HotlineDeps, input: InboundSms): Pr
   }
   // "ACEPTO K7Q2" from a number dispatch does not know is still no report.
   if (keyword?.isResponderReply) return [sayIn(textLanguage)('notUnderstood')];
-  if (optOutWords.has(normalized.replace(/ /g, ''))) {
-    await deleteConversation(db, { networkId: network.id, phoneHash });
-    return (await deps.subscriptions(message)).replies;
-  }
 
   // Limits before any other read: a flood from rotating numbers costs at most one indexed read each.
   await deps.guard.admitPhone({ networkId: network.id, phoneHash, zip: parseSmsLocation(text).zip ?? null });

@@ -29,7 +29,7 @@ export async function setOwnPushSubscription(
   requireRole(principal, ['responder']);
   let stored: string | null = null;
   if (subscription !== null) {
-    const parsed = parsePushSubscription(subscription, deps.allowedPrivateAddresses);
+    const parsed = parsePushSubscription(subscription, deps.pushHosts, deps.allowedPrivateAddresses);
     if (!parsed.isValid) {
       throw new AppError(
         'VALIDATION_FAILED',

@@ -2,12 +2,18 @@ import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext, ServiceDeps } from '../../../platform/context.ts';
 
 export interface ResponderDeps extends ServiceDeps {
+  /** Host names a responder's push subscription may point at (AMPARO_PUSH_HOSTS). */
+  pushHosts: readonly string[];
   /** AMPARO_ALLOWED_PRIVATE_ADDRESSES: push endpoints on these private addresses are accepted. */
   allowedPrivateAddresses?: readonly string[];
 }
 
 export function responderDepsFrom(context: PlatformContext): ResponderDeps {
-  return { ...serviceDepsFrom(context), allowedPrivateAddresses: context.config.allowedPrivateAddresses };
+  return {
+    ...serviceDepsFrom(context),
+    pushHosts: context.config.push.allowedHosts,
+    allowedPrivateAddresses: context.config.allowedPrivateAddresses,
+  };
 }
 
 /** Field-crypto contexts and blind-index purposes of responder columns. */

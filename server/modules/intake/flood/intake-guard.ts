@@ -4,6 +4,7 @@ import type { PlatformContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { addressPrefixKey } from '../../../platform/http/rate-limiter.ts';
+import { takeSharedLimits } from '../../../platform/limits/index.ts';
 import { readFloodMode } from './flood-mode.service.ts';
 import { areaKeyOf, createIntakeLimiter } from './intake-limits.ts';
 import type { IntakeDecision, IntakeLane } from './intake-limits.ts';
@@ -12,6 +13,9 @@ import { hasGenuineReportFrom } from './known-reporter.repository.ts';
 /** A phone becomes "known" by a report at least this old (a fresh junk number cannot vouch for itself). */
 export const knownReporterMinimumAgeMs = 60 * 60 * 1000;
 const floodModeCacheMs = 2000;
+/** Texts one phone may get answers to per window: a conversation, a few offers, never a bill. */
+export const smsRepliesPerPhone = 30;
+const smsReplyWindowMs = 10 * 60 * 1000;
 const knownCacheMs = 60 * 1000;
 const knownCacheSize = 50_000;
 
@@ -27,6 +31,12 @@ export interface IntakeGuard {
   }): Promise<void>;
   /** The SMS hotline: `phoneHash` is the texter's blind index. */
   admitPhone(input: { networkId: string; phoneHash: string | null; zip?: string | null }): Promise<void>;
+  /**
+   * Every SMS that would get a reply, whatever branch answers it (reports, keywords, responder
+   * replies, help), except opt-outs: a per-phone budget counted in the database, so it holds
+   * across app processes and every reply the network pays for is bounded (issue 27).
+   */
+  admitSmsReply(input: { networkId: string; phoneHash: string }): Promise<void>;
   /** A signed-in operator entering a call. */
   admitOperator(input: { networkId: string; memberId: string }): void;
   /** Flood mode changed in this process (other processes see it within two seconds). */
@@ -114,6 +124,15 @@ export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
           isFloodMode: isFlood,
         }),
       );
+    },
+    async admitSmsReply(input) {
+      await takeSharedLimits(deps.db, deps.clock, [
+        {
+          key: `sms-replies:${input.networkId}:${input.phoneHash}`,
+          limit: Math.max(1, Math.round(smsRepliesPerPhone * (deps.scale ?? 1))),
+          windowMs: smsReplyWindowMs,
+        },
+      ]);
     },
     admitOperator(input) {
       enforce(
