@@ -40,7 +40,10 @@ describeEachDatabase('passkey names', (dialect) => {
   }
 
   async function memberWithPasskey(name = 'Chromium on Linux') {
-    const member = await buildMemberWithPassword(testApp, { roles: [{ role: 'responder' }] });
+    const member = await buildMemberWithPassword(testApp, {
+      withTotp: false,
+      roles: [{ role: 'responder' }],
+    });
     const client = await signedInClient(testApp, member);
     const authenticator = new SoftwareAuthenticator();
     expect((await register(client, authenticator, { name })).statusCode).toBe(201);

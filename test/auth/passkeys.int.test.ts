@@ -38,7 +38,7 @@ describeEachDatabase('passkeys (WebAuthn)', (dialect) => {
   }
 
   async function memberWithPasskey(): Promise<{ member: BuiltMember; authenticator: SoftwareAuthenticator }> {
-    const member = await buildMemberWithPassword(testApp, { roles: [{ role: 'admin' }] });
+    const member = await buildMemberWithPassword(testApp, { withTotp: false, roles: [{ role: 'admin' }] });
     const authenticator = new SoftwareAuthenticator();
     expect((await register(await signedInClient(testApp, member), authenticator)).statusCode).toBe(201);
     return { member, authenticator };
@@ -62,7 +62,10 @@ describeEachDatabase('passkeys (WebAuthn)', (dialect) => {
   }
 
   it('registers a passkey: options for this RP and member, attestation verified, listed, audited', async () => {
-    const member = await buildMemberWithPassword(testApp, { roles: [{ role: 'coordinator' }] });
+    const member = await buildMemberWithPassword(testApp, {
+      withTotp: false,
+      roles: [{ role: 'coordinator' }],
+    });
     const client = await signedInClient(testApp, member);
     const authenticator = new SoftwareAuthenticator();
     const options = await send(testApp, client, 'POST', '/api/auth/passkeys/register/options');

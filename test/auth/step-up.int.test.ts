@@ -84,7 +84,10 @@ describeEachDatabase('step-up', (dialect) => {
   });
 
   it('steps up with a passkey assertion bound to this member', async () => {
-    const member = await buildMemberWithPassword(testApp, { roles: [{ role: 'coordinator' }] });
+    const member = await buildMemberWithPassword(testApp, {
+      withTotp: false,
+      roles: [{ role: 'coordinator' }],
+    });
     const authenticator = new SoftwareAuthenticator();
     const enrolling = await signedInClient(testApp, member);
     const registration = (
@@ -121,13 +124,20 @@ describeEachDatabase('step-up', (dialect) => {
   });
 
   it('needs an enrolled second factor; SMS codes are not a method', async () => {
-    const member = await buildMemberWithPassword(testApp, { roles: [{ role: 'responder' }] });
+    const member = await buildMemberWithPassword(testApp, {
+      withTotp: false,
+      roles: [{ role: 'responder' }],
+    });
     const client = await signedInClient(testApp, member);
     expect(outcome(await send(testApp, client, 'POST', '/api/auth/step-up', { code: '123456' }))).toEqual([
       403,
       'SECOND_FACTOR_REQUIRED',
     ]);
-    expect(outcome(await send(testApp, client, 'POST', '/api/auth/step-up', { sms: '123456' }))).toEqual([
+    const enrolled = await signedInClient(
+      testApp,
+      await buildMemberWithPassword(testApp, { withTotp: true }),
+    );
+    expect(outcome(await send(testApp, enrolled, 'POST', '/api/auth/step-up', { sms: '123456' }))).toEqual([
       400,
       'VALIDATION_FAILED',
     ]);

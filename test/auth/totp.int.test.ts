@@ -43,7 +43,10 @@ describeEachDatabase('TOTP', (dialect) => {
   }
 
   it('enrolls: secret, otpauth URI and local QR SVG; stored encrypted; counts only once confirmed', async () => {
-    const member = await buildMemberWithPassword(testApp, { roles: [{ role: 'coordinator' }] });
+    const member = await buildMemberWithPassword(testApp, {
+      withTotp: false,
+      roles: [{ role: 'coordinator' }],
+    });
     const client = await signedInClient(testApp, member);
     const enroll = await send(testApp, client, 'POST', '/api/auth/totp/enroll');
     expect(enroll.statusCode).toBe(200);

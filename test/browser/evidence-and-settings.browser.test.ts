@@ -54,7 +54,7 @@ function evidenceAndSettings(dialect: DialectName): void {
         networkId: network.id,
         displayName,
         roles: [{ role }],
-        withTotp: role !== 'dispatcher',
+        withTotp: true,
       });
     advocate = await build('Ava Advocate', 'advocate');
     coordinator = await build('Carla Coordinator', 'coordinator');

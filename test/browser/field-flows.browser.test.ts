@@ -54,7 +54,7 @@ function fieldFlows(dialect: DialectName): void {
     const context = world.factories;
     const network = await buildNetwork(context, { languages: ['en', 'es', 'ar'] });
     const area = await buildArea(context, network.id, { name: 'Pilsen', center: pilsen });
-    const build = (displayName: string, role: 'dispatcher' | 'coordinator', withTotp = false) =>
+    const build = (displayName: string, role: 'dispatcher' | 'coordinator', withTotp = true) =>
       buildMember(context, { networkId: network.id, displayName, roles: [{ role }], withTotp });
     desk = await build('Dana Dispatcher', 'dispatcher');
     otherDesk = await build('Omar Dispatcher', 'dispatcher');

@@ -90,6 +90,7 @@ describeEachDatabase('invitations', (dialect) => {
     const coordinatorWithoutFactor = await buildMember(context, {
       networkId: network.id,
       roles: [{ role: 'coordinator' }],
+      withTotp: false,
     });
     const coordinator = await buildMember(context, {
       networkId: network.id,

@@ -129,7 +129,10 @@ describeEachDatabase('members API', (dialect) => {
       },
     ]);
 
-    const unenrolledCoordinator = await member(network.id, { roles: [{ role: 'coordinator' }] });
+    const unenrolledCoordinator = await member(network.id, {
+      roles: [{ role: 'coordinator' }],
+      withTotp: false,
+    });
     expect(outcome(await call('GET', `/api/members/${target.id}`, unenrolledCoordinator))).toEqual([
       403,
       'SECOND_FACTOR_REQUIRED',

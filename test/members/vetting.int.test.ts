@@ -115,7 +115,7 @@ describeEachDatabase('vetting by two coordinators', (dialect) => {
         'FORBIDDEN',
       ],
       [
-        (await member(network.id, { roles: [{ role: 'coordinator' }] })).session,
+        (await member(network.id, { roles: [{ role: 'coordinator' }], withTotp: false })).session,
         403,
         'SECOND_FACTOR_REQUIRED',
       ],

@@ -3,7 +3,7 @@ import { totpCodeAt } from '../../server/modules/identity/auth/totp.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { signIn } from '../support/factories.ts';
+import { buildMember, signIn } from '../support/factories.ts';
 import { newClient, send, signInWithPassword } from '../auth/auth-support.ts';
 import type { Client } from '../auth/auth-support.ts';
 import { buildAlertWorld, buildIncident, member } from '../alerts/support/alert-world.ts';
@@ -307,5 +307,35 @@ describeEachDatabase('one admin cannot become two', (dialect) => {
         ),
       ),
     ).toEqual([404, 'PRIVILEGE_GRANT_NOT_FOUND']);
+  });
+
+  it('(l) a member signs in for the first time and reaches no work API until a second factor is enrolled', async () => {
+    const testWorld = await world();
+    const newcomer = await buildMember(testApp.context, {
+      networkId: testWorld.network.id,
+      roles: [{ role: 'dispatcher' }],
+      withTotp: false,
+    });
+    const fresh = newClient();
+    expect((await signInWithPassword(testApp, fresh, newcomer.email, newcomer.password!)).statusCode).toBe(
+      200,
+    );
+    for (const url of ['/api/incidents', '/api/members', '/api/alerts', '/api/network']) {
+      expect(outcome(await send(testApp, fresh, 'GET', url)), url).toEqual([403, 'SECOND_FACTOR_REQUIRED']);
+    }
+    // Their own session, enrolment and sign-out stay open.
+    expect((await send(testApp, fresh, 'GET', '/api/auth/session')).statusCode).toBe(200);
+    const { secret } = (await send(testApp, fresh, 'POST', '/api/auth/totp/enroll')).json<{
+      secret: string;
+    }>();
+    expect(
+      (
+        await send(testApp, fresh, 'POST', '/api/auth/totp/confirm', {
+          code: totpCodeAt(secret, testApp.clock.now()),
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await send(testApp, fresh, 'GET', '/api/network')).statusCode).toBe(200);
+    expect((await send(testApp, fresh, 'GET', '/api/incidents')).statusCode).toBe(200);
   });
 });

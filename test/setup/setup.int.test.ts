@@ -80,7 +80,7 @@ describeEachDatabase('first setup', (dialect) => {
       'marta',
     );
 
-    // The new admin is signed in: as an admin without a second factor, privileged actions wait for one.
+    // The new admin is signed in, but every work API waits until a second factor is enrolled.
     const invite = await testApp.app.inject({
       method: 'POST',
       url: '/api/invitations',
@@ -89,7 +89,13 @@ describeEachDatabase('first setup', (dialect) => {
     });
     expect(invite.json<ErrorBody>().error.code).toBe('SECOND_FACTOR_REQUIRED');
     const list = await testApp.app.inject({ method: 'GET', url: '/api/members', headers: { cookie } });
-    expect(list.statusCode).toBe(200);
+    expect(list.json<ErrorBody>().error.code).toBe('SECOND_FACTOR_REQUIRED');
+    const session = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie },
+    });
+    expect(session.json<{ hasSecondFactor: boolean }>().hasSecondFactor).toBe(false);
 
     const reuse = await postJson(token, { ...setupInput, slug: 'second', email: 'other@example.test' });
     expect([reuse.statusCode, reuse.json<ErrorBody>().error.code]).toEqual([409, 'SETUP_ALREADY_DONE']);

@@ -128,7 +128,12 @@ export interface MemberOptions {
   email?: string;
   /** Stored as a real password hash; null leaves the member without a password. */
   password?: string | null;
-  /** Adds a confirmed TOTP credential (the member then "has a second factor"). */
+  /**
+   * Adds a confirmed TOTP credential (the member then "has a second factor"). Defaults to true for a
+   * member with any role: such members enrol a factor at first sign-in before any work API opens
+   * (ADR 0019), so every test that signs one in gets a factor here, in one place. Pass false to
+   * test the enrolment-required path.
+   */
   withTotp?: boolean;
   isExerciseRecipient?: boolean;
   languages?: string[];
@@ -156,7 +161,8 @@ export async function buildMember(context: FactoryContext, options: MemberOption
   const now = context.clock.now();
   const id = newId();
   const { crypto } = context;
-  const totpSecret = options.withTotp ? new Secret({ size: 20 }).base32 : null;
+  const withTotp = options.withTotp ?? roles.length > 0;
+  const totpSecret = withTotp ? new Secret({ size: 20 }).base32 : null;
   const passwordHash = password === null ? null : await hashPassword(password);
 
   await context.database.db.transaction().execute(async (trx) => {

@@ -8,6 +8,7 @@ import { loadSession, signOut } from '../features/auth/api/session.ts';
 import type { SessionView } from '../features/auth/api/types.ts';
 import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
 import { SessionContext } from '../features/auth/session.ts';
+import { EnrolmentRequiredPage } from '../features/account/pages/enrolment-required-page.tsx';
 import { HelpOverlay } from './help-overlay.tsx';
 import { CurrentPage } from './current-page.tsx';
 import { homeOf } from './routes.tsx';
@@ -93,6 +94,8 @@ export function App() {
           <p>{t('app.loading')}</p>
         ) : session === null ? (
           <SignedOut hasSessionEnded={hasSessionEnded} onSignedIn={signedIn} />
+        ) : session.roles.length > 0 && !session.hasSecondFactor ? (
+          <EnrolmentRequiredPage onEnrolled={signedIn} />
         ) : (
           <SessionContext.Provider value={session}>
             <CurrentPage session={session} path={path} />

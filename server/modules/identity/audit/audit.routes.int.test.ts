@@ -70,7 +70,11 @@ describeEachDatabase('audit browse API', (dialect) => {
       roles: [{ role: 'coordinator' }],
       withTotp: true,
     });
-    const adminWithoutSecondFactor = await buildMember(context, { networkId, roles: [{ role: 'admin' }] });
+    const adminWithoutSecondFactor = await buildMember(context, {
+      networkId,
+      roles: [{ role: 'admin' }],
+      withTotp: false,
+    });
     otherAdmin = await buildMember(context, {
       networkId: otherNetworkId,
       roles: [{ role: 'admin' }],

@@ -40,6 +40,14 @@ export function requireSameNetwork(principal: Principal, networkId: string): voi
   if (principal.networkId !== networkId) throw new AppError('NOT_FOUND', 'Not found.');
 }
 
+/**
+ * Every member holding any role enrols a passkey or TOTP at first sign-in, before any work screen
+ * or API opens (SECURITY.md: "TOTP at least for others"; ADR 0019).
+ */
+export function mustEnrolSecondFactor(principal: Principal): boolean {
+  return principal.roles.length > 0 && !principal.hasSecondFactor;
+}
+
 /** Admins and coordinators must have a passkey or TOTP before any privileged action. */
 export function requireSecondFactorEnrolled(principal: Principal): void {
   const needsIt = principal.roles.some((grant) => rolesNeedingSecondFactor.includes(grant.role));

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { mustEnrolSecondFactor } from './auth.policy.ts';
 import type { Principal } from './principal.ts';
 import { resolvePrincipal, sessionPolicy } from './session.service.ts';
 import type { SessionDeps } from './session.service.ts';
@@ -16,9 +17,14 @@ export interface Authenticator {
   findPrincipal(request: FastifyRequest): Promise<Principal | null>;
   /**
    * The signed-in principal, or UNAUTHENTICATED. On state-changing methods also checks the CSRF
-   * token (header `x-csrf-token`, or form field `_csrf`).
+   * token (header `x-csrf-token`, or form field `_csrf`). A member with any role who has not
+   * enrolled a second factor gets SECOND_FACTOR_REQUIRED (ADR 0019), except on the few routes that
+   * pass `allowWithoutSecondFactor` (their session, sign-out, enrolling a factor).
    */
-  requirePrincipal(request: FastifyRequest): Promise<Principal>;
+  requirePrincipal(
+    request: FastifyRequest,
+    options?: { allowWithoutSecondFactor?: boolean },
+  ): Promise<Principal>;
 }
 
 /** Reads sessions from the database and members' grants through `context.ports.memberAccounts`. */
@@ -40,11 +46,14 @@ export function createAuthenticator(
   }
   return {
     findPrincipal,
-    async requirePrincipal(request) {
+    async requirePrincipal(request, options = {}) {
       const principal = await findPrincipal(request);
       if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
       if (!safeMethods.has(request.method) && !hasValidCsrfToken(request, principal.csrfToken)) {
         throw new AppError('CSRF_FAILED', 'The form has expired; reload the page and try again.');
+      }
+      if (!options.allowWithoutSecondFactor && mustEnrolSecondFactor(principal)) {
+        throw new AppError('SECOND_FACTOR_REQUIRED', 'Add a passkey or an authenticator app first.');
       }
       return principal;
     },

@@ -26,12 +26,14 @@ export function registerSecondFactorRoutes(
   authenticator: Authenticator,
 ): void {
   app.post('/api/auth/totp/enroll', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
+    // Enrolling is what a member without a factor must do first.
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     return enrollTotp(deps, principal);
   });
 
   app.post('/api/auth/totp/confirm', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
+    // Enrolling is what a member without a factor must do first.
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     const { code } = parseInput(codeSchema, request.body);
     return confirmTotp(deps, principal, code);
   });
@@ -42,18 +44,21 @@ export function registerSecondFactorRoutes(
   });
 
   app.post('/api/auth/passkeys/register/options', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
+    // Enrolling is what a member without a factor must do first.
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     return startPasskeyRegistration(deps, principal);
   });
 
   app.post('/api/auth/passkeys/register/verify', async (request, reply) => {
-    const principal = await authenticator.requirePrincipal(request);
+    // Enrolling is what a member without a factor must do first.
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     const { response, name } = parseInput(passkeyRegistrationSchema, request.body);
     return reply.status(201).send(await finishPasskeyRegistration(deps, principal, response, name));
   });
 
   app.get('/api/auth/passkeys', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
+    // Enrolling is what a member without a factor must do first.
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     return listOwnPasskeys(deps, principal);
   });
 

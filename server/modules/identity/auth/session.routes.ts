@@ -18,25 +18,25 @@ export function registerSessionRoutes(
   authenticator: Authenticator,
 ): void {
   app.get('/api/auth/session', async (request) => {
-    return describeSession(await authenticator.requirePrincipal(request));
+    return describeSession(await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true }));
   });
 
   app.get('/api/auth/sessions', async (request) => {
-    const principal = await authenticator.requirePrincipal(request);
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     return listOwnSessions(deps, principal);
   });
 
   // Signed out already (or a stale cookie): nothing to end, and the cookie is cleared either way.
   app.post('/api/auth/sign-out', async (request, reply) => {
     if (await authenticator.findPrincipal(request)) {
-      await signOut(deps, await authenticator.requirePrincipal(request));
+      await signOut(deps, await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true }));
     }
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
 
   app.post('/api/auth/sign-out-everywhere', async (request, reply) => {
-    const principal = await authenticator.requirePrincipal(request);
+    const principal = await authenticator.requirePrincipal(request, { allowWithoutSecondFactor: true });
     const result = await signOutEverywhere(deps, principal);
     clearSessionCookie(reply);
     return reply.send(result);

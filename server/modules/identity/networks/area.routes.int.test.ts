@@ -152,7 +152,7 @@ describeEachDatabase('areas API', (dialect) => {
       roles: [{ role: 'admin', areaId: area.id }],
       withTotp: true,
     });
-    const adminWithoutFactor = await member(network.id, { roles: [{ role: 'admin' }] });
+    const adminWithoutFactor = await member(network.id, { roles: [{ role: 'admin' }], withTotp: false });
     for (const role of roles.filter((name) => name !== 'admin')) {
       const caller = await member(network.id, { roles: [{ role }], withTotp: true });
       expect(codeOf(await call('POST', '/api/areas', caller, body)), role).toEqual([403, 'FORBIDDEN']);

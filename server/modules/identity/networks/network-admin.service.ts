@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
-import { hasRole } from '../auth/index.ts';
+import { hasRole, requireStepUp } from '../auth/index.ts';
 import type { Principal } from '../auth/index.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
@@ -22,13 +22,18 @@ export async function getNetworkProfile(deps: NetworkDeps, principal: Principal)
   return present(row, principal);
 }
 
-/** Changes the name, zone, languages or some settings; audited with the names of the changed fields. */
+/**
+ * Changes the name, zone, languages or some settings; audited with the names of the changed fields.
+ * Languages and settings (hotline numbers, caps, retention, cooling-off) change what the public
+ * receives or how long data is held: they need a fresh step-up (ADR 0019).
+ */
 export async function updateNetwork(
   deps: NetworkDeps,
   principal: Principal,
   input: UpdateNetworkInput,
 ): Promise<NetworkProfile> {
   requireNetworkAdmin(principal);
+  if (input.languages !== undefined || input.settings !== undefined) requireStepUp(principal, deps.clock);
   return inTransaction(deps, async ({ trx }) => {
     const row = await selectNetworkById(trx, principal.networkId);
     if (!row) throw new AppError('NETWORK_NOT_FOUND', 'Not found.');

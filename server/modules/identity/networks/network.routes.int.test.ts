@@ -23,9 +23,13 @@ describeEachDatabase('network API', (dialect) => {
   });
   afterAll(() => testApp.close());
 
-  async function member(networkId: string, options: Omit<MemberOptions, 'networkId'>) {
+  async function member(networkId: string, options: Omit<MemberOptions, 'networkId'>, isSteppedUp = true) {
     const built = await buildMember(testApp.context, { networkId, ...options });
-    return { ...built, session: await signIn(testApp.context, built) };
+    const hasFactor = options.withTotp ?? (options.roles ?? []).length > 0;
+    return {
+      ...built,
+      session: await signIn(testApp.context, built, { secondFactorProved: isSteppedUp && hasFactor }),
+    };
   }
 
   function call(method: 'GET' | 'PATCH', who: Caller, payload?: object) {
@@ -140,12 +144,26 @@ describeEachDatabase('network API', (dialect) => {
     ];
     for (const caller of callers)
       expect(codeOf(await call('PATCH', caller, { name: 'Hijacked' }))).toEqual([403, 'FORBIDDEN']);
-    const noFactor = await member(network.id, { roles: [{ role: 'admin' }] });
+    const noFactor = await member(network.id, { roles: [{ role: 'admin' }], withTotp: false });
     expect(codeOf(await call('PATCH', noFactor, { name: 'Hijacked' }))).toEqual([
       403,
       'SECOND_FACTOR_REQUIRED',
     ]);
     expect(codeOf(await call('PATCH', null, { name: 'Hijacked' }))).toEqual([401, 'UNAUTHENTICATED']);
+    // Languages and settings (hotline numbers, caps, retention) need a fresh step-up; the name does not.
+    const stale = await member(network.id, { roles: [{ role: 'admin' }], withTotp: true }, false);
+    for (const body of [
+      { languages: ['en'] },
+      { settings: { hotlineNumbers: ['+13125550199'] } },
+      { settings: { alertCapPerAreaPerHour: 100 } },
+      { settings: { reportTextRetentionDays: 365 } },
+      { settings: { privilegeCoolingOffHours: 1 } },
+    ]) {
+      expect(codeOf(await call('PATCH', stale, body)), JSON.stringify(body)).toEqual([
+        403,
+        'STEP_UP_REQUIRED',
+      ]);
+    }
     const row = await testApp.database.db
       .selectFrom('networks')
       .select('name')

@@ -4,6 +4,7 @@ import { errorMessageOf, isApiError, messageOf } from '../../../lib/message.ts';
 import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
+import type { RunWithStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { patchNetwork } from '../api/network.ts';
 import type { NetworkProfile } from '../api/types.ts';
 
@@ -29,15 +30,20 @@ function hotlineErrorOf(caught: unknown, numbers: string[]): Message {
  * is saved at once; the server validates the numbers.
  */
 export function HotlineNumbersForm(props: {
+  /** Languages and settings need a fresh step-up (ADR 0019). */
+  runWithStepUp: RunWithStepUp;
   numbers: string[];
   onSaved: (profile: NetworkProfile, message: Message) => void;
 }) {
   const [draft, setDraft] = useState('');
   const save = useAction();
   const saveNumbers = async (numbers: string[], doneKey: string) => {
-    const saved = await save.run(() => patchNetwork({ settings: { hotlineNumbers: numbers } }), {
-      failed: (caught) => hotlineErrorOf(caught, numbers),
-    });
+    const saved = await save.run(
+      () => props.runWithStepUp(() => patchNetwork({ settings: { hotlineNumbers: numbers } })),
+      {
+        failed: (caught) => hotlineErrorOf(caught, numbers),
+      },
+    );
     if (saved) props.onSaved(saved, messageOf(doneKey));
   };
   const add = (event: Event) => {

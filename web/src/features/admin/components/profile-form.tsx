@@ -4,6 +4,7 @@ import { messageOf } from '../../../lib/message.ts';
 import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
+import type { RunWithStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { patchNetwork } from '../api/network.ts';
 import type { NetworkProfile } from '../api/types.ts';
 import { LanguageChoice } from './language-choice.tsx';
@@ -12,6 +13,8 @@ const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedV
 
 /** The network's name, time zone and languages. */
 export function ProfileForm(props: {
+  /** Languages and settings need a fresh step-up (ADR 0019). */
+  runWithStepUp: RunWithStepUp;
   profile: NetworkProfile;
   onSaved: (profile: NetworkProfile, message: Message) => void;
 }) {
@@ -30,7 +33,7 @@ export function ProfileForm(props: {
     if (timezone.trim() !== profile.timezone) changes.timezone = timezone.trim();
     if (languages.join(',') !== profile.languages.join(',')) changes.languages = languages;
     if (Object.keys(changes).length === 0) return save.setMessage(messageOf('adminNetwork.nothingChanged'));
-    const saved = await save.run(() => patchNetwork(changes));
+    const saved = await save.run(() => props.runWithStepUp(() => patchNetwork(changes)));
     if (saved) props.onSaved(saved, messageOf('adminNetwork.saved'));
   };
   const toggle = (code: string, isOn: boolean) =>

@@ -4,6 +4,7 @@ import { messageOf } from '../../../lib/message.ts';
 import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
 import { useAction } from '../../../lib/use-action.ts';
+import type { RunWithStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { patchNetwork } from '../api/network.ts';
 import type { NetworkProfile, NetworkSettings } from '../api/types.ts';
 import type { SettingField } from '../network-fields.ts';
@@ -40,6 +41,8 @@ function changesOf(
  * inputs carry the bounds so the browser explains a value out of range before the server does.
  */
 export function SettingsForm(props: {
+  /** Languages and settings need a fresh step-up (ADR 0019). */
+  runWithStepUp: RunWithStepUp;
   id: string;
   fields: SettingField[];
   settings: Partial<NetworkSettings>;
@@ -53,7 +56,7 @@ export function SettingsForm(props: {
     event.preventDefault();
     const result = changesOf(props.fields, values, props.settings);
     if (result.problem) return save.setMessage(result.problem);
-    const saved = await save.run(() => patchNetwork({ settings: result.changes }));
+    const saved = await save.run(() => props.runWithStepUp(() => patchNetwork({ settings: result.changes })));
     if (saved) props.onSaved(saved, messageOf('adminNetwork.saved'));
   };
   return (

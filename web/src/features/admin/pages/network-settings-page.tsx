@@ -4,6 +4,7 @@ import { errorMessageOf } from '../../../lib/message.ts';
 import type { Message } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
+import { useStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { getNetwork } from '../api/network.ts';
 import type { NetworkProfile } from '../api/types.ts';
 import { HotlineNumbersForm } from '../components/hotline-numbers-form.tsx';
@@ -14,6 +15,7 @@ import { operationFields, retentionFields } from '../network-fields.ts';
 /** Admins name the network, choose its time zone and languages, retention and safeguards. */
 export function NetworkSettingsPage() {
   const network = useResource(getNetwork, []);
+  const stepUp = useStepUp({ hint: t('stepUp.hintNetwork') });
   const [savedProfile, setSavedProfile] = useState<NetworkProfile | null>(null);
   const [notice, setNotice] = useState<Message | null>(null);
   // Each save remounts the forms with the saved values.
@@ -34,12 +36,18 @@ export function NetworkSettingsPage() {
       <Notice message={shown} id="network-notice" />
       {profile ? (
         <>
-          <ProfileForm key={`profile-${version}`} profile={profile} onSaved={saved} />
+          <ProfileForm
+            key={`profile-${version}`}
+            profile={profile}
+            runWithStepUp={stepUp.run}
+            onSaved={saved}
+          />
           <SettingsForm
             key={`retention-${version}`}
             id="retention"
             fields={retentionFields}
             settings={profile.settings}
+            runWithStepUp={stepUp.run}
             onSaved={saved}
           />
           <SettingsForm
@@ -47,13 +55,20 @@ export function NetworkSettingsPage() {
             id="operations"
             fields={operationFields}
             settings={profile.settings}
+            runWithStepUp={stepUp.run}
             onSaved={saved}
           />
-          <HotlineNumbersForm key={`hotline-${version}`} numbers={numbers} onSaved={saved} />
+          <HotlineNumbersForm
+            key={`hotline-${version}`}
+            numbers={numbers}
+            runWithStepUp={stepUp.run}
+            onSaved={saved}
+          />
         </>
       ) : shown ? null : (
         <p>{t('app.loading')}</p>
       )}
+      {stepUp.dialog}
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { get, post, put, remove } from '../../../lib/api.ts';
 import type { RoleGrant } from '../../auth/api/types.ts';
 import type {
+  ApprovedPrivilegeGrant,
+  ChangedRoles,
   CreatedRecoveryLink,
   MemberListing,
   MemberSummary,
+  PendingPrivilegeGrantList,
   RecoveryApproval,
   RevokedSessions,
 } from './types.ts';
@@ -21,8 +24,18 @@ export function vetMember(memberId: string): Promise<unknown> {
   return post(`/api/members/${memberId}/vettings`);
 }
 
-export function saveMemberRoles(memberId: string, roles: RoleGrant[]): Promise<unknown> {
-  return put(`/api/members/${memberId}/roles`, { roles });
+/** Coordinator and admin grants in `roles` come back as pending: a second admin approves them. */
+export function saveMemberRoles(memberId: string, roles: RoleGrant[]): Promise<ChangedRoles> {
+  return put<ChangedRoles>(`/api/members/${memberId}/roles`, { roles });
+}
+
+/** Coordinator and admin grants waiting for a second admin (admins only). */
+export async function listPendingPrivilegeGrants(): Promise<PendingPrivilegeGrantList['grants']> {
+  return (await get<PendingPrivilegeGrantList>('/api/privilege-grants')).grants;
+}
+
+export function approvePrivilegeGrant(grantId: string): Promise<ApprovedPrivilegeGrant> {
+  return post<ApprovedPrivilegeGrant>(`/api/privilege-grants/${grantId}/approve`);
 }
 
 /** Ends every session of another member; answers how many were ended. */

@@ -1,11 +1,14 @@
 // The server's contracts, by type only (docs/adr/0017-contracts-and-web-app-shape.md).
 export type {
+  ApprovedPrivilegeGrant,
+  ChangedRoles,
   CreatedInvitation,
   CreatedRecoveryLink,
   MemberListing,
   MemberSummary,
   PendingInvitation,
   PendingInvitationList,
+  PendingPrivilegeGrantList,
   RecoveryApproval,
 } from '../../../../../server/modules/identity/members/member.contract.ts';
 export type { RevokedSessions } from '../../../../../server/modules/identity/auth/auth.contract.ts';

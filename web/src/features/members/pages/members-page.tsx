@@ -8,9 +8,10 @@ import { useStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { useAreaNames } from '../../account/hooks/use-area-names.ts';
 import { hasRole, useSession } from '../../auth/session.ts';
-import { listMembers, vetMember } from '../api/members.ts';
+import { listMembers, listPendingPrivilegeGrants, vetMember } from '../api/members.ts';
 import { MemberManagement } from '../components/member-management.tsx';
 import { MemberTable } from '../components/member-table.tsx';
+import { PendingPrivilegeGrants } from '../components/pending-privilege-grants.tsx';
 
 /**
  * Members with their roles and vetting; a coordinator vets probationary members here. An admin
@@ -21,6 +22,7 @@ export function MembersPage() {
   const isAdmin = hasRole(session, 'admin');
   const areas = useAreaNames();
   const members = useResource(listMembers, []);
+  const grants = useResource(listPendingPrivilegeGrants, [], { isEnabled: isAdmin });
   const [managedId, setManagedId] = useState<string | null>(null);
   const action = useAction();
   const stepUp = useStepUp({ hint: t('stepUp.hintMembers') });
@@ -32,7 +34,7 @@ export function MembersPage() {
   const changed = async (notice: Message, isGone = false) => {
     action.setMessage(notice);
     if (isGone) setManagedId(null);
-    await members.reload();
+    await Promise.all([members.reload(), isAdmin ? grants.reload() : undefined]);
   };
   const managed = members.data?.find((member) => member.id === managedId) ?? null;
   const loadFailure = members.error ? errorMessageOf(members.error, 'members.loadFailed') : null;
@@ -63,6 +65,9 @@ export function MembersPage() {
           runWithStepUp={stepUp.run}
           onChanged={changed}
         />
+      ) : null}
+      {isAdmin ? (
+        <PendingPrivilegeGrants grants={grants} runWithStepUp={stepUp.run} onApproved={members.reload} />
       ) : null}
       {stepUp.dialog}
     </section>
