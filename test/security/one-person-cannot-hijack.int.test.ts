@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { ConfigError, loadConfig } from '../../server/platform/config/config.ts';
 import { purgeTasks } from '../../server/retention.ts';
+import { t } from '../../server/platform/i18n/index.ts';
 import { reachableOnlyLookup } from '../../server/platform/push/index.ts';
 import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
 import { createTestApp } from '../support/app.ts';
@@ -174,6 +175,106 @@ describeEachDatabase('one person cannot hijack', (dialect) => {
         expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(20);
         expect(statuses.at(-1)).toBe(429);
       });
+    });
+  });
+
+  describe("(8) a look-alike tip is screened, and its status link answers like a real report's", () => {
+    let testApp: TestApp;
+    beforeAll(async () => {
+      testApp = await createHotlineApp(dialect);
+    });
+    afterAll(() => testApp.close());
+
+    const report = (slug: string, description: string) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `/api/public/${slug}/reports`,
+        headers: { 'sec-fetch-site': 'same-origin', 'x-forwarded-for': '198.51.100.20' },
+        payload: { category: 'home', zip: '60608', description, language: 'es' },
+      });
+    /** The status page with its own id blanked: everything else must be byte for byte the same. */
+    async function statusPage(statusUrl: string) {
+      const response = await testApp.app.inject({ method: 'GET', url: `${statusUrl}?lang=es` });
+      const publicId = statusUrl.split('/').at(-1) ?? '';
+      return {
+        status: response.statusCode,
+        type: response.headers['content-type'],
+        body: response.body.split(publicId).join('<id>'),
+      };
+    }
+
+    it('Cyrillic е/а/о and zero-width characters are flagged; the link matches a real report from new to expired and after purge', async () => {
+      const { network } = await buildHotlineNetwork(testApp.context);
+      // "Quiero denunciar a mi vecina, es ilegal, vive en 4410 S Wood St" in Cyrillic look-alikes and ZWSP.
+      const disguised =
+        'Qui\u0435r\u043E d\u0435\u200Bnunci\u0430r \u0430 mi v\u0435cin\u0430, \u0435s il\u0435g\u0430l, vive en 4410 S Wood St';
+      const real = await report(
+        network.slug,
+        'Hay agentes de ICE deteniendo gente afuera de la casa ahora mismo',
+      );
+      const tip = await report(network.slug, disguised);
+      expect([real.statusCode, tip.statusCode]).toEqual([201, 201]);
+      type Receipt = {
+        reportId: string;
+        language: string;
+        incident: { publicId: string; statusUrl: string };
+      };
+      const [realReceipt, tipReceipt] = [real.json<Receipt>(), tip.json<Receipt>()];
+      expect(Object.keys(tipReceipt).sort()).toEqual(Object.keys(realReceipt).sort());
+      expect(tipReceipt.incident.publicId).toHaveLength(realReceipt.incident.publicId.length);
+
+      // The tip was caught: kept apart for coordinators, in no incident.
+      const db = testApp.database.db;
+      const flagged = await db
+        .selectFrom('flagged_reports')
+        .select('id')
+        .where('network_id', '=', network.id)
+        .execute();
+      expect(flagged.map((row) => row.id)).toEqual([tipReceipt.reportId]);
+      const incidents = await db
+        .selectFrom('incidents')
+        .select(['id', 'expires_at'])
+        .where('network_id', '=', network.id)
+        .execute();
+      expect(incidents).toHaveLength(1);
+
+      const compare = async () => {
+        const [realPage, tipPage] = [
+          await statusPage(realReceipt.incident.statusUrl),
+          await statusPage(tipReceipt.incident.statusUrl),
+        ];
+        expect(realPage.status).toBe(200);
+        expect(tipPage).toEqual(realPage);
+        return realPage.body;
+      };
+      const fresh = await compare();
+      expect(fresh).toContain(t('es', 'report.statusNew'));
+
+      testApp.clock.advance(60 * 60 * 1000);
+      await compare();
+
+      // The real report expires unverified at its expiry time; the tip's link follows it.
+      testApp.clock.set(Number(incidents[0]?.expires_at));
+      const { expireUnverifiedIncidents } =
+        await import('../../server/modules/intake/incidents/incident-expiry.jobs.ts');
+      expect(
+        await expireUnverifiedIncidents({
+          db,
+          dialect,
+          clock: testApp.clock,
+          events: testApp.context.events,
+        }),
+      ).toBe(1);
+      const expired = await compare();
+      expect(expired).toContain(t('es', 'report.statusExpired'));
+
+      // Two days on, retention has purged the flagged tip itself; its link still answers the same.
+      testApp.clock.advance(2 * 24 * 60 * 60 * 1000);
+      for (const task of purgeTasks) await task.run({ db, dialect, clock: testApp.clock });
+      expect(
+        await db.selectFrom('flagged_reports').select('id').where('network_id', '=', network.id).execute(),
+      ).toEqual([]);
+      await compare();
     });
   });
 
