@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import * as sideDoors from '../../server/migrations/2026_11_29_0018_side_doors.ts';
 import { ConfigError, loadConfig } from '../../server/platform/config/config.ts';
 import { purgeTasks } from '../../server/retention.ts';
 import { t } from '../../server/platform/i18n/index.ts';
@@ -8,7 +10,7 @@ import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildMember, signIn } from '../support/factories.ts';
+import { buildMember, buildNetwork, signIn } from '../support/factories.ts';
 import { browserSubscription } from '../alerts/support/api.ts';
 import {
   buildHotlineNetwork,
@@ -96,6 +98,43 @@ describeEachDatabase('one person cannot hijack', (dialect) => {
       );
       const moved = await patchNumbers(victimAdmin.headers, [extra, victim.hotline]);
       expect([moved.statusCode, errorCodeOf(moved)]).toEqual([409, 'HOTLINE_NUMBER_TAKEN']);
+    });
+  });
+
+  describe('(6) existing deployments: migration 0018 gives a number listed twice to its first network', () => {
+    let testApp: TestApp;
+    beforeAll(async () => {
+      testApp = await createTestApp(dialect);
+    });
+    afterAll(() => testApp.close());
+
+    it('fills hotline_numbers from the settings, oldest network first, normalized', async () => {
+      const db = testApp.database.db;
+      const older = await buildNetwork(testApp.context);
+      testApp.clock.advance(1000);
+      const newer = await buildNetwork(testApp.context);
+      await sideDoors.down(db as Kysely<unknown>);
+      const [shared, olderOwn, newerOwn] = [randomPhone(), randomPhone(), randomPhone()];
+      const setNumbers = (id: string, numbers: string[]) =>
+        db
+          .updateTable('networks')
+          .set({ settings: JSON.stringify({ hotlineNumbers: numbers }) })
+          .where('id', '=', id)
+          .execute();
+      // Before 0018 nothing stopped the newer network from listing the older one's number.
+      await setNumbers(newer.id, [newerOwn, shared]);
+      await setNumbers(older.id, [shared, olderOwn]);
+      await sideDoors.up(db as Kysely<unknown>);
+      const rows = await db
+        .selectFrom('hotline_numbers')
+        .select(['number', 'network_id'])
+        .where('number', 'in', [shared, olderOwn, newerOwn])
+        .execute();
+      expect(Object.fromEntries(rows.map((row) => [row.number, row.network_id]))).toEqual({
+        [shared]: older.id,
+        [olderOwn]: older.id,
+        [newerOwn]: newer.id,
+      });
     });
   });
 
