@@ -377,6 +377,36 @@ describeEachDatabase('one person cannot hijack', (dialect) => {
         .execute();
       expect(left).toEqual([]);
     });
+
+    it('deliveries of one MessageSid racing each other still make one report', async () => {
+      const { network, hotline } = await buildHotlineNetwork(testApp.context);
+      const params = {
+        MessageSid: `SM${'fedcba9876543210'.repeat(2)}`,
+        AccountSid: 'ACtest00000000000000000000000000',
+        From: randomPhone(),
+        To: hotline,
+        Body: 'ICE agents are detaining people at 2231 W 18th St 60608 right now',
+        NumMedia: '0',
+      };
+      const signature = signTwilioRequest(twilioAuthToken, `${publicUrl}${webhookPath}`, params);
+      const answers = await Promise.all(
+        [0, 1, 2, 3].map(() =>
+          testApp.app.inject({
+            method: 'POST',
+            url: webhookPath,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+            payload: new URLSearchParams(params).toString(),
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200]);
+      const reports = await testApp.database.db
+        .selectFrom('reports')
+        .select('id')
+        .where('network_id', '=', network.id)
+        .execute();
+      expect(reports).toHaveLength(1);
+    });
   });
 
   describe('(10) outbound requests stay off private addresses unless the operator lists them', () => {
