@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 
 // Frozen: do not import application code here.
-// Issue 14, items 6 and 9.
+// Issue 14, items 6, 8 and 9.
 // - hotline_numbers: every network's SMS hotline numbers, normalized to E.164, unique across the
 //   deployment (a network can no longer list another network's number and receive its texters).
 //   Filled from each network's `hotlineNumbers` setting, oldest network first: where two networks
@@ -10,6 +10,9 @@ import { sql } from 'kysely';
 // - sms_webhook_receipts: the MessageSid of every incoming-SMS webhook answered, with that first
 //   answer (encrypted by the app), so a replayed or retried webhook is answered the same way and
 //   makes no second report. Purged by retention.
+// - tip_status_decoys: the status link a weaponized tip's sender was given, answering like an
+//   unattended report's (new, then expired) so the sender is never told the tip was caught. Only
+//   what a real incident's public page shows: category, ZIP and times.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -46,6 +49,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('purge_at', 'bigint', (column) => column.notNull())
     .execute();
   await db.schema
+    .createTable('tip_status_decoys')
+    .addColumn('public_id', 'text', (column) => column.primaryKey())
+    .addColumn('network_id', 'text', (column) => column.notNull().references('networks.id'))
+    .addColumn('category', 'text', (column) => column.notNull())
+    .addColumn('zip', 'text')
+    .addColumn('first_report_at', 'bigint', (column) => column.notNull())
+    .addColumn('created_at', 'bigint', (column) => column.notNull())
+    .addColumn('expires_at', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema
     .createIndex('sms_webhook_receipts_purge_idx')
     .on('sms_webhook_receipts')
     .column('purge_at')
@@ -53,6 +66,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('tip_status_decoys').execute();
   await db.schema.dropTable('sms_webhook_receipts').execute();
   await db.schema.dropTable('hotline_numbers').execute();
 }

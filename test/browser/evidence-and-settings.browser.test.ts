@@ -179,6 +179,24 @@ function evidenceAndSettings(dialect: DialectName): void {
     await chooseLanguage(page, 'en');
     await add('+13125550100');
     await expect.poll(() => page.textContent('#hotline-error')).toBe('This number is already in the list.');
+    // Another network's hotline number: 409 HOTLINE_NUMBER_TAKEN, said readably, naming no network.
+    const other = await buildNetwork(world.factories, {
+      name: 'Other Coalition',
+      settings: { hotlineNumbers: ['+13125550199'] },
+    });
+    await add('+13125550199');
+    await expect
+      .poll(() => page.textContent('#hotline-error'))
+      .toBe(
+        "That number is already a hotline on this server. Check that you typed your own number; if it is yours, ask the server's operator.",
+      );
+    expect(await page.textContent('#hotline-error')).not.toContain(other.name);
+    await chooseLanguage(page, 'es');
+    expect(await page.textContent('#hotline-error')).toBe(
+      'Ese número ya es una línea de este servidor. Revise que escribió su propio número; si es suyo, consulte a quien administra el servidor.',
+    );
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => page.locator('#hotline-list li').count()).toBe(2);
     for (const language of languages) {
       await chooseLanguage(page, language);
       await expectAccessible(page, `hotline numbers (${language})`);

@@ -67,6 +67,8 @@ export const explainedPlainColumns: Record<string, string> = {
   'areas.definition': 'internal: zone definition (ZIP list, polygon or circle)',
   'areas.geometry': 'internal: zone geometry',
   'incidents.zip': 'internal: coarse location',
+  'tip_status_decoys.zip':
+    "internal: coarse location a flagged tip's status page shows, as an incident's does",
   'reports.zip': 'internal: coarse location',
   'flagged_reports.zip': 'internal: coarse location',
   'subscriber_areas.zip': 'internal: coarse location',

@@ -7,6 +7,8 @@ import type { Network } from '../../identity/index.ts';
 import { categoryMessageKeys } from './incident-messages.ts';
 import { findIncidentByPublicId, findIncidentById } from './incident.repository.ts';
 import type { IncidentRow } from './incident.repository.ts';
+import { findTipStatusDecoy } from '../tips/index.ts';
+import type { TipStatusDecoysTable } from '../tips/index.ts';
 
 type StatusRequest = FastifyRequest<{ Params: { slug: string; publicId: string } }>;
 
@@ -22,7 +24,7 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
     const network = slug.length <= 100 ? await findNetworkBySlug(db, slug) : null;
     const language = requestLanguage(request, reply, network?.languages);
     const incident =
-      network && /^[A-Za-z0-9_-]{10,40}$/.test(publicId) ? await findPublicIncident(network, publicId) : null;
+      network && /^[A-Za-z0-9_-]{10,40}$/.test(publicId) ? await findPublicStatus(network, publicId) : null;
     if (!network || !incident) {
       const body = html`<h1>${t(language, 'report.statusTitle')}</h1>
         <p>${t(language, 'report.statusNotFound')}</p>`;
@@ -58,17 +60,43 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
     );
   });
 
-  /** A merged incident's link shows the incident its reports went into. */
-  async function findPublicIncident(network: Network, publicId: string): Promise<IncidentRow | null> {
+  /**
+   * A merged incident's link shows the incident its reports went into. A weaponized tip's link
+   * (no incident) shows what an unattended report's would at this moment, so its sender cannot
+   * tell it was caught (issue 14 §8).
+   */
+  async function findPublicStatus(network: Network, publicId: string): Promise<PublicStatus | null> {
     let incident = (await findIncidentByPublicId(db, network.id, publicId)) ?? null;
     for (let hops = 0; incident?.merged_into_id && hops < 5; hops += 1) {
       incident = (await findIncidentById(db, incident.merged_into_id)) ?? incident;
     }
-    return incident && incident.network_id === network.id ? incident : null;
+    if (incident) return incident.network_id === network.id ? incident : null;
+    const decoy = await findTipStatusDecoy(db, network.id, publicId);
+    return decoy ? unattendedStatusOf(decoy, context.clock.now()) : null;
   }
 }
 
-function statusKey(incident: IncidentRow): string {
+/** What the public status page reads of an incident. */
+type PublicStatus = Pick<
+  IncidentRow,
+  'status' | 'closed_reason' | 'outcome' | 'category' | 'zip' | 'first_report_at' | 'status_changed_at'
+>;
+
+/** A report nobody verified: new, then closed as expired at its expiry time (incident-expiry.jobs.ts). */
+function unattendedStatusOf(decoy: TipStatusDecoysTable, now: number): PublicStatus {
+  const isExpired = now >= decoy.expires_at;
+  return {
+    status: isExpired ? 'closed' : 'new',
+    closed_reason: isExpired ? 'expired' : null,
+    outcome: isExpired ? 'unconfirmed' : null,
+    category: decoy.category as IncidentRow['category'],
+    zip: decoy.zip,
+    first_report_at: decoy.first_report_at,
+    status_changed_at: isExpired ? decoy.expires_at : decoy.created_at,
+  };
+}
+
+function statusKey(incident: PublicStatus): string {
   switch (incident.status) {
     case 'new':
       return 'report.statusNew';

@@ -47,7 +47,8 @@ export interface SubmittedReport {
   language: string;
   /**
    * Set when the text pointed at a private person (modules/tips): the report was stored apart for
-   * coordinators and joined no incident (incidentId is '' and the public id leads nowhere).
+   * coordinators and joined no incident (incidentId is ''; the public id leads to a status page
+   * that answers like an unattended report's, tips/tip_status_decoys).
    */
   isFlagged?: true;
 }
@@ -85,8 +86,18 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
   // Issue 4 §8 (modules/tips): a weaponized tip never joins an incident or the dispatch queue.
   const { networkId, channel, category, description, locationText } = input;
   const tip = { reportId, networkId, channel, category, language, description, locationText, sourceHash };
-  if (await divertWeaponizedTip(deps, { ...tip, zip: location.zip ?? undefined })) {
-    const unlinked = { incidentId: '', incidentPublicId: newSecretToken(12), incidentStatus: 'new' as const };
+  // The tipster gets a status link like any reporter's, answering as an unattended report would.
+  const statusLink = {
+    publicId: newSecretToken(12),
+    occurredAt,
+    expiresAt: occurredAt + settings.unverifiedExpiryMs,
+  };
+  if (await divertWeaponizedTip(deps, { ...tip, zip: location.zip ?? undefined, statusLink })) {
+    const unlinked = {
+      incidentId: '',
+      incidentPublicId: statusLink.publicId,
+      incidentStatus: 'new' as const,
+    };
     return { reportId, ...unlinked, isNewIncident: false, language, isFlagged: true };
   }
 

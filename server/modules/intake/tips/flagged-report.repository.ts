@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { FlaggedReportsTable } from './flagged-report.tables.ts';
+import type { FlaggedReportsTable, TipStatusDecoysTable } from './flagged-report.tables.ts';
 
 export async function insertFlaggedReport(trx: Kysely<Database>, row: FlaggedReportsTable): Promise<void> {
   await trx.insertInto('flagged_reports').values(row).execute();
@@ -26,4 +26,21 @@ export async function listFlaggedReportRows(
 export async function deleteDueFlaggedReports(db: Kysely<Database>, now: number): Promise<number> {
   const result = await db.deleteFrom('flagged_reports').where('purge_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export async function insertTipStatusDecoy(trx: Kysely<Database>, row: TipStatusDecoysTable): Promise<void> {
+  await trx.insertInto('tip_status_decoys').values(row).execute();
+}
+
+export async function findTipStatusDecoy(
+  db: Kysely<Database>,
+  networkId: string,
+  publicId: string,
+): Promise<TipStatusDecoysTable | undefined> {
+  return db
+    .selectFrom('tip_status_decoys')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('public_id', '=', publicId)
+    .executeTakeFirst();
 }

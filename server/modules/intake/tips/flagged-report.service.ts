@@ -7,7 +7,11 @@ import type { Principal } from '../../identity/index.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { assessTip } from './tip-detector.ts';
 import type { TipReason } from './tip-detector.ts';
-import { insertFlaggedReport, listFlaggedReportRows } from './flagged-report.repository.ts';
+import {
+  insertFlaggedReport,
+  insertTipStatusDecoy,
+  listFlaggedReportRows,
+} from './flagged-report.repository.ts';
 
 /** The shortest schedule of all intake data (issue 4 §8): gone a day after it arrived. */
 export const flaggedReportLifetimeMs = 24 * 60 * 60 * 1000;
@@ -30,6 +34,8 @@ export interface TipCandidate {
   locationText?: string;
   zip?: string;
   sourceHash: string | null;
+  /** The status link's id the sender is given, and when a real report would have occurred/expired. */
+  statusLink: { publicId: string; occurredAt: number; expiresAt: number };
 }
 
 /**
@@ -62,6 +68,16 @@ export async function divertWeaponizedTip(
       source_hash: candidate.sourceHash,
       created_at: now,
       purge_at: now + flaggedReportLifetimeMs,
+    });
+    // The sender's status link answers like an unattended report's (issue 14 §8).
+    await insertTipStatusDecoy(uow.trx, {
+      public_id: candidate.statusLink.publicId,
+      network_id: candidate.networkId,
+      category: candidate.category,
+      zip: candidate.zip ?? null,
+      first_report_at: candidate.statusLink.occurredAt,
+      created_at: now,
+      expires_at: candidate.statusLink.expiresAt,
     });
     uow.emit({
       type: 'tips.reportFlagged',

@@ -16,7 +16,8 @@ export type { TipLanguage } from '../../../../test/fixtures/tips/tip-samples.ts'
 export { tipHardCases } from '../../../../test/fixtures/tips/tip-hard-cases.ts';
 export { divertWeaponizedTip, flaggedReportLifetimeMs } from './flagged-report.service.ts';
 export type { FlaggedReportDeps, TipCandidate } from './flagged-report.service.ts';
-export { deleteDueFlaggedReports } from './flagged-report.repository.ts';
+export { deleteDueFlaggedReports, findTipStatusDecoy } from './flagged-report.repository.ts';
+export type { TipStatusDecoysTable } from './flagged-report.tables.ts';
 
 export function registerTipRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerFlaggedReportRoutes(app, context);
