@@ -51,6 +51,7 @@ const environmentSchema = z.object({
     )
     .optional(),
   AMPARO_OUTBOUND_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  AMPARO_DELIVERY_RETRY_CAP_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   AMPARO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AMPARO_KEY_FILE: z.string().min(1).optional(),
@@ -106,6 +107,8 @@ export interface AppConfig {
   worker: { concurrency: number; pollMs: number; lanes: Record<JobLane, number> };
   /** Wall-clock limit of every outbound call (SMS, push, email); the socket is destroyed past it. */
   outboundDeadlineMs: number;
+  /** Longest pause between retries of an alert delivery (and of a paused provider channel). */
+  deliveryRetryCapMs: number;
   trustProxy: boolean;
   keys: { file?: string; inline?: string };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
@@ -161,6 +164,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       lanes: parseLanes(env.AMPARO_WORKER_LANES),
     },
     outboundDeadlineMs: env.AMPARO_OUTBOUND_DEADLINE_MS,
+    deliveryRetryCapMs: env.AMPARO_DELIVERY_RETRY_CAP_MS,
     trustProxy: env.AMPARO_TRUST_PROXY === 'true',
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
     twilio:

@@ -214,6 +214,7 @@ function newSubscriberRow(
     updated_at: now,
     confirmed_at: null,
     unsubscribed_at: null,
+    bounce_count: 0,
   };
 }
 

@@ -12,6 +12,8 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   reporterContactRetentionHoursAfterClose: 0,
   alertCapPerAreaPerHour: 3,
   smsPerSecond: 1,
+  alertExpiryHoursUrgent: 6,
+  alertExpiryHoursUpdate: 24,
   hotlineNumbers: [],
 });
 

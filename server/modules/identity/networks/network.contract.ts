@@ -55,6 +55,10 @@ export const networkSettingBounds = {
   reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
   alertCapPerAreaPerHour: { min: 1, max: 100 },
   smsPerSecond: { min: 0.1, max: 100 },
+  /** How long an urgent alert's deliveries keep retrying after approval (its expiry); up to 3 days. */
+  alertExpiryHoursUrgent: { min: 1, max: 72 },
+  /** The same for updates; up to a week. */
+  alertExpiryHoursUpdate: { min: 1, max: 168 },
 } as const;
 export type NetworkSettingBounds = typeof networkSettingBounds;
 
@@ -71,6 +75,8 @@ export const networkSettingFields = {
     networkSettingBounds.reporterContactRetentionHoursAfterClose,
   ),
   alertCapPerAreaPerHour: wholeNumberWithin(networkSettingBounds.alertCapPerAreaPerHour),
+  alertExpiryHoursUrgent: wholeNumberWithin(networkSettingBounds.alertExpiryHoursUrgent),
+  alertExpiryHoursUpdate: wholeNumberWithin(networkSettingBounds.alertExpiryHoursUpdate),
   smsPerSecond: z
     .number()
     .min(networkSettingBounds.smsPerSecond.min)
@@ -96,6 +102,8 @@ export const networkSettingsPatchSchema = z.strictObject({
     networkSettingFields.reporterContactRetentionHoursAfterClose.optional(),
   alertCapPerAreaPerHour: networkSettingFields.alertCapPerAreaPerHour.optional(),
   smsPerSecond: networkSettingFields.smsPerSecond.optional(),
+  alertExpiryHoursUrgent: networkSettingFields.alertExpiryHoursUrgent.optional(),
+  alertExpiryHoursUpdate: networkSettingFields.alertExpiryHoursUpdate.optional(),
   hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;

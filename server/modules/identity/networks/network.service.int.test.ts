@@ -92,6 +92,8 @@ describeEachDatabase('createNetwork and network lookups', (dialect) => {
       reporterContactRetentionHoursAfterClose: 0,
       alertCapPerAreaPerHour: 3,
       smsPerSecond: 1,
+      alertExpiryHoursUrgent: 6,
+      alertExpiryHoursUpdate: 24,
       hotlineNumbers: [],
     });
     await database.db

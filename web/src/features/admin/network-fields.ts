@@ -29,6 +29,8 @@ const settingBounds = {
   reporterContactRetentionHoursAfterClose: { min: 0, max: 720 },
   alertCapPerAreaPerHour: { min: 1, max: 100 },
   smsPerSecond: { min: 0.1, max: 100 },
+  alertExpiryHoursUrgent: { min: 1, max: 72 },
+  alertExpiryHoursUpdate: { min: 1, max: 168 },
 } satisfies NetworkSettingBounds;
 
 export type NumericSetting = keyof NetworkSettingBounds;
@@ -58,4 +60,6 @@ export const operationFields: SettingField[] = [
   field('unverifiedIncidentExpiryHours'),
   field('alertCapPerAreaPerHour'),
   field('smsPerSecond', 0.1),
+  field('alertExpiryHoursUrgent'),
+  field('alertExpiryHoursUpdate'),
 ];
