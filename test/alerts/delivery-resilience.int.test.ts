@@ -5,6 +5,7 @@ import {
   contactIndexOf,
   subscriberContactContext,
 } from '../../server/modules/alerting/subscriptions/index.ts';
+import type { AlertDeliveryStatus } from '../../server/modules/alerting/alerts/alert.contract.ts';
 import { newId } from '../../server/platform/ids/ids.ts';
 import type { JobWorker } from '../../server/platform/jobs/index.ts';
 import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
@@ -73,6 +74,12 @@ describeEachDatabase('alert delivery through a provider’s bad minute', (dialec
     return alertId;
   }
 
+  const deliveryStatus = async (world: AlertWorld, alertId: string) => {
+    const response = await call(testApp, 'GET', `/api/alerts/${alertId}/delivery-status`, world.drafter);
+    expect(response.statusCode).toBe(200);
+    return response.json<AlertDeliveryStatus>();
+  };
+
   const deliveriesOf = (alertId: string) =>
     db().selectFrom('alert_deliveries').selectAll().where('alert_id', '=', alertId).execute();
 
@@ -125,6 +132,16 @@ describeEachDatabase('alert delivery through a provider’s bad minute', (dialec
     const started = Date.now();
     const alertId = await approvedAlert(world);
 
+    // Coordinators see it live: queued and throttled, the provider throttled, an estimate.
+    const during = await waitFor(
+      () => deliveryStatus(world, alertId),
+      (status) => status.channels.sms.throttled > 0 && status.channels.sms.provider.state === 'throttled',
+    );
+    expect(during.channels.sms.queued + during.channels.sms.sending).toBe(phones.length);
+    expect(during.channels.sms.sent).toBe(0);
+    expect(during.channels.sms.provider.lastErrorCode).toBe('sms_20429');
+    expect(during.channels.sms.etaSeconds).toBeGreaterThan(0);
+
     await waitFor(
       () => phones.filter((phone) => textsTo(phone).length > 0).length,
       (count) => count === phones.length,
@@ -150,6 +167,28 @@ describeEachDatabase('alert delivery through a provider’s bad minute', (dialec
     );
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.length).toBeLessThanOrEqual(12);
+    const after = await deliveryStatus(world, alertId);
+    expect(after.channels.sms).toMatchObject({
+      queued: 0,
+      throttled: 0,
+      sent: phones.length,
+      failed: 0,
+      etaSeconds: null,
+    });
+    expect(after.channels.sms.provider.state).toBe('healthy');
+
+    // The report: one line per delivery, no phone number, no recipient id.
+    const report = await call(testApp, 'GET', `/api/alerts/${alertId}/deliveries.csv`, world.drafter);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('text/csv');
+    const lines = report.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'delivery,channel,language,status,attempts,reason,provider_status,created_at,sent_at,updated_at',
+    );
+    expect(lines).toHaveLength(phones.length + 1);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^[^,]+,sms,[a-z]{2},sent,\d+,/);
+    for (const phone of phones) expect(report.body).not.toContain(phone.slice(2));
+    for (const row of rows) expect(report.body).not.toContain(row.recipient_id);
     const state = await db()
       .selectFrom('delivery_channel_states')
       .selectAll()
@@ -187,6 +226,8 @@ describeEachDatabase('alert delivery through a provider’s bad minute', (dialec
       .where('network_id', '=', world.network.id)
       .execute();
     expect(optOuts).toHaveLength(1);
+    const status = await deliveryStatus(world, alertId);
+    expect(status.channels.sms).toMatchObject({ sent: 1, failed: 1, failureReasons: { sms_21610: 1 } });
   });
 
   it('(c) answers held past the deadline: reconciled by the list query, no duplicates, callbacks matched', async () => {
