@@ -126,6 +126,7 @@ async function insertSmsSubscribers(testApp: TestApp, networkId: string, count: 
         updated_at: now,
         confirmed_at: now,
         unsubscribed_at: null,
+        bounce_count: 0,
       })
       .execute();
     await database.db

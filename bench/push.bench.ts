@@ -194,6 +194,7 @@ async function insertPushSubscribers(
         updated_at: now,
         confirmed_at: now,
         unsubscribed_at: null,
+        bounce_count: 0,
       };
     });
     const areas = ids.map((id) => ({

@@ -15,6 +15,7 @@ import * as frozenAlertContent from './2026_11_29_0016_frozen_alert_content.ts';
 import * as privilegeNeedsTwo from './2026_11_29_0017_privilege_needs_two.ts';
 import * as sideDoors from './2026_11_29_0018_side_doors.ts';
 import * as outsiderLimits from './2026_11_29_0020_outsider_limits.ts';
+import * as deliveryResilience from './2026_11_29_0019_delivery_resilience.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0017_privilege_needs_two': privilegeNeedsTwo,
   '2026_11_29_0018_side_doors': sideDoors,
   '2026_11_29_0020_outsider_limits': outsiderLimits,
+  '2026_11_29_0019_delivery_resilience': deliveryResilience,
 };

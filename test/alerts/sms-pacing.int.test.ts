@@ -34,6 +34,8 @@ describeEachDatabase('SMS pacing', (dialect) => {
     crypto: testApp.context.crypto,
     publicUrl: 'https://amparo.example.org',
     smsRatePerSecond: 100,
+    retryCapMs: 60_000,
+    random: Math.random,
   });
 
   /** An approved, planned alert to `count` SMS subscribers of a network paced at `perSecond`. */

@@ -14,7 +14,10 @@ import {
 import type { JobWorker, JobWorkerOptions } from '../../server/platform/jobs/index.ts';
 import { createWebPushSender, generateVapidKeys, PushSendError } from '../../server/platform/push/index.ts';
 import { localAgent, selfSignedCertificate } from '../alerts/support/push-protocol.ts';
+import { createTwilioSmsSender } from '../../server/platform/sms/twilio-sms.ts';
 import { createTestDatabase, describeEachDatabase } from '../support/databases.ts';
+import { startFakeTwilio } from '../support/fake-twilio.ts';
+import type { FakeTwilio } from '../support/fake-twilio.ts';
 import type { TestDatabase } from '../support/databases.ts';
 import { createCapturedLogger, findJob, sleep, uniqueWorkerId, waitFor } from './support.ts';
 
@@ -69,6 +72,8 @@ function median(values: number[]): number {
 describeEachDatabase('worker lanes and deadlines', (dialect: DialectName) => {
   let database: TestDatabase;
   let tarpit: Awaited<ReturnType<typeof startTarpit>>;
+  let twilio: FakeTwilio;
+  const smsOutcomes: { error: unknown; elapsedMs: number }[] = [];
   const workers: JobWorker[] = [];
   const captured = createCapturedLogger();
   const latencies: number[] = [];
@@ -78,9 +83,35 @@ describeEachDatabase('worker lanes and deadlines', (dialect: DialectName) => {
 
   beforeAll(async () => {
     tarpit = await startTarpit();
+    twilio = await startFakeTwilio();
   });
   afterAll(async () => {
     await tarpit.close();
+    await twilio.close();
+  });
+
+  const smsJob = defineJob({
+    name: 'test.sms',
+    lane: 'sms',
+    payload: z.object({ to: z.string() }),
+    maxAttempts: 1,
+    handle: async (payload) => {
+      const sender = createTwilioSmsSender({
+        apiBase: twilio.url,
+        accountSid: twilio.accountSid,
+        authToken: twilio.authToken,
+        from: '+13125550100',
+        timeoutMs: pushDeadlineMs,
+      });
+      const started = Date.now();
+      try {
+        await sender.send({ to: payload.to, body: 'held' });
+        smsOutcomes.push({ error: null, elapsedMs: Date.now() - started });
+      } catch (error) {
+        smsOutcomes.push({ error, elapsedMs: Date.now() - started });
+        throw error;
+      }
+    },
   });
 
   const pushJob = defineJob({
@@ -140,11 +171,11 @@ describeEachDatabase('worker lanes and deadlines', (dialect: DialectName) => {
       db: database.db,
       dialect,
       postgresUrl: database.postgres?.url,
-      registry: createJobRegistry({ jobs: [pushJob, dispatchJob, intakeJob, hangJob, quickJob] }),
+      registry: createJobRegistry({ jobs: [pushJob, smsJob, dispatchJob, intakeJob, hangJob, quickJob] }),
       clock: systemClock,
       logger: captured.logger,
       concurrency: 1,
-      lanes: { push: 2, dispatch: 1, intake: 1, housekeeping: 1 },
+      lanes: { push: 2, sms: 2, dispatch: 1, intake: 1, housekeeping: 1 },
       pollMs: 50,
       workerId: uniqueWorkerId(),
       retryPolicy: { baseMs: 100, capMs: 100 },
@@ -217,6 +248,37 @@ describeEachDatabase('worker lanes and deadlines', (dialect: DialectName) => {
       expect(outcome.elapsedMs).toBeLessThan(pushDeadlineMs + 1_000);
     }
     await waitFor('tarpit sockets closed', () => tarpit.openCount() === 0, 3_000);
+  });
+
+  it('an SMS provider that holds its answers holds only the SMS lane, until the deadline', async () => {
+    const worker = await startWorker();
+    const normal = await sampleLatencies(worker, 20);
+    smsOutcomes.length = 0;
+    twilio.holdAnswers(4, 10_000);
+    const smsIds = await Promise.all(
+      ['+13125550181', '+13125550182', '+13125550183', '+13125550184'].map((to) =>
+        enqueue(worker, 'test.sms', { to }),
+      ),
+    );
+    await waitFor('both SMS slots stalled', () => twilio.messages.length >= 2, 5_000);
+    const stallStarted = Date.now();
+    const duringStall = await sampleLatencies(worker, 20);
+    expect(Date.now() - stallStarted).toBeLessThan(pushDeadlineMs);
+    const figures = { normalMedianMs: median(normal), stallMedianMs: median(duringStall) };
+    console.info(`[lanes ${dialect}] dispatch/intake job latency during held SMS answers`, figures);
+    expect(figures.stallMedianMs).toBeLessThanOrEqual(2 * figures.normalMedianMs + 15);
+    await waitFor(
+      'SMS jobs ended',
+      async () =>
+        (await Promise.all(smsIds.map((id) => findJob(database.db, id)))).every(
+          (job) => job.status === 'dead',
+        ),
+      15_000,
+    );
+    for (const outcome of smsOutcomes) {
+      expect((outcome.error as { isTimeout?: boolean }).isTimeout).toBe(true);
+      expect(outcome.elapsedMs).toBeLessThan(pushDeadlineMs + 1_000);
+    }
   });
 
   it('abandons a job at its max run time: the attempt fails, the lease is released, the lane moves on', async () => {

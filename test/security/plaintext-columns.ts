@@ -62,6 +62,10 @@ export const explainedPlainColumns: Record<string, string> = {
     'public: the template text in use when proposed, and its version id',
   'alert_area_stops.area_key': 'internal: an area id (or empty: outside every area)',
   'alert_send_rates.key': 'internal: rate window key (area id and hour)',
+  'delivery_channel_states.key':
+    'internal: a provider channel (sms, email, or push and the push service origin, never a subscription path)',
+  'delivery_channel_states.channel': 'a value from a fixed list of codes (internal)',
+  'delivery_channel_states.last_error_code': 'internal: a provider error code such as sms_20429',
   // Zones and coarse locations are Internal in SECURITY.md.
   'areas.name': 'internal: zone name',
   'areas.definition': 'internal: zone definition (ZIP list, polygon or circle)',

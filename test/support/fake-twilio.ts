@@ -18,6 +18,16 @@ export interface FakeTwilio {
   messages: RecordedSms[];
   /** Make the next `count` sends fail with this HTTP status (e.g. 500, or 400 with a Twilio code). */
   failNext(count: number, status: number, code?: number): void;
+  /** Refuse every send for `ms` from now (429 with Twilio's 20429 and `Retry-After`, by default). */
+  refuseFor(ms: number, answer?: { status?: number; code?: number; retryAfterSeconds?: number }): void;
+  /** Always refuse sends to this number with this error (e.g. 400 / 21610, the recipient said STOP). */
+  refuseNumber(to: string, status: number, code: number): void;
+  /** Accept and record the next `count` messages but hold their answers for `ms` (past the client's deadline). */
+  holdAnswers(count: number, ms: number): void;
+  /** Every send request that reached the stand-in, accepted or not, in order. */
+  attempts: { to: string; status: number; at: number }[];
+  /** How many list queries (GET Messages.json) were answered. */
+  listQueries(): number;
   close(): Promise<void>;
 }
 
@@ -33,23 +43,49 @@ export async function startFakeTwilio(
   const authToken = options.authToken ?? 'test-auth-token-123';
   const messages: RecordedSms[] = [];
   let failures: { remaining: number; status: number; code?: number } = { remaining: 0, status: 500 };
+  let refusal: { until: number; status: number; code: number; retryAfterSeconds?: number } | null = null;
+  const refusedNumbers = new Map<string, { status: number; code: number }>();
+  let held = { remaining: 0, ms: 0 };
+  let listCount = 0;
+  const attempts: { to: string; status: number; at: number }[] = [];
+  const listPath = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   const server = http.createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', () => {
-      const send = (status: number, body: unknown): void => {
-        response.writeHead(status, { 'content-type': 'application/json' });
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers });
         response.end(JSON.stringify(body));
       };
-      if (request.method !== 'POST' || request.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
-        return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
-      }
-      if (request.headers.authorization !== expectedAuth) {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (request.headers.authorization !== expectedAuth && url.pathname === listPath) {
         return send(401, { code: 20003, message: 'Authenticate', status: 401 });
       }
+      if (request.method === 'GET' && url.pathname === listPath) {
+        listCount += 1;
+        return send(200, { messages: listMessages(url.searchParams), next_page_uri: null });
+      }
+      if (request.method !== 'POST' || url.pathname !== listPath) {
+        return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+      }
+      const posted = new URLSearchParams(raw);
+      const attempt = { to: posted.get('To') ?? '', status: 201, at: Date.now() };
+      attempts.push(attempt);
+      const refuse = (status: number, code: number, headers: Record<string, string> = {}): void => {
+        attempt.status = status;
+        send(status, { code, message: 'Refused by the stand-in', status }, headers);
+      };
+      if (refusal && Date.now() < refusal.until) {
+        const headers: Record<string, string> =
+          refusal.retryAfterSeconds === undefined ? {} : { 'retry-after': String(refusal.retryAfterSeconds) };
+        return refuse(refusal.status, refusal.code, headers);
+      }
+      const refusedNumber = refusedNumbers.get(attempt.to);
+      if (refusedNumber) return refuse(refusedNumber.status, refusedNumber.code);
       if (failures.remaining > 0) {
         failures.remaining -= 1;
+        attempt.status = failures.status;
         return send(failures.status, {
           code: failures.code ?? 20500,
           message: 'Injected failure',
@@ -71,9 +107,37 @@ export async function startFakeTwilio(
         statusCallback: form.get('StatusCallback'),
         receivedAt: Date.now(),
       });
-      send(201, { sid, status: 'queued', to, body, account_sid: accountSid });
+      const answer = (): void => send(201, { sid, status: 'queued', to, body, account_sid: accountSid });
+      if (held.remaining > 0) {
+        // Twilio has the message; its answer is what gets lost.
+        held.remaining -= 1;
+        setTimeout(() => {
+          if (!response.destroyed) answer();
+        }, held.ms);
+        return;
+      }
+      answer();
     });
   });
+  /** Twilio's list filters: To, From, DateSent (a UTC day); newest first like Twilio. */
+  const listMessages = (query: URLSearchParams) =>
+    messages
+      .filter((message) => !query.get('To') || message.to === query.get('To'))
+      .filter((message) => !query.get('From') || message.from === query.get('From'))
+      .filter(
+        (message) =>
+          !query.get('DateSent') ||
+          new Date(message.receivedAt).toISOString().slice(0, 10) === query.get('DateSent'),
+      )
+      .reverse()
+      .map((message) => ({
+        sid: message.sid,
+        to: message.to,
+        from: message.from,
+        body: message.body,
+        status: 'sent',
+        date_sent: new Date(message.receivedAt).toUTCString(),
+      }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -81,9 +145,27 @@ export async function startFakeTwilio(
     accountSid,
     authToken,
     messages,
+    attempts,
     failNext: (count, status, code) => {
       failures = { remaining: count, status, code };
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    refuseFor: (ms, answer = {}) => {
+      refusal = {
+        until: Date.now() + ms,
+        status: answer.status ?? 429,
+        code: answer.code ?? 20429,
+        retryAfterSeconds: answer.retryAfterSeconds,
+      };
+    },
+    refuseNumber: (to, status, code) => void refusedNumbers.set(to, { status, code }),
+    holdAnswers: (count, ms) => {
+      held = { remaining: count, ms };
+    },
+    listQueries: () => listCount,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -55,6 +55,7 @@ const environmentSchema = z.object({
     )
     .optional(),
   AMPARO_OUTBOUND_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  AMPARO_DELIVERY_RETRY_CAP_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   AMPARO_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   AMPARO_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   AMPARO_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
@@ -148,6 +149,8 @@ export interface AppConfig {
   };
   /** Timeouts, the body rate floor and connection caps (ADR 0022). */
   http: HttpLimits & { formMaxParameters: number };
+  /** Longest pause between retries of an alert delivery (and of a paused provider channel). */
+  deliveryRetryCapMs: number;
   keys: { file?: string; inline?: string };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
   twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
@@ -224,6 +227,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         env.AMPARO_TRUST_PROXY === false ? env.AMPARO_HTTP_MAX_CONNECTIONS_PER_ADDRESS : 0,
       formMaxParameters: env.AMPARO_FORM_MAX_PARAMETERS,
     },
+    deliveryRetryCapMs: env.AMPARO_DELIVERY_RETRY_CAP_MS,
     keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM

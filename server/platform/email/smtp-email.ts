@@ -3,6 +3,8 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 
 export interface OutboundEmail {
   to: string;
+  /** `<id@host>`; the same on every attempt of one delivery, so a resend is recognisably the same mail. */
+  messageId?: string;
   subject: string;
   text: string;
   /** Extra headers such as List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
@@ -57,6 +59,7 @@ export function createSmtpEmailSender(settings: SmtpSettings): EmailSender {
         const info = (await transport.sendMail({
           from: settings.from,
           to: message.to,
+          ...(message.messageId ? { messageId: message.messageId } : {}),
           subject: message.subject,
           text: message.text,
           headers: message.headers,

@@ -58,6 +58,7 @@ export async function insertSubscribers(
         updated_at: now,
         confirmed_at: now,
         unsubscribed_at: null,
+        bounce_count: 0,
       });
       const isMatching = index < input.matching;
       const isCircle = isMatching && index % 2 === 1;

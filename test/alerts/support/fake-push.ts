@@ -31,7 +31,7 @@ export interface FakePushService {
   /** A browser subscription whose endpoint is on this service. */
   subscribe(): BrowserSubscription;
   /** Answer the next `count` pushes with this status (410 = subscription gone). */
-  failNext(count: number, status: number): void;
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,10 @@ export async function startFakePushService(): Promise<FakePushService> {
   const { key, cert } = selfSignedCertificate(hostName);
   const browsers = new Map<string, BrowserSubscription>();
   const received: ReceivedPush[] = [];
-  let failures = { remaining: 0, status: 500 };
+  let failures: { remaining: number; status: number; retryAfterSeconds?: number } = {
+    remaining: 0,
+    status: 500,
+  };
   let origin = '';
   const server = https.createServer({ key, cert }, (request, response) => {
     const chunks: Buffer[] = [];
@@ -71,7 +74,11 @@ export async function startFakePushService(): Promise<FakePushService> {
       });
       if (failures.remaining > 0) {
         failures.remaining -= 1;
-        response.writeHead(failures.status).end();
+        const headers: Record<string, string> =
+          failures.retryAfterSeconds === undefined
+            ? {}
+            : { 'retry-after': String(failures.retryAfterSeconds) };
+        response.writeHead(failures.status, headers).end();
         return;
       }
       response.writeHead(browser && vapid.isValid ? 201 : 400).end();
@@ -99,8 +106,8 @@ export async function startFakePushService(): Promise<FakePushService> {
       browsers.set(endpointPath, subscription);
       return subscription;
     },
-    failNext: (count, status) => {
-      failures = { remaining: count, status };
+    failNext: (count, status, retryAfterSeconds) => {
+      failures = { remaining: count, status, retryAfterSeconds };
     },
     close: () =>
       new Promise((resolve) => {

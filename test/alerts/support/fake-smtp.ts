@@ -14,12 +14,15 @@ export interface FakeSmtp {
   /** Use as SMTP_URL. */
   url: string;
   messages: ReceivedEmail[];
+  /** Answer RCPT TO for this address with `code` (450: try later, 550: no such mailbox), `times` times. */
+  refuseRecipient(address: string, code: number, times?: number): void;
   close(): Promise<void>;
 }
 
 /** The smallest SMTP server nodemailer can talk to: records each message, accepts everything. */
 export async function startFakeSmtp(): Promise<FakeSmtp> {
   const messages: ReceivedEmail[] = [];
+  const refusals = new Map<string, { code: number; remaining: number }>();
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -52,7 +55,16 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
           envelope.from = /<([^>]*)>/.exec(line)?.[1] ?? '';
           socket.write('250 2.1.0 ok\r\n');
         } else if (command === 'RCPT') {
-          envelope.to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
+          const address = /<([^>]*)>/.exec(line)?.[1] ?? '';
+          const refusal = refusals.get(address);
+          if (refusal && refusal.remaining > 0) {
+            refusal.remaining -= 1;
+            socket.write(
+              `${refusal.code} ${refusal.code >= 500 ? '5.1.1 no such mailbox' : '4.2.1 try later'}\r\n`,
+            );
+            continue;
+          }
+          envelope.to.push(address);
           socket.write('250 2.1.5 ok\r\n');
         } else if (command === 'DATA') {
           isData = true;
@@ -68,6 +80,9 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refuseRecipient: (address, code, times = Number.POSITIVE_INFINITY) => {
+      refusals.set(address, { code, remaining: times });
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

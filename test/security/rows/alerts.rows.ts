@@ -92,6 +92,18 @@ export const alertsRows: RouteRow[] = [
   },
   {
     method: 'GET',
+    url: '/api/alerts/:alertId/delivery-status',
+    allow: alertReaders,
+    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'approved')).id } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/alerts/:alertId/deliveries.csv',
+    allow: alertReaders,
+    request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'approved')).id } }),
+  },
+  {
+    method: 'GET',
     url: '/api/alerts/:alertId/thread',
     allow: alertReaders,
     request: async (fixture) => ({ params: { alertId: (await freshAlert(fixture, 'approved')).id } }),

@@ -102,6 +102,7 @@ async function writeBatch(
     attempts: 0,
     slot_at: null,
     sending_until: null,
+    retry_at: null,
     provider_message_id: null,
     provider_status: null,
     error_code: null,

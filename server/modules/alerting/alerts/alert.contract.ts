@@ -283,3 +283,35 @@ export interface AlertPreview {
     estimatedSeconds: number;
   };
 }
+
+/** A provider channel's circuit breaker as coordinators see it (docs/adr/0021). */
+export type ProviderHealth = 'healthy' | 'throttled' | 'down';
+
+/** One channel of an alert's delivery, live. */
+export interface ChannelDeliveryStatus {
+  /** Waiting to be sent (including held by a stop switch or quiet hours, and retries). */
+  queued: number;
+  /** Of the queued: waiting after a transient failure (429, 5xx, timeout) for their retry. */
+  throttled: number;
+  sending: number;
+  sent: number;
+  /** Provider callbacks: handed to the phone. */
+  delivered: number;
+  failed: number;
+  /** Failed deliveries by reason (`sms_21610`, `push_410`, `email_550`, `expired`, ...). */
+  failureReasons: Record<string, number>;
+  /** Sends whose answer never came, being reconciled with the provider. */
+  uncertain: number;
+  suppressed: number;
+  provider: { state: ProviderHealth; pausedUntil: number | null; lastErrorCode: string | null };
+  /** Estimated seconds until every queued delivery has left, or null when nothing is queued. */
+  etaSeconds: number | null;
+}
+
+/** GET /api/alerts/:alertId/delivery-status */
+export interface AlertDeliveryStatus {
+  alertId: string;
+  /** When the alert stops being retried (its expiry). */
+  expiresAt: number | null;
+  channels: Record<DeliveryChannel, ChannelDeliveryStatus>;
+}

@@ -3,22 +3,28 @@ import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { defineJob, enqueueJob } from '../../../platform/jobs/index.ts';
 import type { JobContext, JobDefinition } from '../../../platform/jobs/index.ts';
-import { updateSubscriber } from '../subscriptions/index.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import {
+  recordEmailBounce,
+  recordSmsStopFromProvider,
+  resetEmailBounces,
+  updateSubscriber,
+} from '../subscriptions/index.ts';
 import { planJobName } from './alert-approval.service.ts';
 import { deliveryJobNames, planAlert } from './alert-planner.service.ts';
 import type { DeliveryChannel } from './alert.tables.ts';
-import { claimDelivery, smsRateKeys } from './delivery-claim.service.ts';
-import type { ClaimedSend, DeliveryDeps } from './delivery-claim.service.ts';
+import { claimDelivery, enqueueDeliveryAt, reconcileDelayMs, smsRateKeys } from './delivery-claim.service.ts';
+import type { ClaimedReconcile, ClaimedSend, DeliveryDeps } from './delivery-claim.service.ts';
+import { recordChannelAnswer } from './delivery-breaker.service.ts';
+import { deliveryExpiresAt, retryDelayMs } from './delivery-retry.ts';
 import { createHandOffPacer } from './delivery-pacer.ts';
 import type { HandOffPacer } from './delivery-pacer.ts';
 import { listHeldDeliveries, transitionDelivery } from './delivery.repository.ts';
-import { sendClaimed } from './delivery-send.ts';
+import { sendClaimed, smsBodyOf } from './delivery-send.ts';
 import type { SendOutcome } from './delivery-send.ts';
 import type { Senders } from '../../../platform/senders.ts';
 import { readStopSwitch, resumeHeldJobName } from './stop-switch.service.ts';
-
-/** Send attempts per delivery before it is reported failed (retries back off: 2 s, 4 s, 8 s, ...). */
-export const maxSendAttempts = 5;
 
 const deliveryPayload = z.object({ deliveryId: z.string().min(1).max(64) });
 
@@ -32,14 +38,19 @@ export function createAlertJobs(context: PlatformContext): JobDefinition[] {
     crypto: context.crypto,
     publicUrl: context.config.publicUrl,
     smsRatePerSecond: context.config.sms.ratePerSecond,
+    retryCapMs: context.config.deliveryRetryCapMs,
+    random: Math.random,
   });
   const deliveryJob = (channel: DeliveryChannel) =>
     defineJob({
       name: deliveryJobNames[channel],
       lane: channel,
       payload: deliveryPayload,
-      maxAttempts: maxSendAttempts + 5,
-      handle: (payload, job) => deliver(deps(job), context.senders, pacer, payload.deliveryId, job),
+      // A run that fails throws only when the database is unreachable or the delivery is busy;
+      // provider failures are retried by the delivery itself, until the alert expires.
+      maxAttempts: 20,
+      handle: (payload, job) =>
+        deliver(deps(job), context.senders, pacer, payload.deliveryId, job, context.jobs),
     });
   return [
     defineJob({
@@ -66,13 +77,14 @@ export function createAlertJobs(context: PlatformContext): JobDefinition[] {
   ];
 }
 
-/** One delivery: claim (which may wait for an SMS slot), send, record the outcome. */
+/** One delivery: claim (which may wait for an SMS slot), send or reconcile, record the outcome. */
 async function deliver(
   deps: DeliveryDeps,
   senders: Senders,
   pacer: HandOffPacer,
   deliveryId: string,
   job: JobContext,
+  waker: PlatformContext['jobs'],
 ): Promise<void> {
   let claim = await claimDelivery(deps, deliveryId, job.jobId);
   while (claim.action === 'wait') {
@@ -80,6 +92,11 @@ async function deliver(
     claim = await claimDelivery(deps, deliveryId, job.jobId);
   }
   if (claim.action === 'skip') return;
+  if (claim.action === 'reconcile') {
+    await reconcileUncertainSms(deps, claim, senders, job);
+    waker.wake();
+    return;
+  }
   if (claim.delivery.channel === 'sms') await pacer.waitTurn(smsRateKeys(deps, claim.network, 'sent:'));
   let outcome: SendOutcome;
   try {
@@ -93,37 +110,143 @@ async function deliver(
     outcome = { kind: 'permanent', code: 'internal' };
   }
   await recordOutcome(deps, claim, outcome);
+  waker.wake();
 }
 
+/**
+ * Records a send's outcome, the channel's breaker and any follow-up in one transaction: a transient
+ * failure is tried again after a back-off until the alert expires; an SMS without an answer is
+ * reconciled with the provider's records before anything is resent; push and email without an
+ * answer are resent (a push carries the same Topic, a mail the same Message-ID).
+ */
 async function recordOutcome(deps: DeliveryDeps, claim: ClaimedSend, outcome: SendOutcome): Promise<void> {
-  const { delivery } = claim;
+  const { delivery, alert, network } = claim;
   const now = deps.clock.now();
-  const base = { sending_until: null, updated_at: now };
-  const changes =
-    outcome.kind === 'sent'
-      ? {
-          ...base,
-          status: 'sent' as const,
-          provider_message_id: outcome.providerMessageId,
-          sent_at: now,
-          error_code: null,
-        }
-      : outcome.kind === 'retryable' && delivery.attempts < maxSendAttempts
-        ? { ...base, status: 'pending' as const, slot_at: null, error_code: outcome.code }
-        : outcome.kind === 'ambiguous'
-          ? { ...base, status: 'uncertain' as const, error_code: outcome.code }
-          : { ...base, status: 'failed' as const, error_code: outcome.code };
-  const isRecorded = await transitionDelivery(deps.db, delivery, changes);
-  if (outcome.kind === 'gone' && delivery.recipient_kind === 'subscriber') {
-    await updateSubscriber(deps.db, delivery.recipient_id, {
+  const timing = { capMs: deps.retryCapMs, random: deps.random };
+  await deps.db.transaction().execute(async (trx) => {
+    await recordChannelAnswer(trx, {
+      key: claim.channelKey,
+      channel: delivery.channel,
+      outcome,
+      now,
+      timing,
+    });
+    const base = { sending_until: null, updated_at: now, retry_at: null };
+    const isRetry =
+      outcome.kind === 'retryable' || (outcome.kind === 'ambiguous' && delivery.channel !== 'sms');
+    if (outcome.kind === 'sent') {
+      await transitionDelivery(trx, delivery, {
+        ...base,
+        status: 'sent',
+        provider_message_id: outcome.providerMessageId,
+        sent_at: now,
+        error_code: null,
+      });
+      if (delivery.channel === 'email') await recordDelivered(trx, delivery, now);
+    } else if (isRetry) {
+      const retryAfterMs = outcome.kind === 'retryable' ? outcome.retryAfterMs : undefined;
+      const retryAt = now + retryDelayMs(delivery.attempts, retryAfterMs, timing);
+      if (retryAt >= deliveryExpiresAt(alert, network)) {
+        await transitionDelivery(trx, delivery, { ...base, status: 'failed', error_code: 'expired' });
+        return;
+      }
+      const isRecorded = await transitionDelivery(trx, delivery, {
+        ...base,
+        status: 'pending',
+        slot_at: null,
+        error_code: outcome.code,
+        retry_at: retryAt,
+      });
+      if (isRecorded) await enqueueDeliveryAt(deps, trx, delivery.id, `retry${delivery.attempts}`, retryAt);
+    } else if (outcome.kind === 'ambiguous') {
+      const isRecorded = await transitionDelivery(trx, delivery, {
+        ...base,
+        status: 'uncertain',
+        error_code: outcome.code,
+      });
+      if (isRecorded) await enqueueDeliveryAt(deps, trx, delivery.id, 'reconcile', now + reconcileDelayMs);
+    } else {
+      await transitionDelivery(trx, delivery, { ...base, status: 'failed', error_code: outcome.code });
+      if (delivery.recipient_kind === 'subscriber') await recordRecipientRefusal(trx, delivery, outcome, now);
+    }
+  });
+}
+
+/** What a permanent refusal says about the subscriber: gone, stopped, or one more bounce. */
+async function recordRecipientRefusal(
+  trx: Kysely<Database>,
+  delivery: ClaimedSend['delivery'],
+  outcome: SendOutcome,
+  now: number,
+): Promise<void> {
+  if (outcome.kind === 'gone') {
+    await updateSubscriber(trx, delivery.recipient_id, {
       status: 'unsubscribed',
       unsubscribed_at: now,
       updated_at: now,
     });
+  } else if (outcome.kind === 'stopped') {
+    await recordSmsStopFromProvider(trx, delivery.recipient_id, now);
+  } else if (outcome.kind === 'bounced') {
+    await recordEmailBounce(trx, delivery.recipient_id, now);
   }
-  // Thrown so the job backs off and tries again; the delivery is `pending` again for that retry.
-  if (isRecorded && changes.status === 'pending')
-    throw new Error(`delivery attempt failed (${outcome.kind})`);
+}
+
+async function recordDelivered(
+  trx: Kysely<Database>,
+  delivery: ClaimedSend['delivery'],
+  now: number,
+): Promise<void> {
+  if (delivery.recipient_kind === 'subscriber') await resetEmailBounces(trx, delivery.recipient_id, now);
+}
+
+/**
+ * An SMS attempt got no answer: ask the provider (its Messages list) for a message with this
+ * recipient and body. Found: it was sent, with its SID (so status callbacks match). Not found:
+ * it is resent. The provider unreachable: asked again later. Never two copies.
+ */
+async function reconcileUncertainSms(
+  deps: DeliveryDeps,
+  claim: ClaimedReconcile,
+  senders: Senders,
+  job: JobContext,
+): Promise<void> {
+  const { delivery } = claim;
+  if (!senders.sms?.findSent) return; // this provider cannot be asked: it stays uncertain
+  const body = smsBodyOf(claim);
+  if (body === null) return;
+  let found;
+  try {
+    found = await senders.sms.findSent({ to: claim.contact, body, sentAfter: claim.attemptStartedAt });
+  } catch (error) {
+    job.logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'reconciliation failed');
+    const retryAt =
+      deps.clock.now() + retryDelayMs(2, undefined, { capMs: deps.retryCapMs, random: deps.random });
+    await deps.db
+      .transaction()
+      .execute((trx) => enqueueDeliveryAt(deps, trx, delivery.id, 'reconcile', retryAt));
+    return;
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (found) {
+      await transitionDelivery(trx, delivery, {
+        status: 'sent',
+        provider_message_id: found.providerMessageId,
+        sent_at: now,
+        error_code: null,
+        updated_at: now,
+      });
+      return;
+    }
+    const isRecorded = await transitionDelivery(trx, delivery, {
+      status: 'pending',
+      slot_at: null,
+      error_code: 'reconciled_unsent',
+      updated_at: now,
+    });
+    if (isRecorded) await enqueueDeliveryAt(deps, trx, delivery.id, 'resend', now);
+  });
 }
 
 /** After the stop switch is turned off: every held delivery of the network goes out again. */

@@ -14,6 +14,7 @@ import { draftCancellation, draftCorrection } from './alert-follow-up.service.ts
 import { retractAlert, reviewRetraction } from './alert-retraction.service.ts';
 import { previewAlert } from './alert-preview.service.ts';
 import { getAlert, getAlertThread, listAlerts } from './alert-reads.service.ts';
+import { exportDeliveryReport, getDeliveryStatus } from './delivery-status.service.ts';
 import {
   alertParamsSchema,
   approveAlertSchema,
@@ -26,6 +27,7 @@ import {
 } from './alert.contract.ts';
 import type {
   AlertAnswer,
+  AlertDeliveryStatus,
   RetractionAnswer,
   RetractionReviewAnswer,
   StopSwitchAnswer,
@@ -59,6 +61,23 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
     const principal = await authenticator.requirePrincipal(request);
     const { alertId } = parseInput(alertParamsSchema, request.params);
     return getAlert(deps, principal, alertId);
+  });
+
+  app.get('/api/alerts/:alertId/delivery-status', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    const status: AlertDeliveryStatus = await getDeliveryStatus(deps, principal, alertId);
+    return status;
+  });
+
+  app.get('/api/alerts/:alertId/deliveries.csv', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { alertId } = parseInput(alertParamsSchema, request.params);
+    const csv = await exportDeliveryReport(deps, principal, alertId);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="alert-${alertId}-deliveries.csv"`)
+      .send(csv);
   });
 
   app.get('/api/alerts/:alertId/thread', async (request) => {

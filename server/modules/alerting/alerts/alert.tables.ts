@@ -110,6 +110,25 @@ export interface AlertDeliveriesTable {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** After a transient failure: when the next attempt is due (until the alert expires). */
+  retry_at: number | null;
+}
+
+export type ProviderState = 'healthy' | 'throttled' | 'down';
+
+/** The circuit breaker of one provider account and channel (docs/adr/0021). */
+export interface DeliveryChannelStatesTable {
+  /** `sms`, `email`, or `push:<push service origin>`. */
+  key: string;
+  channel: DeliveryChannel;
+  state: ProviderState;
+  consecutive_failures: number;
+  /** No send on this channel before this time (a throttled or failing provider). */
+  paused_until: number | null;
+  /** A half-open probe is in flight until this time; other sends wait for its answer. */
+  probe_until: number | null;
+  last_error_code: string | null;
+  updated_at: number;
 }
 
 export interface AlertTemplatesTable {
@@ -139,6 +158,7 @@ declare module '../../../platform/database/schema.ts' {
   interface Database {
     alerts: AlertsTable;
     alert_deliveries: AlertDeliveriesTable;
+    delivery_channel_states: DeliveryChannelStatesTable;
     alert_templates: AlertTemplatesTable;
     alert_stop_switches: AlertStopSwitchesTable;
     alert_send_rates: AlertSendRatesTable;

@@ -26,6 +26,7 @@ import {
 } from './delivery.repository.ts';
 import type { RateKey } from './delivery.repository.ts';
 import { isAnyAreaStopped, readStopSwitch } from './stop-switch.service.ts';
+import { channelKeyOf, passChannelGate } from './delivery-breaker.service.ts';
 
 /** An SMS whose slot is further away than this is re-queued for its slot instead of waited for. */
 export const smsMaxWaitMs = 2_000;
@@ -39,6 +40,9 @@ export interface DeliveryDeps {
   crypto: FieldCrypto;
   publicUrl: string;
   smsRatePerSecond: number;
+  /** Longest pause between retries of a transient failure (AMPARO_DELIVERY_RETRY_CAP_MS). */
+  retryCapMs: number;
+  random: () => number;
 }
 
 export interface ClaimedSend {
@@ -49,16 +53,28 @@ export interface ClaimedSend {
   /** Phone, email address, or push subscription JSON: decrypted for this send only. */
   contact: string;
   unsubscribePath: string | null;
+  /** The circuit breaker this send answers to (`channelKeyOf`). */
+  channelKey: string;
 }
 
-export type Claim = { action: 'skip' } | { action: 'wait'; until: number } | ClaimedSend;
+/** An SMS whose earlier attempt got no answer: the provider is asked before anything is resent. */
+export interface ClaimedReconcile extends Omit<ClaimedSend, 'action'> {
+  action: 'reconcile';
+  /** About when the unanswered attempt started. */
+  attemptStartedAt: number;
+}
+
+export type Claim = { action: 'skip' } | { action: 'wait'; until: number } | ClaimedSend | ClaimedReconcile;
 
 /** The delivery changed under us, or another worker is mid-send: try again a little later. */
 export class DeliveryBusyError extends Error {
   override name = 'DeliveryBusyError';
 }
 
-const terminal = new Set(['sent', 'failed', 'suppressed', 'uncertain']);
+const terminal = new Set(['sent', 'failed', 'suppressed']);
+
+/** How long after an unanswered send the provider is asked about it (it lists a message quickly). */
+export const reconcileDelayMs = 3_000;
 
 /**
  * Decides, in one transaction, whether this delivery may be sent now and if so marks it
@@ -81,6 +97,7 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
       if ((delivery.sending_until ?? 0) > now)
         throw new DeliveryBusyError('delivery is being sent by another worker');
       await move({ status: 'uncertain', error_code: 'interrupted', sending_until: null });
+      await enqueueDeliveryAt(deps, trx, delivery.id, 'reconcile', now + reconcileDelayMs);
       return { action: 'skip' };
     }
     const alert = await findAlertById(trx, delivery.alert_id);
@@ -88,6 +105,15 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
     if (!alert || !network) {
       await move({ status: 'failed', error_code: 'alert_missing' });
       return { action: 'skip' };
+    }
+    if (delivery.status === 'uncertain' && delivery.channel === 'sms') {
+      // Whatever happened since (a cancellation, an opt-out), first find out whether the earlier
+      // attempt reached the provider: a cancellation must know who may have the alert.
+      const recipient = await resolveRecipient(deps, trx, delivery, alert, network, true);
+      if ('reason' in recipient) return { action: 'skip' };
+      const channelKey = channelKeyOf(delivery.channel, recipient.contact);
+      const attemptStartedAt = delivery.updated_at - sendingLeaseMs;
+      return { action: 'reconcile', delivery, alert, network, ...recipient, channelKey, attemptStartedAt };
     }
     const isCancellation = alert.kind === 'cancellation';
     const lateReason = isCancellation
@@ -119,6 +145,18 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
       await move({ status: 'suppressed', error_code: 'nothing_to_cancel' });
       return { action: 'skip' };
     }
+    const channelKey = channelKeyOf(delivery.channel, recipient.contact);
+    const gate = await passChannelGate(trx, channelKey, {
+      now,
+      probeLeaseMs: sendingLeaseMs,
+      random: deps.random,
+    });
+    if (gate.action === 'wait') {
+      // The provider is paused: wait as one channel, without holding a send slot meanwhile.
+      await move({ retry_at: gate.until, slot_at: null });
+      await enqueueDeliveryAt(deps, trx, delivery.id, 'paused', gate.until);
+      return { action: 'skip' };
+    }
     if (delivery.channel === 'sms') {
       if (delivery.slot_at === null) await move({ slot_at: await reserveSmsSlot(deps, trx, network, now) });
       const slotAt = delivery.slot_at ?? now;
@@ -139,13 +177,30 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
       if (turnAt > now) return { action: 'wait', until: turnAt };
     }
     const attempt = delivery.attempts + 1;
-    await move({ status: 'sending', attempts: attempt, sending_until: now + sendingLeaseMs });
+    await move({ status: 'sending', attempts: attempt, sending_until: now + sendingLeaseMs, retry_at: null });
     const isFirstClaim = await recordEffect(trx, `alerts.delivery:${delivery.id}:${attempt}`, {
       jobId,
       clock: deps.clock,
     });
     if (!isFirstClaim) throw new DeliveryBusyError('attempt already recorded');
-    return { action: 'send', delivery, alert, network, ...recipient };
+    return { action: 'send', delivery, alert, network, ...recipient, channelKey };
+  });
+}
+
+/** Another run of this delivery's job at `runAt`; the key keeps one job per reason and time. */
+export async function enqueueDeliveryAt(
+  deps: Pick<DeliveryDeps, 'clock'>,
+  trx: Kysely<Database>,
+  deliveryId: string,
+  reason: string,
+  runAt: number,
+): Promise<void> {
+  const name = deliveryJobNames[(await findDelivery(trx, deliveryId))?.channel ?? 'sms'];
+  await enqueueJob(trx, deps.clock, {
+    name,
+    payload: { deliveryId },
+    idempotencyKey: `${name}:${deliveryId}:${reason}:${runAt}`,
+    runAt,
   });
 }
 
@@ -157,10 +212,12 @@ async function resolveRecipient(
   delivery: AlertDeliveriesTable,
   alert: AlertsTable,
   network: Network,
+  /** Reconciling an earlier attempt: the contact is needed even if the recipient left since. */
+  isAnyStatus = false,
 ): Promise<ResolvedRecipient> {
   if (delivery.recipient_kind === 'member') {
     const member = await findMemberContact(trx, delivery.recipient_id);
-    if (!member || member.network_id !== network.id || member.status !== 'active')
+    if (!member || member.network_id !== network.id || (member.status !== 'active' && !isAnyStatus))
       return { reason: 'recipient_gone' };
     if (alert.status === 'exercise' && member.is_exercise_recipient !== 1)
       return { reason: 'not_exercise_recipient' };
@@ -171,6 +228,12 @@ async function resolveRecipient(
   }
   const subscriber = await findSubscriberById(trx, delivery.recipient_id);
   if (!subscriber || subscriber.network_id !== network.id) return { reason: 'recipient_gone' };
+  if (isAnyStatus) {
+    return {
+      contact: deps.crypto.decrypt(subscriber.contact_enc, subscriberContactContext),
+      unsubscribePath: null,
+    };
+  }
   if (subscriber.status !== 'active') return { reason: 'unsubscribed' };
   if (alert.status === 'exercise' && subscriber.is_exercise_recipient !== 1)
     return { reason: 'not_exercise_recipient' };

@@ -12,12 +12,22 @@ import { messageFor, publicPageUrl } from './alert-rendering.ts';
 /** How a send ended, as far as Amparo can know. */
 export type SendOutcome =
   | { kind: 'sent'; providerMessageId: string | null }
-  | { kind: 'retryable'; code: string }
+  | { kind: 'retryable'; code: string; retryAfterMs?: number }
   | { kind: 'permanent'; code: string }
   /** The provider may have the message (timeout after sending): never resent. */
   | { kind: 'ambiguous'; code: string }
   /** A push subscription that no longer exists: the subscriber is dropped. */
-  | { kind: 'gone'; code: string };
+  | { kind: 'gone'; code: string }
+  /** The recipient texted STOP to the sender (Twilio 21610): the subscriber is stopped. */
+  | { kind: 'stopped'; code: string }
+  /** The mail server refused the address for good (SMTP 5xx): counted towards suspension. */
+  | { kind: 'bounced'; code: string };
+
+/** The frozen SMS text this delivery sends (null when the alert has none for its language). */
+export function smsBodyOf(claimed: Pick<ClaimedSend, 'delivery' | 'alert' | 'network'>): string | null {
+  const { delivery, alert, network } = claimed;
+  return messageFor(publishedMessagesOf(alert), delivery.language, network.languages[0] ?? 'en')?.sms ?? null;
+}
 
 export async function sendClaimed(
   claimed: ClaimedSend,
@@ -44,8 +54,11 @@ export async function sendClaimed(
         if (!(error instanceof SmsSendError)) throw error;
         const code = `sms_${error.providerCode ?? 'error'}`;
         // A timeout may come after Twilio accepted the message; a refused connection never does.
-        if (/TimeoutError|AbortError/.test(error.message)) return { kind: 'ambiguous', code: 'sms_timeout' };
-        return error.isRetryable ? { kind: 'retryable', code } : { kind: 'permanent', code };
+        if (error.isTimeout) return { kind: 'ambiguous', code: 'sms_timeout' };
+        if (error.providerCode === '21610') return { kind: 'stopped', code };
+        return error.isRetryable
+          ? { kind: 'retryable', code, retryAfterMs: error.retryAfterMs }
+          : { kind: 'permanent', code };
       }
     }
     case 'push': {
@@ -62,7 +75,9 @@ export async function sendClaimed(
       } catch (error) {
         if (!(error instanceof PushSendError)) throw error;
         const code = `push_${error.statusCode ?? error.kind}`;
-        return { kind: error.kind, code };
+        return error.kind === 'retryable'
+          ? { kind: 'retryable', code, retryAfterMs: error.retryAfterMs }
+          : { kind: error.kind, code };
       }
     }
     case 'email': {
@@ -79,6 +94,8 @@ export async function sendClaimed(
       try {
         const sent = await senders.email.send({
           to: claimed.contact,
+          // The same Message-ID on every attempt: a resend after an unanswered one is the same mail.
+          messageId: `<delivery-${delivery.id}@${new URL(publicUrl).hostname}>`,
           subject: email.subject,
           // The footer is shipped text with this recipient's own unsubscribe link.
           text: `${email.body}\n\n-- \n${footer}\n`,
@@ -92,7 +109,9 @@ export async function sendClaimed(
         return { kind: 'sent', providerMessageId: sent.messageId || null };
       } catch (error) {
         if (!(error instanceof EmailSendError)) throw error;
-        return { kind: error.kind, code: `email_${error.responseCode ?? error.kind}` };
+        const code = `email_${error.responseCode ?? error.kind}`;
+        if (error.kind === 'permanent') return { kind: 'bounced', code };
+        return { kind: error.kind, code };
       }
     }
   }

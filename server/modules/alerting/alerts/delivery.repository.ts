@@ -284,3 +284,80 @@ export async function enqueueDeliveryJobs(
     .execute();
   if (dialect === 'postgres') await sql`select pg_notify(${jobsChannel}, '')`.execute(trx);
 }
+
+export interface DeliveryStatusCount {
+  channel: DeliveryChannel;
+  status: DeliveryStatus;
+  providerStatus: string | null;
+  errorCode: string | null;
+  isRetrying: boolean;
+  count: number;
+}
+
+/** An alert's deliveries counted by channel, status, callback status, reason and retry. */
+export async function countDeliveryStatuses(
+  db: Kysely<Database>,
+  alertId: string,
+): Promise<DeliveryStatusCount[]> {
+  const rows = await db
+    .selectFrom('alert_deliveries')
+    .select((eb) => [
+      'channel',
+      'status',
+      'provider_status',
+      'error_code',
+      eb.case().when('retry_at', 'is not', null).then(1).else(0).end().as('is_retrying'),
+      eb.fn.countAll<number>().as('count'),
+    ])
+    .where('alert_id', '=', alertId)
+    .groupBy(['channel', 'status', 'provider_status', 'error_code', 'is_retrying'])
+    .execute();
+  return rows.map((row) => ({
+    channel: row.channel,
+    status: row.status,
+    providerStatus: row.provider_status,
+    errorCode: row.error_code,
+    isRetrying: Number(row.is_retrying) === 1,
+    count: Number(row.count),
+  }));
+}
+
+/** What the delivery report shows of one delivery: no recipient, no contact. */
+export type DeliveryReportRow = Pick<
+  AlertDeliveriesTable,
+  | 'id'
+  | 'channel'
+  | 'language'
+  | 'status'
+  | 'attempts'
+  | 'error_code'
+  | 'provider_status'
+  | 'created_at'
+  | 'sent_at'
+  | 'updated_at'
+>;
+
+export async function listDeliveryReportRows(
+  db: Kysely<Database>,
+  alertId: string,
+  after: string | null,
+  limit: number,
+): Promise<DeliveryReportRow[]> {
+  let query = db
+    .selectFrom('alert_deliveries')
+    .select([
+      'id',
+      'channel',
+      'language',
+      'status',
+      'attempts',
+      'error_code',
+      'provider_status',
+      'created_at',
+      'sent_at',
+      'updated_at',
+    ])
+    .where('alert_id', '=', alertId);
+  if (after !== null) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).execute();
+}

@@ -4,7 +4,7 @@ import { registerAlertApiRoutes } from './alert.routes.ts';
 import { registerPublicAlertRoutes } from './public-alert.routes.ts';
 
 /** Verified alerts: drafting, two-person approval, fan-out by SMS, push and email, CAP and Atom. */
-export { createAlertJobs, maxSendAttempts } from './alert.jobs.ts';
+export { createAlertJobs } from './alert.jobs.ts';
 export { countSmsSegments, isGsm7 } from './sms-segments.ts';
 export type { SmsEncoding, SmsSegmentCount } from './sms-segments.ts';
 export { deliveryTimeFor, isQuietTime, quietHours } from './quiet-hours.ts';

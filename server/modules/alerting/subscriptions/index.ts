@@ -10,7 +10,15 @@ export { subscriptionDepsFrom } from './subscription.deps.ts';
 export type { SubscriptionDeps } from './subscription.deps.ts';
 export { contactIndexOf, subscriberContactContext, unsubscribeTokenFor } from './subscription-contacts.ts';
 export { isPointInCircleArea, zipOfPoint } from './subscription-areas.ts';
-export { isSmsOptedOut, findSubscriberById, updateSubscriber } from './subscription.repository.ts';
+export {
+  bouncesBeforeSuspension,
+  isSmsOptedOut,
+  findSubscriberById,
+  recordEmailBounce,
+  recordSmsStopFromProvider,
+  resetEmailBounces,
+  updateSubscriber,
+} from './subscription.repository.ts';
 export { unsubscribePathFor } from './web-subscription.service.ts';
 export { createSubscriptionJobs } from './subscription.jobs.ts';
 export {

@@ -182,6 +182,7 @@ function newSmsSubscriber(
     updated_at: now,
     confirmed_at: now,
     unsubscribed_at: null,
+    bounce_count: 0,
   };
 }
 

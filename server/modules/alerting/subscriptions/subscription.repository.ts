@@ -157,3 +157,61 @@ export async function clearStalePendingSettings(db: Kysely<Database>, cutoff: nu
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * The SMS provider refused to text a subscriber because they replied STOP to the sender (Twilio
+ * 21610): the number is recorded as opted out in the network and its subscriptions stop, as if
+ * they had texted STOP to us.
+ */
+export async function recordSmsStopFromProvider(
+  trx: Kysely<Database>,
+  subscriberId: string,
+  now: number,
+): Promise<void> {
+  const subscriber = await findSubscriberById(trx, subscriberId);
+  if (!subscriber || subscriber.channel !== 'sms') return;
+  await insertSmsOptOut(trx, {
+    network_id: subscriber.network_id,
+    phone_index: subscriber.contact_index,
+    created_at: now,
+  });
+  await unsubscribeByContact(trx, {
+    networkId: subscriber.network_id,
+    channel: 'sms',
+    contactIndex: subscriber.contact_index,
+    now,
+  });
+}
+
+/** Permanent SMTP refusals in a row after which an address is suspended instead of mailed again. */
+export const bouncesBeforeSuspension = 3;
+
+/** One more permanent refusal (SMTP 5xx); at `bouncesBeforeSuspension` the subscriber is suspended. */
+export async function recordEmailBounce(
+  trx: Kysely<Database>,
+  subscriberId: string,
+  now: number,
+): Promise<void> {
+  const subscriber = await findSubscriberById(trx, subscriberId);
+  if (!subscriber) return;
+  const bounces = subscriber.bounce_count + 1;
+  await updateSubscriber(trx, subscriberId, {
+    bounce_count: bounces,
+    ...(bounces >= bouncesBeforeSuspension && subscriber.status === 'active' ? { status: 'suspended' } : {}),
+    updated_at: now,
+  });
+}
+
+/** A mail the server accepted: the bounces in a row start again from zero. */
+export async function resetEmailBounces(
+  trx: Kysely<Database>,
+  subscriberId: string,
+  now: number,
+): Promise<void> {
+  await trx
+    .updateTable('subscribers')
+    .set({ bounce_count: 0, updated_at: now })
+    .where('id', '=', subscriberId)
+    .where('bounce_count', '>', 0)
+    .execute();
+}

@@ -8,7 +8,8 @@ export { subscriptionPreferences } from './subscription.contract.ts';
 export type { SubscriptionPreference } from './subscription.contract.ts';
 
 /** `pending`: an email address not confirmed yet, which never receives alerts. */
-export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed';
+/** `suspended`: the address bounced (SMTP 5xx) too many times in a row. */
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'suspended';
 
 export interface SubscribersTable {
   id: string;
@@ -29,6 +30,8 @@ export interface SubscribersTable {
   updated_at: number;
   confirmed_at: number | null;
   unsubscribed_at: number | null;
+  /** Permanent SMTP refusals in a row (reset by a delivered mail). */
+  bounce_count: number;
 }
 
 export type SubscriberAreaKind = 'zip' | 'circle';

@@ -254,6 +254,7 @@ function newSubscriberRow(
     updated_at: now,
     confirmed_at: null,
     unsubscribed_at: null,
+    bounce_count: 0,
   };
 }
 

@@ -13,6 +13,8 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   alertCapPerAreaPerHour: 3,
   smsPerSecond: 1,
   privilegeCoolingOffHours: 24,
+  alertExpiryHoursUrgent: 6,
+  alertExpiryHoursUpdate: 24,
   hotlineNumbers: [],
 });
 

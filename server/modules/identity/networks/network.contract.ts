@@ -57,6 +57,10 @@ export const networkSettingBounds = {
   smsPerSecond: { min: 0.1, max: 100 },
   /** A newly granted coordinator approves no alert for this many hours (ADR 0019); up to a week. */
   privilegeCoolingOffHours: { min: 1, max: 168 },
+  /** How long an urgent alert's deliveries keep retrying after approval (its expiry); up to 3 days. */
+  alertExpiryHoursUrgent: { min: 1, max: 72 },
+  /** The same for updates; up to a week. */
+  alertExpiryHoursUpdate: { min: 1, max: 168 },
 } as const;
 export type NetworkSettingBounds = typeof networkSettingBounds;
 
@@ -73,6 +77,8 @@ export const networkSettingFields = {
     networkSettingBounds.reporterContactRetentionHoursAfterClose,
   ),
   alertCapPerAreaPerHour: wholeNumberWithin(networkSettingBounds.alertCapPerAreaPerHour),
+  alertExpiryHoursUrgent: wholeNumberWithin(networkSettingBounds.alertExpiryHoursUrgent),
+  alertExpiryHoursUpdate: wholeNumberWithin(networkSettingBounds.alertExpiryHoursUpdate),
   smsPerSecond: z
     .number()
     .min(networkSettingBounds.smsPerSecond.min)
@@ -100,6 +106,8 @@ export const networkSettingsPatchSchema = z.strictObject({
   alertCapPerAreaPerHour: networkSettingFields.alertCapPerAreaPerHour.optional(),
   smsPerSecond: networkSettingFields.smsPerSecond.optional(),
   privilegeCoolingOffHours: networkSettingFields.privilegeCoolingOffHours.optional(),
+  alertExpiryHoursUrgent: networkSettingFields.alertExpiryHoursUrgent.optional(),
+  alertExpiryHoursUpdate: networkSettingFields.alertExpiryHoursUpdate.optional(),
   hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;

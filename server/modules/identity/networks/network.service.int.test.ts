@@ -93,6 +93,8 @@ describeEachDatabase('createNetwork and network lookups', (dialect) => {
       alertCapPerAreaPerHour: 3,
       smsPerSecond: 1,
       privilegeCoolingOffHours: 24,
+      alertExpiryHoursUrgent: 6,
+      alertExpiryHoursUpdate: 24,
       hotlineNumbers: [],
     });
     await database.db

@@ -30,6 +30,8 @@ const settingBounds = {
   alertCapPerAreaPerHour: { min: 1, max: 100 },
   smsPerSecond: { min: 0.1, max: 100 },
   privilegeCoolingOffHours: { min: 1, max: 168 },
+  alertExpiryHoursUrgent: { min: 1, max: 72 },
+  alertExpiryHoursUpdate: { min: 1, max: 168 },
 } satisfies NetworkSettingBounds;
 
 export type NumericSetting = keyof NetworkSettingBounds;
@@ -60,4 +62,6 @@ export const operationFields: SettingField[] = [
   field('alertCapPerAreaPerHour'),
   field('smsPerSecond', 0.1),
   field('privilegeCoolingOffHours'),
+  field('alertExpiryHoursUrgent'),
+  field('alertExpiryHoursUpdate'),
 ];

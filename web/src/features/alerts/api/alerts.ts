@@ -1,6 +1,7 @@
 import { get, post } from '../../../lib/api.ts';
 import type {
   AlertAnswer,
+  AlertDeliveryStatus,
   AlertList,
   AlertPreview,
   AlertThread,
@@ -65,4 +66,14 @@ export function retractAlert(alertId: string): Promise<RetractionAnswer> {
 /** A second coordinator reviews a retraction: the areas it stopped may carry alerts again. */
 export function reviewRetraction(retractionId: string): Promise<RetractionReviewAnswer> {
   return post<RetractionReviewAnswer>(`/api/alerts/${retractionId}/review-retraction`, {});
+}
+
+/** Per channel: queued, throttled, sent, delivered, failed with reasons, the provider's state, an ETA. */
+export function getDeliveryStatus(alertId: string): Promise<AlertDeliveryStatus> {
+  return get<AlertDeliveryStatus>(`/api/alerts/${alertId}/delivery-status`);
+}
+
+/** Where the delivery report (CSV, no contact details) is downloaded from. */
+export function deliveryReportUrl(alertId: string): string {
+  return `/api/alerts/${alertId}/deliveries.csv`;
 }

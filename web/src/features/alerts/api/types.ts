@@ -1,11 +1,14 @@
 // The server's contracts, by type only (docs/adr/0017-contracts-and-web-app-shape.md).
 export type {
   AlertAnswer,
+  AlertDeliveryStatus,
   AlertList,
   AlertPreview,
   AlertReaderRole,
   AlertThread,
   AreaStop,
+  ChannelDeliveryStatus,
+  DeliveryChannel,
   FrozenLanguage,
   LanguagePreview,
   PresentedAlert,

@@ -8,6 +8,7 @@ import { getAlertPreview } from '../api/alerts.ts';
 import type { PresentedAlert } from '../api/types.ts';
 import { AlertThread } from '../components/alert-thread.tsx';
 import { ApprovalPanel } from '../components/approval-panel.tsx';
+import { DeliveryStatusPanel } from '../components/delivery-status-panel.tsx';
 import { FrozenPreview } from '../components/frozen-preview.tsx';
 import { kindLabelOf } from '../kind-label.ts';
 
@@ -54,6 +55,7 @@ export function AlertPage(props: { params: RouteParams }) {
       <Notice message={loadFailure} />
       <FrozenPreview preview={preview.data} nameOf={nameOf} />
       <ApprovalPanel preview={preview.data} onChanged={reload} />
+      {alert.state === 'approved' ? <DeliveryStatusPanel alertId={alert.id} /> : null}
       <AlertThread
         key={alert.state}
         alertId={alert.id}
