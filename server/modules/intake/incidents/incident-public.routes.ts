@@ -4,11 +4,14 @@ import { t } from '../../../platform/i18n/index.ts';
 import { html, renderPage, requestLanguage, sendPage } from '../../../platform/web/index.ts';
 import { findNetworkBySlug } from '../../identity/index.ts';
 import type { Network } from '../../identity/index.ts';
+import { findReportForStatus } from '../reports/report.repository.ts';
+import { reportIdFromStatusToken } from '../reports/report-status-link.ts';
 import { categoryMessageKeys } from './incident-messages.ts';
 import { findIncidentByPublicId, findIncidentById } from './incident.repository.ts';
 import type { IncidentRow } from './incident.repository.ts';
 
 type StatusRequest = FastifyRequest<{ Params: { slug: string; publicId: string } }>;
+type ReportStatusRequest = FastifyRequest<{ Params: { slug: string; token: string } }>;
 
 /**
  * The public status of one incident, linked from a reporter's confirmation: its status in plain
@@ -42,7 +45,13 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
           ${incident.zip ? t(language, 'report.statusArea', { zip: incident.zip }) : t(language, 'report.statusAreaUnknown')}
         </li>
         <li>${t(language, 'report.statusFirstReported', { time: time(incident.first_report_at) })}</li>
-        <li>${t(language, 'report.statusUpdated', { time: time(incident.status_changed_at) })}</li>
+        ${
+          isOpen(incident)
+            ? ''
+            : html`<li>
+                ${t(language, 'report.statusUpdated', { time: time(incident.status_changed_at) })}
+              </li>`
+        }
       </ul>
       <p>${t(language, 'report.statusAdvice')}</p>`;
     return sendPage(
@@ -58,9 +67,51 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
     );
   });
 
+  /**
+   * A reporter's own status link (issue 27: no oracles). It says only where their report stands,
+   * in broad steps: received (open, whether or not anyone is checking or others reported the
+   * same), then the outcome. A report diverted as a weaponized tip, or purged, reads as received:
+   * the page never tells one from another.
+   */
+  app.get('/s/:slug/r/:token', async (request: ReportStatusRequest, reply) => {
+    const { slug, token } = request.params;
+    const network = slug.length <= 100 ? await findNetworkBySlug(db, slug) : null;
+    const language = requestLanguage(request, reply, network?.languages);
+    const reportId = network ? reportIdFromStatusToken(context.crypto, token) : null;
+    if (!network || !reportId) {
+      const body = html`<h1>${t(language, 'report.statusTitle')}</h1>
+        <p>${t(language, 'report.statusNotFound')}</p>`;
+      return sendPage(reply, renderPage({ language, title: t(language, 'report.statusTitle'), body }), 404);
+    }
+    const report = await findReportForStatus(db, network.id, reportId);
+    const incident = report?.incident_id ? await findPublicIncident(network, report.incident_id, 'id') : null;
+    const step = incident ? reportStepKey(incident) : 'report.stepReceived';
+    const body = html`<h1>${t(language, 'report.statusTitle')}</h1>
+      <p class="notice"><strong>${t(language, step)}</strong></p>
+      <p>${t(language, 'report.statusAdvice')}</p>`;
+    return sendPage(
+      reply,
+      renderPage({
+        language,
+        title: t(language, 'report.statusTitle'),
+        body,
+        siteName: network.name,
+        languages: network.languages,
+        currentUrl: request.url,
+      }),
+    );
+  });
+
   /** A merged incident's link shows the incident its reports went into. */
-  async function findPublicIncident(network: Network, publicId: string): Promise<IncidentRow | null> {
-    let incident = (await findIncidentByPublicId(db, network.id, publicId)) ?? null;
+  async function findPublicIncident(
+    network: Network,
+    key: string,
+    by: 'publicId' | 'id' = 'publicId',
+  ): Promise<IncidentRow | null> {
+    let incident =
+      (by === 'publicId'
+        ? await findIncidentByPublicId(db, network.id, key)
+        : await findIncidentById(db, key)) ?? null;
     for (let hops = 0; incident?.merged_into_id && hops < 5; hops += 1) {
       incident = (await findIncidentById(db, incident.merged_into_id)) ?? incident;
     }
@@ -68,12 +119,21 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
   }
 }
 
+/** Open incidents read the same whether or not anyone is checking them (no oracle of responders). */
+function isOpen(incident: IncidentRow): boolean {
+  return incident.status === 'new' || incident.status === 'verifying';
+}
+
+/** A reporter's step: received while open, then the outcome. */
+function reportStepKey(incident: IncidentRow): string {
+  return isOpen(incident) ? 'report.stepReceived' : statusKey(incident);
+}
+
 function statusKey(incident: IncidentRow): string {
   switch (incident.status) {
     case 'new':
-      return 'report.statusNew';
     case 'verifying':
-      return 'report.statusVerifying';
+      return 'report.statusOpen';
     case 'confirmed':
       return 'report.statusConfirmed';
     case 'unconfirmed':
