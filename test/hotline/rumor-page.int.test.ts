@@ -30,13 +30,14 @@ describeEachDatabase('rumor-control page', (dialect) => {
       },
     });
     expect(response.statusCode).toBe(201);
-    const body = response.json<{ incident: { publicId: string } }>();
+    const body = response.json<{ reportId: string }>();
     const incident = await testApp.database.db
       .selectFrom('incidents')
-      .select(['id', 'first_report_at'])
-      .where('public_id', '=', body.incident.publicId)
+      .innerJoin('reports', 'reports.incident_id', 'incidents.id')
+      .select(['incidents.id', 'incidents.first_report_at', 'incidents.public_id'])
+      .where('reports.id', '=', body.reportId)
       .executeTakeFirstOrThrow();
-    return { ...incident, publicId: body.incident.publicId };
+    return { id: incident.id, first_report_at: incident.first_report_at, publicId: incident.public_id };
   }
 
   it('lists checked incidents in plain language, in the visitor’s language, without any private data', async () => {

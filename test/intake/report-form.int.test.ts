@@ -126,17 +126,20 @@ describeEachDatabase('public report form (no JavaScript)', (dialect) => {
     });
     expect(stored[0]!.occurred_at).toBe(testApp.clock.now() - 15 * 60 * 1000);
 
-    // The status link shows the incident in plain language: no report text, no people.
+    // The status link tells where this report stands, in broad steps: no report text, no people,
+    // nothing about the incident it joined (issue 27).
     const status = await testApp.app.inject({ method: 'GET', url: `${link}?lang=es` });
     expect(status.statusCode).toBe(200);
-    expect(status.body).toContain('Recibido. Todavía no se ha verificado.');
-    expect(status.body).toContain('60608');
+    expect(status.body).toContain('Recibido.');
     expect(status.body).not.toContain('camionetas');
     expect(status.body).not.toContain('Cermak');
     const dispatcher = await staff(testApp, net.id, [{ role: 'dispatcher' }]);
     await call(testApp, 'POST', `/api/incidents/${stored[0]!.incident_id}/status`, dispatcher, {
       status: 'verifying',
     });
+    // Someone checking it changes nothing a person at the scene could watch for.
+    const checking = await testApp.app.inject({ method: 'GET', url: `${link}?lang=es` });
+    expect(checking.body).toBe(status.body);
     await call(testApp, 'POST', `/api/incidents/${stored[0]!.incident_id}/status`, dispatcher, {
       status: 'false_alarm',
     });

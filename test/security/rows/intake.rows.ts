@@ -30,6 +30,12 @@ export const intakeRows: RouteRow[] = [
     note: 'public status of one incident (unguessable id): plain-language status and ZIP, no people or text',
   },
   {
+    method: 'GET',
+    url: '/s/:slug/r/:token',
+    public: true,
+    note: "a reporter's own status link (report id + keyed hash): broad steps of that report only, nothing about its incident",
+  },
+  {
     method: 'POST',
     url: '/api/reports',
     allow: incidentWorkers,

@@ -8,6 +8,7 @@ import { defineJob } from '../../../platform/jobs/index.ts';
 import type { JobDefinition } from '../../../platform/jobs/index.ts';
 import { findNetworkById } from '../../identity/index.ts';
 import { subscriberContactContext } from './subscription-contacts.ts';
+import { summarizeSettings, summaryText } from './subscription-summary.ts';
 import { findSubscriberById, updateSubscriber } from './subscription.repository.ts';
 import { hashConfirmationToken, parsePending, sendConfirmationJobName } from './web-subscription.service.ts';
 
@@ -58,13 +59,20 @@ function createSendConfirmationJob(deps: {
         confirmation_expires_at: now + confirmationLifetimeMs,
         updated_at: now,
       });
-      const language = pending.language;
+      // A change to an active subscription is written in the language its subscriber reads now.
+      const language = subscriber.status === 'active' ? subscriber.language : pending.language;
       const link = `${deps.publicUrl}/a/${encodeURIComponent(network.slug)}/confirm/${token}`;
+      // The mail says what it confirms, and whether it would replace what the address gets now.
+      const details = summaryText(language, summarizeSettings(language, pending));
+      const bodyKey =
+        subscriber.status === 'active'
+          ? 'subscriptions.email.confirmChangeBody'
+          : 'subscriptions.email.confirmBody';
       try {
         await deps.email.send({
           to: deps.crypto.decrypt(subscriber.contact_enc, subscriberContactContext),
           subject: t(language, 'subscriptions.email.confirmSubject', { network: network.name }),
-          text: t(language, 'subscriptions.email.confirmBody', { network: network.name, link }),
+          text: t(language, bodyKey, { network: network.name, link, details }),
         });
       } catch (error) {
         if (error instanceof EmailSendError && error.kind !== 'retryable') {

@@ -2,6 +2,9 @@ import { t } from '../../../platform/i18n/index.ts';
 import { attributes, errorSummary, formField, html, renderPage } from '../../../platform/web/index.ts';
 import type { SafeHtml } from '../../../platform/web/index.ts';
 import type { Network } from '../../identity/index.ts';
+import { summarizeSettings } from './subscription-summary.ts';
+import type { SettingsSummary } from './subscription-summary.ts';
+import type { ConfirmationPreview } from './web-subscription.service.ts';
 
 export interface SubscribePageInput {
   network: Network;
@@ -181,6 +184,51 @@ export function messagePage(input: {
         : ''
     }
     <p><a href="${base(network)}">${t(language, 'subscriptions.page.liveAlertsLink')}</a></p>`;
+  return renderPage({
+    language,
+    title,
+    siteName: network.name,
+    body,
+    languages: network.languages,
+    isPrivate: true,
+  });
+}
+
+/**
+ * The confirmation page says what it confirms (areas, language, which alerts) and, for an address
+ * that already gets alerts, what it gets now: confirming is the subscriber's explicit consent to
+ * exactly this change (issue 27).
+ */
+export function confirmationPage(input: {
+  network: Network;
+  language: string;
+  preview: ConfirmationPreview;
+  actionUrl: string;
+}): string {
+  const { network, language, preview } = input;
+  const title = t(language, 'subscriptions.page.confirmTitle');
+  const list = (summary: SettingsSummary) =>
+    html`<ul>
+      <li>${t(language, 'subscriptions.summary.areasLine', { areas: summary.areas })}</li>
+      <li>${t(language, 'subscriptions.summary.languageLine', { language: summary.language })}</li>
+      <li>${t(language, 'subscriptions.summary.kindLine', { kind: summary.kind })}</li>
+    </ul>`;
+  const after = list(summarizeSettings(language, preview.pending));
+  const body = html`<h1>${title}</h1>
+    ${
+      preview.current
+        ? html`<p>${t(language, 'subscriptions.page.confirmChangeText', { network: network.name })}</p>
+            <h2>${t(language, 'subscriptions.page.confirmNow')}</h2>
+            ${list(summarizeSettings(language, preview.current))}
+            <h2>${t(language, 'subscriptions.page.confirmAfter')}</h2>
+            ${after}`
+        : html`<p>${t(language, 'subscriptions.page.confirmText', { network: network.name })}</p>
+            <p>${t(language, 'subscriptions.page.confirmWhat')}</p>
+            ${after}`
+    }
+    <form method="post" action="${input.actionUrl}">
+      <p><button type="submit">${t(language, 'subscriptions.page.confirmButton')}</button></p>
+    </form>`;
   return renderPage({
     language,
     title,

@@ -16,7 +16,7 @@ import {
   requireWithinLimit,
 } from './public-request.ts';
 import { subscriptionDepsFrom } from './subscription.deps.ts';
-import { messagePage, subscribePage } from './subscription.pages.ts';
+import { confirmationPage, messagePage, subscribePage } from './subscription.pages.ts';
 import {
   emailSubscriptionBodySchema,
   emailSubscriptionFormSchema,
@@ -30,6 +30,7 @@ import { findSubscriberForUnsubscribe, unsubscribeWithToken } from './unsubscrib
 import { loadVapidKeys } from '../../../platform/push/index.ts';
 import {
   confirmEmailSubscription,
+  previewConfirmation,
   requestEmailSubscription,
   subscribePush,
 } from './web-subscription.service.ts';
@@ -161,21 +162,15 @@ export function registerSubscriptionApiRoutes(app: FastifyInstance, context: Pla
   });
 
   app.get('/a/:slug/confirm/:token', (request, reply) =>
-    page(request, reply, (network, language) => {
+    page(request, reply, async (network, language) => {
       const { token } = parseInput(tokenParamsSchema, request.params);
       // A button, not a confirming GET: mail scanners follow links, only a person presses it.
-      return Promise.resolve(
-        messagePage({
-          network,
-          language,
-          titleKey: 'subscriptions.page.confirmTitle',
-          textKey: 'subscriptions.page.confirmText',
-          action: {
-            url: `/a/${encodeURIComponent(network.slug)}/confirm/${encodeURIComponent(token)}`,
-            labelKey: 'subscriptions.page.confirmButton',
-          },
-        }),
-      );
+      return confirmationPage({
+        network,
+        language,
+        preview: await previewConfirmation(deps, network, token),
+        actionUrl: `/a/${encodeURIComponent(network.slug)}/confirm/${encodeURIComponent(token)}`,
+      });
     }),
   );
 

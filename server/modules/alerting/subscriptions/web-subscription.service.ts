@@ -22,10 +22,15 @@ import {
   findSubscriberByContact,
   insertSubscriber,
   insertSubscriberAreas,
+  listSubscriberAreas,
   updateSubscriber,
 } from './subscription.repository.ts';
 import type { EmailSubscriptionBody, PushSubscriptionBody } from './subscription.contract.ts';
-import type { SubscribersTable, SubscriptionPreference } from './subscription.tables.ts';
+import type {
+  SubscriberAreasTable,
+  SubscribersTable,
+  SubscriptionPreference,
+} from './subscription.tables.ts';
 
 export interface CreatedSubscription {
   subscriberId: string;
@@ -94,7 +99,7 @@ export async function subscribePush(
   return { subscriberId, unsubscribePath: unsubscribePathFor(deps, network, subscriberId) };
 }
 
-interface PendingSettings {
+export interface PendingSettings {
   areas: NewSubscriberArea[];
   language: string;
   preference: SubscriptionPreference;
@@ -123,6 +128,10 @@ export async function requestEmailSubscription(
     const changes = {
       pending_settings: JSON.stringify(pending),
       contact_enc: deps.crypto.encrypt(body.email.trim(), subscriberContactContext),
+      // A link already sent was for other settings: it stops working, so a confirmation always
+      // applies exactly what its mail and page showed.
+      confirmation_hash: null,
+      confirmation_expires_at: null,
       updated_at: now,
     };
     if (existing) {
@@ -168,6 +177,39 @@ function confirmationLimits(deps: SubscriptionDeps, network: Network, email: str
 
 export function hashConfirmationToken(token: string): string {
   return createHash('sha256').update(`subscription-confirmation:${token}`).digest('base64url');
+}
+
+/** What a confirmation link would apply, and what the address gets now if it is active. */
+export interface ConfirmationPreview {
+  pending: PendingSettings;
+  /** Null unless the address already gets alerts: then confirming replaces these. */
+  current: { areas: SubscriberAreasTable[]; language: string; preference: SubscriptionPreference } | null;
+}
+
+/** Reads what a confirmation link is for, without confirming (mail scanners follow links). */
+export async function previewConfirmation(
+  deps: SubscriptionDeps,
+  network: Network,
+  token: string,
+): Promise<ConfirmationPreview> {
+  const subscriber = await findSubscriberByConfirmationHash(
+    deps.db,
+    network.id,
+    hashConfirmationToken(token),
+  );
+  const pending = subscriber ? parsePending(subscriber.pending_settings) : null;
+  if (!subscriber || !pending || (subscriber.confirmation_expires_at ?? 0) < deps.clock.now()) {
+    throw invalidLink();
+  }
+  const current =
+    subscriber.status === 'active'
+      ? {
+          areas: await listSubscriberAreas(deps.db, subscriber.id),
+          language: subscriber.language,
+          preference: subscriber.preference,
+        }
+      : null;
+  return { pending, current };
 }
 
 /** Applies the settings the confirmation link was sent for; the subscriber is active from now. */

@@ -4,6 +4,8 @@ import { t } from '../../../platform/i18n/index.ts';
 import { html, renderPage, requestLanguage, sendPage } from '../../../platform/web/index.ts';
 import { findNetworkBySlug } from '../../identity/index.ts';
 import type { Network } from '../../identity/index.ts';
+import { findReportForStatus } from '../reports/report.repository.ts';
+import { reportIdFromStatusToken, tipStatusDecoyKey } from '../reports/report-status-link.ts';
 import { categoryMessageKeys } from './incident-messages.ts';
 import { findIncidentByPublicId, findIncidentById } from './incident.repository.ts';
 import type { IncidentRow } from './incident.repository.ts';
@@ -11,6 +13,7 @@ import { findTipStatusDecoy } from '../tips/index.ts';
 import type { TipStatusDecoysTable } from '../tips/index.ts';
 
 type StatusRequest = FastifyRequest<{ Params: { slug: string; publicId: string } }>;
+type ReportStatusRequest = FastifyRequest<{ Params: { slug: string; token: string } }>;
 
 /**
  * The public status of one incident, linked from a reporter's confirmation: its status in plain
@@ -44,7 +47,13 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
           ${incident.zip ? t(language, 'report.statusArea', { zip: incident.zip }) : t(language, 'report.statusAreaUnknown')}
         </li>
         <li>${t(language, 'report.statusFirstReported', { time: time(incident.first_report_at) })}</li>
-        <li>${t(language, 'report.statusUpdated', { time: time(incident.status_changed_at) })}</li>
+        ${
+          isOpen(incident)
+            ? ''
+            : html`<li>
+                ${t(language, 'report.statusUpdated', { time: time(incident.status_changed_at) })}
+              </li>`
+        }
       </ul>
       <p>${t(language, 'report.statusAdvice')}</p>`;
     return sendPage(
@@ -61,22 +70,71 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
   });
 
   /**
-   * A merged incident's link shows the incident its reports went into. A weaponized tip's link
-   * (no incident) shows what an unattended report's would at this moment, so its sender cannot
-   * tell it was caught (issue 14 §8).
+   * A reporter's own status link (issue 27: no oracles). It says only where their report stands,
+   * in broad steps: received (open, whether or not anyone is checking or others reported the
+   * same), then the outcome. A report diverted as a weaponized tip reads as an unattended report
+   * would at this moment (received, then expired; issue 14 §8): the page never tells one from
+   * another.
    */
+  app.get('/s/:slug/r/:token', async (request: ReportStatusRequest, reply) => {
+    const { slug, token } = request.params;
+    const network = slug.length <= 100 ? await findNetworkBySlug(db, slug) : null;
+    const language = requestLanguage(request, reply, network?.languages);
+    const reportId = network ? reportIdFromStatusToken(context.crypto, token) : null;
+    if (!network || !reportId) {
+      const body = html`<h1>${t(language, 'report.statusTitle')}</h1>
+        <p>${t(language, 'report.statusNotFound')}</p>`;
+      return sendPage(reply, renderPage({ language, title: t(language, 'report.statusTitle'), body }), 404);
+    }
+    const report = await findReportForStatus(db, network.id, reportId);
+    const status = report?.incident_id
+      ? await findPublicIncident(network, report.incident_id, 'id')
+      : await findDecoyStatus(network, tipStatusDecoyKey(context.crypto, reportId));
+    const step = status ? reportStepKey(status) : 'report.stepReceived';
+    const body = html`<h1>${t(language, 'report.statusTitle')}</h1>
+      <p class="notice"><strong>${t(language, step)}</strong></p>
+      <p>${t(language, 'report.statusAdvice')}</p>`;
+    return sendPage(
+      reply,
+      renderPage({
+        language,
+        title: t(language, 'report.statusTitle'),
+        body,
+        siteName: network.name,
+        languages: network.languages,
+        currentUrl: request.url,
+      }),
+    );
+  });
+
+  /** An incident's public status, or what a weaponized tip's link answers in its place. */
   async function findPublicStatus(network: Network, publicId: string): Promise<PublicStatus | null> {
-    let incident = (await findIncidentByPublicId(db, network.id, publicId)) ?? null;
+    return (await findPublicIncident(network, publicId)) ?? (await findDecoyStatus(network, publicId));
+  }
+
+  async function findDecoyStatus(network: Network, key: string): Promise<PublicStatus | null> {
+    const decoy = await findTipStatusDecoy(db, network.id, key);
+    return decoy ? unattendedStatusOf(decoy, context.clock.now()) : null;
+  }
+
+  /** A merged incident's link shows the incident its reports went into. */
+  async function findPublicIncident(
+    network: Network,
+    key: string,
+    by: 'publicId' | 'id' = 'publicId',
+  ): Promise<IncidentRow | null> {
+    let incident =
+      (by === 'publicId'
+        ? await findIncidentByPublicId(db, network.id, key)
+        : await findIncidentById(db, key)) ?? null;
     for (let hops = 0; incident?.merged_into_id && hops < 5; hops += 1) {
       incident = (await findIncidentById(db, incident.merged_into_id)) ?? incident;
     }
-    if (incident) return incident.network_id === network.id ? incident : null;
-    const decoy = await findTipStatusDecoy(db, network.id, publicId);
-    return decoy ? unattendedStatusOf(decoy, context.clock.now()) : null;
+    return incident && incident.network_id === network.id ? incident : null;
   }
 }
 
-/** What the public status page reads of an incident. */
+/** What the public status pages read of an incident. */
 type PublicStatus = Pick<
   IncidentRow,
   'status' | 'closed_reason' | 'outcome' | 'category' | 'zip' | 'first_report_at' | 'status_changed_at'
@@ -96,12 +154,21 @@ function unattendedStatusOf(decoy: TipStatusDecoysTable, now: number): PublicSta
   };
 }
 
+/** Open incidents read the same whether or not anyone is checking them (no oracle of responders). */
+function isOpen(incident: PublicStatus): boolean {
+  return incident.status === 'new' || incident.status === 'verifying';
+}
+
+/** A reporter's step: received while open, then the outcome. */
+function reportStepKey(incident: PublicStatus): string {
+  return isOpen(incident) ? 'report.stepReceived' : statusKey(incident);
+}
+
 function statusKey(incident: PublicStatus): string {
   switch (incident.status) {
     case 'new':
-      return 'report.statusNew';
     case 'verifying':
-      return 'report.statusVerifying';
+      return 'report.statusOpen';
     case 'confirmed':
       return 'report.statusConfirmed';
     case 'unconfirmed':

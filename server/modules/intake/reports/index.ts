@@ -28,6 +28,7 @@ export type { ReportDeps, ReportSubmission, SubmittedReport } from './report.ser
 export { ipPrefixOf, normalizePhone, reportSourcePurpose, sourceHashOf } from './report-source.ts';
 export type { ReportSource } from './report-source.ts';
 export { statusPath, webSourceOf } from './report.routes.ts';
+export { reportStatusPath } from './report-status-link.ts';
 export { reportChannels } from './report.tables.ts';
 export type { ReportChannel, ReportsTable } from './report.tables.ts';
 

@@ -20,7 +20,8 @@ import {
 } from './report-form.pages.ts';
 import { reportLocationScript, reportLocationScriptVersion } from './report-location-script.ts';
 import { requireSameSiteRequest } from './report-origin.ts';
-import { statusPath, webSourceOf } from './report.routes.ts';
+import { reportStatusPath } from './report-status-link.ts';
+import { webSourceOf } from './report.routes.ts';
 import { reportFormSchema } from './report.contract.ts';
 import { intakeGuardFor, sendRateLimitedPage } from '../flood/index.ts';
 
@@ -75,7 +76,7 @@ export function registerReportFormRoutes(app: FastifyInstance, context: Platform
         { network, source: webSourceOf(request, deps.clock.now()) },
         body,
       );
-      const statusUrl = statusPath(network.slug, stored.incidentPublicId);
+      const statusUrl = reportStatusPath(deps.crypto, network.slug, stored.reportId);
       return sendPage(reply, reportConfirmationPage({ language, network, statusUrl }), 201);
     } catch (error) {
       if (!isAppError(error)) {

@@ -101,11 +101,14 @@ export const slugParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9][a-z
 
 // Answers
 
-/** POST /api/public/:slug/reports: stored; the reporter may follow the incident's public page. */
+/**
+ * POST /api/public/:slug/reports: stored; the reporter may follow their own report's status. The
+ * same shape whether the report opened an incident, joined one or was set aside (no oracle).
+ */
 export interface PublicReportReceipt {
   reportId: string;
   language: string;
-  incident: { publicId: string; statusUrl: string };
+  statusUrl: string;
 }
 
 /** POST /api/reports: the operator's report, and the incident it joined or opened. */

@@ -12,3 +12,17 @@ export async function findExistingReportIds(db: Kysely<Database>, ids: readonly 
   const rows = await db.selectFrom('reports').select('id').where('id', 'in', ids).execute();
   return rows.map((row) => row.id);
 }
+
+/** The one report a status link names (its network, incident and time), or undefined. */
+export async function findReportForStatus(
+  db: Kysely<Database>,
+  networkId: string,
+  reportId: string,
+): Promise<Pick<ReportsTable, 'incident_id' | 'created_at'> | undefined> {
+  return db
+    .selectFrom('reports')
+    .select(['incident_id', 'created_at'])
+    .where('id', '=', reportId)
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+}

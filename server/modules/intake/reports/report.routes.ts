@@ -14,6 +14,7 @@ import { operatorReportSchema, publicReportSchema } from './report.contract.ts';
 import type { OperatorReportReceipt, PublicReportReceipt } from './report.contract.ts';
 import { intakeGuardFor } from '../flood/index.ts';
 import { ipPrefixOf } from './report-source.ts';
+import { reportStatusPath } from './report-status-link.ts';
 import type { ReportSource } from './report-source.ts';
 
 const slugParamsSchema = z.object({ slug: z.string() });
@@ -45,10 +46,8 @@ export function registerReportApiRoutes(app: FastifyInstance, context: PlatformC
     return reply.status(201).send({
       reportId: stored.reportId,
       language: stored.language,
-      incident: {
-        publicId: stored.incidentPublicId,
-        statusUrl: statusPath(network.slug, stored.incidentPublicId),
-      },
+      // The reporter's own report only: whether it joined an incident is not theirs to learn.
+      statusUrl: reportStatusPath(deps.crypto, network.slug, stored.reportId),
     } satisfies PublicReportReceipt);
   });
 

@@ -1,7 +1,7 @@
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
+import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../../identity/index.ts';
 import { attachReportToIncident, reportFieldContexts } from '../incidents/index.ts';
 import { divertWeaponizedTip } from '../tips/index.ts';
@@ -9,6 +9,7 @@ import type { IncidentSettingsSource, IncidentStatus, Point, ReportCategory } fr
 import { resolveLocation } from './report-location.ts';
 import type { ZipLookup } from './report-location.ts';
 import { insertReport } from './report.repository.ts';
+import { tipStatusDecoyKey } from './report-status-link.ts';
 import { sourceHashOf } from './report-source.ts';
 import type { ReportSource } from './report-source.ts';
 import type { ReportChannel } from './report.tables.ts';
@@ -88,7 +89,7 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
   const tip = { reportId, networkId, channel, category, language, description, locationText, sourceHash };
   // The tipster gets a status link like any reporter's, answering as an unattended report would.
   const statusLink = {
-    publicId: newSecretToken(12),
+    publicId: tipStatusDecoyKey(deps.crypto, reportId),
     occurredAt,
     expiresAt: occurredAt + settings.unverifiedExpiryMs,
   };
