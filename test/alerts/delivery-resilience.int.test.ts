@@ -280,6 +280,23 @@ describeEachDatabase('alert delivery through a provider’s bad minute', (dialec
     expect(updated.provider_status).toBe('delivered');
   });
 
+  it('(c) a send lost before Twilio recorded it: the list query finds nothing, it is resent, once', async () => {
+    const world = await buildAlertWorld(testApp);
+    const [phone] = await smsSubscribers(world, 1);
+    twilio.loseNext(1);
+    const alertId = await approvedAlert(world);
+    const [row] = await waitFor(
+      () => deliveriesOf(alertId),
+      (list) => list.length === 1 && list[0]!.status === 'sent',
+      20_000,
+    );
+    // Two calls reached the stand-in; only the second was recorded, and it is the one delivered.
+    expect(twilio.attempts.filter((attempt) => attempt.to === phone)).toHaveLength(2);
+    expect(textsTo(phone!)).toHaveLength(1);
+    expect(row!.provider_message_id).toBe(textsTo(phone!)[0]!.sid);
+    expect(row!.attempts).toBe(2);
+  });
+
   it('Web Push: 429 with Retry-After is retried no sooner than asked; 410 removes the subscription', async () => {
     const world = await buildAlertWorld(testApp);
     const subscribe = async () => {

@@ -24,6 +24,8 @@ export interface FakeTwilio {
   refuseNumber(to: string, status: number, code: number): void;
   /** Accept and record the next `count` messages but hold their answers for `ms` (past the client's deadline). */
   holdAnswers(count: number, ms: number): void;
+  /** Lose the next `count` messages before Twilio records them, and never answer (a request lost in transit). */
+  loseNext(count: number): void;
   /** Every send request that reached the stand-in, accepted or not, in order. */
   attempts: { to: string; status: number; at: number }[];
   /** How many list queries (GET Messages.json) were answered. */
@@ -47,6 +49,7 @@ export async function startFakeTwilio(
   const refusedNumbers = new Map<string, { status: number; code: number }>();
   let held = { remaining: 0, ms: 0 };
   let listCount = 0;
+  let lost = 0;
   const attempts: { to: string; status: number; at: number }[] = [];
   const listPath = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
@@ -80,6 +83,11 @@ export async function startFakeTwilio(
         const headers: Record<string, string> =
           refusal.retryAfterSeconds === undefined ? {} : { 'retry-after': String(refusal.retryAfterSeconds) };
         return refuse(refusal.status, refusal.code, headers);
+      }
+      if (lost > 0) {
+        lost -= 1;
+        attempt.status = 0;
+        return; // no record, no answer: the client's deadline ends it
       }
       const refusedNumber = refusedNumbers.get(attempt.to);
       if (refusedNumber) return refuse(refusedNumber.status, refusedNumber.code);
@@ -160,6 +168,9 @@ export async function startFakeTwilio(
     refuseNumber: (to, status, code) => void refusedNumbers.set(to, { status, code }),
     holdAnswers: (count, ms) => {
       held = { remaining: count, ms };
+    },
+    loseNext: (count) => {
+      lost = count;
     },
     listQueries: () => listCount,
     close: () =>
