@@ -69,6 +69,7 @@ function responderDevices(dialect: DialectName): void {
   let twilio: FakeTwilio;
   let desk: BuiltMember;
   let responder: BuiltMember;
+  let admin: BuiltMember;
 
   beforeAll(async () => {
     push = await startLocalPushService();
@@ -88,6 +89,12 @@ function responderDevices(dialect: DialectName): void {
       networkId: network.id,
       displayName: 'Dana Dispatcher',
       roles: [{ role: 'dispatcher' }],
+    });
+    admin = await buildMember(context, {
+      networkId: network.id,
+      displayName: 'Ada Admin',
+      roles: [{ role: 'admin' }],
+      withTotp: true,
     });
     responder = await buildMember(context, {
       networkId: network.id,
@@ -224,4 +231,33 @@ function responderDevices(dialect: DialectName): void {
     await field.context.close();
     await dispatcher.context.close();
   }, 120_000);
+
+  it('an admin turns offer escalation off and on again on the settings screen', async () => {
+    const person = await newPerson(browser);
+    await signInMember(person.page, server.url, admin);
+    await person.page.goto(`${server.url}/app/#/admin/network`);
+    // On by default.
+    await person.page.waitForSelector('#escalation-on:checked');
+    await person.page.uncheck('#escalation-on');
+    await person.page.click('#escalation button[type=submit]');
+    await person.page.waitForSelector('#network-notice:has-text("Offer escalation saved.")');
+    const saved = await callFromPage<{ settings: { isOfferEscalationOn: boolean } }>(
+      person.page,
+      'GET',
+      '/api/network',
+    );
+    expect(saved.settings.isOfferEscalationOn).toBe(false);
+    await person.page.reload();
+    await person.page.waitForSelector('#escalation-on:not(:checked)');
+    await expectAccessible(person.page, 'network settings with offer escalation');
+    await person.page.check('#escalation-on');
+    await person.page.click('#escalation button[type=submit]');
+    await person.page.waitForSelector('#network-notice:has-text("Offer escalation saved.")');
+    expect(
+      (await callFromPage<{ settings: { isOfferEscalationOn: boolean } }>(person.page, 'GET', '/api/network'))
+        .settings.isOfferEscalationOn,
+    ).toBe(true);
+    expect(person.problems).toEqual([]);
+    await person.context.close();
+  }, 60_000);
 }

@@ -13,6 +13,8 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   alertCapPerAreaPerHour: 3,
   smsPerSecond: 1,
   hotlineNumbers: [],
+  // Issue 16: an unanswered offer at 3 a.m. must not wait for a dispatcher to notice it.
+  isOfferEscalationOn: true,
 });
 
 /**
@@ -43,5 +45,6 @@ export function memberVisibleSettings(settings: NetworkSettings) {
     unverifiedIncidentExpiryHours: settings.unverifiedIncidentExpiryHours,
     reportTextRetentionDays: settings.reportTextRetentionDays,
     reporterContactRetentionHoursAfterClose: settings.reporterContactRetentionHoursAfterClose,
+    isOfferEscalationOn: settings.isOfferEscalationOn,
   };
 }

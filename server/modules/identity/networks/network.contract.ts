@@ -75,6 +75,8 @@ export const networkSettingFields = {
     .number()
     .min(networkSettingBounds.smsPerSecond.min)
     .max(networkSettingBounds.smsPerSecond.max),
+  /** An offer not accepted in time (or declined) goes on to the next nearest responder. */
+  isOfferEscalationOn: z.boolean(),
   /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
   hotlineNumbers: z
     .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
@@ -97,6 +99,7 @@ export const networkSettingsPatchSchema = z.strictObject({
   alertCapPerAreaPerHour: networkSettingFields.alertCapPerAreaPerHour.optional(),
   smsPerSecond: networkSettingFields.smsPerSecond.optional(),
   hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
+  isOfferEscalationOn: networkSettingFields.isOfferEscalationOn.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 

@@ -6,6 +6,7 @@ import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { getNetwork } from '../api/network.ts';
 import type { NetworkProfile } from '../api/types.ts';
+import { EscalationForm } from '../components/escalation-form.tsx';
 import { HotlineNumbersForm } from '../components/hotline-numbers-form.tsx';
 import { ProfileForm } from '../components/profile-form.tsx';
 import { SettingsForm } from '../components/settings-form.tsx';
@@ -50,6 +51,11 @@ export function NetworkSettingsPage() {
             onSaved={saved}
           />
           <HotlineNumbersForm key={`hotline-${version}`} numbers={numbers} onSaved={saved} />
+          <EscalationForm
+            key={`escalation-${version}`}
+            isOn={profile.settings.isOfferEscalationOn !== false}
+            onSaved={saved}
+          />
         </>
       ) : shown ? null : (
         <p>{t('app.loading')}</p>
