@@ -39,5 +39,8 @@ export default tseslint.config(
   },
   { files: ['eslint.config.js', 'bin/**'], ...tseslint.configs.disableTypeChecked },
   // Browser scripts served as they are (service workers, progressive enhancement): plain JavaScript.
-  { files: ['server/modules/**/public/**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['server/modules/**/public/**/*.js', 'web/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

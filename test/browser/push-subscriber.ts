@@ -25,6 +25,8 @@ export function startLocalPushService(): Promise<FakePushService> {
  * addresses; this preload gives web-push, for that one test host name only, an agent that
  * resolves it to 127.0.0.1 and trusts the service's throw-away certificate. Every other endpoint
  * keeps the public-only agent. (A data: URL because the preload runs before tsx is registered.)
+ * Both web-push's own send and a plain https.request to that host (the server's sender, which
+ * posts web-push's request details itself under a deadline) are routed.
  */
 export function pushRoutingEnvironment(push: FakePushService): Record<string, string> {
   const preload = `
@@ -40,6 +42,12 @@ export function pushRoutingEnvironment(push: FakePushService): Record<string, st
     const send = webpush.sendNotification;
     webpush.sendNotification = (subscription, payload, options) =>
       send(subscription, payload, new URL(subscription.endpoint).hostname === host ? { ...options, agent } : options);
+    // The server's sender posts with https.request itself (ADR 0021: a wall-clock deadline).
+    const request = https.request;
+    https.request = (url, options, ...rest) =>
+      typeof url === 'string' && new URL(url).hostname === host && options && typeof options === 'object'
+        ? request(url, { ...options, agent }, ...rest)
+        : request(url, options, ...rest);
   `;
   const ca = push.agent.options.ca;
   return {

@@ -128,7 +128,7 @@ export async function sendOffer(
 /** Calls the API as `who` (null: signed out). */
 export function call(
   testApp: TestApp,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   who: Person | null,
   payload?: Record<string, unknown>,

@@ -2,12 +2,16 @@ import type { PlatformContext } from '../../platform/context.ts';
 import { recurring } from '../../platform/jobs/index.ts';
 import type { JobSet } from '../../platform/jobs/index.ts';
 import { createDispatchJobs } from './dispatch/dispatch.jobs.ts';
-import { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './responders/responder.jobs.ts';
+import {
+  createTestPageJob,
+  purgeExpiredLocationsJob,
+  purgeLocationsEveryMs,
+} from './responders/responder.jobs.ts';
 
 /** The field's jobs (server/jobs.ts lists them): offer expiry and notification, expired locations. */
 export function createFieldJobs(context: PlatformContext): JobSet {
   return {
-    jobs: [...createDispatchJobs(context), purgeExpiredLocationsJob],
+    jobs: [...createDispatchJobs(context), purgeExpiredLocationsJob, createTestPageJob(context)],
     recurring: [recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {})],
   };
 }

@@ -48,6 +48,8 @@ export const dispatchRows: RouteRow[] = [
     note: 'off call the allowed answer is 409 RESPONDER_NOT_ON_CALL',
   },
   { method: 'DELETE', url: '/api/responders/me/location', allow: ['responder'], scope: 'own-network' },
+  // on call (issue 16)
+  { method: 'POST', url: '/api/responders/me/test-page', allow: ['responder'], scope: 'own-network' },
   { method: 'GET', url: '/api/responders/me/offers', allow: ['responder'], scope: 'own-network' },
   {
     method: 'GET',

@@ -1,6 +1,7 @@
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { distanceMeters } from '../../../platform/geo/index.ts';
+import { findNetworkById } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
@@ -56,6 +57,9 @@ export async function sendOffers(
     );
   }
   const locations = await findCurrentLocations(deps.db, input.responderIds, deps.clock.now());
+  // The network's choice unless the dispatcher says otherwise for these offers.
+  const network = await findNetworkById(deps.db, incident.network_id);
+  const isAutoEscalating = input.autoEscalate ?? network?.settings.isOfferEscalationOn ?? true;
   const point =
     incident.lat === null || incident.lon === null ? null : { lat: incident.lat, lon: incident.lon };
   return inTransaction(deps, async (uow) => {
@@ -69,7 +73,7 @@ export async function sendOffers(
         offeredBy: principal.memberId,
         actorMemberId: principal.memberId,
         expiresInMs: (input.expiresInSeconds ?? defaultOfferSeconds) * 1000,
-        isAutoEscalating: input.autoEscalate ?? false,
+        isAutoEscalating,
         escalatedFrom: null,
         language: input.language ?? null,
         distanceMeters: point && location ? Math.round(distanceMeters(point, location)) : null,

@@ -9,6 +9,7 @@ export { responderDepsFrom, responderFields } from './responder.deps.ts';
 export type { ResponderDeps } from './responder.deps.ts';
 export { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './responder.jobs.ts';
 export { forgetPushSubscription } from './responder-push.service.ts';
+export { deliverTestPage, testPageJobName } from './responder-test-page.service.ts';
 export {
   coarsenLocation,
   estimatedMinutesFor,

@@ -130,3 +130,8 @@ export interface RosterPage {
   responders: RosterEntry[];
   nextCursor: string | null;
 }
+
+/** POST /api/responders/me/test-page: the registered channels the test page will try. */
+export interface TestPageAnswer {
+  channels: ('push' | 'sms')[];
+}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { PlatformContext } from '../../../platform/context.ts';
 import { defineJob } from '../../../platform/jobs/index.ts';
+import { responderDepsFrom } from './responder.deps.ts';
 import { clearExpiredLocations } from './responder.repository.ts';
+import { deliverTestPage, testPageJobName } from './responder-test-page.service.ts';
 
 /** How often expired responder locations are deleted (they are already ignored once expired). */
 export const purgeLocationsEveryMs = 5 * 60 * 1000;
@@ -15,3 +18,24 @@ export const purgeExpiredLocationsJob = defineJob({
     if (purged > 0) context.logger.info({ purged }, 'purged expired responder locations');
   },
 });
+
+/** `responders.testPage`: the page a responder asked for to check their registered phone. */
+export function createTestPageJob(context: PlatformContext) {
+  const base = {
+    ...responderDepsFrom(context),
+    push: context.senders.push,
+    sms: context.senders.sms,
+    logger: context.logger,
+  };
+  return defineJob({
+    name: testPageJobName,
+    lane: 'dispatch',
+    payload: z.object({ memberId: z.uuid() }),
+    // A test that arrives much later only confuses; a few tries are enough.
+    maxAttempts: 3,
+    handle: async ({ memberId }, job) => {
+      const result = await deliverTestPage({ ...base, db: job.db, clock: job.clock }, memberId);
+      job.logger.info(result, 'test page sent');
+    },
+  });
+}

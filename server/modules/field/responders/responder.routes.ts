@@ -5,6 +5,7 @@ import { createAuthenticator } from '../../identity/index.ts';
 import { responderDepsFrom } from './responder.deps.ts';
 import { getPushPublicKey, setOwnPushSubscription } from './responder-push.service.ts';
 import { listRoster, setResponderTrainings } from './responder-roster.service.ts';
+import { sendOwnTestPage } from './responder-test-page.service.ts';
 import {
   availabilitySchema,
   contactSchema,
@@ -26,6 +27,7 @@ import {
 /** The roster (dispatchers, coordinators) and a responder's own availability, location and contact. */
 export function registerResponderApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = responderDepsFrom(context);
+  const testPageDeps = { ...deps, jobs: context.jobs };
   const authenticator = createAuthenticator(context);
 
   app.get('/api/responders', async (request) => {
@@ -67,6 +69,11 @@ export function registerResponderApiRoutes(app: FastifyInstance, context: Platfo
     const principal = await authenticator.requirePrincipal(request);
     const { subscription } = parseInput(pushSchema, request.body);
     return setOwnPushSubscription(deps, principal, subscription);
+  });
+
+  app.post('/api/responders/me/test-page', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    return reply.status(202).send(await sendOwnTestPage(testPageDeps, principal));
   });
 
   app.post('/api/responders/me/location', async (request) => {

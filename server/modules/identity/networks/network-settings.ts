@@ -16,6 +16,8 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   alertExpiryHoursUrgent: 6,
   alertExpiryHoursUpdate: 24,
   hotlineNumbers: [],
+  // Issue 16: an unanswered offer at 3 a.m. must not wait for a dispatcher to notice it.
+  isOfferEscalationOn: true,
 });
 
 /**
@@ -46,5 +48,6 @@ export function memberVisibleSettings(settings: NetworkSettings) {
     unverifiedIncidentExpiryHours: settings.unverifiedIncidentExpiryHours,
     reportTextRetentionDays: settings.reportTextRetentionDays,
     reporterContactRetentionHoursAfterClose: settings.reporterContactRetentionHoursAfterClose,
+    isOfferEscalationOn: settings.isOfferEscalationOn,
   };
 }

@@ -84,6 +84,8 @@ export const networkSettingFields = {
     .min(networkSettingBounds.smsPerSecond.min)
     .max(networkSettingBounds.smsPerSecond.max),
   privilegeCoolingOffHours: wholeNumberWithin(networkSettingBounds.privilegeCoolingOffHours),
+  /** An offer not accepted in time (or declined) goes on to the next nearest responder. */
+  isOfferEscalationOn: z.boolean(),
   /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
   hotlineNumbers: z
     .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
@@ -109,6 +111,7 @@ export const networkSettingsPatchSchema = z.strictObject({
   alertExpiryHoursUrgent: networkSettingFields.alertExpiryHoursUrgent.optional(),
   alertExpiryHoursUpdate: networkSettingFields.alertExpiryHoursUpdate.optional(),
   hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
+  isOfferEscalationOn: networkSettingFields.isOfferEscalationOn.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 

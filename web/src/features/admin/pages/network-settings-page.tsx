@@ -7,6 +7,7 @@ import { useResource } from '../../../lib/resource.ts';
 import { useStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { getNetwork } from '../api/network.ts';
 import type { NetworkProfile } from '../api/types.ts';
+import { EscalationForm } from '../components/escalation-form.tsx';
 import { HotlineNumbersForm } from '../components/hotline-numbers-form.tsx';
 import { ProfileForm } from '../components/profile-form.tsx';
 import { SettingsForm } from '../components/settings-form.tsx';
@@ -61,6 +62,12 @@ export function NetworkSettingsPage() {
           <HotlineNumbersForm
             key={`hotline-${version}`}
             numbers={numbers}
+            runWithStepUp={stepUp.run}
+            onSaved={saved}
+          />
+          <EscalationForm
+            key={`escalation-${version}`}
+            isOn={profile.settings.isOfferEscalationOn !== false}
             runWithStepUp={stepUp.run}
             onSaved={saved}
           />

@@ -1,8 +1,36 @@
 import { get, post, put } from '../../../lib/api.ts';
-import type { OfferWithIncident, OutcomeInput, OwnOfferList, OwnResponderAnswer } from './types.ts';
+import type {
+  OfferWithIncident,
+  OutcomeInput,
+  OwnOfferList,
+  OwnResponderAnswer,
+  OwnResponderProfile,
+  TestPageAnswer,
+} from './types.ts';
 
-export async function isOnCall(): Promise<boolean> {
-  return (await get<OwnResponderAnswer>('/api/responders/me')).responder.isOnCall;
+export async function getOwnProfile(): Promise<OwnResponderProfile> {
+  return (await get<OwnResponderAnswer>('/api/responders/me')).responder;
+}
+
+export async function getPushPublicKey(): Promise<string> {
+  return (await get<{ publicKey: string }>('/api/responders/me/push')).publicKey;
+}
+
+/** The browser's PushSubscription.toJSON(), or null to stop offers by push on this device. */
+export function setPushSubscription(subscription: PushSubscriptionJSON | null): Promise<unknown> {
+  return put('/api/responders/me/push', { subscription });
+}
+
+export function setContact(smsPhone: string | null): Promise<OwnResponderAnswer> {
+  return put<OwnResponderAnswer>('/api/responders/me/contact', { smsPhone });
+}
+
+export function sendTestPage(): Promise<TestPageAnswer> {
+  return post<TestPageAnswer>('/api/responders/me/test-page');
+}
+
+export function reportProgress(offerId: string, status: 'enRoute' | 'onScene'): Promise<unknown> {
+  return post(`/api/offers/${offerId}/status`, { status });
 }
 
 export async function listMyOffers(): Promise<OfferWithIncident[]> {

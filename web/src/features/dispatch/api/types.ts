@@ -12,4 +12,8 @@ export type {
   SuggestionList,
   WorkingOfferStatus,
 } from '../../../../../server/modules/field/dispatch/dispatch.contract.ts';
-export type { OwnResponderAnswer } from '../../../../../server/modules/field/responders/responder.contract.ts';
+export type {
+  OwnResponderAnswer,
+  OwnResponderProfile,
+  TestPageAnswer,
+} from '../../../../../server/modules/field/responders/responder.contract.ts';

@@ -9,6 +9,7 @@ export function OfferCard(props: {
   offer: OfferWithIncident;
   onAccept: () => void;
   onDecline: () => void;
+  onProgress: (status: 'enRoute' | 'onScene') => void;
   onOutcome: (report: OutcomeInput) => void;
 }) {
   const { offer } = props;
@@ -34,6 +35,28 @@ export function OfferCard(props: {
           </button>
           <button type="button" class="button-secondary" onClick={props.onDecline}>
             {t('responder.decline')}
+          </button>
+        </div>
+      ) : null}
+      {offer.status === 'accepted' || offer.status === 'en_route' ? (
+        <div class="actions">
+          {offer.status === 'accepted' ? (
+            <button
+              type="button"
+              class="button-secondary"
+              data-progress="enRoute"
+              onClick={() => props.onProgress('enRoute')}
+            >
+              {t('responder.markEnRoute')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            class="button-secondary"
+            data-progress="onScene"
+            onClick={() => props.onProgress('onScene')}
+          >
+            {t('responder.markOnScene')}
           </button>
         </div>
       ) : null}

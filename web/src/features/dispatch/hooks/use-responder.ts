@@ -3,12 +3,12 @@ import { messageOf } from '../../../lib/message.ts';
 import { isFromModule } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
-import { isOnCall, listMyOffers, setOnCall, shareLocation } from '../api/responder.ts';
+import { getOwnProfile, listMyOffers, setOnCall, shareLocation } from '../api/responder.ts';
 
-/** The responder's availability and offers, kept current by the dispatch events. */
+/** The responder's profile (availability, registered devices) and offers, kept current by the dispatch events. */
 export function useResponder() {
   const responder = useLiveResource(
-    async () => ({ isOnCall: await isOnCall(), offers: await listMyOffers() }),
+    async () => ({ profile: await getOwnProfile(), offers: await listMyOffers() }),
     {
       events: isFromModule('dispatch'),
     },
@@ -41,7 +41,7 @@ export function useResponder() {
     responder,
     action,
     act,
-    isOnCall: pendingOnCall ?? responder.data?.isOnCall ?? null,
+    isOnCall: pendingOnCall ?? responder.data?.profile.isOnCall ?? null,
     toggleOnCall,
     shareMyLocation,
   };

@@ -2,8 +2,9 @@ import { t } from '../../../lib/i18n.ts';
 import { errorMessageOf, isApiError } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { quickExit } from '../../auth/quick-exit.ts';
-import { acceptOffer, declineOffer, reportOutcome } from '../api/responder.ts';
+import { acceptOffer, declineOffer, reportOutcome, reportProgress } from '../api/responder.ts';
 import { OfferCard } from '../components/offer-card.tsx';
+import { ResponderDevices } from '../components/responder-devices.tsx';
 import { useResponder } from '../hooks/use-responder.ts';
 
 /** The responder's phone screen: on call or not, offers to answer, and the outcome report. */
@@ -45,6 +46,14 @@ export function ResponderPage() {
           >
             {t('responder.shareLocation')}
           </button>
+          {responder.data ? (
+            <ResponderDevices
+              key="devices"
+              profile={responder.data.profile}
+              action={action}
+              reload={responder.reload}
+            />
+          ) : null}
           <h2 key="offers-title">{t('responder.offers')}</h2>
           {offers.length === 0 ? (
             <p class="empty" key="none">
@@ -58,6 +67,9 @@ export function ResponderPage() {
                   offer={offer}
                   onAccept={() => void act(() => acceptOffer(offer.id), 'responder.accepted')}
                   onDecline={() => void act(() => declineOffer(offer.id), 'responder.declined')}
+                  onProgress={(status) =>
+                    void act(() => reportProgress(offer.id, status), `responder.progress.${status}`)
+                  }
                   onOutcome={(report) =>
                     void act(() => reportOutcome(offer.id, report), 'responder.outcomeSent')
                   }

@@ -1,0 +1,97 @@
+/* global self, fetch, URL */
+// The members' app service worker (scope /app/). A push carries only a type and an id, never an
+// incident's place or details: the worker shows a fixed notice in the member's language, and the
+// app fetches the offer when the member opens it (signed in, over the session cookie).
+'use strict';
+
+var language = new URL(self.location.href).searchParams.get('lang') || 'en';
+var rightToLeft = ['ar', 'fa', 'he', 'ur'];
+var fallback = {
+  'oncall.push.offerTitle': 'New dispatch offer',
+  'oncall.push.offerBody': 'Open Amparo to see it and answer.',
+  'oncall.push.testTitle': 'Test page',
+  'oncall.push.testBody': 'Dispatch offers reach this phone.',
+};
+
+self.addEventListener('install', function () {
+  self.skipWaiting();
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(self.clients.claim());
+});
+
+/** The app's catalog in the member's language (the same one the app uses), or the fallback. */
+function loadCatalog() {
+  return fetch('/app/locales/' + encodeURIComponent(language), { credentials: 'omit' })
+    .then(function (response) {
+      return response.ok ? response.json() : {};
+    })
+    .catch(function () {
+      return {};
+    });
+}
+
+function noticeFor(message) {
+  if (message && message.type === 'dispatch.offer' && typeof message.offerId === 'string') {
+    return {
+      title: 'oncall.push.offerTitle',
+      body: 'oncall.push.offerBody',
+      tag: message.offerId,
+      path: 'responder',
+    };
+  }
+  if (message && message.type === 'responders.testPage') {
+    return {
+      title: 'oncall.push.testTitle',
+      body: 'oncall.push.testBody',
+      tag: 'test-page',
+      path: 'responder',
+    };
+  }
+  return null;
+}
+
+self.addEventListener('push', function (event) {
+  var message;
+  try {
+    message = event.data ? event.data.json() : null;
+  } catch {
+    message = null;
+  }
+  var notice = noticeFor(message);
+  if (!notice) return;
+  event.waitUntil(
+    loadCatalog().then(function (catalog) {
+      return self.registration.showNotification(catalog[notice.title] || fallback[notice.title], {
+        body: catalog[notice.body] || fallback[notice.body],
+        lang: language,
+        dir: rightToLeft.indexOf(language) >= 0 ? 'rtl' : 'ltr',
+        tag: notice.tag,
+        renotify: true,
+        requireInteraction: true,
+        data: { url: self.registration.scope + '#/' + notice.path },
+      });
+    }),
+  );
+});
+
+// Opens (or focuses) the app on the page that answers the notice; only this site's pages.
+self.addEventListener('notificationclick', function (event) {
+  event.notification.close();
+  var url = event.notification.data && event.notification.data.url;
+  var target =
+    typeof url === 'string' && url.indexOf(self.registration.scope) === 0 ? url : self.registration.scope;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(function (windows) {
+      for (var i = 0; i < windows.length; i += 1) {
+        if (windows[i].url.indexOf(self.registration.scope) === 0 && 'focus' in windows[i]) {
+          return windows[i].navigate(target).then(function (client) {
+            return client ? client.focus() : undefined;
+          });
+        }
+      }
+      return self.clients.openWindow(target);
+    }),
+  );
+});
