@@ -1,7 +1,7 @@
 /**
  * Memory under 1,000 slow sockets (issue 27), bounded and local: an in-process Amparo on SQLite
  * listening on 127.0.0.1, 1,000 sockets that each send a 256 KiB report body but its last byte and
- * then stall, RSS sampled for 20 s, then everything closed. Run it with Amparo's limits, or
+ * then stall, RSS sampled for 40 s, then everything closed. Run it with Amparo's limits, or
  * `relaxed` to Node's old behaviour, to compare.
  *
  *   node --expose-gc --import tsx bench/slow-sockets.ts            # Amparo's limits
@@ -13,7 +13,7 @@ import { createTestApp } from '../test/support/app.ts';
 
 const socketCount = 1000;
 const bodyBytes = 256 * 1024;
-const sampleForMs = 20_000;
+const sampleForMs = 40_000;
 
 const relaxed = {
   AMPARO_HTTP_REQUEST_TIMEOUT_MS: '600000',
