@@ -60,6 +60,16 @@ describeEachDatabase('outsider limits: HTTP timeouts and connection caps', (dial
     expect(Math.max(...(lifetimes as number[]))).toBeLessThan(3000);
   });
 
+  it('cuts sockets that send a whole body but its last byte, then stall', async () => {
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => connect(port)));
+    const start = Date.now();
+    for (const socket of sockets) socket.write(postHead(262_144) + 'a'.repeat(262_143));
+    const lifetimes = await Promise.all(sockets.map((socket) => closedWithin(socket, start, 8000)));
+    expect(lifetimes.every((lifetime) => lifetime !== null)).toBe(true);
+    // Stalled for the 1 s grace, checked every 0.5 s: well before the 4 s request timeout.
+    expect(Math.max(...(lifetimes as number[]))).toBeLessThan(3000);
+  });
+
   it('cuts a socket that trickles its headers (slowloris) at the headers timeout', async () => {
     const socket = await connect(port);
     const start = Date.now();

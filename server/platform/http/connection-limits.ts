@@ -11,7 +11,10 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
   /** A socket with no bytes either way for this long is closed. */
   idleTimeoutMs: number;
-  /** After `bodyRateGraceMs`, a request still receiving must average at least this many bytes/s. */
+  /**
+   * After `bodyRateGraceMs`, a request still receiving must average at least this many bytes/s,
+   * and a body that makes no progress for `bodyRateGraceMs` is cut.
+   */
   minBodyBytesPerSecond: number;
   bodyRateGraceMs: number;
   /** Sockets open at once, for the whole process. */
@@ -40,6 +43,9 @@ interface Tracked {
   socket: Socket;
   startedAt: number;
   bytesAtStart: number;
+  /** The socket's byte count when it last grew, and when. */
+  lastBytes: number;
+  lastProgressAt: number;
 }
 
 /**
@@ -73,10 +79,13 @@ export function installConnectionLimits(server: Server, limits: HttpLimits): { s
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;
     if (!hasBody || request.complete) return;
+    const now = Date.now();
     const tracked: Tracked = {
       socket: request.socket,
-      startedAt: Date.now(),
+      startedAt: now,
       bytesAtStart: request.socket.bytesRead,
+      lastBytes: request.socket.bytesRead,
+      lastProgressAt: now,
     };
     receiving.add(tracked);
     const forget = () => receiving.delete(tracked);
@@ -88,8 +97,17 @@ export function installConnectionLimits(server: Server, limits: HttpLimits): { s
     for (const tracked of receiving) {
       const elapsedMs = now - tracked.startedAt;
       if (elapsedMs < limits.bodyRateGraceMs) continue;
-      const received = tracked.socket.bytesRead - tracked.bytesAtStart;
-      if (received < (limits.minBodyBytesPerSecond * elapsedMs) / 1000) {
+      const bytesRead = tracked.socket.bytesRead;
+      if (bytesRead > tracked.lastBytes) {
+        tracked.lastBytes = bytesRead;
+        tracked.lastProgressAt = now;
+      }
+      const received = bytesRead - tracked.bytesAtStart;
+      // Too slow on average, or stalled for a whole grace period (a body sent all but its last
+      // byte holds its buffer: that is the memory an attacker wants to keep).
+      const isTooSlow = received < (limits.minBodyBytesPerSecond * elapsedMs) / 1000;
+      const isStalled = now - tracked.lastProgressAt >= limits.bodyRateGraceMs;
+      if (isTooSlow || isStalled) {
         receiving.delete(tracked);
         tracked.socket.destroy();
       }
