@@ -213,8 +213,9 @@ function identityScreens(dialect: DialectName): void {
     await newcomer.page.fill('input[name=password]', 'a long enough passphrase');
     await newcomer.page.click('button[type=submit]');
     await newcomer.page.waitForLoadState('load');
+    // Before any screen, even their account page, the newcomer must set up a second factor.
     await newcomer.page.goto(`${appUrl}#/account`);
-    await newcomer.page.waitForSelector('#account-title');
+    await newcomer.page.waitForSelector('#enrolment-required');
 
     // The newcomer sets up an authenticator app from the QR code shown as an image.
     await newcomer.page.click('#enroll-totp');
@@ -225,7 +226,8 @@ function identityScreens(dialect: DialectName): void {
     await screenshot(newcomer.page, 'totp-enroll-en');
     await newcomer.page.fill('#totp-confirm-code', await totpCode({ totpSecret: secret }));
     await newcomer.page.click('button:has-text("Confirm and turn on")');
-    await newcomer.page.waitForSelector('text=Authenticator app set up.');
+    await newcomer.page.waitForSelector('#enrolment-required', { state: 'detached' });
+    await newcomer.page.goto(`${appUrl}#/account`);
     await newcomer.page.waitForSelector('#remove-totp');
 
     // Signed in on a second browser too; "sign out everywhere" there ends the first one as well.

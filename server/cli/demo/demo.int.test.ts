@@ -61,11 +61,13 @@ describeEachDatabase('demo seed', (dialect) => {
     expect(liveSessions).toEqual([]);
   });
 
-  it('prints working credentials: a password sign-in, and TOTP for a coordinator', async () => {
+  it('prints working credentials: a password and TOTP for every member', async () => {
     const state = (await seedDemo(testApp.context))!;
+    // Every demo member has an authenticator app (ADR 0019: a factor before any work screen).
     const dispatcher = await signIn(state.members.dispatcher!.email);
     expect(dispatcher.statusCode).toBe(200);
-    expect(String(dispatcher.headers['set-cookie'])).toContain('__Host-amparo_session=');
+    expect(dispatcher.json<{ status: string }>().status).toBe('second_factor_required');
+    expect(state.members.dispatcher!.totpSecret).toBeTruthy();
 
     // Right after seeding, the code an authenticator app shows now works (enrolling used the
     // step before it).

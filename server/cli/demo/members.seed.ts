@@ -13,7 +13,6 @@ interface DemoMemberPlan {
   displayName: string;
   localPart: string;
   roles: { role: Role; areaKey: string | null }[];
-  hasTotp?: boolean;
   /** Responders join probationary and become active once both coordinators vet them. */
   needsVetting?: boolean;
 }
@@ -24,14 +23,12 @@ const plan: DemoMemberPlan[] = [
     displayName: 'Rosa (demo coordinator)',
     localPart: 'coordinator-rosa',
     roles: [{ role: 'coordinator', areaKey: null }],
-    hasTotp: true,
   },
   {
     key: 'coordinatorMiguel',
     displayName: 'Miguel (demo coordinator)',
     localPart: 'coordinator-miguel',
     roles: [{ role: 'coordinator', areaKey: null }],
-    hasTotp: true,
   },
   {
     key: 'dispatcher',
@@ -77,13 +74,14 @@ const plan: DemoMemberPlan[] = [
   },
 ];
 
-/** The team: two coordinators (authenticator app), a dispatcher, three vetted responders, an advocate, housing. */
+/** The team, each with an authenticator app: two coordinators, a dispatcher, three vetted responders, an advocate, housing. */
 export const membersSeed: DemoSeed = {
   name: 'members',
   async run(state) {
     const passwordHash = await hashPassword(demoPassword);
     for (const member of plan) await addMember(state, member, passwordHash);
-    for (const member of plan.filter((entry) => entry.hasTotp)) await enrollDemoTotp(state, member.key);
+    // Every member with a role enrols a factor before any work screen (ADR 0019): all of them here.
+    for (const member of plan) await enrollDemoTotp(state, member.key);
     const deps = memberDepsFrom(state.context);
     for (const coordinator of ['coordinatorRosa', 'coordinatorMiguel']) {
       await state.actAs(coordinator, async (principal) => {
