@@ -12,6 +12,7 @@ import * as evidenceExports from './2026_11_29_0013_evidence_exports.ts';
 import * as roundSubscriberPoints from './2026_11_29_0014_round_subscriber_points.ts';
 import * as passkeyNames from './2026_11_29_0015_passkey_names.ts';
 import * as frozenAlertContent from './2026_11_29_0016_frozen_alert_content.ts';
+import * as responderContactVerification from './2026_11_29_0021_responder_contact_verification.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0014_round_subscriber_points': roundSubscriberPoints,
   '2026_11_29_0015_passkey_names': passkeyNames,
   '2026_11_29_0016_frozen_alert_content': frozenAlertContent,
+  '2026_11_29_0021_responder_contact_verification': responderContactVerification,
 };
