@@ -1,5 +1,6 @@
 import { findNearestAvailableResponders } from '../server/modules/field/dispatch/index.ts';
 import type { DialectName } from '../server/platform/database/database.ts';
+import type { Insertable } from 'kysely';
 import type { Database } from '../server/platform/database/schema.ts';
 import { distanceMeters } from '../server/platform/geo/index.ts';
 import { newId } from '../server/platform/ids/ids.ts';
@@ -111,7 +112,7 @@ async function seedResponders(database: TestDatabase, count: number, now: number
   for (let start = 0; start < count; start += batch) {
     const members: Database['members'][] = [];
     const roles: Database['member_roles'][] = [];
-    const profiles: Database['responder_profiles'][] = [];
+    const profiles: Insertable<Database['responder_profiles']>[] = [];
     for (let index = start; index < Math.min(count, start + batch); index += 1) {
       const id = newId();
       members.push({
@@ -151,7 +152,7 @@ async function seedResponders(database: TestDatabase, count: number, now: number
         location_expires_at: now + 3_600_000,
         created_at: now,
         updated_at: now,
-      } as Database['responder_profiles']);
+      });
     }
     await database.db.transaction().execute(async (trx) => {
       await trx.insertInto('members').values(members).execute();

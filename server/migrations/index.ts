@@ -16,6 +16,7 @@ import * as privilegeNeedsTwo from './2026_11_29_0017_privilege_needs_two.ts';
 import * as sideDoors from './2026_11_29_0018_side_doors.ts';
 import * as outsiderLimits from './2026_11_29_0020_outsider_limits.ts';
 import * as deliveryResilience from './2026_11_29_0019_delivery_resilience.ts';
+import * as responderContactVerification from './2026_11_29_0021_responder_contact_verification.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0018_side_doors': sideDoors,
   '2026_11_29_0020_outsider_limits': outsiderLimits,
   '2026_11_29_0019_delivery_resilience': deliveryResilience,
+  '2026_11_29_0021_responder_contact_verification': responderContactVerification,
 };

@@ -16,7 +16,16 @@ import { buildArea } from '../support/factories.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
-import { call, offset, openIncident, person, pilsen, recordEvents, responder } from './support.ts';
+import {
+  call,
+  offset,
+  openIncident,
+  person,
+  pilsen,
+  recordEvents,
+  registerPhone,
+  responder,
+} from './support.ts';
 import type { Person } from './support.ts';
 
 describeEachDatabase('offers that expire, escalate and are answered by text', (dialect) => {
@@ -56,7 +65,7 @@ describeEachDatabase('offers that expire, escalate and are answered by text', (d
   }
 
   async function withPhone(who: Person, phone: string): Promise<Person> {
-    const response = await call(testApp, 'PUT', '/api/responders/me/contact', who, { smsPhone: phone });
+    const response = await registerPhone(testApp, who, phone);
     expect(response.statusCode).toBe(200);
     return who;
   }

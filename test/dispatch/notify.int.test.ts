@@ -9,7 +9,7 @@ import type { OutboundSms, SmsSender } from '../../server/platform/sms/sms.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { call, dispatchWorld, offset, openIncident, pilsen, responder } from './support.ts';
+import { call, dispatchWorld, offset, openIncident, pilsen, registerPhone, responder } from './support.ts';
 
 function subscription() {
   return {
@@ -60,8 +60,7 @@ describeEachDatabase('notifying responders of offers', (dialect) => {
       });
       expect(stored.json()).toEqual({ hasPushSubscription: true });
     }
-    if (options.phone)
-      await call(testApp, 'PUT', '/api/responders/me/contact', observer, { smsPhone: options.phone });
+    if (options.phone) await registerPhone(testApp, observer, options.phone);
     const incidentId = await openIncident(testApp, world.dispatcher, offset(pilsen, Math.random() * 50_000));
     const sent = await call(testApp, 'POST', `/api/incidents/${incidentId}/offers`, world.dispatcher, {
       responderIds: [observer.id],

@@ -3,7 +3,7 @@ import { locationGridDegrees } from '../../server/modules/field/responders/index
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { call, dispatchWorld, outcome, person, pilsen, recordEvents } from './support.ts';
+import { call, dispatchWorld, outcome, person, pilsen, recordEvents, registerPhone } from './support.ts';
 import type { DispatchWorld } from './support.ts';
 
 interface OwnProfile {
@@ -123,7 +123,7 @@ describeEachDatabase('responder availability, location and roster', (dialect) =>
     const first = await person(testApp.context, world.network.id, [{ role: 'responder' }]);
     const second = await person(testApp.context, world.network.id, [{ role: 'responder' }]);
     const phone = '+13125557788';
-    const set = await call(testApp, 'PUT', '/api/responders/me/contact', first, { smsPhone: phone });
+    const set = await registerPhone(testApp, first, phone);
     expect(set.json<{ responder: OwnProfile }>().responder.smsPhoneEnding).toBe('7788');
     const row = await testApp.context.database.db
       .selectFrom('responder_profiles')

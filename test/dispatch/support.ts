@@ -229,3 +229,26 @@ export async function exportEvidence(
   if (approved.statusCode !== 200) throw new Error(`approving an export failed: ${approved.body}`);
   return call(testApp, 'POST', `/api/evidence-exports/${exportId}/download`, requester);
 }
+
+/**
+ * Registers `phone` for offers as `who` would: saves it, reads the code the server would text
+ * (decrypted from the database, as the phone would show it), and types it back.
+ */
+export async function registerPhone(
+  testApp: TestApp,
+  who: Person,
+  phone: string,
+): Promise<LightMyRequestResponse> {
+  const saved = await call(testApp, 'PUT', '/api/responders/me/contact', who, { smsPhone: phone });
+  if (saved.statusCode !== 200) return saved;
+  const row = await testApp.context.database.db
+    .selectFrom('responder_profiles')
+    .select(['pending_sms_code_enc'])
+    .where('member_id', '=', who.id)
+    .executeTakeFirstOrThrow();
+  const code = testApp.context.crypto.decrypt(
+    row.pending_sms_code_enc!,
+    'responder_profiles.pending_sms_code',
+  );
+  return call(testApp, 'POST', '/api/responders/me/contact/verify', who, { code });
+}

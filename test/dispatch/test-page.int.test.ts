@@ -12,7 +12,7 @@ import type { OutboundSms, SmsSender } from '../../server/platform/sms/sms.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { call, dispatchWorld, responder } from './support.ts';
+import { call, dispatchWorld, registerPhone, responder } from './support.ts';
 import type { Person } from './support.ts';
 
 function subscription() {
@@ -65,8 +65,7 @@ describeEachDatabase('test page to a responder', (dialect) => {
     const observer = await responder(testApp.context, world.network.id, { languages: ['es'] });
     if (options.push)
       await call(testApp, 'PUT', '/api/responders/me/push', observer, { subscription: subscription() });
-    if (options.phone)
-      await call(testApp, 'PUT', '/api/responders/me/contact', observer, { smsPhone: options.phone });
+    if (options.phone) await registerPhone(testApp, observer, options.phone);
     return { world, observer };
   }
 

@@ -11,7 +11,7 @@ import {
   buildPasskey,
   signIn,
 } from '../support/factories.ts';
-import { call, person, pilsen, responder, uploadEvidence } from '../dispatch/support.ts';
+import { call, person, pilsen, registerPhone, responder, uploadEvidence } from '../dispatch/support.ts';
 import type { Person } from '../dispatch/support.ts';
 import { sendText, twimlTexts } from '../hotline/support.ts';
 
@@ -254,10 +254,7 @@ async function plantDispatch(
 ): Promise<number> {
   const { text } = markers;
   const observer = await responder(testApp.context, world.networkId, { location: pilsen });
-  expectOk(
-    await call(testApp, 'PUT', '/api/responders/me/contact', observer, { smsPhone: text.responderSmsPhone }),
-    'responder contact',
-  );
+  expectOk(await registerPhone(testApp, observer, text.responderSmsPhone), 'responder contact');
   expectOk(
     await call(testApp, 'PUT', '/api/responders/me/push', observer, {
       subscription: { endpoint: text.responderPushEndpoint, keys: pushKeys() },

@@ -3,6 +3,7 @@ import { recurring } from '../../platform/jobs/index.ts';
 import type { JobSet } from '../../platform/jobs/index.ts';
 import { createDispatchJobs } from './dispatch/dispatch.jobs.ts';
 import {
+  createContactCodeJob,
   createTestPageJob,
   purgeExpiredLocationsJob,
   purgeLocationsEveryMs,
@@ -11,7 +12,12 @@ import {
 /** The field's jobs (server/jobs.ts lists them): offer expiry and notification, expired locations. */
 export function createFieldJobs(context: PlatformContext): JobSet {
   return {
-    jobs: [...createDispatchJobs(context), purgeExpiredLocationsJob, createTestPageJob(context)],
+    jobs: [
+      ...createDispatchJobs(context),
+      purgeExpiredLocationsJob,
+      createTestPageJob(context),
+      createContactCodeJob(context),
+    ],
     recurring: [recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {})],
   };
 }

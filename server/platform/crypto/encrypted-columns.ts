@@ -61,6 +61,18 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   {
     table: 'responder_profiles',
     idColumn: 'member_id',
+    column: 'pending_sms_phone_enc',
+    context: 'responder_profiles.pending_sms_phone',
+  },
+  {
+    table: 'responder_profiles',
+    idColumn: 'member_id',
+    column: 'pending_sms_code_enc',
+    context: 'responder_profiles.pending_sms_code',
+  },
+  {
+    table: 'responder_profiles',
+    idColumn: 'member_id',
     column: 'push_subscription_enc',
     context: 'responder_profiles.push_subscription',
   },

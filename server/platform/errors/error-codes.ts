@@ -110,6 +110,10 @@ export const errorCodes = {
   RESPONDER_NOT_FOUND: { status: 404, message: 'errors.RESPONDER_NOT_FOUND' },
   RESPONDER_NOT_ON_CALL: { status: 409, message: 'errors.RESPONDER_NOT_ON_CALL' },
   RESPONDER_PHONE_TAKEN: { status: 409, message: 'errors.RESPONDER_PHONE_TAKEN' },
+  /** The code typed for a new SMS number is not the one texted (issue 16). */
+  RESPONDER_CODE_WRONG: { status: 400, message: 'errors.RESPONDER_CODE_WRONG' },
+  /** No code waits: never asked, expired, or too many wrong tries. */
+  RESPONDER_CODE_EXPIRED: { status: 409, message: 'errors.RESPONDER_CODE_EXPIRED' },
   // identity
   /** Unknown email, wrong password, or a member who may not sign in: one answer for all. */
   SIGN_IN_FAILED: { status: 401, message: 'errors.SIGN_IN_FAILED' },

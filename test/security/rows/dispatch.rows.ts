@@ -50,6 +50,14 @@ export const dispatchRows: RouteRow[] = [
   { method: 'DELETE', url: '/api/responders/me/location', allow: ['responder'], scope: 'own-network' },
   // on call (issue 16)
   { method: 'POST', url: '/api/responders/me/test-page', allow: ['responder'], scope: 'own-network' },
+  {
+    method: 'POST',
+    url: '/api/responders/me/contact/verify',
+    allow: ['responder'],
+    scope: 'own-network',
+    request: () => ({ body: { code: '123456' } }),
+    note: 'with no code waiting the allowed answer is 409 RESPONDER_CODE_EXPIRED',
+  },
   { method: 'GET', url: '/api/responders/me/offers', allow: ['responder'], scope: 'own-network' },
   {
     method: 'GET',

@@ -10,6 +10,7 @@ export type { ResponderDeps } from './responder.deps.ts';
 export { purgeExpiredLocationsJob, purgeLocationsEveryMs } from './responder.jobs.ts';
 export { forgetPushSubscription } from './responder-push.service.ts';
 export { deliverTestPage, testPageJobName } from './responder-test-page.service.ts';
+export { contactCodeJobName, deliverContactCode } from './responder-contact.service.ts';
 export {
   coarsenLocation,
   estimatedMinutesFor,

@@ -26,7 +26,13 @@ export const phoneSchema = z
   .string()
   .regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550123');
 
+/** PUT /api/responders/me/contact: a number to verify by code, or null to remove the number. */
 export const contactSchema = z.strictObject({ smsPhone: phoneSchema.nullable() });
+
+/** POST /api/responders/me/contact/verify: the six digits texted to the new number. */
+export const contactCodeSchema = z.strictObject({
+  code: z.string().regex(/^[0-9]{6}$/, 'must be six digits'),
+});
 
 export const trainingKinds = [
   'legal_observer',
@@ -104,6 +110,8 @@ export interface OwnResponderProfile extends PresentedAvailability {
   trainings: PresentedTraining[];
   /** The last four digits only: enough to recognise the number, useless if the screen is seen. */
   smsPhoneEnding: string | null;
+  /** A number waiting for the code texted to it (last four digits), until the code expires. */
+  pendingSmsPhoneEnding: string | null;
   hasPushSubscription: boolean;
 }
 

@@ -21,4 +21,6 @@ export const responderFields = {
   smsPhone: 'responder_profiles.sms_phone',
   smsPhoneIndex: 'responder_profiles.sms_phone',
   pushSubscription: 'responder_profiles.push_subscription',
+  pendingSmsPhone: 'responder_profiles.pending_sms_phone',
+  pendingSmsCode: 'responder_profiles.pending_sms_code',
 } as const;

@@ -4,6 +4,7 @@ import { defineJob } from '../../../platform/jobs/index.ts';
 import { responderDepsFrom } from './responder.deps.ts';
 import { clearExpiredLocations } from './responder.repository.ts';
 import { deliverTestPage, testPageJobName } from './responder-test-page.service.ts';
+import { contactCodeJobName, deliverContactCode } from './responder-contact.service.ts';
 
 /** How often expired responder locations are deleted (they are already ignored once expired). */
 export const purgeLocationsEveryMs = 5 * 60 * 1000;
@@ -36,6 +37,21 @@ export function createTestPageJob(context: PlatformContext) {
     handle: async ({ memberId }, job) => {
       const result = await deliverTestPage({ ...base, db: job.db, clock: job.clock }, memberId);
       job.logger.info(result, 'test page sent');
+    },
+  });
+}
+
+/** `responders.sendContactCode`: texts the code that confirms a responder's new SMS number. */
+export function createContactCodeJob(context: PlatformContext) {
+  const base = { ...responderDepsFrom(context), sms: context.senders.sms };
+  return defineJob({
+    name: contactCodeJobName,
+    lane: 'dispatch',
+    payload: z.object({ memberId: z.uuid() }),
+    maxAttempts: 5,
+    handle: async ({ memberId }, job) => {
+      const isSent = await deliverContactCode({ ...base, db: job.db, clock: job.clock }, memberId);
+      job.logger.info({ isSent }, 'contact code');
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import {
   countVettingsOfMembers,
@@ -29,7 +29,7 @@ export async function findProfile(
 
 export async function insertProfileIfMissing(
   trx: Kysely<Database>,
-  row: ResponderProfilesTable,
+  row: Insertable<ResponderProfilesTable>,
 ): Promise<void> {
   await trx
     .insertInto('responder_profiles')

@@ -6,8 +6,10 @@ import { responderDepsFrom } from './responder.deps.ts';
 import { getPushPublicKey, setOwnPushSubscription } from './responder-push.service.ts';
 import { listRoster, setResponderTrainings } from './responder-roster.service.ts';
 import { sendOwnTestPage } from './responder-test-page.service.ts';
+import { setOwnContact, verifyOwnContact } from './responder-contact.service.ts';
 import {
   availabilitySchema,
+  contactCodeSchema,
   contactSchema,
   locationSchema,
   memberParamsSchema,
@@ -20,7 +22,6 @@ import {
   forgetOwnLocation,
   getOwnResponderProfile,
   setOwnAvailability,
-  setOwnContact,
   shareOwnLocation,
 } from './responder.service.ts';
 
@@ -57,7 +58,13 @@ export function registerResponderApiRoutes(app: FastifyInstance, context: Platfo
   app.put('/api/responders/me/contact', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(contactSchema, request.body);
-    return { responder: await setOwnContact(deps, principal, input) } satisfies OwnResponderAnswer;
+    return { responder: await setOwnContact(testPageDeps, principal, input) } satisfies OwnResponderAnswer;
+  });
+
+  app.post('/api/responders/me/contact/verify', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const input = parseInput(contactCodeSchema, request.body);
+    return { responder: await verifyOwnContact(deps, principal, input) } satisfies OwnResponderAnswer;
   });
 
   app.get('/api/responders/me/push', async (request) => {

@@ -13,7 +13,6 @@ import {
   findProfile,
   findResponderMember,
   insertProfileIfMissing,
-  isPhoneIndexTakenByOther,
   listResponderGrants,
   listTrainingsOf,
   updateProfile,
@@ -46,6 +45,7 @@ export async function getOwnResponderProfile(
     areaIds: grants.map((grant) => grant.area_id),
     trainings: presentTrainings(trainings),
     smsPhoneEnding: phone ? phone.slice(-4) : null,
+    pendingSmsPhoneEnding: pendingEndingOf(deps, profile, deps.clock.now()),
     hasPushSubscription: profile?.push_subscription_enc != null,
   };
 }
@@ -120,29 +120,14 @@ export async function forgetOwnLocation(deps: ResponderDeps, principal: Principa
   await updateProfile(deps.db, principal.memberId, { ...forgottenLocation, updated_at: deps.clock.now() });
 }
 
-/** Sets or removes the number offers are texted to (null removes it). */
-export async function setOwnContact(
+/** The last four digits of a number still waiting for its code (null once expired). */
+function pendingEndingOf(
   deps: ResponderDeps,
-  principal: Principal,
-  input: { smsPhone: string | null },
-): Promise<OwnResponderProfile> {
-  requireRole(principal, ['responder']);
-  await inTransaction(deps, async (uow) => {
-    const now = deps.clock.now();
-    await ensureProfile(uow.trx, principal, now);
-    const index = input.smsPhone
-      ? deps.crypto.blindIndex(input.smsPhone, responderFields.smsPhoneIndex)
-      : null;
-    if (index && (await isPhoneIndexTakenByOther(uow.trx, index, principal.memberId))) {
-      throw new AppError('RESPONDER_PHONE_TAKEN', 'Another responder uses this number.');
-    }
-    await updateProfile(uow.trx, principal.memberId, {
-      sms_phone_enc: input.smsPhone ? deps.crypto.encrypt(input.smsPhone, responderFields.smsPhone) : null,
-      sms_phone_index: index,
-      updated_at: now,
-    });
-  });
-  return getOwnResponderProfile(deps, principal);
+  profile: { pending_sms_phone_enc: string | null; pending_sms_expires_at: number | null } | undefined,
+  now: number,
+): string | null {
+  if (!profile?.pending_sms_phone_enc || (profile.pending_sms_expires_at ?? 0) <= now) return null;
+  return deps.crypto.decrypt(profile.pending_sms_phone_enc, responderFields.pendingSmsPhone).slice(-4);
 }
 
 const forgottenLocation = {

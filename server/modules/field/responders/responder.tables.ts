@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 // The window's shape is in the contract (the members' app shows it); re-exported for the module.
 export type { OnCallWindow } from './responder.contract.ts';
 
@@ -11,6 +12,12 @@ export interface ResponderProfilesTable {
   sms_phone_enc: string | null;
   /** Blind index of the E.164 number, to route a texted reply to its responder. */
   sms_phone_index: string | null;
+  /** A number waiting for its code (encrypted), the code texted to it (encrypted), until when. */
+  pending_sms_phone_enc: string | null;
+  pending_sms_code_enc: string | null;
+  pending_sms_expires_at: number | null;
+  /** Wrong codes typed for the pending number. */
+  pending_sms_attempts: Generated<number>;
   /** JSON of the app's PushSubscription (endpoint and keys), encrypted. */
   push_subscription_enc: string | null;
   /** Snapped to a coarse grid; null when not shared, off call, or expired and purged. */

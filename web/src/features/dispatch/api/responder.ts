@@ -25,6 +25,10 @@ export function setContact(smsPhone: string | null): Promise<OwnResponderAnswer>
   return put<OwnResponderAnswer>('/api/responders/me/contact', { smsPhone });
 }
 
+export function verifyContact(code: string): Promise<OwnResponderAnswer> {
+  return post<OwnResponderAnswer>('/api/responders/me/contact/verify', { code });
+}
+
 export function sendTestPage(): Promise<TestPageAnswer> {
   return post<TestPageAnswer>('/api/responders/me/test-page');
 }

@@ -3,7 +3,7 @@ import { Field } from '../../../lib/field.tsx';
 import { t } from '../../../lib/i18n.ts';
 import { errorMessageOf, messageOf } from '../../../lib/message.ts';
 import type { Action, ActionOptions } from '../../../lib/use-action.ts';
-import { sendTestPage, setContact } from '../api/responder.ts';
+import { sendTestPage, setContact, verifyContact } from '../api/responder.ts';
 import type { OwnResponderProfile } from '../api/types.ts';
 import { registerThisDeviceForPush, unregisterThisDevice } from '../push-device.ts';
 
@@ -18,6 +18,7 @@ export function ResponderDevices(props: {
 }) {
   const { profile, action } = props;
   const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
   const run = async (step: () => Promise<unknown>, done: string, options: ActionOptions = {}) => {
     await action.run(step, { done, ...options });
     await props.reload();
@@ -89,6 +90,30 @@ export function ResponderDevices(props: {
           {t('oncall.saveNumber')}
         </button>
       </form>
+      {profile.pendingSmsPhoneEnding ? (
+        <form
+          class="inline-form"
+          id="sms-code-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => verifyContact(code.trim()), 'oncall.smsVerified').then(() => setCode(''));
+          }}
+        >
+          <Field
+            id="sms-code"
+            name="code"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            maxLength={6}
+            label={t('oncall.smsCode', { ending: profile.pendingSmsPhoneEnding })}
+            value={code}
+            onInput={(event) => setCode(event.currentTarget.value)}
+          />
+          <button type="submit" class="button" id="sms-verify">
+            {t('oncall.verify')}
+          </button>
+        </form>
+      ) : null}
       <button type="button" class="button-secondary" id="test-page" onClick={() => void testPage()}>
         {t('oncall.sendTestPage')}
       </button>
