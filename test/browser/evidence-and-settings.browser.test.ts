@@ -252,6 +252,9 @@ function evidenceAndSettings(dialect: DialectName): void {
     await here.page.fill('#field-email', dispatcher.email);
     await here.page.fill('#field-password', dispatcher.password!);
     await here.page.click('button[type=submit]');
+    // Every member with a role has a second factor (ADR 0019): the authenticator code comes next.
+    await here.page.fill('#field-code', await totpCode(dispatcher));
+    await here.page.click('button[type=submit]');
     await here.page.waitForSelector('#alerts-title');
     expect(await here.page.locator('#session-ended').count()).toBe(0);
 
