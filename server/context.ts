@@ -65,7 +65,12 @@ export async function openPlatformContext(
 ): Promise<OpenPlatformContext> {
   const { logger } = options;
   const crypto = createFieldCrypto(
-    loadKeyring({ inline: config.keys.inline, file: config.keys.file, dataDirectory: config.dataDirectory }),
+    loadKeyring({
+      inline: config.keys.inline,
+      file: config.keys.file,
+      isExplicit: config.keys.isFileExplicit,
+      dataDirectory: config.dataDirectory,
+    }),
   );
   const database = openDatabase(config.database);
   try {

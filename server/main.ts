@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { startAmparo } from './server.ts';
 import { ConfigError, loadConfig } from './platform/config/config.ts';
+import { KeyPlacementError } from './platform/crypto/index.ts';
 
 /** Entry point for `npm start`: parse config (fail fast), start, and stop cleanly on signals. */
 async function main(): Promise<void> {
@@ -14,7 +15,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startAmparo(config);
+  let running;
+  try {
+    running = await startAmparo(config);
+  } catch (error) {
+    if (error instanceof KeyPlacementError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG: the keys are kept with the data
+    }
+    throw error;
+  }
   let isStopping = false;
   const stop = (signal: string): void => {
     if (isStopping) return;

@@ -45,6 +45,7 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
     await worker.start();
   }
   logger.info({ role: config.role, database: database.dialect, url }, 'amparo started');
+  announceKeyFile(config);
 
   return {
     app,
@@ -58,6 +59,16 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
       await platform.close();
     },
   };
+}
+
+/** Says where the keys are: they are not in the data directory, so backing it up alone loses them. */
+function announceKeyFile(config: AppConfig): void {
+  const where = config.keys.inline ? 'come from AMPARO_ENCRYPTION_KEYS' : `are in ${config.keys.file}`;
+  process.stdout.write(
+    `\nThe encryption keys ${where}, outside the data directory ${config.dataDirectory}. Back them up ` +
+      'apart from the data directory: without them the encrypted data cannot be read, and a copy kept ' +
+      'with the data would unlock it for whoever takes both.\n\n',
+  );
 }
 
 function announceSetupLink(link: string): void {

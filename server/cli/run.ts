@@ -1,5 +1,5 @@
 import { ConfigError } from '../platform/config/config.ts';
-import { KeyringError } from '../platform/crypto/index.ts';
+import { KeyPlacementError, KeyringError } from '../platform/crypto/index.ts';
 import { isAppError } from '../platform/errors/app-error.ts';
 import { CommandFailed, UsageError, exitCodes, writeLine } from './io.ts';
 import type { CliIo } from './io.ts';
@@ -68,7 +68,7 @@ function explain(io: CliIo, error: unknown): number {
   if (error instanceof UsageError || isParseArgsError(error)) {
     return usageFailure(io, (error as Error).message);
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof KeyPlacementError) {
     writeLine(io.stderr, error.message);
     return exitCodes.config;
   }

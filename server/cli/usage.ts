@@ -11,6 +11,7 @@ Commands:
                                 finished jobs...) and compact the database so it is really gone.
   keys rotate                   Add a new encryption key and re-encrypt every sensitive field with it.
   keys retire <key id>          Remove an old key once no value uses it.
+  keys move                     Move an older install's keys.json out of the data directory.
   audit verify [--network <id>] [--json]
                                 Recompute the audit hash chains; exit 1 if any is broken.
   demo [--serve] [--reset]      Seed a synthetic demo network into an empty database (and start the server);

@@ -40,6 +40,7 @@ async function startDemo(dataDirectory: string): Promise<{ child: ChildProcess; 
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? os.tmpdir(),
+      XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? os.tmpdir(),
       PORT: '0',
       AMPARO_DATA_DIR: dataDirectory,
       AMPARO_LOG_LEVEL: 'warn',

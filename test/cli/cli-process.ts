@@ -21,6 +21,8 @@ export function runCliProcess(
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? os.tmpdir(),
+      // test/support/key-home.ts: keys go to a temporary config home, never the data directory.
+      XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? os.tmpdir(),
       AMPARO_LOG_LEVEL: 'warn',
       ...environment,
     },

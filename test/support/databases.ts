@@ -72,10 +72,15 @@ export async function dropTarget(target: DatabaseTarget): Promise<void> {
   }
 }
 
-/** Environment variables that point a child server process at a test database. */
+/**
+ * Environment variables that point a child server process at a test database, with its keys in
+ * the test's config home (test/support/key-home.ts), outside the data directory.
+ */
 export function environmentFor(target: DatabaseTarget, dataDirectory: string): Record<string, string> {
-  if (target.kind === 'sqlite') return { AMPARO_DATA_DIR: path.dirname(target.file) };
+  const keys = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? os.tmpdir() };
+  if (target.kind === 'sqlite') return { ...keys, AMPARO_DATA_DIR: path.dirname(target.file) };
   return {
+    ...keys,
     AMPARO_DATA_DIR: dataDirectory,
     DATABASE_URL: target.url,
     AMPARO_DATABASE_SCHEMA: target.schema ?? 'public',

@@ -51,7 +51,7 @@ export function describeConfig(config: AppConfig): [string, string][] {
       'encryption keys',
       config.keys.inline
         ? 'from AMPARO_ENCRYPTION_KEYS'
-        : `key file ${config.keys.file ?? '<data directory>/keys.json'}`,
+        : `key file ${config.keys.file} (back it up apart from the data directory)`,
     ],
     [
       'SMS (Twilio)',

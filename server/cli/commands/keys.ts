@@ -1,4 +1,4 @@
-import { retireKey, rotateKeys } from '../../platform/crypto/index.ts';
+import { moveLegacyKeyFile, retireKey, rotateKeys } from '../../platform/crypto/index.ts';
 import { UsageError, writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';
 import { loadCliConfig, withCliContext } from '../runtime.ts';
@@ -8,7 +8,8 @@ export async function keysCommand(io: CliIo, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'rotate' && rest.length === 0) return rotate(io);
   if (action === 'retire' && rest.length === 1 && rest[0]) return retire(io, rest[0]);
-  throw new UsageError('Use "amparo keys rotate" or "amparo keys retire <key id>".');
+  if (action === 'move' && rest.length === 0) return move(io);
+  throw new UsageError('Use "amparo keys rotate", "amparo keys retire <key id>" or "amparo keys move".');
 }
 
 async function rotate(io: CliIo): Promise<number> {
@@ -19,7 +20,6 @@ async function rotate(io: CliIo): Promise<number> {
       dialect: context.database.dialect,
       keyFilePath: config.keys.file,
       inline: config.keys.inline,
-      dataDirectory: config.dataDirectory,
     }),
   );
   writeLine(
@@ -57,12 +57,23 @@ async function retire(io: CliIo, keyId: string): Promise<number> {
       keyId,
       keyFilePath: config.keys.file,
       inline: config.keys.inline,
-      dataDirectory: config.dataDirectory,
     }),
   );
   writeLine(
     io.stdout,
     `Retired key ${result.retiredKeyId}. Keys left: ${result.remainingKeyIds.join(', ')}.`,
+  );
+  return 0;
+}
+
+/** `amparo keys move`: an older install's keys.json leaves the data directory for the key file path. */
+function move(io: CliIo): number {
+  const config = loadCliConfig(io);
+  const moved = moveLegacyKeyFile({ dataDirectory: config.dataDirectory, target: config.keys.file });
+  writeLine(io.stdout, `Moved the keys from ${moved.from} to ${moved.to} (mode 0600).`);
+  writeLine(
+    io.stdout,
+    'Back this file up apart from the data directory: without it the encrypted data cannot be read.',
   );
   return 0;
 }

@@ -19,6 +19,7 @@ export const defaultLaneConcurrency: Record<JobLane, number> = {
 const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5][0-9]|6[0-4])(?:,|$))+$`);
 import type { HttpLimits } from '../http/connection-limits.ts';
 import { parsePushHosts } from '../push/push-hosts.ts';
+import { defaultKeyFilePath } from '../crypto/key-placement.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -151,7 +152,8 @@ export interface AppConfig {
   http: HttpLimits & { formMaxParameters: number };
   /** Longest pause between retries of an alert delivery (and of a paused provider channel). */
   deliveryRetryCapMs: number;
-  keys: { file?: string; inline?: string };
+  /** `file` is AMPARO_KEY_FILE (`isFileExplicit`) or the per-user default outside the data directory. */
+  keys: { file: string; isFileExplicit: boolean; inline?: string };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
   twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
   sms: { ratePerSecond: number };
@@ -228,7 +230,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       formMaxParameters: env.AMPARO_FORM_MAX_PARAMETERS,
     },
     deliveryRetryCapMs: env.AMPARO_DELIVERY_RETRY_CAP_MS,
-    keys: { file: env.AMPARO_KEY_FILE, inline: env.AMPARO_ENCRYPTION_KEYS },
+    keys: {
+      file: env.AMPARO_KEY_FILE ? path.resolve(env.AMPARO_KEY_FILE) : defaultKeyFilePath(environment),
+      isFileExplicit: env.AMPARO_KEY_FILE !== undefined,
+      inline: env.AMPARO_ENCRYPTION_KEYS,
+    },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
         ? {

@@ -1,7 +1,14 @@
 /** Field encryption, key files and key rotation (see docs/adr/0005-field-encryption-and-audit-chain.md). */
 export { createFieldCrypto, DecryptionError, envelopePrefix } from './field-crypto.ts';
 export type { FieldCrypto } from './field-crypto.ts';
-export { defaultKeyFilePath, KeyringError, loadKeyring, parseKeyFile } from './keyring.ts';
+export { KeyringError, loadKeyring, parseKeyFile } from './keyring.ts';
+export {
+  checkKeyPlacement,
+  defaultKeyFilePath,
+  KeyPlacementError,
+  legacyKeyFilePath,
+  moveLegacyKeyFile,
+} from './key-placement.ts';
 export type { Keyring } from './keyring.ts';
 export { encryptedColumns } from './encrypted-columns.ts';
 export type { EncryptedColumn } from './encrypted-columns.ts';

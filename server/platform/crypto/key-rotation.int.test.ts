@@ -25,7 +25,7 @@ describeEachDatabase('key rotation', (dialect) => {
     database = await createTestDatabase(dialect);
     dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'amparo-rotation-'));
     keyFilePath = path.join(dataDirectory, 'keys.json');
-    crypto = createFieldCrypto(loadKeyring({ dataDirectory }));
+    crypto = createFieldCrypto(loadKeyring({ file: keyFilePath, dataDirectory: `${dataDirectory}-data` }));
     const context = { database, crypto, clock: createManualClock() };
     const network = await buildNetwork(context);
     members = [];
@@ -50,7 +50,9 @@ describeEachDatabase('key rotation', (dialect) => {
 
   /** Decrypts every member with a keyring read fresh from the key file. */
   async function expectMembersReadable(): Promise<void> {
-    const reader = createFieldCrypto(loadKeyring({ dataDirectory }));
+    const reader = createFieldCrypto(
+      loadKeyring({ file: keyFilePath, dataDirectory: `${dataDirectory}-data` }),
+    );
     for (const member of members) {
       const row = await database.db
         .selectFrom('members')
@@ -146,7 +148,10 @@ describeEachDatabase('key rotation', (dialect) => {
 
   it('reports rows it cannot decrypt and keeps the rotation open', async () => {
     const foreign = createFieldCrypto(
-      loadKeyring({ dataDirectory: fs.mkdtempSync(path.join(dataDirectory, 'x')) }),
+      loadKeyring({
+        file: path.join(fs.mkdtempSync(path.join(dataDirectory, 'x')), 'keys.json'),
+        dataDirectory: `${dataDirectory}-data`,
+      }),
     );
     const victim = members[3]!;
     await database.db
@@ -158,7 +163,9 @@ describeEachDatabase('key rotation', (dialect) => {
     expect(result.isComplete).toBe(false);
     expect(result.columns[1]).toMatchObject({ column: 'email_enc', reencrypted: 6, failedIds: [victim.id] });
     expect(readKeyFile(keyFilePath).rotatingTo).toBe(result.activeKeyId);
-    const reader = createFieldCrypto(loadKeyring({ dataDirectory }));
+    const reader = createFieldCrypto(
+      loadKeyring({ file: keyFilePath, dataDirectory: `${dataDirectory}-data` }),
+    );
     const row = await database.db
       .selectFrom('members')
       .select('email_enc')

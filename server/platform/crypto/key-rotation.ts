@@ -11,14 +11,7 @@ import {
   findEnvelopesWithoutPrefix,
   replaceEnvelope,
 } from './key-rotation.repository.ts';
-import {
-  KeyringError,
-  addActiveKey,
-  defaultKeyFilePath,
-  parseKeyFile,
-  readKeyFile,
-  writeKeyFile,
-} from './keyring.ts';
+import { KeyringError, addActiveKey, parseKeyFile, readKeyFile, writeKeyFile } from './keyring.ts';
 import type { KeyFile } from './keyring.ts';
 
 /** Where the keys are: the same options the server reads (AMPARO_KEY_FILE, AMPARO_ENCRYPTION_KEYS). */
@@ -26,8 +19,6 @@ export interface KeySource {
   keyFilePath?: string;
   /** AMPARO_ENCRYPTION_KEYS: rotation then refuses, Amparo cannot rewrite a secret store. */
   inline?: string;
-  /** Used for the default key file <data dir>/keys.json when keyFilePath is absent. */
-  dataDirectory?: string;
 }
 
 export interface RotationOptions extends KeySource {
@@ -71,8 +62,7 @@ function resolveKeyFilePath(source: KeySource, action: 'rotate' | 'retire'): str
     );
   }
   if (source.keyFilePath) return source.keyFilePath;
-  if (source.dataDirectory) return defaultKeyFilePath(source.dataDirectory);
-  throw new KeyringError('No key file: set AMPARO_KEY_FILE or AMPARO_DATA_DIR.');
+  throw new KeyringError('No key file: set AMPARO_KEY_FILE.');
 }
 
 /**

@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { checkKeyPlacement } from './key-placement.ts';
+import { KeyringError } from './keyring-error.ts';
 
 /**
- * Keys live outside the database: a key file (default <data dir>/keys.json, mode 0600, made on
- * first start) or AMPARO_ENCRYPTION_KEYS. Stealing the database alone yields no plaintext.
+ * Keys live outside the database and outside the data directory: a key file (default
+ * ~/.config/amparo/keys.json, mode 0600, made on first start; key-placement.ts) or
+ * AMPARO_ENCRYPTION_KEYS. Stealing the data directory alone yields no plaintext.
  *
  * - `keys`: AEAD keys by id; `active` encrypts new values, the others still decrypt old ones.
  * - `indexKey`: the blind-index key. It never rotates with the AEAD keys, or every lookup
@@ -39,9 +42,7 @@ export interface Keyring {
   reloadIfChanged?: () => Keyring | null;
 }
 
-export class KeyringError extends Error {
-  override name = 'KeyringError';
-}
+export { KeyringError };
 
 function decodeKey(value: string, label: string, source: string): Uint8Array {
   if (!keyMaterialPattern.test(value)) {
@@ -165,10 +166,6 @@ function createKeyFileIfMissing(filePath: string): void {
   syncDirectory(path.dirname(filePath));
 }
 
-export function defaultKeyFilePath(dataDirectory: string): string {
-  return path.join(dataDirectory, 'keys.json');
-}
-
 function readText(filePath: string): string {
   try {
     return fs.readFileSync(filePath, 'utf8');
@@ -208,14 +205,24 @@ function loadKeyFile(filePath: string): Keyring {
 }
 
 /**
- * Loads keys from AMPARO_ENCRYPTION_KEYS (inline JSON) or the key file; creates the key file on
- * first start when neither exists.
+ * Loads keys from AMPARO_ENCRYPTION_KEYS (inline JSON) or the key file; creates the default key
+ * file on first start. Refuses keys kept with the data (KeyPlacementError, key-placement.ts).
  */
-export function loadKeyring(options: { inline?: string; file?: string; dataDirectory: string }): Keyring {
+export function loadKeyring(options: {
+  inline?: string;
+  /** The key file; `isExplicit` when the operator named it (AMPARO_KEY_FILE): never made then. */
+  file: string;
+  isExplicit?: boolean;
+  dataDirectory: string;
+}): Keyring {
+  checkKeyPlacement({
+    file: options.inline ? undefined : options.file,
+    dataDirectory: options.dataDirectory,
+  });
   if (options.inline) return parseKeyFile(options.inline, 'AMPARO_ENCRYPTION_KEYS');
-  const filePath = options.file ?? defaultKeyFilePath(options.dataDirectory);
+  const filePath = options.file;
   if (!fs.existsSync(filePath)) {
-    if (options.file) throw new KeyringError(`AMPARO_KEY_FILE ${filePath} does not exist`);
+    if (options.isExplicit) throw new KeyringError(`AMPARO_KEY_FILE ${filePath} does not exist`);
     createKeyFileIfMissing(filePath);
   }
   return loadKeyFile(filePath);
