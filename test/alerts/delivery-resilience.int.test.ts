@@ -24,7 +24,7 @@ import {
 } from './support/alert-world.ts';
 import type { AlertWorld } from './support/alert-world.ts';
 import { approve, call, uniquePhone } from './support/api.ts';
-import { startFakePushService } from './support/fake-push.ts';
+import { fakePushServiceHosts, startFakePushService } from './support/fake-push.ts';
 import type { FakePushService } from './support/fake-push.ts';
 import { startFakeSmtp } from './support/fake-smtp.ts';
 import type { FakeSmtp } from './support/fake-smtp.ts';
@@ -53,6 +53,7 @@ describeEachDatabase('alert delivery through a provider’s bad minute', (dialec
       // Short, so minutes of trouble fit in seconds: pauses of at most 1 s, calls cut at 1 s.
       AMPARO_DELIVERY_RETRY_CAP_MS: '1000',
       AMPARO_OUTBOUND_DEADLINE_MS: '1000',
+      AMPARO_PUSH_HOSTS: fakePushServiceHosts,
     });
     worker = await startTestWorker(testApp, testAdapters(testApp, push));
   });

@@ -29,7 +29,7 @@ function subscription() {
 describeEachDatabase('test page to a responder', (dialect) => {
   let testApp: TestApp;
   beforeAll(async () => {
-    testApp = await createTestApp(dialect);
+    testApp = await createTestApp(dialect, { AMPARO_PUSH_HOSTS: 'push.example.org' });
   });
   afterAll(() => testApp.close());
 

@@ -96,6 +96,7 @@ describeEachDatabase('createNetwork and network lookups', (dialect) => {
       alertExpiryHoursUrgent: 6,
       alertExpiryHoursUpdate: 24,
       hotlineNumbers: [],
+      isOfferEscalationOn: true,
     });
     await database.db
       .updateTable('networks')
