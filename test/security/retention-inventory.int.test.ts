@@ -95,4 +95,89 @@ describeEachDatabase('retention for every table', (dialect) => {
     expect(await rowCount()).toBe(0);
     expect(fileHoldsMarker()).toBe(false);
   });
+
+  it('deletes unsubscribed subscribers, keeping only the STOP suppression by blind index', async () => {
+    const clock = createManualClock(Date.UTC(2026, 5, 1));
+    const context = {
+      database,
+      clock,
+      crypto: createFieldCrypto(parseKeyFile(JSON.stringify(generateKeyFile()))),
+    };
+    const network = await buildNetwork(context);
+    const now = clock.now();
+    const plant = async (
+      status: 'active' | 'unsubscribed',
+    ): Promise<{ id: string; marker: string; index: string }> => {
+      const planted = { id: newId(), marker: `subscriber-marker-${newId()}`, index: `index-${newId()}` };
+      await database.db
+        .insertInto('subscribers')
+        .values({
+          id: planted.id,
+          network_id: network.id,
+          channel: 'sms',
+          contact_enc: planted.marker,
+          contact_index: planted.index,
+          language: 'es',
+          preference: 'urgent',
+          status,
+          is_exercise_recipient: 0,
+          pending_settings: null,
+          confirmation_hash: null,
+          confirmation_expires_at: null,
+          created_at: now,
+          updated_at: now,
+          confirmed_at: now,
+          unsubscribed_at: status === 'unsubscribed' ? now : null,
+          bounce_count: 0,
+        })
+        .execute();
+      await database.db
+        .insertInto('subscriber_areas')
+        .values({
+          id: newId(),
+          subscriber_id: planted.id,
+          network_id: network.id,
+          kind: 'zip',
+          zip: '60608',
+          lat: null,
+          lon: null,
+          radius_meters: null,
+          min_lat: 41.8,
+          min_lon: -87.7,
+          max_lat: 41.9,
+          max_lon: -87.6,
+          created_at: now,
+        })
+        .execute();
+      return planted;
+    };
+    const leaver = await plant('unsubscribed');
+    await database.db
+      .insertInto('sms_opt_outs')
+      .values({ network_id: network.id, phone_index: leaver.index, created_at: now })
+      .execute();
+    const stayer = await plant('active');
+    const fileHolds = (marker: string): boolean => {
+      const target = database.target;
+      if (target.kind !== 'sqlite') return false;
+      const files = [target.file, `${target.file}-wal`].filter((file) => fs.existsSync(file));
+      return files.some((file) => fs.readFileSync(file).includes(marker));
+    };
+    if (dialect === 'sqlite') expect(fileHolds(leaver.marker)).toBe(true);
+
+    const report = await runPurge({ db: database.db, dialect: database.dialect, clock });
+    expect(report.deleted).toContainEqual({
+      name: 'unsubscribed subscribers (a STOP keeps only its blind-index suppression)',
+      count: 1,
+    });
+    const ids = (await database.db.selectFrom('subscribers').select('id').execute()).map((row) => row.id);
+    expect(ids).toEqual([stayer.id]);
+    const areaOwners = await database.db.selectFrom('subscriber_areas').select('subscriber_id').execute();
+    expect(areaOwners.map((row) => row.subscriber_id)).toEqual([stayer.id]);
+    expect(fileHolds(leaver.marker)).toBe(false);
+    if (dialect === 'sqlite') expect(fileHolds(stayer.marker)).toBe(true);
+    // STOP stays honored: the suppression entry (a keyed hash, no number) remains.
+    const optOuts = await database.db.selectFrom('sms_opt_outs').select('phone_index').execute();
+    expect(optOuts.map((row) => row.phone_index)).toEqual([leaver.index]);
+  });
 });

@@ -64,8 +64,18 @@ export const retentionRules: Record<string, RetentionRule> = {
   evidence_custody_events: { gap: 'chain of custody: delete with its evidence item' },
   evidence_exports: { purge: ['evidence export requests older than 7 days'] },
   // Alerting
-  subscribers: { purge: ['email addresses never confirmed within 48 hours'] },
-  subscriber_areas: { purge: ['email addresses never confirmed within 48 hours'] },
+  subscribers: {
+    purge: [
+      'email addresses never confirmed within 48 hours',
+      'unsubscribed subscribers (a STOP keeps only its blind-index suppression)',
+    ],
+  },
+  subscriber_areas: {
+    purge: [
+      'email addresses never confirmed within 48 hours',
+      'unsubscribed subscribers (a STOP keeps only its blind-index suppression)',
+    ],
+  },
   sms_opt_outs: {
     kept: 'STOP suppression by blind index only: deleting it would text someone who said STOP',
   },
