@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subscriptionPurgeTasks } from './modules/alerting/index.ts';
 import { channelsPurgeTasks } from './modules/channels/index.ts';
+import { fieldPurgeTasks } from './modules/field/index.ts';
 import { identityPurgeTasks } from './modules/identity/index.ts';
 import { intakePurgeTasks } from './modules/intake/index.ts';
 import { defineJob, doneJobsPurgeTask, recurring } from './platform/jobs/index.ts';
@@ -18,6 +19,7 @@ export const purgeTasks: readonly PurgeTask[] = checkPurgeTasks([
   ...identityPurgeTasks,
   ...intakePurgeTasks,
   ...channelsPurgeTasks,
+  ...fieldPurgeTasks,
   ...subscriptionPurgeTasks,
   doneJobsPurgeTask,
   expiredSharedCountersPurgeTask,

@@ -215,3 +215,38 @@ export async function resetEmailBounces(
     .where('bounce_count', '>', 0)
     .execute();
 }
+
+const finishedDeliveryStatuses = ['sent', 'failed', 'suppressed'] as const;
+
+/**
+ * Forgets subscribers who left (issue 15): their finished deliveries, their areas and the row
+ * itself. An SMS number keeps only its blind-index entry in sms_opt_outs (written when they said
+ * STOP), so STOP stays honored. A subscriber with a delivery still in flight waits for the next run.
+ */
+export async function deleteUnsubscribedSubscribers(db: Kysely<Database>): Promise<number> {
+  const leavers = db.selectFrom('subscribers').select('id').where('status', '=', 'unsubscribed');
+  await db
+    .deleteFrom('alert_deliveries')
+    .where('recipient_kind', '=', 'subscriber')
+    .where('recipient_id', 'in', leavers)
+    .where('status', 'in', finishedDeliveryStatuses)
+    .execute();
+  const done = db
+    .selectFrom('subscribers')
+    .select('id')
+    .where('status', '=', 'unsubscribed')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('alert_deliveries')
+            .select('alert_deliveries.id')
+            .where('alert_deliveries.recipient_kind', '=', 'subscriber')
+            .whereRef('alert_deliveries.recipient_id', '=', 'subscribers.id'),
+        ),
+      ),
+    );
+  await db.deleteFrom('subscriber_areas').where('subscriber_id', 'in', done).execute();
+  const result = await db.deleteFrom('subscribers').where('id', 'in', done).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

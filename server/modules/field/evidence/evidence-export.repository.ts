@@ -70,3 +70,15 @@ export async function markExportDownloaded(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Retention: export requests made before `requestedBefore` (long past their window) go entirely. */
+export async function deleteEvidenceExportsRequestedBefore(
+  db: Kysely<Database>,
+  requestedBefore: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('evidence_exports')
+    .where('requested_at', '<', requestedBefore)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

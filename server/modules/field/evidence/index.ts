@@ -6,6 +6,7 @@ import { registerEvidenceApiRoutes } from './evidence.routes.ts';
 export { custodyEntryHash, custodyHashFormula } from './evidence-custody.service.ts';
 export { evidenceDepsFrom, fileKeyContext } from './evidence.deps.ts';
 export type { EvidenceDeps, EvidenceLimits } from './evidence.deps.ts';
+export { fieldPurgeTasks } from './evidence-retention.jobs.ts';
 export { createMediaStore } from './media-store.ts';
 export type { MediaStore } from './media-store.ts';
 export { sniffMediaType } from './media-type.ts';
