@@ -2,6 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DialectName } from '../../server/platform/database/database.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { startFakeTwilio } from '../support/fake-twilio.ts';
+import type { FakeTwilio } from '../support/fake-twilio.ts';
 import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
@@ -9,6 +11,7 @@ import {
   callFromPage,
   chooseLanguage,
   expectAccessible,
+  freePort,
   newPerson,
   operatorReport,
   screenshot,
@@ -21,6 +24,8 @@ import type { BrowserWorld } from './browser-support.ts';
 const isEnabled = shouldRunBrowserTests();
 const languages = ['en', 'es', 'ar'] as const;
 const pilsen = { lat: 41.8564, lon: -87.6604 };
+const hotline = '+13125550142';
+const caller = '+13125550177';
 
 interface ClaimView {
   incident: { claim: { memberId: string; displayName: string | null } | null };
@@ -37,9 +42,19 @@ function triageScreens(dialect: DialectName): void {
   let browser: Browser;
   let first: BuiltMember;
   let second: BuiltMember;
+  let twilio: FakeTwilio;
 
   beforeAll(async () => {
-    world = await startBrowserWorld(dialect);
+    twilio = await startFakeTwilio();
+    const port = await freePort();
+    world = await startBrowserWorld(dialect, {
+      PORT: String(port),
+      AMPARO_PUBLIC_URL: `http://localhost:${port}`,
+      TWILIO_API_BASE: twilio.url,
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_FROM: hotline,
+    });
     ({ server, browser } = world);
     const context = world.factories;
     const network = await buildNetwork(context, { languages: [...languages] });
@@ -57,6 +72,7 @@ function triageScreens(dialect: DialectName): void {
 
   afterAll(async () => {
     await world?.stop();
+    await twilio?.close();
   });
 
   it('a claim is taken over only after a question naming its holder, and released by its holder', async () => {
@@ -101,5 +117,52 @@ function triageScreens(dialect: DialectName): void {
       expect(person.problems).toEqual([]);
       await person.context.close();
     }
+  }, 120_000);
+
+  it('a text typed on the incident page reaches the consenting reporter through the SMS provider', async () => {
+    const dana = await newPerson(browser);
+    await signInMember(dana.page, server.url, first);
+    // A caller who agreed to be called back, entered by the operator, and one who did not.
+    const { incidentId } = await callFromPage<{ incidentId: string }>(dana.page, 'POST', '/api/reports', {
+      channel: 'operator',
+      category: 'home',
+      location: { lat: pilsen.lat + 0.02, lon: pilsen.lon },
+      description: 'Agents knocking at a door',
+      callbackContact: caller,
+      contactConsent: true,
+    });
+    await dana.page.goto(`${server.url}/app/#/incident/${incidentId}`);
+    await dana.page.waitForSelector('#reporter-thread');
+    expect(await dana.page.locator('#thread-report option').count()).toBe(1);
+    for (const language of languages) {
+      await chooseLanguage(dana.page, language);
+      await dana.page.waitForSelector('#thread-title');
+      await expectAccessible(dana.page, `reporter thread (${language})`);
+      await screenshot(dana.page, `incident-thread-${language}`);
+    }
+    await chooseLanguage(dana.page, 'en');
+    const reply = 'Thank you. A legal observer is on the way. Stay inside.';
+    await dana.page.fill('#thread-body', reply);
+    await dana.page.click('#thread-send');
+    await dana.page.waitForSelector('#thread-notice:has-text("Text queued")');
+    await expect
+      .poll(() => twilio.messages.filter((message) => message.to === caller).map((message) => message.body), {
+        timeout: 30_000,
+      })
+      // The network's name leads every text, so the reporter knows who writes.
+      .toEqual([expect.stringContaining(`: ${reply}`)]);
+    await dana.page.waitForSelector(`.thread-messages li[data-direction=outbound]:has-text("${reply}")`);
+
+    // A report without consent offers no thread at all.
+    const silentId = await operatorReport(
+      dana.page,
+      { lat: pilsen.lat - 0.02, lon: pilsen.lon },
+      'Van parked',
+    );
+    await dana.page.goto(`${server.url}/app/#/incident/${silentId}`);
+    await dana.page.waitForSelector('#incident-title');
+    expect(await dana.page.locator('#reporter-thread').count()).toBe(0);
+    expect(dana.problems).toEqual([]);
+    await dana.context.close();
   }, 120_000);
 }

@@ -9,6 +9,7 @@ import { EvidenceExports } from '../../evidence/components/evidence-exports.tsx'
 import { EvidenceList } from '../../evidence/components/evidence-list.tsx';
 import { exportViewerRoles } from '../../evidence/roles.ts';
 import { ClaimControl } from '../components/claim-control.tsx';
+import { ReporterThread } from '../components/reporter-thread.tsx';
 import { IncidentActions } from '../components/incident-actions.tsx';
 import { IncidentHeader, IncidentMoves } from '../components/incident-header.tsx';
 import { MergePanel } from '../components/merge-panel.tsx';
@@ -82,6 +83,7 @@ function IncidentWorkspace(props: { incidentId: string }) {
           }}
         />
       )}
+      <ReporterThread incidentId={incidentId} reports={reports} isClosed={incident.status === 'closed'} />
       <DispatchPanel incidentId={incidentId} hasLocation={incident.location !== null} />
       <EvidenceList incidentId={incidentId} />
       {mayExport ? <EvidenceExports incidentId={incidentId} /> : null}
