@@ -10,6 +10,8 @@ import { AlertListPage } from '../features/alerts/pages/alert-list-page.tsx';
 import { AlertPage } from '../features/alerts/pages/alert-page.tsx';
 import type { MemberManagerRole, Role, SessionView } from '../features/auth/api/types.ts';
 import { hasRole } from '../features/auth/session.ts';
+import { CrisisPage } from '../features/crisis/pages/crisis-page.tsx';
+import { crisisRoles } from '../features/crisis/roles.ts';
 import { ResponderPage } from '../features/dispatch/pages/responder-page.tsx';
 import { IncidentPage } from '../features/incidents/pages/incident-page.tsx';
 import { OperatorEntryPage } from '../features/incidents/pages/operator-entry-page.tsx';
@@ -41,6 +43,7 @@ export const routes: readonly Route[] = [
   { path: '/queue', page: QueuePage, roles: incidentRoles, nav: 'nav.queue' },
   { path: '/entry', page: OperatorEntryPage, roles: incidentRoles, nav: 'nav.entry' },
   { path: '/alerts', page: AlertListPage, roles: alertReaderRoles, nav: 'nav.alerts' },
+  { path: '/crisis', page: CrisisPage, roles: crisisRoles, nav: 'nav.crisis' },
   { path: '/responder', page: ResponderPage, roles: ['responder'], nav: 'nav.responder' },
   { path: '/members', page: MembersPage, roles: memberManagers, nav: 'nav.members' },
   { path: '/invitations', page: InvitationsPage, roles: memberManagers, nav: 'nav.invitations' },

@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
+import { reporterMessageSchema, threadParamsSchema } from './thread.contract.ts';
+import type { ReporterMessageAnswer, ReporterThread } from './thread.contract.ts';
 import { listReporterThread, sendReporterMessage } from './thread.service.ts';
 import type { ThreadDeps } from './thread.service.ts';
-
-const incidentParamsSchema = z.object({ incidentId: z.string().min(1).max(100) });
-const messageSchema = z.strictObject({
-  reportId: z.string().min(1).max(100),
-  body: z.string().trim().min(1).max(480),
-});
 
 export function threadDepsFrom(context: PlatformContext): ThreadDeps {
   return {
@@ -27,14 +22,18 @@ export function registerThreadRoutes(app: FastifyInstance, context: PlatformCont
 
   app.get('/api/incidents/:incidentId/messages', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    const { incidentId } = parseInput(incidentParamsSchema, request.params);
-    return listReporterThread(deps, principal, incidentId);
+    const { incidentId } = parseInput(threadParamsSchema, request.params);
+    const thread: ReporterThread = await listReporterThread(deps, principal, incidentId);
+    return thread;
   });
 
   app.post('/api/incidents/:incidentId/messages', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
-    const { incidentId } = parseInput(incidentParamsSchema, request.params);
-    const input = parseInput(messageSchema, request.body);
-    return reply.status(201).send({ message: await sendReporterMessage(deps, principal, incidentId, input) });
+    const { incidentId } = parseInput(threadParamsSchema, request.params);
+    const input = parseInput(reporterMessageSchema, request.body);
+    const answer: ReporterMessageAnswer = {
+      message: await sendReporterMessage(deps, principal, incidentId, input),
+    };
+    return reply.status(201).send(answer);
   });
 }

@@ -10,6 +10,7 @@ import type { Principal } from '../../identity/index.ts';
 import { incidentRooms, reportFieldContexts, requireIncidentAccess } from '../../intake/index.ts';
 import { findReportContact, normalizePhone, sourceHashOf } from '../../intake/index.ts';
 import type { IncidentMessagesTable } from './hotline.tables.ts';
+import type { PresentedMessage } from './thread.contract.ts';
 import { findOpenThread, insertIncidentMessage, listIncidentMessages } from './thread.repository.ts';
 
 export const messageBodyContext = 'incident_messages.body';
@@ -21,17 +22,7 @@ export interface ThreadDeps extends ServiceDeps {
   jobs: JobWaker;
 }
 
-export interface PresentedMessage {
-  id: string;
-  reportId: string;
-  direction: IncidentMessagesTable['direction'];
-  kind: IncidentMessagesTable['kind'];
-  body: string | null;
-  authorMemberId: string | null;
-  status: IncidentMessagesTable['status'];
-  createdAt: number;
-  sentAt: number | null;
-}
+export type { PresentedMessage } from './thread.contract.ts';
 
 /**
  * A dispatcher texts a reporter who left a number and agreed to be contacted. The message is

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
+import { floodModeSchema } from './flood-mode.contract.ts';
+import type { FloodModeAnswer } from './flood-mode.contract.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
 import { getFloodMode, setFloodMode } from './flood-mode.service.ts';
 import type { FloodModeDeps } from './flood-mode.service.ts';
 import { intakeGuardFor } from './intake-guard.ts';
-
-const floodModeSchema = z.strictObject({ isOn: z.boolean() });
 
 /** The dispatcher's flood-mode switch. */
 export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformContext): void {
@@ -21,12 +20,12 @@ export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformC
 
   app.get('/api/network/flood-mode', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { floodMode: await getFloodMode(deps, principal) };
+    return { floodMode: await getFloodMode(deps, principal) } satisfies FloodModeAnswer;
   });
 
   app.post('/api/network/flood-mode', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { isOn } = parseInput(floodModeSchema, request.body);
-    return { floodMode: await setFloodMode(deps, principal, isOn) };
+    return { floodMode: await setFloodMode(deps, principal, isOn) } satisfies FloodModeAnswer;
   });
 }

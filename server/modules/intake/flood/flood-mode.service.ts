@@ -10,6 +10,7 @@ import { areasFor, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { Role } from '../../identity/index.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
+import type { FloodModeState } from './flood-mode.contract.ts';
 import { findFloodMode, saveFloodMode } from './flood-mode.repository.ts';
 
 export interface FloodModeDeps {
@@ -21,11 +22,7 @@ export interface FloodModeDeps {
   onChanged?: (networkId: string, isOn: boolean) => void;
 }
 
-export interface FloodModeState {
-  isOn: boolean;
-  changedAt: number | null;
-  changedBy: string | null;
-}
+export type { FloodModeState } from './flood-mode.contract.ts';
 
 /** Who switches flood mode: the people watching the queue, for the whole network. */
 const floodModeRoles: readonly Role[] = ['dispatcher', 'coordinator'];

@@ -19,8 +19,14 @@ export function getIncident(incidentId: string): Promise<IncidentDetail> {
   return get<IncidentDetail>(`/api/incidents/${incidentId}`);
 }
 
-export function claimIncident(incidentId: string): Promise<unknown> {
-  return post(`/api/incidents/${incidentId}/claim`, {});
+/** Claims an incident; `takeOver` takes it from another dispatcher (audited, naming them). */
+export function claimIncident(incidentId: string, options: { takeOver?: boolean } = {}): Promise<unknown> {
+  return post(`/api/incidents/${incidentId}/claim`, options.takeOver ? { takeOver: true } : {});
+}
+
+/** Gives up one's own claim, so another dispatcher can pick the incident up. */
+export function releaseIncident(incidentId: string): Promise<unknown> {
+  return post(`/api/incidents/${incidentId}/release`, {});
 }
 
 export function changeIncidentStatus(incidentId: string, status: IncidentStatus): Promise<unknown> {

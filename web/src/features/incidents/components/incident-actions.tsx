@@ -1,19 +1,18 @@
+import type { ComponentChildren } from 'preact';
 import { t } from '../../../lib/i18n.ts';
 import type { IncidentStatus } from '../api/types.ts';
 import { incidentStatuses } from '../categories.ts';
 
-/** Claim, the other statuses, and "draft alert". */
+/** Claim (or release, or take over), the other statuses, and "draft alert". */
 export function IncidentActions(props: {
   status: IncidentStatus;
-  onClaim: () => void;
+  claimControl: ComponentChildren;
   onStatus: (status: IncidentStatus) => void;
   onDraftAlert: () => void;
 }) {
   return (
     <div class="actions" role="group" aria-label={t('incident.actions')}>
-      <button type="button" class="button" onClick={props.onClaim}>
-        {t('incident.claim')}
-      </button>
+      {props.claimControl}
       {incidentStatuses
         .filter((status) => status !== props.status)
         .map((status) => (

@@ -4,7 +4,7 @@ import { isAbout } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { draftAlert } from '../../alerts/api/alerts.ts';
-import { changeIncidentStatus, claimIncident, getIncident } from '../api/incidents.ts';
+import { changeIncidentStatus, claimIncident, getIncident, releaseIncident } from '../api/incidents.ts';
 import { addNote, listNotes } from '../api/notes.ts';
 import type { IncidentStatus } from '../api/types.ts';
 
@@ -24,6 +24,8 @@ export function useIncidentWorkspace(incidentId: string) {
     await Promise.all([detail.reload(), notes.reload()]);
   };
   const claim = () => act(() => claimIncident(incidentId), 'incident.claimed');
+  const takeOver = () => act(() => claimIncident(incidentId, { takeOver: true }), 'incident.tookOver');
+  const release = () => act(() => releaseIncident(incidentId), 'incident.released');
   const changeStatus = (status: IncidentStatus) =>
     act(() => changeIncidentStatus(incidentId, status), 'incident.statusChanged');
   const saveNote = (body: string) => act(() => addNote(incidentId, body), 'incident.noteAdded');
@@ -38,5 +40,5 @@ export function useIncidentWorkspace(incidentId: string) {
     q: () => navigate('/queue'),
     Escape: () => navigate('/queue'),
   });
-  return { detail, notes, action, claim, changeStatus, saveNote, startAlert };
+  return { detail, notes, action, claim, takeOver, release, changeStatus, saveNote, startAlert };
 }

@@ -8,6 +8,8 @@ import { DispatchPanel } from '../../dispatch/components/dispatch-panel.tsx';
 import { EvidenceExports } from '../../evidence/components/evidence-exports.tsx';
 import { EvidenceList } from '../../evidence/components/evidence-list.tsx';
 import { exportViewerRoles } from '../../evidence/roles.ts';
+import { ClaimControl } from '../components/claim-control.tsx';
+import { ReporterThread } from '../components/reporter-thread.tsx';
 import { IncidentActions } from '../components/incident-actions.tsx';
 import { IncidentHeader, IncidentMoves } from '../components/incident-header.tsx';
 import { MergePanel } from '../components/merge-panel.tsx';
@@ -32,7 +34,7 @@ function IncidentUnavailable(props: { incidentId: string; reason: string | null 
 function IncidentWorkspace(props: { incidentId: string }) {
   const { incidentId } = props;
   const mayExport = hasRole(useSession(), ...exportViewerRoles);
-  const { detail, notes, action, claim, changeStatus, saveNote, startAlert } =
+  const { detail, notes, action, claim, takeOver, release, changeStatus, saveNote, startAlert } =
     useIncidentWorkspace(incidentId);
   const [splitIntoId, setSplitIntoId] = useState<string | null>(null);
   const loadFailure = detail.error ? errorMessageOf(detail.error, 'incident.loadFailed') : null;
@@ -51,7 +53,15 @@ function IncidentWorkspace(props: { incidentId: string }) {
       <IncidentMoves mergedIntoId={incident.mergedIntoId} splitIntoId={splitIntoId} />
       <IncidentActions
         status={incident.status}
-        onClaim={() => void claim()}
+        claimControl={
+          <ClaimControl
+            claim={incident.claim}
+            isClosed={incident.status === 'closed'}
+            onClaim={() => void claim()}
+            onTakeOver={() => void takeOver()}
+            onRelease={() => void release()}
+          />
+        }
         onStatus={(status) => void changeStatus(status)}
         onDraftAlert={() => void startAlert()}
       />
@@ -73,6 +83,7 @@ function IncidentWorkspace(props: { incidentId: string }) {
           }}
         />
       )}
+      <ReporterThread incidentId={incidentId} reports={reports} isClosed={incident.status === 'closed'} />
       <DispatchPanel incidentId={incidentId} hasLocation={incident.location !== null} />
       <EvidenceList incidentId={incidentId} />
       {mayExport ? <EvidenceExports incidentId={incidentId} /> : null}

@@ -1,0 +1,159 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DialectName } from '../../server/platform/database/database.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
+import type { BuiltMember } from '../support/factories.ts';
+import type { ServerProcess } from '../support/server-process.ts';
+import {
+  callFromPage,
+  chooseLanguage,
+  clickWithStepUp,
+  expectAccessible,
+  newPerson,
+  operatorReport,
+  screenshot,
+  shouldRunBrowserTests,
+  signInMember,
+  startBrowserWorld,
+} from './browser-support.ts';
+import type { BrowserWorld } from './browser-support.ts';
+
+const isEnabled = shouldRunBrowserTests();
+const languages = ['en', 'es', 'ar'] as const;
+const pilsen = { lat: 41.8564, lon: -87.6604 };
+
+if (!isEnabled)
+  describe.skip('crisis controls in Chromium (Chromium not installed)', () =>
+    it('stops alerts and switches flood mode from the screen', () => undefined));
+else describeEachDatabase('crisis controls in Chromium', (dialect) => crisisControls(dialect));
+
+function crisisControls(dialect: DialectName): void {
+  let world: BrowserWorld;
+  let server: ServerProcess;
+  let browser: Browser;
+  let desk: BuiltMember;
+  let drafter: BuiltMember;
+  let approver: BuiltMember;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld(dialect);
+    ({ server, browser } = world);
+    const context = world.factories;
+    const network = await buildNetwork(context, { languages: [...languages] });
+    await buildArea(context, network.id, { name: 'Pilsen', center: pilsen, radiusMeters: 3000 });
+    const build = (displayName: string, role: 'dispatcher' | 'coordinator') =>
+      buildMember(context, { networkId: network.id, displayName, roles: [{ role }], withTotp: true });
+    desk = await build('Dana Dispatcher', 'dispatcher');
+    drafter = await build('Carla Coordinator', 'coordinator');
+    approver = await build('Ana Approver', 'coordinator');
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it('a stop switch set on screen, named and timed, refuses an approval until it is resumed', async () => {
+    // A confirmed incident and its draft alert, waiting for a second coordinator.
+    const drafting = await newPerson(browser);
+    await signInMember(drafting.page, server.url, drafter);
+    const incidentId = await operatorReport(drafting.page, pilsen, 'Agents at the gate', 'workplace');
+    for (const status of ['verifying', 'confirmed'])
+      await callFromPage(drafting.page, 'POST', `/api/incidents/${incidentId}/status`, { status });
+    await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
+    await drafting.page.click('button:has-text("Draft alert")');
+    await drafting.page.waitForSelector('#frozen-title');
+    const alertId = drafting.page.url().split('#/alerts/')[1]!;
+
+    // The drafter stops every alert from the crisis screen: one click only asks, naming the effect.
+    await drafting.page.click('a[href="#/crisis"]');
+    await drafting.page.waitForSelector('#stop-switch[data-on=false]');
+    await drafting.page.click('#stop-switch-toggle');
+    expect(await drafting.page.textContent('#stop-switch-question')).toContain('No alert can be approved');
+    expect(await drafting.page.locator('#stop-switch[data-on=true]').count()).toBe(0);
+    for (const language of languages) {
+      await chooseLanguage(drafting.page, language);
+      await drafting.page.waitForSelector('#stop-switch-question');
+      await expectAccessible(drafting.page, `stop switch confirmation (${language})`);
+      await screenshot(drafting.page, `crisis-stop-confirm-${language}`);
+    }
+    await chooseLanguage(drafting.page, 'en');
+    await drafting.page.click('#stop-switch-confirm');
+    await drafting.page.waitForSelector('#stop-switch[data-on=true]');
+    expect(await drafting.page.textContent('#stop-switch-changed')).toContain('Carla Coordinator');
+
+    // The approver, on the alert page, is refused; the alert stays a draft.
+    const approving = await newPerson(browser);
+    await signInMember(approving.page, server.url, approver);
+    await approving.page.goto(`${server.url}/app/#/alerts/${alertId}`);
+    const refused = approving.page.locator('#approval-notice:has-text("The stop switch is on")');
+    await clickWithStepUp(approving.page, '#approve-alert', approver, refused);
+    expect(await approving.page.locator('[data-alert-state=draft]').count()).toBe(1);
+
+    // The approver sees who stopped alerts, and resumes them (a fresh second factor), in Arabic too.
+    await approving.page.goto(`${server.url}/app/#/crisis`);
+    await approving.page.waitForSelector('#stop-switch[data-on=true]');
+    for (const language of languages) {
+      await chooseLanguage(approving.page, language);
+      await approving.page.waitForSelector('#stop-switch-changed');
+      await expectAccessible(approving.page, `stop switch on (${language})`);
+      await screenshot(approving.page, `crisis-stopped-${language}`);
+    }
+    await chooseLanguage(approving.page, 'en');
+    await approving.page.click('#stop-switch-toggle');
+    expect(await approving.page.textContent('#stop-switch-question')).toContain('held while stopped is sent');
+    const resumed = approving.page.locator('#stop-switch[data-on=false]');
+    await clickWithStepUp(approving.page, '#stop-switch-confirm', approver, resumed);
+    expect(await approving.page.textContent('#stop-switch-changed')).toContain('Ana Approver');
+
+    // Now the same approval goes through.
+    await approving.page.goto(`${server.url}/app/#/alerts/${alertId}`);
+    const approved = approving.page.locator('[data-alert-state=approved]');
+    await clickWithStepUp(approving.page, '#approve-alert', approver, approved);
+    for (const person of [drafting, approving]) {
+      expect(person.problems).toEqual([]);
+      await person.context.close();
+    }
+  }, 180_000);
+
+  it('a dispatcher turns flood mode on and off from the screen, and cannot touch the stop switch', async () => {
+    const person = await newPerson(browser);
+    await signInMember(person.page, server.url, desk);
+    await person.page.goto(`${server.url}/app/#/crisis`);
+    await person.page.waitForSelector('#flood-mode[data-on=false]');
+    expect(await person.page.locator('#stop-switch-toggle').count()).toBe(0);
+    await person.page.click('#flood-mode-toggle');
+    expect(await person.page.textContent('#flood-mode-question')).toContain('across the whole network');
+    await person.page.click('#flood-mode-keep');
+    expect(await person.page.locator('#flood-mode[data-on=false]').count()).toBe(1);
+    await person.page.click('#flood-mode-toggle');
+    await clickWithStepUp(
+      person.page,
+      '#flood-mode-confirm',
+      desk,
+      person.page.locator('#flood-mode[data-on=true]'),
+    );
+    const state = await callFromPage<{ floodMode: { isOn: boolean } }>(
+      person.page,
+      'GET',
+      '/api/network/flood-mode',
+    );
+    expect(state.floodMode.isOn).toBe(true);
+    for (const language of languages) {
+      await chooseLanguage(person.page, language);
+      await person.page.waitForSelector('#flood-mode-changed');
+      await expectAccessible(person.page, `flood mode on (${language})`);
+      await screenshot(person.page, `crisis-flood-${language}`);
+    }
+    await chooseLanguage(person.page, 'en');
+    await person.page.click('#flood-mode-toggle');
+    await clickWithStepUp(
+      person.page,
+      '#flood-mode-confirm',
+      desk,
+      person.page.locator('#flood-mode[data-on=false]'),
+    );
+    expect(person.problems).toEqual([]);
+    await person.context.close();
+  }, 120_000);
+}

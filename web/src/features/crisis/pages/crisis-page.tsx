@@ -1,0 +1,43 @@
+import { t } from '../../../lib/i18n.ts';
+import { errorMessageOf } from '../../../lib/message.ts';
+import { Notice } from '../../../lib/notice.tsx';
+import { useResource } from '../../../lib/resource.ts';
+import { hasRole, useSession } from '../../auth/session.ts';
+import { useMemberNames } from '../../members/hooks/use-member-names.ts';
+import { getFloodMode, getStopSwitch, setFloodMode, setStopSwitch } from '../api/crisis.ts';
+import { CrisisSwitch } from '../components/crisis-switch.tsx';
+import { floodModeRoles, stopSwitchRoles } from '../roles.ts';
+
+/** The coordinator's crisis controls: the network-wide stop switch and flood mode. */
+export function CrisisPage() {
+  const session = useSession();
+  const nameOf = useMemberNames();
+  const stop = useResource(getStopSwitch, []);
+  const flood = useResource(getFloodMode, []);
+  const failure = stop.error ?? flood.error;
+  return (
+    <section class="panel crisis" aria-labelledby="crisis-title">
+      <h1 id="crisis-title">{t('crisis.title')}</h1>
+      <p class="hint">{t('crisis.intro')}</p>
+      <Notice message={failure ? errorMessageOf(failure, 'crisis.loadFailed') : null} />
+      <CrisisSwitch
+        id="stop-switch"
+        keys="crisis.stop"
+        state={stop.data && { ...stop.data, isOn: stop.data.isStopped }}
+        nameOf={nameOf}
+        canChange={hasRole(session, ...stopSwitchRoles)}
+        change={setStopSwitch}
+        onChanged={stop.reload}
+      />
+      <CrisisSwitch
+        id="flood-mode"
+        keys="crisis.flood"
+        state={flood.data}
+        nameOf={nameOf}
+        canChange={hasRole(session, ...floodModeRoles)}
+        change={setFloodMode}
+        onChanged={flood.reload}
+      />
+    </section>
+  );
+}
