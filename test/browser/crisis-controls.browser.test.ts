@@ -156,4 +156,31 @@ function crisisControls(dialect: DialectName): void {
     expect(person.problems).toEqual([]);
     await person.context.close();
   }, 120_000);
+
+  it('a coordinator reads why a report was kept out of the queue; a dispatcher has no such screen', async () => {
+    const person = await newPerson(browser);
+    await signInMember(person.page, server.url, desk);
+    await operatorReport(
+      person.page,
+      pilsen,
+      'Quiero denunciar a mi vecino, es ilegal y vive en 2100 S Kedzie Ave',
+    );
+    expect(await person.page.locator('a[href="#/flagged"]').count()).toBe(0);
+    await person.context.close();
+
+    const reader = await newPerson(browser);
+    await signInMember(reader.page, server.url, drafter);
+    await reader.page.click('a[href="#/flagged"]');
+    await reader.page.waitForSelector('.flagged-report');
+    expect(await reader.page.textContent('.flagged-report')).toContain('denunciar a mi vecino');
+    expect(await reader.page.textContent('.flagged-report')).toContain('denounces a person');
+    for (const language of languages) {
+      await chooseLanguage(reader.page, language);
+      await reader.page.waitForSelector('#flagged-title');
+      await expectAccessible(reader.page, `flagged reports (${language})`);
+      await screenshot(reader.page, `flagged-reports-${language}`);
+    }
+    expect(reader.problems).toEqual([]);
+    await reader.context.close();
+  }, 120_000);
 }

@@ -10,6 +10,7 @@ import { AlertListPage } from '../features/alerts/pages/alert-list-page.tsx';
 import { AlertPage } from '../features/alerts/pages/alert-page.tsx';
 import type { MemberManagerRole, Role, SessionView } from '../features/auth/api/types.ts';
 import { hasRole } from '../features/auth/session.ts';
+import { FlaggedReportsPage } from '../features/crisis/pages/flagged-reports-page.tsx';
 import { CrisisPage } from '../features/crisis/pages/crisis-page.tsx';
 import { crisisRoles } from '../features/crisis/roles.ts';
 import { ResponderPage } from '../features/dispatch/pages/responder-page.tsx';
@@ -44,6 +45,7 @@ export const routes: readonly Route[] = [
   { path: '/entry', page: OperatorEntryPage, roles: incidentRoles, nav: 'nav.entry' },
   { path: '/alerts', page: AlertListPage, roles: alertReaderRoles, nav: 'nav.alerts' },
   { path: '/crisis', page: CrisisPage, roles: crisisRoles, nav: 'nav.crisis' },
+  { path: '/flagged', page: FlaggedReportsPage, roles: ['coordinator'], nav: 'nav.flagged' },
   { path: '/responder', page: ResponderPage, roles: ['responder'], nav: 'nav.responder' },
   { path: '/members', page: MembersPage, roles: memberManagers, nav: 'nav.members' },
   { path: '/invitations', page: InvitationsPage, roles: memberManagers, nav: 'nav.invitations' },

@@ -6,7 +6,7 @@ import { areasFor, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { assessTip } from './tip-detector.ts';
-import type { TipReason } from './tip-detector.ts';
+import type { FlaggedReportList, TipReason } from './flagged-report.contract.ts';
 import {
   insertFlaggedReport,
   insertTipStatusDecoy,
@@ -90,18 +90,7 @@ export async function divertWeaponizedTip(
   return true;
 }
 
-export interface PresentedFlaggedReport {
-  id: string;
-  channel: string;
-  category: string;
-  language: string;
-  reasons: TipReason[];
-  description: string | null;
-  locationText: string | null;
-  zip: string | null;
-  createdAt: number;
-  purgeAt: number;
-}
+export type { PresentedFlaggedReport } from './flagged-report.contract.ts';
 
 /**
  * Flagged reports of the coordinator's network, newest first. Only coordinators whose grant covers
@@ -112,7 +101,7 @@ export async function listFlaggedReports(
   deps: FlaggedReportDeps,
   principal: Principal,
   options: { limit: number },
-): Promise<{ flaggedReports: PresentedFlaggedReport[] }> {
+): Promise<FlaggedReportList> {
   requireRole(principal, ['coordinator']);
   if (areasFor(principal, ['coordinator']) !== 'all') {
     throw new AppError('FORBIDDEN', 'Only coordinators of the whole network see flagged reports.');

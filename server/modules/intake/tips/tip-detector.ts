@@ -7,12 +7,8 @@ import { hasPersonName, hasStreetAddress, normalizeTipText } from './tip-text.ts
  * Why a report looks like a weaponized tip (aimed at getting a private person deported) rather
  * than a report of enforcement activity. Stored with a flagged report; never shown to reporters.
  */
-export type TipReason =
-  | 'denounces_person'
-  | 'wants_deportation'
-  | 'accuses_status'
-  | 'names_person_at_address'
-  | 'points_at_household';
+export type { TipReason } from './flagged-report.contract.ts';
+import type { TipReason } from './flagged-report.contract.ts';
 
 export interface TipAssessment {
   isFlagged: boolean;
