@@ -13,9 +13,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('responder_profiles')
     .addColumn('pending_sms_attempts', 'integer', (column) => column.notNull().defaultTo(0))
     .execute();
+  // The responder's own estimate of arrival, given with "on my way" (null: none given).
+  await db.schema.alterTable('dispatch_offers').addColumn('eta_at', 'bigint').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('dispatch_offers').dropColumn('eta_at').execute();
   for (const column of [
     'pending_sms_attempts',
     'pending_sms_expires_at',

@@ -226,16 +226,18 @@ function responderDevices(dialect: DialectName): void {
       });
     await field.page.goto(`${server.url}/app/#/responder`);
     await field.page.click(`[data-offer-id="${offerId}"] button:has-text("Accept")`);
+    await field.page.selectOption(`[data-offer-id="${offerId}"] select[data-eta]`, '15');
     await field.page.click(`[data-offer-id="${offerId}"] [data-progress=enRoute]`);
     await field.page.waitForSelector(`[data-offer-id="${offerId}"] h3:has-text("On the way")`);
     await field.page.click(`[data-offer-id="${offerId}"] [data-progress=onScene]`);
     await field.page.waitForSelector(`[data-offer-id="${offerId}"] h3:has-text("On scene")`);
     const { offers: seen } = await callFromPage<{
-      offers: { id: string; enRouteAt: number; onSceneAt: number }[];
+      offers: { id: string; enRouteAt: number; onSceneAt: number; etaAt: number }[];
     }>(dispatcher.page, 'GET', `/api/incidents/${incidentId}/offers`);
     const progressed = seen.find((offer) => offer.id === offerId)!;
     expect(progressed.enRouteAt).toBeGreaterThan(0);
     expect(progressed.onSceneAt).toBeGreaterThanOrEqual(progressed.enRouteAt);
+    expect(progressed.etaAt).toBe(progressed.enRouteAt + 15 * 60_000);
 
     // Turning push off forgets the subscription on the server.
     await field.page.click('#push-off');

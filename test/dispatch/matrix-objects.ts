@@ -69,6 +69,7 @@ export async function matrixOffer(
       expired_at: null,
       cancelled_at: null,
       en_route_at: null,
+      eta_at: null,
       on_scene_at: null,
       done_at: null,
       outcome: null,

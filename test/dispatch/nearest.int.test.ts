@@ -109,6 +109,7 @@ describeEachDatabase('nearest available responders', (dialect) => {
           expired_at: null,
           cancelled_at: null,
           en_route_at: null,
+          eta_at: null,
           on_scene_at: null,
           done_at: null,
           outcome: null,

@@ -76,7 +76,16 @@ export const sendOffersSchema = z.strictObject({
 });
 export type SendOffersInput = z.infer<typeof sendOffersSchema>;
 
-export const offerStatusReportSchema = z.strictObject({ status: z.enum(['enRoute', 'onScene', 'done']) });
+/** With "on my way", the responder may say in how many minutes they expect to arrive. */
+export const offerStatusReportSchema = z
+  .strictObject({
+    status: z.enum(['enRoute', 'onScene', 'done']),
+    etaMinutes: z.number().int().min(1).max(240).optional(),
+  })
+  .refine((body) => body.etaMinutes === undefined || body.status === 'enRoute', {
+    message: 'an arrival estimate goes only with enRoute',
+    path: ['etaMinutes'],
+  });
 
 const httpsUrlSchema = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain })
@@ -113,6 +122,8 @@ export interface PresentedOffer {
   expiredAt: number | null;
   cancelledAt: number | null;
   enRouteAt: number | null;
+  /** When the responder expects to arrive (given with "on my way"); null when not given. */
+  etaAt: number | null;
   onSceneAt: number | null;
   doneAt: number | null;
   outcome: OnSceneOutcome | null;

@@ -70,8 +70,9 @@ export function registerDispatchApiRoutes(app: FastifyInstance, context: Platfor
   app.post('/api/offers/:offerId/status', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { offerId } = parseInput(offerParamsSchema, request.params);
-    const { status } = parseInput(offerStatusReportSchema, request.body);
-    return { offer: await reportOfferProgress(deps, principal, offerId, status) } satisfies OfferAnswer;
+    const { status, etaMinutes } = parseInput(offerStatusReportSchema, request.body);
+    const offer = await reportOfferProgress(deps, principal, offerId, status, etaMinutes);
+    return { offer } satisfies OfferAnswer;
   });
 
   app.post('/api/offers/:offerId/outcome', async (request) => {

@@ -31,6 +31,8 @@ export interface DispatchOffersTable {
   expired_at: number | null;
   cancelled_at: number | null;
   en_route_at: number | null;
+  /** When the responder expects to arrive, from the minutes given with "on my way". */
+  eta_at: number | null;
   on_scene_at: number | null;
   done_at: number | null;
   outcome: OnSceneOutcome | null;

@@ -58,6 +58,7 @@ export async function createOffer(
     expired_at: null,
     cancelled_at: null,
     en_route_at: null,
+    eta_at: null,
     on_scene_at: null,
     done_at: null,
     outcome: null,

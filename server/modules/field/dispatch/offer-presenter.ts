@@ -20,6 +20,7 @@ export function presentOffer(offer: OfferRow, options: { withCode?: boolean } = 
     expiredAt: offer.expired_at,
     cancelledAt: offer.cancelled_at,
     enRouteAt: offer.en_route_at,
+    etaAt: offer.eta_at,
     onSceneAt: offer.on_scene_at,
     doneAt: offer.done_at,
     outcome: offer.outcome,

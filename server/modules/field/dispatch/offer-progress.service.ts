@@ -34,6 +34,7 @@ export async function reportOfferProgress(
   principal: Principal,
   offerId: string,
   step: ProgressStep,
+  etaMinutes?: number,
 ): Promise<PresentedOffer> {
   const offer = await requireOwnOffer(deps.db, principal, offerId);
   const { status, from, column } = steps[step];
@@ -42,6 +43,7 @@ export async function reportOfferProgress(
     const isWon = await updateOfferIfStatus(uow.trx, offer.id, from, {
       status,
       [column]: now,
+      ...(etaMinutes === undefined ? {} : { eta_at: now + etaMinutes * 60_000 }),
       updated_at: now,
     });
     const current = await findOfferById(uow.trx, offer.id);

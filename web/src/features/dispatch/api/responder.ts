@@ -33,8 +33,15 @@ export function sendTestPage(): Promise<TestPageAnswer> {
   return post<TestPageAnswer>('/api/responders/me/test-page');
 }
 
-export function reportProgress(offerId: string, status: 'enRoute' | 'onScene'): Promise<unknown> {
-  return post(`/api/offers/${offerId}/status`, { status });
+export function reportProgress(
+  offerId: string,
+  status: 'enRoute' | 'onScene',
+  etaMinutes?: number,
+): Promise<unknown> {
+  return post(
+    `/api/offers/${offerId}/status`,
+    etaMinutes === undefined ? { status } : { status, etaMinutes },
+  );
 }
 
 export async function listMyOffers(): Promise<OfferWithIncident[]> {

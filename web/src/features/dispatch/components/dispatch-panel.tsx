@@ -1,4 +1,4 @@
-import { t } from '../../../lib/i18n.ts';
+import { formatTime, t } from '../../../lib/i18n.ts';
 import { errorMessageOf, isApiError } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { isAbout } from '../../../lib/realtime.ts';
@@ -50,6 +50,12 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean 
             <li key={item.id} data-offer-status={item.status}>
               {t(`offerStatus.${item.status}`)}
               {item.outcome ? ` · ${t(`outcome.${item.outcome}`)}` : ''}
+              {item.etaAt && item.status === 'en_route' ? (
+                <span class="eta" data-eta-at={item.etaAt}>
+                  {' · '}
+                  {t('dispatch.eta', { time: formatTime(item.etaAt) })}
+                </span>
+              ) : null}
               {item.hasNotes || item.hasLivestream ? <OutcomeReportView offerId={item.id} /> : null}
             </li>
           ))}

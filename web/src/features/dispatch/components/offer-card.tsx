@@ -2,6 +2,7 @@ import { t } from '../../../lib/i18n.ts';
 import { PhotoUploader } from '../../evidence/components/photo-uploader.tsx';
 import type { OfferWithIncident, OutcomeInput } from '../api/types.ts';
 import { isWorkingStatus, openOfferStatuses } from '../offer-statuses.ts';
+import { EnRouteButton } from './en-route-button.tsx';
 import { OutcomeForm } from './outcome-form.tsx';
 
 /** One offer on the responder's phone: where, accept or decline, then the outcome and photos. */
@@ -9,7 +10,7 @@ export function OfferCard(props: {
   offer: OfferWithIncident;
   onAccept: () => void;
   onDecline: () => void;
-  onProgress: (status: 'enRoute' | 'onScene') => void;
+  onProgress: (status: 'enRoute' | 'onScene', etaMinutes?: number) => void;
   onOutcome: (report: OutcomeInput) => void;
 }) {
   const { offer } = props;
@@ -41,14 +42,7 @@ export function OfferCard(props: {
       {offer.status === 'accepted' || offer.status === 'en_route' ? (
         <div class="actions">
           {offer.status === 'accepted' ? (
-            <button
-              type="button"
-              class="button-secondary"
-              data-progress="enRoute"
-              onClick={() => props.onProgress('enRoute')}
-            >
-              {t('responder.markEnRoute')}
-            </button>
+            <EnRouteButton onSend={(etaMinutes) => props.onProgress('enRoute', etaMinutes)} />
           ) : null}
           <button
             type="button"

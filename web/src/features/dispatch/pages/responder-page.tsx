@@ -67,8 +67,11 @@ export function ResponderPage() {
                   offer={offer}
                   onAccept={() => void act(() => acceptOffer(offer.id), 'responder.accepted')}
                   onDecline={() => void act(() => declineOffer(offer.id), 'responder.declined')}
-                  onProgress={(status) =>
-                    void act(() => reportProgress(offer.id, status), `responder.progress.${status}`)
+                  onProgress={(status, etaMinutes) =>
+                    void act(
+                      () => reportProgress(offer.id, status, etaMinutes),
+                      `responder.progress.${status}`,
+                    )
                   }
                   onOutcome={(report) =>
                     void act(() => reportOutcome(offer.id, report), 'responder.outcomeSent')
