@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { defaultKeyFilePath } from '../crypto/key-placement.ts';
 import { ConfigError, defaultLaneConcurrency, loadConfig } from './config.ts';
 
 /** Every variable loadConfig reads, found by watching which names it looks up. */
@@ -43,7 +44,8 @@ describe('loadConfig defaults', () => {
     expect(config.allowedPrivateAddresses).toEqual([]);
     expect(config.worker).toEqual({ concurrency: 4, pollMs: 500, lanes: defaultLaneConcurrency });
     expect(config.outboundDeadlineMs).toBe(15_000);
-    expect(config.keys).toEqual({ file: undefined, inline: undefined });
+    expect(config.keys).toEqual({ file: defaultKeyFilePath({}), isFileExplicit: false, inline: undefined });
+    expect(config.keys.file).toMatch(/[\\/]amparo[\\/]keys\.json$/);
     expect(config.twilio).toBeNull();
     expect(config.email.smtpUrl).toBeNull();
   });
