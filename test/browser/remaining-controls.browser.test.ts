@@ -1,0 +1,114 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DialectName } from '../../server/platform/database/database.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
+import type { BuiltMember } from '../support/factories.ts';
+import type { ServerProcess } from '../support/server-process.ts';
+import {
+  callFromPage,
+  chooseLanguage,
+  expectAccessible,
+  newPerson,
+  operatorReport,
+  screenshot,
+  shouldRunBrowserTests,
+  signInMember,
+  startBrowserWorld,
+} from './browser-support.ts';
+import type { BrowserWorld } from './browser-support.ts';
+
+const isEnabled = shouldRunBrowserTests();
+const languages = ['en', 'es', 'ar'] as const;
+const pilsen = { lat: 41.8564, lon: -87.6604 };
+
+interface OfferList {
+  offers: { id: string; status: string; responderMemberId: string }[];
+}
+
+if (!isEnabled)
+  describe.skip('remaining controls in Chromium (Chromium not installed)', () =>
+    it('cancels offers, records training, marks exercise recipients', () => undefined));
+else describeEachDatabase('remaining controls in Chromium', (dialect) => remainingControls(dialect));
+
+function remainingControls(dialect: DialectName): void {
+  let world: BrowserWorld;
+  let server: ServerProcess;
+  let browser: Browser;
+  let desk: BuiltMember;
+  let responder: BuiltMember;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld(dialect);
+    ({ server, browser } = world);
+    const context = world.factories;
+    const network = await buildNetwork(context, { languages: [...languages] });
+    const area = await buildArea(context, network.id, { name: 'Pilsen', center: pilsen, radiusMeters: 3000 });
+    desk = await buildMember(context, {
+      networkId: network.id,
+      displayName: 'Dana Dispatcher',
+      roles: [{ role: 'dispatcher' }],
+      withTotp: true,
+    });
+    responder = await buildMember(context, {
+      networkId: network.id,
+      displayName: 'Rosa Responder',
+      roles: [{ role: 'responder', areaId: area.id }],
+      languages: ['es', 'en'],
+    });
+  });
+
+  afterAll(() => world?.stop());
+
+  it('an offer is cancelled only after a question naming what the responder sees, and frees the responder', async () => {
+    const field = await newPerson(browser);
+    await signInMember(field.page, server.url, responder);
+    await callFromPage(field.page, 'PUT', '/api/responders/me/availability', { isOnCall: true });
+    await callFromPage(field.page, 'POST', '/api/responders/me/location', { lat: 41.857, lon: -87.661 });
+
+    const dana = await newPerson(browser);
+    await signInMember(dana.page, server.url, desk);
+    const incidentId = await operatorReport(dana.page, pilsen, 'Agents at the gate', 'workplace');
+    await dana.page.goto(`${server.url}/app/#/incident/${incidentId}`);
+    await dana.page.click(`[data-send-offer="${responder.id}"]`);
+    await dana.page.waitForSelector('[data-offer-status=offered]');
+    const offersOf = async () =>
+      (await callFromPage<OfferList>(dana.page, 'GET', `/api/incidents/${incidentId}/offers`)).offers;
+    const [sent] = await offersOf();
+    expect(sent?.responderMemberId).toBe(responder.id);
+    const offerId = sent?.id ?? '';
+
+    // The first click only asks; keeping the offer changes nothing.
+    await dana.page.click(`[data-cancel-offer="${offerId}"]`);
+    expect(await dana.page.textContent(`#cancel-offer-question-${offerId}`)).toContain(
+      'shows it as withdrawn',
+    );
+    await dana.page.click('button:has-text("Keep the offer")');
+    await dana.page.waitForSelector(`[data-cancel-offer="${offerId}"]`);
+    expect((await offersOf())[0]?.status).toBe('offered');
+
+    await dana.page.click(`[data-cancel-offer="${offerId}"]`);
+    for (const language of languages) {
+      await chooseLanguage(dana.page, language);
+      await dana.page.waitForSelector(`#cancel-offer-question-${offerId}`);
+      await expectAccessible(dana.page, `offer cancel confirmation (${language})`);
+      await screenshot(dana.page, `offer-cancel-${language}`);
+    }
+    await chooseLanguage(dana.page, 'en');
+    await dana.page.click(`[data-confirm-cancel-offer="${offerId}"]`);
+    await dana.page.waitForSelector('[data-offer-status=cancelled]');
+    await dana.page.waitForSelector('text=Offer cancelled.');
+    expect((await offersOf())[0]?.status).toBe('cancelled');
+    // A cancelled offer offers no second cancel.
+    expect(await dana.page.locator(`[data-cancel-offer="${offerId}"]`).count()).toBe(0);
+    // The responder is free again: a new offer to them is accepted by the server.
+    await callFromPage(dana.page, 'POST', `/api/incidents/${incidentId}/offers`, {
+      responderIds: [responder.id],
+    });
+    expect((await offersOf()).filter((offer) => offer.status === 'offered')).toHaveLength(1);
+    for (const person of [dana, field]) {
+      expect(person.problems).toEqual([]);
+      await person.context.close();
+    }
+  }, 120_000);
+}
