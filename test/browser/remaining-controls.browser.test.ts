@@ -22,6 +22,13 @@ const isEnabled = shouldRunBrowserTests();
 const languages = ['en', 'es', 'ar'] as const;
 const pilsen = { lat: 41.8564, lon: -87.6604 };
 
+interface RosterPage {
+  responders: {
+    memberId: string;
+    trainings: { kind: string; completedOn: string; expiresOn: string | null }[];
+  }[];
+}
+
 interface OfferList {
   offers: { id: string; status: string; responderMemberId: string }[];
 }
@@ -37,6 +44,7 @@ function remainingControls(dialect: DialectName): void {
   let browser: Browser;
   let desk: BuiltMember;
   let responder: BuiltMember;
+  let coordinator: BuiltMember;
 
   beforeAll(async () => {
     world = await startBrowserWorld(dialect);
@@ -48,6 +56,12 @@ function remainingControls(dialect: DialectName): void {
       networkId: network.id,
       displayName: 'Dana Dispatcher',
       roles: [{ role: 'dispatcher' }],
+      withTotp: true,
+    });
+    coordinator = await buildMember(context, {
+      networkId: network.id,
+      displayName: 'Carla Coordinator',
+      roles: [{ role: 'coordinator' }],
       withTotp: true,
     });
     responder = await buildMember(context, {
@@ -110,5 +124,47 @@ function remainingControls(dialect: DialectName): void {
       expect(person.problems).toEqual([]);
       await person.context.close();
     }
+  }, 120_000);
+
+  it("a coordinator records a responder's training on the Members screen and sees it", async () => {
+    const carla = await newPerson(browser);
+    await signInMember(carla.page, server.url, coordinator);
+    await carla.page.goto(`${server.url}/app/#/members`);
+    await carla.page.waitForSelector('#training-title');
+    await carla.page.selectOption('#training-responder', responder.id);
+    await carla.page.waitForSelector('#training-list:has-text("No training recorded yet.")');
+    const trainingsOf = async () =>
+      (await callFromPage<RosterPage>(carla.page, 'GET', '/api/responders?limit=200')).responders.find(
+        (entry) => entry.memberId === responder.id,
+      )?.trainings;
+    expect(await trainingsOf()).toEqual([]);
+
+    await carla.page.selectOption('#training-kind', 'legal_observer');
+    await carla.page.fill('#training-completed', '2026-11-14');
+    await carla.page.fill('#training-expires', '2027-11-14');
+    await carla.page.click('#training-record');
+    await carla.page.waitForSelector('text=Training recorded.');
+    await carla.page.waitForSelector('[data-training-kind=legal_observer]:has-text("2027-11-14")');
+    // A second record keeps the first: the screen sends the whole list the route replaces.
+    await carla.page.selectOption('#training-kind', 'first_aid');
+    await carla.page.fill('#training-completed', '2026-10-01');
+    await carla.page.click('#training-record');
+    await carla.page.waitForSelector('[data-training-kind=first_aid]');
+    expect(await trainingsOf()).toEqual(
+      expect.arrayContaining([
+        { kind: 'legal_observer', completedOn: '2026-11-14', expiresOn: '2027-11-14' },
+        { kind: 'first_aid', completedOn: '2026-10-01', expiresOn: null },
+      ]),
+    );
+    expect(await trainingsOf()).toHaveLength(2);
+    for (const language of languages) {
+      await chooseLanguage(carla.page, language);
+      await carla.page.waitForSelector('#training-title');
+      await expectAccessible(carla.page, `training records (${language})`);
+      await screenshot(carla.page, `responder-training-${language}`);
+    }
+    await chooseLanguage(carla.page, 'en');
+    expect(carla.problems).toEqual([]);
+    await carla.context.close();
   }, 120_000);
 }

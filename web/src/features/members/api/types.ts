@@ -12,3 +12,9 @@ export type {
   RecoveryApproval,
 } from '../../../../../server/modules/identity/members/member.contract.ts';
 export type { RevokedSessions } from '../../../../../server/modules/identity/auth/auth.contract.ts';
+export type {
+  PresentedTraining,
+  RosterEntry,
+  RosterPage,
+  TrainingInput,
+} from '../../../../../server/modules/field/responders/responder.contract.ts';

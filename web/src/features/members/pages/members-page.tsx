@@ -12,6 +12,7 @@ import { listMembers, listPendingPrivilegeGrants, vetMember } from '../api/membe
 import { MemberManagement } from '../components/member-management.tsx';
 import { MemberTable } from '../components/member-table.tsx';
 import { PendingPrivilegeGrants } from '../components/pending-privilege-grants.tsx';
+import { ResponderTraining } from '../components/responder-training.tsx';
 
 /**
  * Members with their roles and vetting; a coordinator vets probationary members here. An admin
@@ -69,6 +70,7 @@ export function MembersPage() {
       {isAdmin ? (
         <PendingPrivilegeGrants grants={grants} runWithStepUp={stepUp.run} onApproved={members.reload} />
       ) : null}
+      {hasRole(session, 'coordinator') ? <ResponderTraining /> : null}
       {stepUp.dialog}
     </section>
   );
