@@ -29,6 +29,10 @@ interface RosterPage {
   }[];
 }
 
+interface MemberListing {
+  members: { id: string; isExerciseRecipient: boolean }[];
+}
+
 interface OfferList {
   offers: { id: string; status: string; responderMemberId: string }[];
 }
@@ -164,6 +168,41 @@ function remainingControls(dialect: DialectName): void {
       await screenshot(carla.page, `responder-training-${language}`);
     }
     await chooseLanguage(carla.page, 'en');
+    expect(carla.problems).toEqual([]);
+    await carla.context.close();
+  }, 120_000);
+
+  it('a coordinator marks a member as an EXERCISE recipient on the Members screen, and unmarks them', async () => {
+    const carla = await newPerson(browser);
+    await signInMember(carla.page, server.url, coordinator);
+    await carla.page.goto(`${server.url}/app/#/members`);
+    const toggle = `[data-exercise-recipient="${responder.id}"]`;
+    await carla.page.waitForSelector(toggle);
+    const isRecipient = async () =>
+      (await callFromPage<MemberListing>(carla.page, 'GET', '/api/members')).members.find(
+        (member) => member.id === responder.id,
+      )?.isExerciseRecipient;
+    expect(await isRecipient()).toBe(false);
+    expect(await carla.page.textContent('th:has-text("EXERCISE")')).toContain('EXERCISE');
+
+    await carla.page.click(`${toggle}[aria-pressed=false]`);
+    await carla.page.waitForSelector('text=Added to EXERCISE recipients');
+    expect(await isRecipient()).toBe(true);
+    await carla.page.reload();
+    await carla.page.waitForSelector(`${toggle}[aria-pressed=true]`);
+    for (const language of languages) {
+      await chooseLanguage(carla.page, language);
+      await carla.page.waitForSelector(toggle);
+      // Every language keeps the word EXERCISE, so a drill is never mistaken for a real alert.
+      expect(await carla.page.textContent('table.members thead')).toContain('EXERCISE');
+      await expectAccessible(carla.page, `exercise recipients (${language})`);
+      await screenshot(carla.page, `exercise-recipients-${language}`);
+    }
+    await chooseLanguage(carla.page, 'en');
+    await carla.page.click(`${toggle}[aria-pressed=true]`);
+    await carla.page.waitForSelector('text=Removed from EXERCISE recipients');
+    await carla.page.waitForSelector(`${toggle}[aria-pressed=false]`);
+    expect(await isRecipient()).toBe(false);
     expect(carla.problems).toEqual([]);
     await carla.context.close();
   }, 120_000);

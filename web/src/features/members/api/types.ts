@@ -4,6 +4,7 @@ export type {
   ChangedRoles,
   CreatedInvitation,
   CreatedRecoveryLink,
+  ExerciseRecipientChange,
   MemberListing,
   MemberSummary,
   PendingInvitation,
