@@ -18,3 +18,11 @@ export const workingOfferStatuses = listOf<WorkingOfferStatus>()([
 export function isWorkingStatus(status: OfferStatus): status is WorkingOfferStatus {
   return (workingOfferStatuses as readonly OfferStatus[]).includes(status);
 }
+
+/** Statuses that still hold the responder, which a dispatcher may cancel (the server's activeOfferStatuses). */
+export const cancellableOfferStatuses: readonly OfferStatus[] = [
+  'offered',
+  'accepted',
+  'en_route',
+  'on_scene',
+];

@@ -17,3 +17,8 @@ export function sendOffer(incidentId: string, responderId: string): Promise<unkn
 export function getOfferReport(offerId: string): Promise<OfferDetail> {
   return get<OfferDetail>(`/api/offers/${offerId}`);
 }
+
+/** Withdraws an offer; the responder is told it is withdrawn (audited on the server). */
+export function cancelOffer(offerId: string): Promise<unknown> {
+  return post(`/api/offers/${offerId}/cancel`, {});
+}

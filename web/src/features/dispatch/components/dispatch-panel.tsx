@@ -4,7 +4,9 @@ import { Notice } from '../../../lib/notice.tsx';
 import { isAbout } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
-import { listIncidentOffers, listSuggestions, sendOffer } from '../api/dispatch.ts';
+import { cancelOffer, listIncidentOffers, listSuggestions, sendOffer } from '../api/dispatch.ts';
+import { cancellableOfferStatuses } from '../offer-statuses.ts';
+import { OfferCancel } from './offer-cancel.tsx';
 import { OutcomeReportView } from './outcome-report-view.tsx';
 import { SuggestionList } from './suggestion-list.tsx';
 
@@ -26,6 +28,10 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean 
 
   const offer = async (memberId: string) => {
     await action.run(() => sendOffer(incidentId, memberId), { done: 'dispatch.offerSent' });
+    await dispatch.reload();
+  };
+  const cancel = async (offerId: string) => {
+    await action.run(() => cancelOffer(offerId), { done: 'dispatch.offerCancelled' });
     await dispatch.reload();
   };
   const hasLoaded = dispatch.data !== undefined || dispatch.error !== undefined;
@@ -57,6 +63,9 @@ export function DispatchPanel(props: { incidentId: string; hasLocation: boolean 
                 </span>
               ) : null}
               {item.hasNotes || item.hasLivestream ? <OutcomeReportView offerId={item.id} /> : null}
+              {cancellableOfferStatuses.includes(item.status) ? (
+                <OfferCancel offerId={item.id} isBusy={action.isBusy} onCancel={(id) => void cancel(id)} />
+              ) : null}
             </li>
           ))}
         </ul>

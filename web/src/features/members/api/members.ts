@@ -4,6 +4,7 @@ import type {
   ApprovedPrivilegeGrant,
   ChangedRoles,
   CreatedRecoveryLink,
+  ExerciseRecipientChange,
   MemberListing,
   MemberSummary,
   PendingPrivilegeGrantList,
@@ -53,4 +54,14 @@ export function createRecoveryLink(memberId: string): Promise<CreatedRecoveryLin
 
 export function approveRecoveryLink(memberId: string, linkId: string): Promise<RecoveryApproval> {
   return post<RecoveryApproval>(`/api/members/${memberId}/recovery-links/${linkId}/approve`);
+}
+
+/** Marks whether a member receives EXERCISE (drill) alerts; audited on the server. */
+export function setExerciseRecipient(
+  memberId: string,
+  isExerciseRecipient: boolean,
+): Promise<ExerciseRecipientChange> {
+  return post<ExerciseRecipientChange>(`/api/members/${memberId}/exercise-recipient`, {
+    isExerciseRecipient,
+  });
 }

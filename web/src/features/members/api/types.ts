@@ -4,6 +4,7 @@ export type {
   ChangedRoles,
   CreatedInvitation,
   CreatedRecoveryLink,
+  ExerciseRecipientChange,
   MemberListing,
   MemberSummary,
   PendingInvitation,
@@ -12,3 +13,9 @@ export type {
   RecoveryApproval,
 } from '../../../../../server/modules/identity/members/member.contract.ts';
 export type { RevokedSessions } from '../../../../../server/modules/identity/auth/auth.contract.ts';
+export type {
+  PresentedTraining,
+  RosterEntry,
+  RosterPage,
+  TrainingInput,
+} from '../../../../../server/modules/field/responders/responder.contract.ts';

@@ -3,13 +3,17 @@ import { describeGrant } from '../../account/grants.ts';
 import type { AreaName } from '../../account/grants.ts';
 import type { MemberSummary } from '../api/types.ts';
 
-/** One member: name, roles, status, vetting (vet a probationary one) and, for admins, manage. */
+/**
+ * One member: name, roles, status, vetting (vet a probationary one), whether they receive EXERCISE
+ * alerts and, for admins, manage.
+ */
 export function MemberRow(props: {
   member: MemberSummary;
   areas: readonly AreaName[];
   isAdmin: boolean;
   isManaged: boolean;
   onVet: () => void;
+  onExercise: (isExerciseRecipient: boolean) => void;
   onManage: () => void;
 }) {
   const { member } = props;
@@ -25,6 +29,22 @@ export function MemberRow(props: {
             {t('members.vet')}
           </button>
         ) : null}
+      </td>
+      <td>
+        <button
+          type="button"
+          class="button-secondary exercise-toggle"
+          data-exercise-recipient={member.id}
+          aria-pressed={member.isExerciseRecipient ? 'true' : 'false'}
+          aria-label={t('members.exerciseRecipient', { name: member.displayName })}
+          disabled={member.status === 'removed'}
+          onClick={() => props.onExercise(!member.isExerciseRecipient)}
+        >
+          {t('members.exerciseButton')}
+        </button>{' '}
+        <span aria-hidden="true">
+          {t(member.isExerciseRecipient ? 'members.exerciseOn' : 'members.exerciseOff')}
+        </span>
       </td>
       {props.isAdmin ? (
         <td>

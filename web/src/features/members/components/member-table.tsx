@@ -3,7 +3,7 @@ import type { AreaName } from '../../account/grants.ts';
 import type { MemberSummary } from '../api/types.ts';
 import { MemberRow } from './member-row.tsx';
 
-const columns = ['members.name', 'members.roles', 'members.status', 'members.vetting'];
+const columns = ['members.name', 'members.roles', 'members.status', 'members.vetting', 'members.exercise'];
 
 export function MemberTable(props: {
   members: MemberSummary[];
@@ -11,6 +11,7 @@ export function MemberTable(props: {
   isAdmin: boolean;
   managedId: string | null;
   onVet: (memberId: string) => void;
+  onExercise: (memberId: string, isExerciseRecipient: boolean) => void;
   onManage: (memberId: string) => void;
 }) {
   return (
@@ -34,6 +35,7 @@ export function MemberTable(props: {
             isAdmin={props.isAdmin}
             isManaged={props.managedId === member.id}
             onVet={() => props.onVet(member.id)}
+            onExercise={(isExerciseRecipient) => props.onExercise(member.id, isExerciseRecipient)}
             onManage={() => props.onManage(member.id)}
           />
         ))}

@@ -8,10 +8,11 @@ import { useStepUp } from '../../../lib/step-up/use-step-up.tsx';
 import { useAction } from '../../../lib/use-action.ts';
 import { useAreaNames } from '../../account/hooks/use-area-names.ts';
 import { hasRole, useSession } from '../../auth/session.ts';
-import { listMembers, listPendingPrivilegeGrants, vetMember } from '../api/members.ts';
+import { listMembers, listPendingPrivilegeGrants, setExerciseRecipient, vetMember } from '../api/members.ts';
 import { MemberManagement } from '../components/member-management.tsx';
 import { MemberTable } from '../components/member-table.tsx';
 import { PendingPrivilegeGrants } from '../components/pending-privilege-grants.tsx';
+import { ResponderTraining } from '../components/responder-training.tsx';
 
 /**
  * Members with their roles and vetting; a coordinator vets probationary members here. An admin
@@ -29,6 +30,12 @@ export function MembersPage() {
 
   const vet = async (memberId: string) => {
     await action.run(() => vetMember(memberId), { done: 'members.vetted' });
+    await members.reload();
+  };
+  const markExercise = async (memberId: string, isExerciseRecipient: boolean) => {
+    await action.run(() => setExerciseRecipient(memberId, isExerciseRecipient), {
+      done: isExerciseRecipient ? 'members.exerciseAdded' : 'members.exerciseRemoved',
+    });
     await members.reload();
   };
   const changed = async (notice: Message, isGone = false) => {
@@ -54,6 +61,7 @@ export function MembersPage() {
         isAdmin={isAdmin}
         managedId={managedId}
         onVet={(memberId) => void vet(memberId)}
+        onExercise={(memberId, isExerciseRecipient) => void markExercise(memberId, isExerciseRecipient)}
         onManage={(memberId) => setManagedId(managedId === memberId ? null : memberId)}
       />
       {isAdmin && managed ? (
@@ -69,6 +77,7 @@ export function MembersPage() {
       {isAdmin ? (
         <PendingPrivilegeGrants grants={grants} runWithStepUp={stepUp.run} onApproved={members.reload} />
       ) : null}
+      {hasRole(session, 'coordinator') ? <ResponderTraining /> : null}
       {stepUp.dialog}
     </section>
   );
