@@ -169,6 +169,8 @@ else
       await signInThroughTheApp(field.page, baseUrl, account('responder-pilsen'));
       await field.page.goto(`${baseUrl}/app/#/responder`);
       await field.page.waitForSelector('#responder-title');
+      // The toggle stays disabled until the responder's profile has loaded.
+      await field.page.waitForSelector('#on-call:not([disabled])');
       expect(await field.page.isChecked('#on-call')).toBe(true);
       await desk.page.click('.suggestions li:has-text("Luis") button[data-send-offer]');
       await desk.page.waitForSelector('[data-offer-status=offered]');
