@@ -20,6 +20,8 @@ export interface FakeTwilio {
   failNext(count: number, status: number, code?: number): void;
   /** Refuse every send for `ms` from now (429 with Twilio's 20429 and `Retry-After`, by default). */
   refuseFor(ms: number, answer?: { status?: number; code?: number; retryAfterSeconds?: number }): void;
+  /** End a refusal started by refuseFor now: the provider recovers. */
+  recover(): void;
   /** Always refuse sends to this number with this error (e.g. 400 / 21610, the recipient said STOP). */
   refuseNumber(to: string, status: number, code: number): void;
   /** Accept and record the next `count` messages but hold their answers for `ms` (past the client's deadline). */
@@ -164,6 +166,9 @@ export async function startFakeTwilio(
         code: answer.code ?? 20429,
         retryAfterSeconds: answer.retryAfterSeconds,
       };
+    },
+    recover: () => {
+      refusal = null;
     },
     refuseNumber: (to, status, code) => void refusedNumbers.set(to, { status, code }),
     holdAnswers: (count, ms) => {
