@@ -163,6 +163,11 @@ function crisisControls(dialect: DialectName): void {
     await operatorReport(
       person.page,
       pilsen,
+      'Report my neighbor to ICE, she is illegal, lives at 1800 S Blue Island',
+    );
+    await operatorReport(
+      person.page,
+      pilsen,
       'Quiero denunciar a mi vecino, es ilegal y vive en 2100 S Kedzie Ave',
     );
     expect(await person.page.locator('a[href="#/flagged"]').count()).toBe(0);
@@ -180,6 +185,39 @@ function crisisControls(dialect: DialectName): void {
       await expectAccessible(reader.page, `flagged reports (${language})`);
       await screenshot(reader.page, `flagged-reports-${language}`);
     }
+
+    // One was a real report after all: released to the queue; the other is deleted now.
+    const ids = await reader.page
+      .locator('.flagged-report')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-flagged-report') ?? ''));
+    expect(ids).toHaveLength(2);
+    const [releasedId, purgedId] = ids as [string, string];
+    type Queue = { incidents: { id: string }[] };
+    const before = (await callFromPage<Queue>(reader.page, 'GET', '/api/incidents')).incidents.map(
+      (i) => i.id,
+    );
+    await reader.page.click(`[data-flagged-report="${releasedId}"] [data-action=release]`);
+    const leftAlone = reader.page.locator(`.flagged-report[data-flagged-report="${purgedId}"]:only-child`);
+    await clickWithStepUp(
+      reader.page,
+      `[data-flagged-report="${releasedId}"] [data-confirm=release]`,
+      drafter,
+      leftAlone,
+    );
+    await reader.page.click(`[data-flagged-report="${purgedId}"] [data-action=purge]`);
+    await clickWithStepUp(
+      reader.page,
+      `[data-flagged-report="${purgedId}"] [data-confirm=purge]`,
+      drafter,
+      reader.page.locator('#flagged-title ~ .empty'),
+    );
+    await reader.page.goto(`${server.url}/app/#/queue`);
+    const after = (await callFromPage<Queue>(reader.page, 'GET', '/api/incidents')).incidents.map(
+      (i) => i.id,
+    );
+    const fromTip = after.filter((id) => !before.includes(id));
+    expect(fromTip).toHaveLength(1);
+    await reader.page.locator(`[data-incident-id="${fromTip[0]}"]`).waitFor();
     expect(reader.problems).toEqual([]);
     await reader.context.close();
   }, 120_000);

@@ -19,15 +19,7 @@ export async function buildIncident(
   networkId: string,
   options: { reports?: number; category?: ReportCategory; location?: { lat: number; lon: number } } = {},
 ): Promise<BuiltIncident> {
-  const deps = {
-    db: context.database.db,
-    dialect: context.database.dialect,
-    clock: context.clock,
-    crypto: context.crypto,
-    events: createLocalEventBus(),
-    lookupZip: { centroidOf: () => null, zipNear: () => null },
-    settingsFor: () => Promise.resolve(defaultIncidentSettings),
-  };
+  const deps = intakeDeps(context);
   const location = options.location ?? { lat: 30 + Math.random() * 15, lon: -120 + Math.random() * 45 };
   const reportIds: string[] = [];
   let incident = { id: '', publicId: '' };
@@ -45,4 +37,39 @@ export async function buildIncident(
     incident = { id: stored.incidentId, publicId: stored.incidentPublicId };
   }
   return { ...incident, reportIds };
+}
+
+/**
+ * A weaponized tip of `networkId` (it names a private person at an address) made through the real
+ * intake, so tip screening keeps it out of the queue; returns the flagged report's id.
+ */
+export async function buildFlaggedTip(
+  context: FactoryContext,
+  networkId: string,
+  locationText = 'Kedzie and 21st',
+): Promise<string> {
+  const stored = await submitReport(intakeDeps(context), {
+    networkId,
+    networkLanguages: ['es'],
+    channel: 'web',
+    category: 'other',
+    locationText,
+    description: 'Quiero denunciar a mi vecino, es ilegal y vive en 2100 S Kedzie Ave',
+    language: 'es',
+    source: null,
+  });
+  if (!stored.isFlagged) throw new Error('the tip was not flagged');
+  return stored.reportId;
+}
+
+function intakeDeps(context: FactoryContext) {
+  return {
+    db: context.database.db,
+    dialect: context.database.dialect,
+    clock: context.clock,
+    crypto: context.crypto,
+    events: createLocalEventBus(),
+    lookupZip: { centroidOf: () => null, zipNear: () => null },
+    settingsFor: () => Promise.resolve(defaultIncidentSettings),
+  };
 }

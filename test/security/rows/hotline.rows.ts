@@ -1,4 +1,4 @@
-import { freshIncident, reachableReport, incidentWorkers } from './shared.ts';
+import { freshFlaggedTip, freshIncident, reachableReport, incidentWorkers } from './shared.ts';
 import type { RouteRow } from '../route-matrix.ts';
 
 /** Authorization matrix rows: SMS hotline, reporter thread, flood mode, tips and rumor control. See test/security/route-matrix.ts for the row format. */
@@ -42,6 +42,18 @@ export const hotlineRows: RouteRow[] = [
     request: () => ({ body: { isOn: false } }),
   },
   { method: 'GET', url: '/api/flagged-reports', allow: ['coordinator'], scope: 'own-network' },
+  {
+    method: 'POST',
+    url: '/api/flagged-reports/:id/release',
+    allow: ['coordinator'],
+    request: async (fixture) => ({ params: { id: await freshFlaggedTip(fixture) } }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/flagged-reports/:id',
+    allow: ['coordinator'],
+    request: async (fixture) => ({ params: { id: await freshFlaggedTip(fixture) } }),
+  },
   {
     method: 'GET',
     url: '/s/:slug',

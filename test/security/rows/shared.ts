@@ -1,7 +1,7 @@
 import type { Role } from '../../../server/modules/identity/members/index.ts';
 import type { MatrixFixture } from '../matrix-fixture.ts';
 import { buildArea } from '../../support/factories.ts';
-import { buildIncident } from '../../intake/incident-factory.ts';
+import { buildFlaggedTip, buildIncident } from '../../intake/incident-factory.ts';
 import { buildReachableReport } from '../../hotline/support.ts';
 import { buildAlert, buildRetraction, buildTemplateProposal } from '../../alerts/support/alert-factory.ts';
 
@@ -68,4 +68,11 @@ export async function freshTemplateProposal(fixture: MatrixFixture) {
   });
   fixture.idsOfNetworkA.add(proposal.id);
   return proposal;
+}
+
+/** A weaponized tip of network A, for a call that releases or purges it. */
+export async function freshFlaggedTip(fixture: MatrixFixture) {
+  const id = await buildFlaggedTip(fixture.context, fixture.networkA.id);
+  fixture.idsOfNetworkA.add(id);
+  return id;
 }

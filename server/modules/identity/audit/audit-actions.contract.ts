@@ -92,6 +92,8 @@ export const auditActions = [
   'alert.templateApproved',
   'alert.templateRejected',
   'subscriber.exerciseRecipientChanged',
+  'report.tipReleased',
+  'report.tipPurged',
   // audited reads of sensitive records
   'sensitive.read',
   'member.contactRead',

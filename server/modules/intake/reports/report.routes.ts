@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
+import { releaseFlaggedTip } from './report.service.ts';
 import {
   findIntakeNetwork,
   reportDepsFrom,
@@ -18,6 +19,7 @@ import { reportStatusPath } from './report-status-link.ts';
 import type { ReportSource } from './report-source.ts';
 
 const slugParamsSchema = z.object({ slug: z.string() });
+const flaggedParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 /** Public path of an incident's status page, given to the reporter after their report is stored. */
 export function statusPath(slug: string, publicId: string): string {
@@ -56,6 +58,19 @@ export function registerReportApiRoutes(app: FastifyInstance, context: PlatformC
     const body = parseInput(operatorReportSchema, request.body);
     guard.admitOperator({ networkId: principal.networkId, memberId: principal.memberId });
     const stored = await submitOperatorReport(deps, principal, body);
+    return reply.status(201).send({
+      reportId: stored.reportId,
+      incidentId: stored.incidentId,
+      isNewIncident: stored.isNewIncident,
+      incidentStatus: stored.incidentStatus,
+    } satisfies OperatorReportReceipt);
+  });
+
+  // A coordinator releases a flagged tip into the queue (modules/tips keeps it until then).
+  app.post('/api/flagged-reports/:id/release', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { id } = parseInput(flaggedParamsSchema, request.params);
+    const stored = await releaseFlaggedTip(deps, principal, id);
     return reply.status(201).send({
       reportId: stored.reportId,
       incidentId: stored.incidentId,

@@ -4,7 +4,8 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../../identity/index.ts';
 import { attachReportToIncident, reportFieldContexts } from '../incidents/index.ts';
-import { divertWeaponizedTip } from '../tips/index.ts';
+import { divertWeaponizedTip, readTipForRelease, takeReleasedTip } from '../tips/index.ts';
+import type { Principal } from '../../identity/index.ts';
 import type { IncidentSettingsSource, IncidentStatus, Point, ReportCategory } from '../incidents/index.ts';
 import { resolveLocation } from './report-location.ts';
 import type { ZipLookup } from './report-location.ts';
@@ -37,6 +38,8 @@ export interface ReportSubmission {
   source: ReportSource | null;
   /** The operator who typed it in (channel operator); their entry is audited. */
   enteredBy?: { memberId: string };
+  /** A flagged tip a coordinator released (tip screening already happened; it is taken out of the flagged store). */
+  released?: { principal: Principal; flaggedReportId: string; sourceHash: string | null };
 }
 
 export interface SubmittedReport {
@@ -79,8 +82,8 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
       ? input.language
       : (input.networkLanguages[0] ?? 'en');
   const settings = await deps.settingsFor(input.networkId);
-  const reportId = newId();
-  const sourceHash = sourceHashOf(deps.crypto, input.source);
+  const reportId = input.released?.flaggedReportId ?? newId();
+  const sourceHash = input.released ? input.released.sourceHash : sourceHashOf(deps.crypto, input.source);
   const encrypt = (value: string | undefined, context: string) =>
     value === undefined ? null : deps.crypto.encrypt(value, context);
 
@@ -93,7 +96,11 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
     occurredAt,
     expiresAt: occurredAt + settings.unverifiedExpiryMs,
   };
-  if (await divertWeaponizedTip(deps, { ...tip, zip: location.zip ?? undefined, statusLink })) {
+  const isScreened = input.released !== undefined;
+  if (
+    !isScreened &&
+    (await divertWeaponizedTip(deps, { ...tip, zip: location.zip ?? undefined, statusLink }))
+  ) {
     const unlinked = {
       incidentId: '',
       incidentPublicId: statusLink.publicId,
@@ -103,6 +110,11 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
   }
 
   return inTransaction(deps, async (uow) => {
+    // First, so a second coordinator releasing the same tip waits on its row and finds it gone.
+    if (input.released) {
+      const { principal, flaggedReportId } = input.released;
+      await takeReleasedTip(deps, uow, { principal, flaggedReportId });
+    }
     const { incident, isNewIncident } = await attachReportToIncident(
       deps,
       uow,
@@ -148,6 +160,16 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
       contact_purged_at: null,
       created_at: now,
     });
+    if (input.released) {
+      await recordAudit(deps, uow.trx, {
+        networkId: input.networkId,
+        actorMemberId: input.released.principal.memberId,
+        action: 'report.tipReleased',
+        objectType: 'report',
+        objectId: reportId,
+        metadata: { incidentId: incident.id, isNewIncident },
+      });
+    }
     if (input.enteredBy) {
       await recordAudit(deps, uow.trx, {
         networkId: input.networkId,
@@ -177,4 +199,31 @@ function checkOccurredAt(occurredAt: number | undefined, now: number): number {
     ]);
   }
   return Math.min(occurredAt, now);
+}
+
+/**
+ * A coordinator of the whole network decided a flagged tip is a real report after all (with
+ * step-up): it is stored as a report from its original channel, without the tipster's contact or
+ * exact pin (never kept), clusters into an incident and reaches the dispatch queue; the flagged
+ * copy is deleted in the same transaction, and the release is audited.
+ */
+export async function releaseFlaggedTip(
+  deps: ReportDeps,
+  principal: Principal,
+  flaggedReportId: string,
+): Promise<SubmittedReport> {
+  const { report, sourceHash } = await readTipForRelease(deps, principal, flaggedReportId);
+  return submitReport(deps, {
+    networkId: principal.networkId,
+    networkLanguages: [report.language],
+    channel: report.channel as ReportChannel,
+    category: report.category as ReportCategory,
+    zip: report.zip ?? undefined,
+    locationText: report.locationText ?? undefined,
+    description: report.description ?? undefined,
+    occurredAt: report.createdAt,
+    language: report.language,
+    source: null,
+    released: { principal, flaggedReportId, sourceHash },
+  });
 }

@@ -22,6 +22,32 @@ export async function listFlaggedReportRows(
     .execute();
 }
 
+export async function findFlaggedReportRow(
+  db: Kysely<Database>,
+  input: { networkId: string; id: string; now: number },
+): Promise<FlaggedReportsTable | undefined> {
+  return db
+    .selectFrom('flagged_reports')
+    .selectAll()
+    .where('network_id', '=', input.networkId)
+    .where('id', '=', input.id)
+    .where('purge_at', '>', input.now)
+    .executeTakeFirst();
+}
+
+/** Deletes one flagged report of a network; returns whether it was there (a second caller finds it gone). */
+export async function deleteFlaggedReport(
+  trx: Kysely<Database>,
+  input: { networkId: string; id: string },
+): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('flagged_reports')
+    .where('network_id', '=', input.networkId)
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
 /** Deletes flagged reports past their purge time; returns how many. */
 export async function deleteDueFlaggedReports(db: Kysely<Database>, now: number): Promise<number> {
   const result = await db.deleteFrom('flagged_reports').where('purge_at', '<=', now).executeTakeFirst();

@@ -4,9 +4,10 @@ import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
-import { listFlaggedReports } from './flagged-report.service.ts';
+import { listFlaggedReports, purgeFlaggedReport } from './flagged-report.service.ts';
 import type { FlaggedReportDeps } from './flagged-report.service.ts';
 
+const flaggedParamsSchema = z.object({ id: z.string().min(1).max(64) });
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
 
 export function flaggedReportDepsFrom(context: PlatformContext): FlaggedReportDeps {
@@ -24,5 +25,12 @@ export function registerFlaggedReportRoutes(app: FastifyInstance, context: Platf
     const principal = await authenticator.requirePrincipal(request);
     const { limit } = parseInput(listQuerySchema, request.query);
     return listFlaggedReports(deps, principal, { limit });
+  });
+
+  app.delete('/api/flagged-reports/:id', async (request, reply) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { id } = parseInput(flaggedParamsSchema, request.params);
+    await purgeFlaggedReport(deps, principal, id);
+    return reply.status(204).send();
   });
 }

@@ -2,12 +2,16 @@ import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { recordAudit } from '../../identity/index.ts';
-import { areasFor, requireRole } from '../../identity/index.ts';
+import { areasFor, requireRole, requireStepUp } from '../../identity/index.ts';
+import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import type { Principal } from '../../identity/index.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { assessTip } from './tip-detector.ts';
-import type { FlaggedReportList, TipReason } from './flagged-report.contract.ts';
+import type { FlaggedReportList, PresentedFlaggedReport, TipReason } from './flagged-report.contract.ts';
+import type { FlaggedReportsTable } from './flagged-report.tables.ts';
 import {
+  deleteFlaggedReport,
+  findFlaggedReportRow,
   insertFlaggedReport,
   insertTipStatusDecoy,
   listFlaggedReportRows,
@@ -102,10 +106,7 @@ export async function listFlaggedReports(
   principal: Principal,
   options: { limit: number },
 ): Promise<FlaggedReportList> {
-  requireRole(principal, ['coordinator']);
-  if (areasFor(principal, ['coordinator']) !== 'all') {
-    throw new AppError('FORBIDDEN', 'Only coordinators of the whole network see flagged reports.');
-  }
+  requireFlaggedReader(principal);
   const now = deps.clock.now();
   const rows = await listFlaggedReportRows(deps.db, {
     networkId: principal.networkId,
@@ -120,6 +121,18 @@ export async function listFlaggedReports(
     objectId: principal.networkId,
     metadata: { field: 'flaggedReports', ids: rows.map((row) => row.id) },
   });
+  return { flaggedReports: rows.map((row) => presentFlaggedReport(deps, row)) };
+}
+
+/** Only coordinators whose grant covers the whole network handle flagged reports. */
+function requireFlaggedReader(principal: Principal): void {
+  requireRole(principal, ['coordinator']);
+  if (areasFor(principal, ['coordinator']) !== 'all') {
+    throw new AppError('FORBIDDEN', 'Only coordinators of the whole network see flagged reports.');
+  }
+}
+
+function presentFlaggedReport(deps: FlaggedReportDeps, row: FlaggedReportsTable): PresentedFlaggedReport {
   const read = (envelope: string | null, context: string) => {
     if (envelope === null) return null;
     try {
@@ -129,19 +142,104 @@ export async function listFlaggedReports(
     }
   };
   return {
-    flaggedReports: rows.map((row) => ({
-      id: row.id,
-      channel: row.channel,
-      category: row.category,
-      language: row.language,
-      reasons: parseReasons(row.reasons),
-      description: read(row.description_enc, flaggedReportContexts.description),
-      locationText: read(row.location_text_enc, flaggedReportContexts.locationText),
-      zip: row.zip,
-      createdAt: row.created_at,
-      purgeAt: row.purge_at,
-    })),
+    id: row.id,
+    channel: row.channel,
+    category: row.category,
+    language: row.language,
+    reasons: parseReasons(row.reasons),
+    description: read(row.description_enc, flaggedReportContexts.description),
+    locationText: read(row.location_text_enc, flaggedReportContexts.locationText),
+    zip: row.zip,
+    createdAt: row.created_at,
+    purgeAt: row.purge_at,
   };
+}
+
+/** A flagged report a coordinator decided was a real report after all, taken out of the flagged store. */
+export interface ReleasedTip {
+  report: PresentedFlaggedReport;
+  sourceHash: string | null;
+}
+
+/**
+ * Reads a flagged report for its release (coordinators of the whole network, with step-up), or
+ * NOT_FOUND when it was purged or another coordinator already handled it. The release itself
+ * (modules/reports) stores it as a report and calls `takeReleasedTip` in the same transaction.
+ */
+export async function readTipForRelease(
+  deps: FlaggedReportDeps,
+  principal: Principal,
+  flaggedReportId: string,
+): Promise<ReleasedTip> {
+  requireFlaggedReader(principal);
+  requireStepUp(principal, deps.clock);
+  const row = await findFlaggedReportRow(deps.db, {
+    networkId: principal.networkId,
+    id: flaggedReportId,
+    now: deps.clock.now(),
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'This flagged report is gone: purged, or already handled.');
+  return { report: presentFlaggedReport(deps, row), sourceHash: row.source_hash };
+}
+
+/**
+ * Removes the released tip inside the release's transaction (the release audits it); a second coordinator
+ * releasing or purging the same tip at the same moment finds it gone (NOT_FOUND, nothing stored).
+ */
+export async function takeReleasedTip(
+  deps: FlaggedReportDeps,
+  uow: UnitOfWork,
+  input: { principal: Principal; flaggedReportId: string },
+): Promise<void> {
+  const { principal, flaggedReportId } = input;
+  const wasThere = await deleteFlaggedReport(uow.trx, {
+    networkId: principal.networkId,
+    id: flaggedReportId,
+  });
+  if (!wasThere) throw new AppError('NOT_FOUND', 'This flagged report is gone: purged, or already handled.');
+  uow.emit({
+    type: 'tips.reportHandled',
+    networkId: principal.networkId,
+    rooms: [rooms.role(principal.networkId, 'coordinator')],
+    data: { flaggedReportId },
+    occurredAt: deps.clock.now(),
+  });
+}
+
+/**
+ * Deletes a flagged report now rather than at its 24-hour purge (coordinators of the whole
+ * network, with step-up; audited). Its sender's status link goes on answering as before.
+ */
+export async function purgeFlaggedReport(
+  deps: FlaggedReportDeps,
+  principal: Principal,
+  flaggedReportId: string,
+): Promise<void> {
+  requireFlaggedReader(principal);
+  requireStepUp(principal, deps.clock);
+  await inTransaction(deps, async (uow) => {
+    const wasThere = await deleteFlaggedReport(uow.trx, {
+      networkId: principal.networkId,
+      id: flaggedReportId,
+    });
+    if (!wasThere)
+      throw new AppError('NOT_FOUND', 'This flagged report is gone: purged, or already handled.');
+    await recordAudit(deps, uow.trx, {
+      networkId: principal.networkId,
+      actorMemberId: principal.memberId,
+      action: 'report.tipPurged',
+      objectType: 'flagged_report',
+      objectId: flaggedReportId,
+      metadata: {},
+    });
+    uow.emit({
+      type: 'tips.reportHandled',
+      networkId: principal.networkId,
+      rooms: [rooms.role(principal.networkId, 'coordinator')],
+      data: { flaggedReportId },
+      occurredAt: deps.clock.now(),
+    });
+  });
 }
 
 function parseReasons(stored: string): TipReason[] {

@@ -14,8 +14,13 @@ export type { LabelledTip, TipScore } from '../../../../test/fixtures/tips/tip-s
 export { generateTipSamples, seededRandom } from '../../../../test/fixtures/tips/tip-samples.ts';
 export type { TipLanguage } from '../../../../test/fixtures/tips/tip-samples.ts';
 export { tipHardCases } from '../../../../test/fixtures/tips/tip-hard-cases.ts';
-export { divertWeaponizedTip, flaggedReportLifetimeMs } from './flagged-report.service.ts';
-export type { FlaggedReportDeps, TipCandidate } from './flagged-report.service.ts';
+export {
+  divertWeaponizedTip,
+  flaggedReportLifetimeMs,
+  readTipForRelease,
+  takeReleasedTip,
+} from './flagged-report.service.ts';
+export type { FlaggedReportDeps, ReleasedTip, TipCandidate } from './flagged-report.service.ts';
 export { deleteDueFlaggedReports, findTipStatusDecoy } from './flagged-report.repository.ts';
 export type { TipStatusDecoysTable } from './flagged-report.tables.ts';
 

@@ -1,12 +1,14 @@
-import { formatTime, t } from '../../../lib/i18n.ts';
+import { t } from '../../../lib/i18n.ts';
 import { errorMessageOf } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { listFlaggedReports } from '../api/flagged-reports.ts';
+import { FlaggedReportItem } from '../components/flagged-report-item.tsx';
 
 /**
  * Reports kept out of the queue because they point at a private person: why each was flagged,
- * its words, and when it is purged. Coordinators of the whole network only; every read is audited.
+ * its words, when it is purged, and release to the queue or delete now. Coordinators of the whole
+ * network only; every read is audited.
  */
 export function FlaggedReportsPage() {
   const flagged = useResource(listFlaggedReports, []);
@@ -21,20 +23,7 @@ export function FlaggedReportsPage() {
       ) : (
         <ul class="flagged-list">
           {list.map((report) => (
-            <li key={report.id} class="flagged-report" data-flagged-report={report.id}>
-              <p>
-                <strong>{t('flagged.why')}</strong>{' '}
-                {report.reasons.map((reason) => t(`flagged.reason.${reason}`)).join(' · ')}
-              </p>
-              <p dir="auto">{report.description ?? t('flagged.noText')}</p>
-              <p class="hint">
-                {t('flagged.meta', {
-                  channel: t(`channel.${report.channel}`),
-                  time: formatTime(report.createdAt),
-                  purge: formatTime(report.purgeAt),
-                })}
-              </p>
-            </li>
+            <FlaggedReportItem key={report.id} report={report} onHandled={flagged.reload} />
           ))}
         </ul>
       )}
