@@ -179,6 +179,7 @@ function coreFlow(dialect: DialectName): void {
     await signInMember(drafting.page, server.url, drafter);
     await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await drafting.page.click('button:has-text("Draft alert")');
+    await drafting.page.click('#composer-submit');
     await drafting.page.waitForSelector('#alert-title');
     await drafting.page.waitForSelector('text=A different coordinator must approve it');
     alertId = drafting.page.url().split('#/alerts/')[1]!;

@@ -62,6 +62,7 @@ function crisisControls(dialect: DialectName): void {
       await callFromPage(drafting.page, 'POST', `/api/incidents/${incidentId}/status`, { status });
     await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await drafting.page.click('button:has-text("Draft alert")');
+    await drafting.page.click('#composer-submit');
     await drafting.page.waitForSelector('#frozen-title');
     const alertId = drafting.page.url().split('#/alerts/')[1]!;
 

@@ -188,6 +188,7 @@ else
       await signInThroughTheApp(rosa.page, baseUrl, account('coordinator-rosa'));
       await rosa.page.goto(incidentUrl);
       await rosa.page.click('button:has-text("Draft alert")');
+      await rosa.page.click('#composer-submit');
       await rosa.page.waitForSelector('#alert-title');
       const alertUrl = rosa.page.url();
       expect(alertUrl).toContain('#/alerts/');

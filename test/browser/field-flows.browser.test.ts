@@ -254,6 +254,7 @@ function fieldFlows(dialect: DialectName): void {
     // The incident was confirmed on scene: draft its alert, and a second coordinator approves it.
     await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await drafting.page.click('button:has-text("Draft alert")');
+    await drafting.page.click('#composer-submit');
     await drafting.page.waitForSelector('#alert-title');
     const alertId = drafting.page.url().split('#/alerts/')[1]!;
     await approving.page.goto(`${server.url}/app/#/alerts/${alertId}`);

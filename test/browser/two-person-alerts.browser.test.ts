@@ -119,6 +119,7 @@ function twoPersonAlerts(dialect: DialectName): void {
   async function draftFromIncident(page: Page, incidentId: string): Promise<string> {
     await page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await page.click('button:has-text("Draft alert")');
+    await page.click('#composer-submit');
     await page.waitForSelector('#frozen-title');
     return page.url().split('#/alerts/')[1]!;
   }

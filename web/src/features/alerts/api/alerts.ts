@@ -5,6 +5,7 @@ import type {
   AlertList,
   AlertPreview,
   AlertThread,
+  DraftAlertInput,
   PresentedAlert,
   RetractionAnswer,
   RetractionReviewAnswer,
@@ -15,10 +16,18 @@ export function listAlerts(): Promise<AlertList> {
   return get<AlertList>('/api/alerts');
 }
 
+/** What the composer may choose; the server's defaults fill what it leaves out. */
+export type AlertDraftChoices = Partial<Omit<DraftAlertInput, 'incidentId'>>;
+
 /** Drafts an alert from an incident; answers with the draft's id. */
-export async function draftAlert(incidentId: string): Promise<string> {
-  const { alert } = await post<AlertAnswer>('/api/alerts', { incidentId });
+export async function draftAlert(incidentId: string, choices: AlertDraftChoices = {}): Promise<string> {
+  const { alert } = await post<AlertAnswer>('/api/alerts', { incidentId, ...choices });
   return alert.id;
+}
+
+/** The second person of an alert from an unverified incident confirms the override (step-up). */
+export function confirmOverride(alertId: string): Promise<AlertAnswer> {
+  return post<AlertAnswer>(`/api/alerts/${alertId}/confirm-override`, {});
 }
 
 /** The frozen texts of every language, their hash, segments and recipients. */

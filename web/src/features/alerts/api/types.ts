@@ -7,6 +7,7 @@ export type {
   AlertReaderRole,
   AlertThread,
   AreaStop,
+  DraftAlertInput,
   ChannelDeliveryStatus,
   DeliveryChannel,
   FrozenLanguage,

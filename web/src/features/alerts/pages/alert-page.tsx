@@ -5,11 +5,12 @@ import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { useMemberNames } from '../../members/hooks/use-member-names.ts';
 import { getAlertPreview } from '../api/alerts.ts';
-import type { PresentedAlert } from '../api/types.ts';
+import type { AlertPreview, PresentedAlert } from '../api/types.ts';
 import { AlertThread } from '../components/alert-thread.tsx';
 import { ApprovalPanel } from '../components/approval-panel.tsx';
 import { DeliveryStatusPanel } from '../components/delivery-status-panel.tsx';
 import { FrozenPreview } from '../components/frozen-preview.tsx';
+import { OverridePanel } from '../components/override-panel.tsx';
 import { kindLabelOf } from '../kind-label.ts';
 
 function AlertTitle(props: { alert: PresentedAlert }) {
@@ -22,6 +23,23 @@ function AlertTitle(props: { alert: PresentedAlert }) {
         {t(`alertState.${alert.state}`)}
       </span>
     </h1>
+  );
+}
+
+/** How many people it reaches, per channel, and how long the texts take to leave. */
+function RecipientsLine(props: { preview: AlertPreview }) {
+  const { recipients, sms } = props.preview;
+  const channels = (['sms', 'email', 'push'] as const).filter((channel) => (recipients[channel] ?? 0) > 0);
+  return (
+    <p id="alert-recipients">
+      {t('alerts.recipients', { count: recipients.total })}
+      {channels.length > 0
+        ? ` (${channels.map((channel) => t(`recipients.${channel}`, { count: recipients[channel] })).join(', ')})`
+        : null}
+      {recipients.sms > 0
+        ? ` · ${t('recipients.smsTime', { seconds: Math.ceil(sms.estimatedSeconds) })}`
+        : null}
+    </p>
   );
 }
 
@@ -42,7 +60,7 @@ export function AlertPage(props: { params: RouteParams }) {
         <p>{loadFailure?.render() ?? t('app.loading')}</p>
       </section>
     );
-  const { alert, recipients } = preview.data;
+  const { alert } = preview.data;
   const reload = () => preview.reload();
   return (
     <section class="panel wide" aria-labelledby="alert-title">
@@ -51,8 +69,9 @@ export function AlertPage(props: { params: RouteParams }) {
       </p>
       <AlertTitle alert={alert} />
       {alert.status === 'exercise' ? <p class="notice">{t('alerts.exercise')}</p> : null}
-      <p>{t('alerts.recipients', { count: recipients.total })}</p>
+      <RecipientsLine preview={preview.data} />
       <Notice message={loadFailure} />
+      <OverridePanel alert={alert} nameOf={nameOf} onChanged={reload} />
       <FrozenPreview preview={preview.data} nameOf={nameOf} />
       <ApprovalPanel preview={preview.data} onChanged={reload} />
       {alert.state === 'approved' ? <DeliveryStatusPanel alertId={alert.id} /> : null}

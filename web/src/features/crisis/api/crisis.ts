@@ -6,7 +6,7 @@ import type {
   FloodModeAnswer,
   FloodModeState,
 } from '../../../../../server/modules/intake/flood/flood-mode.contract.ts';
-import { get, post } from '../../../lib/api.ts';
+import { get, post, put } from '../../../lib/api.ts';
 import { listAlerts } from '../../alerts/api/alerts.ts';
 
 export type { FloodModeState, StopSwitchState };
@@ -32,4 +32,13 @@ export async function getFloodMode(): Promise<FloodModeState> {
 
 export async function setFloodMode(isOn: boolean): Promise<FloodModeState> {
   return (await post<FloodModeAnswer>('/api/network/flood-mode', { isOn })).floodMode;
+}
+
+/** Drills reach only exercise recipients: a subscriber found by phone or email is marked or unmarked. */
+export function setSubscriberExerciseRecipient(input: {
+  channel: 'sms' | 'email';
+  contact: string;
+  isExerciseRecipient: boolean;
+}): Promise<{ isFound: boolean }> {
+  return put<{ isFound: boolean }>('/api/subscribers/exercise-recipient', input);
 }

@@ -6,9 +6,10 @@ import { hasRole, useSession } from '../../auth/session.ts';
 import { useMemberNames } from '../../members/hooks/use-member-names.ts';
 import { getFloodMode, getStopSwitch, setFloodMode, setStopSwitch } from '../api/crisis.ts';
 import { CrisisSwitch } from '../components/crisis-switch.tsx';
-import { floodModeRoles, stopSwitchRoles } from '../roles.ts';
+import { ExerciseRecipients } from '../components/exercise-recipients.tsx';
+import { exerciseRecipientRoles, floodModeRoles, stopSwitchRoles } from '../roles.ts';
 
-/** The coordinator's crisis controls: the network-wide stop switch and flood mode. */
+/** The coordinator's crisis controls: the network-wide stop switch, flood mode, and who drills reach. */
 export function CrisisPage() {
   const session = useSession();
   const nameOf = useMemberNames();
@@ -38,6 +39,7 @@ export function CrisisPage() {
         change={setFloodMode}
         onChanged={flood.reload}
       />
+      {hasRole(session, ...exerciseRecipientRoles) ? <ExerciseRecipients /> : null}
     </section>
   );
 }

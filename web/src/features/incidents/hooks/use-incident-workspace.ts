@@ -3,14 +3,13 @@ import { useKeyCommands } from '../../../lib/keyboard.ts';
 import { isAbout } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
-import { draftAlert } from '../../alerts/api/alerts.ts';
 import { changeIncidentStatus, claimIncident, getIncident, releaseIncident } from '../api/incidents.ts';
 import { addNote, listNotes } from '../api/notes.ts';
 import type { IncidentStatus } from '../api/types.ts';
 
 /**
  * An incident kept current (detail and notes refetch on its realtime events), and what a dispatcher
- * does with it: claim (c), change status (v: verifying), note, draft an alert, back to the queue (q).
+ * does with it: claim (c), change status (v: verifying), note, back to the queue (q).
  */
 export function useIncidentWorkspace(incidentId: string) {
   const live = { events: isAbout(incidentId), dependencies: [incidentId] };
@@ -29,10 +28,6 @@ export function useIncidentWorkspace(incidentId: string) {
   const changeStatus = (status: IncidentStatus) =>
     act(() => changeIncidentStatus(incidentId, status), 'incident.statusChanged');
   const saveNote = (body: string) => act(() => addNote(incidentId, body), 'incident.noteAdded');
-  const startAlert = async () => {
-    const alertId = await action.run(() => draftAlert(incidentId));
-    if (alertId !== undefined) navigate(`/alerts/${alertId}`);
-  };
 
   useKeyCommands({
     c: () => void claim(),
@@ -40,5 +35,5 @@ export function useIncidentWorkspace(incidentId: string) {
     q: () => navigate('/queue'),
     Escape: () => navigate('/queue'),
   });
-  return { detail, notes, action, claim, takeOver, release, changeStatus, saveNote, startAlert };
+  return { detail, notes, action, claim, takeOver, release, changeStatus, saveNote };
 }

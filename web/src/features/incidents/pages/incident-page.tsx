@@ -11,6 +11,8 @@ import { exportViewerRoles } from '../../evidence/roles.ts';
 import { ClaimControl } from '../components/claim-control.tsx';
 import { ReporterThread } from '../components/reporter-thread.tsx';
 import { IncidentActions } from '../components/incident-actions.tsx';
+import { AlertComposer } from '../../alerts/components/alert-composer.tsx';
+import { navigate } from '../../../lib/hash-route.ts';
 import { IncidentHeader, IncidentMoves } from '../components/incident-header.tsx';
 import { MergePanel } from '../components/merge-panel.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
@@ -34,9 +36,10 @@ function IncidentUnavailable(props: { incidentId: string; reason: string | null 
 function IncidentWorkspace(props: { incidentId: string }) {
   const { incidentId } = props;
   const mayExport = hasRole(useSession(), ...exportViewerRoles);
-  const { detail, notes, action, claim, takeOver, release, changeStatus, saveNote, startAlert } =
+  const { detail, notes, action, claim, takeOver, release, changeStatus, saveNote } =
     useIncidentWorkspace(incidentId);
   const [splitIntoId, setSplitIntoId] = useState<string | null>(null);
+  const [isComposing, setComposing] = useState(false);
   const loadFailure = detail.error ? errorMessageOf(detail.error, 'incident.loadFailed') : null;
 
   if (!detail.data) {
@@ -63,8 +66,16 @@ function IncidentWorkspace(props: { incidentId: string }) {
           />
         }
         onStatus={(status) => void changeStatus(status)}
-        onDraftAlert={() => void startAlert()}
+        onDraftAlert={() => setComposing(true)}
       />
+      {isComposing ? (
+        <AlertComposer
+          incidentId={incidentId}
+          isVerified={incident.status === 'confirmed'}
+          onDrafted={(alertId) => navigate(`/alerts/${alertId}`)}
+          onCancel={() => setComposing(false)}
+        />
+      ) : null}
       <ReportTimeline
         incidentId={incidentId}
         reports={reports}
