@@ -114,8 +114,16 @@ export class SoftwareAuthenticator {
     return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
   }
 
+  /**
+   * The private key as base64 PKCS#8, the form Chromium's virtual authenticator takes
+   * (CDP WebAuthn.addCredential), so a browser test signs with this very key.
+   */
+  privateKeyPkcs8(): string {
+    return this.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  }
+
   /** The public key as a COSE_Key: EC2, ES256, P-256, x, y. */
-  private coseKey(): Uint8Array {
+  coseKey(): Uint8Array {
     const jwk = this.publicKey.export({ format: 'jwk' });
     return isoCBOR.encode(
       new Map<number, number | Uint8Array>([

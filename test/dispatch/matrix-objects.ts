@@ -99,6 +99,8 @@ export function matrixEvidence(fixture: MatrixFixture): Promise<string> {
         status: 'active',
         roles: [{ role: 'responder', areaId: null }],
         secondFactorAt: null,
+        secondFactorMethod: null,
+        hasPasskey: false,
         hasSecondFactor: false,
         csrfToken: '',
       };

@@ -1,6 +1,7 @@
 import { bbox } from '@turf/bbox';
 import { circle } from '@turf/circle';
 import { Secret } from 'otpauth';
+import { SoftwareAuthenticator } from '../auth/software-authenticator.ts';
 import { csrfTokenFor, startSession } from '../../server/modules/identity/auth/session.service.ts';
 import {
   memberEmailIndexPurpose,
@@ -135,6 +136,13 @@ export interface MemberOptions {
    * test the enrolment-required path.
    */
   withTotp?: boolean;
+  /**
+   * Registers a real ES256 passkey (a SoftwareAuthenticator, returned as `passkey`). Defaults to
+   * true for an admin or coordinator built with TOTP: they approve and administer with a passkey
+   * (ADR 0026), so a test can step up with it over HTTP or hand it to Chromium's virtual
+   * authenticator.
+   */
+  withPasskey?: boolean;
   isExerciseRecipient?: boolean;
   languages?: string[];
 }
@@ -149,6 +157,8 @@ export interface BuiltMember {
   roles: { role: Role; areaId: string | null }[];
   /** Base32 TOTP secret when built withTotp: `new TOTP({ secret: Secret.fromBase32(s) }).generate()`. */
   totpSecret: string | null;
+  /** The member's registered passkey when built withPasskey (origin http://localhost:8080). */
+  passkey: SoftwareAuthenticator | null;
 }
 
 export async function buildMember(context: FactoryContext, options: MemberOptions): Promise<BuiltMember> {
@@ -163,6 +173,11 @@ export async function buildMember(context: FactoryContext, options: MemberOption
   const { crypto } = context;
   const withTotp = options.withTotp ?? roles.length > 0;
   const totpSecret = withTotp ? new Secret({ size: 20 }).base32 : null;
+  // A member built without TOTP is an unenrolled one (or one enrolling a passkey itself).
+  const withPasskey =
+    options.withPasskey ??
+    (withTotp && roles.some((grant) => grant.role === 'admin' || grant.role === 'coordinator'));
+  const passkey = withPasskey ? new SoftwareAuthenticator() : null;
   const passwordHash = password === null ? null : await hashPassword(password);
 
   await context.database.db.transaction().execute(async (trx) => {
@@ -209,8 +224,32 @@ export async function buildMember(context: FactoryContext, options: MemberOption
         })
         .execute();
     }
+    if (passkey) {
+      await trx
+        .insertInto('webauthn_credentials')
+        .values({
+          id: passkey.credentialId,
+          member_id: id,
+          public_key: Buffer.from(passkey.coseKey()).toString('base64url'),
+          counter: 0,
+          transports: '["internal"]',
+          created_at: now,
+          last_used_at: null,
+        })
+        .execute();
+    }
   });
-  return { id, networkId: options.networkId, displayName, email, password, status, roles, totpSecret };
+  return {
+    id,
+    networkId: options.networkId,
+    displayName,
+    email,
+    password,
+    status,
+    roles,
+    totpSecret,
+    passkey,
+  };
 }
 
 export interface BuiltInvitation {
@@ -289,15 +328,17 @@ export interface SignedIn {
 
 /**
  * A real session for `member`. With `secondFactorProved` the session counts as freshly stepped-up
- * (for five minutes of the test clock).
+ * (for five minutes of the test clock) with a passkey, unless `secondFactor: 'totp'` says it was
+ * an authenticator code (which approves nothing, ADR 0026).
  */
 export async function signIn(
   context: FactoryContext,
   member: { id: string; networkId: string },
-  options: { secondFactorProved?: boolean } = {},
+  options: { secondFactorProved?: boolean; secondFactor?: 'passkey' | 'totp' } = {},
 ): Promise<SignedIn> {
+  const proved = options.secondFactorProved ?? false;
   const { token, sessionId } = await startSession({ clock: context.clock }, context.database.db, member, {
-    secondFactorProved: options.secondFactorProved ?? false,
+    secondFactor: proved ? (options.secondFactor ?? 'passkey') : null,
   });
   const cookie = `__Host-amparo_session=${token}`;
   const csrfToken = csrfTokenFor(token);

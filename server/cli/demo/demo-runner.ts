@@ -47,7 +47,8 @@ function createDemoState(context: PlatformContext): DemoState {
         context,
         context.database.db,
         { id: member.memberId, networkId: state.networkId },
-        { secondFactorProved: true },
+        // The seeder acts for its members server-side, as if each had just used their passkey.
+        { secondFactor: 'passkey' },
       );
       const principal = await resolvePrincipal(
         { db: context.database.db, clock: context.clock, accounts: context.ports.memberAccounts },

@@ -20,6 +20,10 @@ export const errorCodes = {
   CSRF_FAILED: { status: 403, message: 'errors.CSRF_FAILED' },
   STEP_UP_REQUIRED: { status: 403, message: 'errors.STEP_UP_REQUIRED' },
   SECOND_FACTOR_REQUIRED: { status: 403, message: 'errors.SECOND_FACTOR_REQUIRED' },
+  /** Approving or administering without a registered passkey (ADR 0026). */
+  PASSKEY_REQUIRED: { status: 403, message: 'errors.PASSKEY_REQUIRED' },
+  /** Approving or administering after an authenticator code, or a stale passkey proof (ADR 0026). */
+  PASSKEY_STEP_UP_REQUIRED: { status: 403, message: 'errors.PASSKEY_STEP_UP_REQUIRED' },
   CONFLICT: { status: 409, message: 'errors.CONFLICT' },
   RATE_LIMITED: { status: 429, message: 'errors.RATE_LIMITED' },
   SETUP_ALREADY_DONE: { status: 409, message: 'errors.SETUP_ALREADY_DONE' },

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
-import { requireCooledOff, requireRole, requireStepUp } from '../../identity/index.ts';
+import { requireCooledOff, requireRole, requirePasskeyStepUp } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { lockNetworkRow } from '../../identity/index.ts';
 import type { Network } from '../../identity/index.ts';
@@ -48,9 +48,9 @@ export async function approveAlert(
     throw new AppError('ALERT_SELF_APPROVAL', 'A different coordinator must approve an alert you drafted.');
   }
   requireAreaCovered(principal, alertApprovers, alert);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   // A coordinator granted moments ago (by two admins) does not approve yet (ADR 0019).
-  await requireCooledOff(deps, principal, alertApprovers);
+  await requireCooledOff(deps, principal, alertApprovers, parseList(alert.area_ids));
   if (alert.content_hash !== input.contentHash || frozenContentOf(alert) === null) throw contentChanged();
   await requireStillAlertable(deps, alert);
   const network = await requireNetwork(deps, principal.networkId);

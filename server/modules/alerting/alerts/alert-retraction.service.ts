@@ -2,7 +2,7 @@ import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { enqueueJobInUnitOfWork } from '../../../platform/jobs/index.ts';
 import { newId } from '../../../platform/ids/ids.ts';
-import { recordAudit, requireRole, requireStepUp } from '../../identity/index.ts';
+import { recordAudit, requirePasskeyStepUp, requireRole, requireStepUp } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { enqueuePlan } from './alert-approval.service.ts';
 import { renderContent } from './alert-content.service.ts';
@@ -110,7 +110,7 @@ export async function reviewRetraction(
     );
   }
   requireAreaCovered(principal, alertApprovers, retraction);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   const now = deps.clock.now();
   await inTransaction(deps, async (uow) => {
     const lifted = await liftAreaStopsOf(uow.trx, retraction.id, principal.memberId, now);

@@ -1,7 +1,7 @@
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
-import { recordAudit, requireRole, requireStepUp } from '../../identity/index.ts';
+import { recordAudit, requireRole, requirePasskeyStepUp } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { AlertDeps } from './alert.deps.ts';
 import { requireNetwork } from './alert-drafting.service.ts';
@@ -112,7 +112,7 @@ export async function approveTemplateProposal(
       'A different coordinator must approve a change you proposed.',
     );
   }
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   const now = deps.clock.now();
   const decided = { state: 'approved' as const, decided_by: principal.memberId, decided_at: now };
   await inTransaction(deps, async (uow) => {

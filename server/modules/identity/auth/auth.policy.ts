@@ -67,3 +67,20 @@ export function requireStepUp(principal: Principal, clock: Clock): void {
     throw new AppError('STEP_UP_REQUIRED', 'Confirm it is you with your passkey or authenticator code.');
   }
 }
+
+/**
+ * Approving (an alert, a follow-up, a template, a privilege grant, a recovery) and administering
+ * (roles, recovery links, settings with security impact) need a fresh passkey proof, never only an
+ * authenticator code: a phished code cannot approve (SECURITY.md; ADR 0026). Without any fresh
+ * proof the answer is STEP_UP_REQUIRED, as for every step-up. After a fresh authenticator code, a
+ * member without a passkey is told to register one (PASSKEY_REQUIRED); one with a passkey is asked
+ * for it (PASSKEY_STEP_UP_REQUIRED).
+ */
+export function requirePasskeyStepUp(principal: Principal, clock: Clock): void {
+  requireStepUp(principal, clock);
+  if (principal.secondFactorMethod === 'passkey') return;
+  if (!principal.hasPasskey) {
+    throw new AppError('PASSKEY_REQUIRED', 'Register a passkey on your account page first.');
+  }
+  throw new AppError('PASSKEY_STEP_UP_REQUIRED', 'Confirm it is you with your passkey.');
+}

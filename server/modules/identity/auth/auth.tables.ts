@@ -1,3 +1,6 @@
+/** A second factor a session can prove: a WebAuthn passkey or an authenticator app code. */
+export type SecondFactorMethod = 'passkey' | 'totp';
+
 export interface SessionsTable {
   id: string;
   /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
@@ -8,6 +11,8 @@ export interface SessionsTable {
   last_seen_at: number;
   expires_at: number;
   second_factor_at: number | null;
+  /** Which factor was proved at second_factor_at: approvals and admin actions need 'passkey' (ADR 0026). */
+  second_factor_method?: SecondFactorMethod | null;
   revoked_at: number | null;
 }
 

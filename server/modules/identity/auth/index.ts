@@ -21,6 +21,7 @@ export {
   hasRole,
   requireRole,
   requireSameNetwork,
+  requirePasskeyStepUp,
   requireSecondFactorEnrolled,
   requireStepUp,
   stepUpWindowMs,

@@ -136,7 +136,7 @@ export async function finishPasskeyRegistration(
       last_used_at: null,
     };
     await insertPasskey(trx, row);
-    await markSecondFactor(trx, principal.sessionId, now);
+    await markSecondFactor(trx, principal.sessionId, now, 'passkey');
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
       actorMemberId: principal.memberId,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { SessionsTable } from './auth.tables.ts';
+import type { SecondFactorMethod, SessionsTable } from './auth.tables.ts';
 
 export async function insertSession(db: Kysely<Database>, session: SessionsTable): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
@@ -17,27 +17,33 @@ export async function findLiveSessionByTokenHash(db: Kysely<Database>, tokenHash
       'last_seen_at as lastSeenAt',
       'expires_at as expiresAt',
       'second_factor_at as secondFactorAt',
+      'second_factor_method as secondFactorMethod',
     ])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
 }
 
-export async function hasEnrolledSecondFactor(db: Kysely<Database>, memberId: string): Promise<boolean> {
-  const totp = await db
-    .selectFrom('totp_credentials')
-    .select('member_id')
-    .where('member_id', '=', memberId)
-    .where('confirmed_at', 'is not', null)
-    .executeTakeFirst();
-  if (totp) return true;
-  const passkey = await db
-    .selectFrom('webauthn_credentials')
-    .select('id')
-    .where('member_id', '=', memberId)
-    .limit(1)
-    .executeTakeFirst();
-  return passkey !== undefined;
+/** Which second factors the member has enrolled: a confirmed TOTP, at least one passkey. */
+export async function findEnrolledSecondFactors(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<{ hasTotp: boolean; hasPasskey: boolean }> {
+  const [totp, passkey] = await Promise.all([
+    db
+      .selectFrom('totp_credentials')
+      .select('member_id')
+      .where('member_id', '=', memberId)
+      .where('confirmed_at', 'is not', null)
+      .executeTakeFirst(),
+    db
+      .selectFrom('webauthn_credentials')
+      .select('id')
+      .where('member_id', '=', memberId)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { hasTotp: totp !== undefined, hasPasskey: passkey !== undefined };
 }
 
 export async function touchSession(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
@@ -62,8 +68,17 @@ export async function revokeSessionsOfMember(
   return Number(result.numUpdatedRows);
 }
 
-export async function markSecondFactor(db: Kysely<Database>, sessionId: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ second_factor_at: now }).where('id', '=', sessionId).execute();
+export async function markSecondFactor(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: number,
+  method: SecondFactorMethod,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ second_factor_at: now, second_factor_method: method })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 /** Ends whatever session this token belongs to (the one a sign-in replaces). */

@@ -3,11 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
+import type { SecondFactorMethod } from './auth.tables.ts';
 import type { Principal } from './principal.ts';
 import type { MemberAccounts } from './member-accounts.ts';
 import {
   findLiveSessionByTokenHash,
-  hasEnrolledSecondFactor,
+  findEnrolledSecondFactors,
   insertSession,
   touchSession,
 } from './session.repository.ts';
@@ -37,12 +38,15 @@ export interface SessionDeps {
   accounts: Pick<MemberAccounts, 'loadPrincipalGrants'>;
 }
 
-/** Starts a session (a fresh 256-bit token: sign-in always rotates) and returns the cookie value. */
+/**
+ * Starts a session (a fresh 256-bit token: sign-in always rotates) and returns the cookie value.
+ * `secondFactor` is the factor proved at sign-in (null: password only, or none yet).
+ */
 export async function startSession(
   deps: { clock: Clock },
   trx: Kysely<Database>,
   member: { id: string; networkId: string },
-  options: { secondFactorProved: boolean },
+  options: { secondFactor: SecondFactorMethod | null },
 ): Promise<{ token: string; sessionId: string; expiresAt: number }> {
   const token = newSecretToken(32);
   const now = deps.clock.now();
@@ -56,7 +60,8 @@ export async function startSession(
     created_at: now,
     last_seen_at: now,
     expires_at: expiresAt,
-    second_factor_at: options.secondFactorProved ? now : null,
+    second_factor_at: options.secondFactor === null ? null : now,
+    second_factor_method: options.secondFactor,
     revoked_at: null,
   });
   return { token, sessionId, expiresAt };
@@ -73,9 +78,9 @@ export async function resolvePrincipal(deps: SessionDeps, token: string): Promis
   if (!session) return null;
   const now = deps.clock.now();
   if (now >= session.expiresAt || now - session.lastSeenAt >= sessionPolicy.idleTimeoutMs) return null;
-  const [grants, hasSecondFactor] = await Promise.all([
+  const [grants, factors] = await Promise.all([
     deps.accounts.loadPrincipalGrants(deps.db, session.memberId),
-    hasEnrolledSecondFactor(deps.db, session.memberId),
+    findEnrolledSecondFactors(deps.db, session.memberId),
   ]);
   if (!grants || grants.status === 'removed' || grants.status === 'suspended') return null;
   if (now - session.lastSeenAt >= sessionPolicy.touchIntervalMs) {
@@ -88,7 +93,9 @@ export async function resolvePrincipal(deps: SessionDeps, token: string): Promis
     status: grants.status,
     roles: grants.roles,
     secondFactorAt: session.secondFactorAt,
-    hasSecondFactor,
+    secondFactorMethod: session.secondFactorMethod ?? null,
+    hasSecondFactor: factors.hasTotp || factors.hasPasskey,
+    hasPasskey: factors.hasPasskey,
     csrfToken: csrfTokenFor(token),
   };
 }

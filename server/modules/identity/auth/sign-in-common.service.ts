@@ -58,7 +58,7 @@ export async function finishSignIn(
   previousToken: string | undefined,
   pendingId?: string,
 ): Promise<SignInResult> {
-  const secondFactorProved = method !== 'password';
+  const secondFactor = method === 'password' ? null : method === 'password+totp' ? 'totp' : 'passkey';
   return inTransaction(deps, async ({ trx }) => {
     if (pendingId !== undefined && !(await consumePendingSignIn(trx, pendingId))) throw pendingExpired();
     await requireStillAllowed(deps, trx, member.memberId);
@@ -68,7 +68,7 @@ export async function finishSignIn(
       deps,
       trx,
       { id: member.memberId, networkId: member.networkId },
-      { secondFactorProved },
+      { secondFactor },
     );
     await recordAudit(deps, trx, {
       networkId: member.networkId,

@@ -64,7 +64,7 @@ export async function stepUp(
   }
   const now = deps.clock.now();
   await inTransaction(deps, async ({ trx }) => {
-    await markSecondFactor(trx, principal.sessionId, now);
+    await markSecondFactor(trx, principal.sessionId, now, method);
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
       actorMemberId: principal.memberId,

@@ -60,7 +60,7 @@ export async function confirmTotp(
     if (!(await claimTotpStep(trx, principal.memberId, step, { confirmAt: now }))) {
       throw new AppError('TOTP_NOT_STARTED', 'Start setting up an authenticator app first.');
     }
-    await markSecondFactor(trx, principal.sessionId, now);
+    await markSecondFactor(trx, principal.sessionId, now, 'totp');
     await recordAudit(deps, trx, {
       networkId: principal.networkId,
       actorMemberId: principal.memberId,

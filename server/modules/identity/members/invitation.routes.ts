@@ -60,6 +60,7 @@ export function registerInvitationRoutes(
       memberId: joined.memberId,
       networkId: joined.networkId,
       status: joined.status,
+      pendingGrants: joined.pendingGrants,
       csrfToken: joined.session.csrfToken,
       next: 'enroll-second-factor',
     });

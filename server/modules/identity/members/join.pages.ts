@@ -135,13 +135,15 @@ export function joinMessagePage(
 }
 
 /** After joining: the very next step is a second factor. */
-export function welcomePage(context: PageContext): string {
+/** `hasPendingPrivilege`: the invitation's coordinator or admin role waits for a second admin. */
+export function welcomePage(context: PageContext, hasPendingPrivilege = false): string {
   const { language } = context;
   return joinMessagePage(
     context,
     t(language, 'members.welcomeTitle'),
     t(language, 'members.welcomeText'),
-    html`<p>${t(language, 'members.nextStep')}</p>
+    html`${hasPendingPrivilege ? html`<p id="pending-privilege">${t(language, 'members.privilegePending')}</p>` : ''}
+      <p>${t(language, 'members.nextStep')}</p>
       <p><a href="/">${t(language, 'members.openAmparo')}</a></p>`,
   );
 }

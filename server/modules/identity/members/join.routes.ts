@@ -109,7 +109,7 @@ export function registerJoinRoutes(
       const input = parseInput(newMemberSchema, body);
       const joined = await acceptInvitation(deps, request.params.invitationToken, input);
       setSessionCookie(reply, joined.session.token);
-      return sendPage(reply, welcomePage(pageContext(request, reply)), 201);
+      return sendPage(reply, welcomePage(pageContext(request, reply), joined.pendingGrants.length > 0), 201);
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'EMAIL_TAKEN')) {
         return sendErrorPage(request, reply, error);

@@ -7,18 +7,23 @@ import { findUsableInvitation, grantsStillValid, invitationUsed } from './invita
 import type { NewMemberInput } from './member.contract.ts';
 import { createMemberRecord } from './member.service.ts';
 import type { MemberDeps } from './member.service.ts';
+import type { PendingPrivilegeGrant } from './member.contract.ts';
+import { isPrivileged, requestInvitedPrivilegedGrants } from './privilege.service.ts';
 
 export interface JoinedMember {
   memberId: string;
   networkId: string;
   status: 'probationary';
+  /** Coordinator or admin grants of the invitation, waiting for a second admin (ADR 0026). */
+  pendingGrants: PendingPrivilegeGrant[];
   /** The new session's cookie token (set it with setSessionCookie) and its CSRF token. */
   session: { token: string; expiresAt: number; csrfToken: string };
 }
 
 /**
  * Accepts an invitation: a probationary member with the invitation's roles and a first session.
- * The invitation is claimed in the same transaction, so a link works exactly once.
+ * The invitation is claimed in the same transaction, so a link works exactly once. Its coordinator
+ * and admin grants are not granted here: they wait for a second admin, as requested by the inviter.
  */
 export async function acceptInvitation(
   deps: MemberDeps,
@@ -26,7 +31,8 @@ export async function acceptInvitation(
   input: NewMemberInput,
 ): Promise<JoinedMember> {
   const invitation = await findUsableInvitation(deps, token);
-  const roles = await grantsStillValid(deps, invitation);
+  const invited = await grantsStillValid(deps, invitation);
+  const roles = invited.filter((grant) => !isPrivileged(grant));
   // Hashed before the transaction: Argon2 takes tens of milliseconds and must not hold a lock.
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps, async (unitOfWork) => {
@@ -41,11 +47,18 @@ export async function acceptInvitation(
       grantedBy: invitation.created_by,
     });
     if (!(await claimInvitation(trx, invitation.id, memberId, deps.clock.now()))) throw invitationUsed();
+    const pendingGrants = await requestInvitedPrivilegedGrants(deps, trx, {
+      networkId: invitation.network_id,
+      memberId,
+      invitationId: invitation.id,
+      invitedBy: invitation.created_by,
+      grants: invited.filter(isPrivileged),
+    });
     const session = await startSession(
       deps,
       trx,
       { id: memberId, networkId: invitation.network_id },
-      { secondFactorProved: false },
+      { secondFactor: null },
     );
     await recordAudit(deps, trx, {
       networkId: invitation.network_id,
@@ -66,6 +79,7 @@ export async function acceptInvitation(
       memberId,
       networkId: invitation.network_id,
       status: 'probationary' as const,
+      pendingGrants,
       session: { token: session.token, expiresAt: session.expiresAt, csrfToken: csrfTokenFor(session.token) },
     };
   });

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
-import { requireRole, requireStepUp, revokeSessionsOfMember } from '../auth/index.ts';
+import { requireRole, requirePasskeyStepUp, revokeSessionsOfMember } from '../auth/index.ts';
 import type { Principal, RoleGrant } from '../auth/index.ts';
 import { memberNotFound } from './member-directory.service.ts';
 import { normalizeGrants } from './member.policy.ts';
@@ -38,7 +38,7 @@ export async function replaceMemberRoles(
   requested: { role: RoleGrant['role']; areaId?: string | null }[],
 ): Promise<ChangedRoles> {
   requireRole(principal, ['admin']);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   const wanted = normalizeGrants(requested);
   return inTransaction(deps, async (unitOfWork) => {
     const { trx } = unitOfWork;
@@ -116,7 +116,7 @@ export async function removeMember(
   memberId: string,
 ): Promise<RemovedMember> {
   requireRole(principal, ['admin']);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   return inTransaction(deps, async (unitOfWork) => {
     const { trx } = unitOfWork;
     await lockNetworkMembership(trx, deps.dialect, principal.networkId);

@@ -110,20 +110,19 @@ export async function wasPrivilegedSince(
 }
 
 /** The member's grants of `roles` whose cooling-off has ended at `now` (or never had one). */
-export async function countCooledGrants(
+/** The member's grants of these roles, each with its area (null: every area) and cooling-off end. */
+export async function listGrantsWithCoolingOff(
   db: Kysely<Database>,
   memberId: string,
   roles: readonly Role[],
-  now: number,
-): Promise<{ cooled: number; cooling: number }> {
+): Promise<{ areaId: string | null; coolingOffUntil: number | null }[]> {
   const rows = await db
     .selectFrom('member_roles')
-    .select(['cooling_off_until'])
+    .select(['area_id', 'cooling_off_until'])
     .where('member_id', '=', memberId)
     .where('role', 'in', roles)
     .execute();
-  const cooling = rows.filter((row) => row.cooling_off_until != null && row.cooling_off_until > now).length;
-  return { cooled: rows.length - cooling, cooling };
+  return rows.map((row) => ({ areaId: row.area_id, coolingOffUntil: row.cooling_off_until ?? null }));
 }
 
 export async function listMemberNames(

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireRole, requireStepUp } from '../auth/index.ts';
+import { requireRole, requirePasskeyStepUp } from '../auth/index.ts';
 import type { Principal, RoleGrant } from '../auth/index.ts';
 import { getNetworkSettings } from '../networks/index.ts';
 import type {
@@ -24,7 +24,7 @@ import {
 import { decryptDisplayName } from './member.service.ts';
 import type { MemberDeps } from './member.service.ts';
 import {
-  countCooledGrants,
+  listGrantsWithCoolingOff,
   decidePrivilegeGrant,
   findPrivilegeGrant,
   insertPrivilegeGrants,
@@ -104,6 +104,55 @@ export async function requestPrivilegedGrants(
   return [...kept, ...created].map(presentPending);
 }
 
+/**
+ * Inside acceptInvitation's transaction: the coordinator or admin part of an invitation becomes
+ * pending grants asked for by the inviter, so a second admin approves them with a passkey step-up
+ * like any other privileged grant (issue 14, item 4). The other roles were granted with the join.
+ */
+export async function requestInvitedPrivilegedGrants(
+  deps: MemberDeps,
+  trx: Transaction<Database>,
+  input: {
+    networkId: string;
+    memberId: string;
+    invitationId: string;
+    invitedBy: string;
+    grants: readonly RoleGrant[];
+  },
+): Promise<PendingPrivilegeGrant[]> {
+  const now = deps.clock.now();
+  const created: PrivilegeGrantsTable[] = input.grants.map((grant) => ({
+    id: newId(),
+    network_id: input.networkId,
+    member_id: input.memberId,
+    role: grant.role,
+    area_id: grant.areaId,
+    state: 'pending',
+    requested_by: input.invitedBy,
+    requested_at: now,
+    decided_by: null,
+    decided_at: null,
+  }));
+  await insertPrivilegeGrants(trx, created);
+  for (const row of created) {
+    await recordAudit(deps, trx, {
+      networkId: input.networkId,
+      actorMemberId: input.memberId,
+      action: 'member.privilegeGrantRequested',
+      objectType: 'member',
+      objectId: input.memberId,
+      metadata: {
+        grantId: row.id,
+        role: row.role,
+        areaId: row.area_id,
+        requestedBy: input.invitedBy,
+        invitationId: input.invitationId,
+      },
+    });
+  }
+  return created.map(presentPending);
+}
+
 /** Pending coordinator and admin grants of the admin's network, with names (admins only). */
 export async function listPendingGrants(
   deps: MemberDeps,
@@ -139,7 +188,7 @@ export async function approvePrivilegeGrant(
   grantId: string,
 ): Promise<ApprovedPrivilegeGrant> {
   requireRole(principal, ['admin']);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   const settings = await getNetworkSettings(deps.db, principal.networkId);
   return inTransaction(deps, async (unitOfWork) => {
     const { trx } = unitOfWork;
@@ -222,21 +271,41 @@ function emitRolesChanged(unitOfWork: UnitOfWork, networkId: string, memberId: s
 }
 
 /**
- * Alert approval: a member whose every grant of `roles` is still cooling off (granted by a second
- * admin less than the network's cooling-off ago) approves nothing yet.
+ * Alert approval, per area: the cooling-off (granted by a second admin less than the network's
+ * cooling-off ago) counts for each area grant on its own. The approver is refused when one of the
+ * alert's areas (or, for an alert without areas, the whole network) is reached only through a grant
+ * still cooling off: an older coordinator of area A newly granted area B does not approve for B.
  */
 export async function requireCooledOff(
   deps: { db: Kysely<Database>; clock: { now(): number } },
   principal: Principal,
   roles: readonly Role[],
+  alertAreaIds: readonly string[],
 ): Promise<void> {
-  const { cooled, cooling } = await countCooledGrants(deps.db, principal.memberId, roles, deps.clock.now());
-  if (cooled === 0 && cooling > 0) {
+  const grants = await listGrantsWithCoolingOff(deps.db, principal.memberId, roles);
+  if (isStillCoolingOff(grants, alertAreaIds, deps.clock.now())) {
     throw new AppError(
       'PRIVILEGE_COOLING_OFF',
       'A newly granted coordinator cannot approve alerts yet. Ask another coordinator.',
     );
   }
+}
+
+/** Whether some alert area is covered by a grant cooling off and by no grant already cooled. */
+export function isStillCoolingOff(
+  grants: readonly { areaId: string | null; coolingOffUntil: number | null }[],
+  alertAreaIds: readonly string[],
+  now: number,
+): boolean {
+  const isCooling = (grant: { coolingOffUntil: number | null }) =>
+    grant.coolingOffUntil !== null && grant.coolingOffUntil > now;
+  const cooled = grants.filter((grant) => !isCooling(grant));
+  const cooling = grants.filter(isCooling);
+  const covers = (set: typeof grants, areaId: string | null) =>
+    set.some((grant) => grant.areaId === null || grant.areaId === areaId);
+  // An alert without areas reaches the whole network: only an unlimited grant covers it.
+  const targets: (string | null)[] = alertAreaIds.length === 0 ? [null] : [...alertAreaIds];
+  return targets.some((areaId) => covers(cooling, areaId) && !covers(cooled, areaId));
 }
 
 /** Whether recovering this member needs a second approver: privileged now or in the last 30 days. */

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rooms } from '../../../platform/realtime/rooms.ts';
-import { hashPassword, requireRole, requireStepUp, resetSignInFactors } from '../auth/index.ts';
+import { hashPassword, requireRole, requirePasskeyStepUp, resetSignInFactors } from '../auth/index.ts';
 import type { Principal } from '../auth/index.ts';
 import { memberNotFound } from './member-directory.service.ts';
 import { findMemberInNetwork } from './member.repository.ts';
@@ -44,7 +44,7 @@ export async function createRecoveryLink(
   memberId: string,
 ): Promise<CreatedRecoveryLink> {
   requireRole(principal, ['admin']);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   if (memberId === principal.memberId) {
     throw new AppError('CANNOT_RECOVER_SELF', 'Another admin must make a recovery link for you.');
   }
@@ -98,7 +98,7 @@ export async function approveRecoveryLink(
   input: { memberId: string; linkId: string },
 ): Promise<RecoveryApproval> {
   requireRole(principal, approverRoles);
-  requireStepUp(principal, deps.clock);
+  requirePasskeyStepUp(principal, deps.clock);
   return inTransaction(deps, async ({ trx }) => {
     const link = await findRecoveryLinkOfMember(trx, { networkId: principal.networkId, ...input });
     if (!link) throw new AppError('RECOVERY_LINK_NOT_FOUND', 'No such recovery link.');

@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
-import { hasRole, requireStepUp } from '../auth/index.ts';
+import { hasRole, requirePasskeyStepUp } from '../auth/index.ts';
 import type { Principal } from '../auth/index.ts';
 import type { NetworkDeps } from './area.service.ts';
 import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
@@ -33,7 +33,8 @@ export async function updateNetwork(
   input: UpdateNetworkInput,
 ): Promise<NetworkProfile> {
   requireNetworkAdmin(principal);
-  if (input.languages !== undefined || input.settings !== undefined) requireStepUp(principal, deps.clock);
+  if (input.languages !== undefined || input.settings !== undefined)
+    requirePasskeyStepUp(principal, deps.clock);
   return inTransaction(deps, async ({ trx }) => {
     const row = await selectNetworkById(trx, principal.networkId);
     if (!row) throw new AppError('NETWORK_NOT_FOUND', 'Not found.');

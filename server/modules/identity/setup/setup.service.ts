@@ -127,7 +127,7 @@ export async function createFirstNetwork(
       metadata: { via },
     });
     if (!request.startSession) return { networkId, memberId, session: null };
-    const session = await startSession(deps, trx, { id: memberId, networkId }, { secondFactorProved: false });
+    const session = await startSession(deps, trx, { id: memberId, networkId }, { secondFactor: null });
     return {
       networkId,
       memberId,

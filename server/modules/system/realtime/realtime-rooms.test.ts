@@ -11,6 +11,8 @@ function principal(overrides: Partial<Principal> = {}): Principal {
     status: 'active',
     roles: [],
     secondFactorAt: null,
+    secondFactorMethod: null,
+    hasPasskey: false,
     hasSecondFactor: false,
     csrfToken: 'csrf',
     ...overrides,

@@ -12,6 +12,8 @@ const principal: Principal = {
   status: 'probationary',
   roles: [],
   secondFactorAt: null,
+  secondFactorMethod: null,
+  hasPasskey: false,
   hasSecondFactor: false,
   csrfToken: 'csrf',
 };
