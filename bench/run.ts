@@ -24,6 +24,7 @@ const onlyWords = values.only?.split(',').map((word) => word.trim().toLowerCase(
 const sizes = isSmoke
   ? {
       intake: { connections: 10, seconds: 2 },
+      limits: { checks: 300 },
       clustering: { reports: 1_000, events: 20 },
       dispatch: { responders: 2_000, queries: 10 },
       alerts: { matching: 1_000, others: 9_000 },
@@ -34,6 +35,7 @@ const sizes = isSmoke
     }
   : {
       intake: { connections: 50, seconds: 10 },
+      limits: { checks: 3_000 },
       clustering: { reports: 10_000, events: 200 },
       dispatch: { responders: 100_000, queries: 50 },
       alerts: { matching: 100_000, others: 900_000 },
@@ -54,6 +56,7 @@ const { benchClustering } = await import('./clustering.bench.ts');
 const { benchSmsDelivery } = await import('./delivery.bench.ts');
 const { benchDispatch } = await import('./dispatch.bench.ts');
 const { benchIntake } = await import('./intake.bench.ts');
+const { benchSharedLimits } = await import('./limits.bench.ts');
 const { benchPushDelivery } = await import('./push.bench.ts');
 const { benchRealtime } = await import('./realtime.bench.ts');
 const { machineDescription, notAvailable, renderMarkdown, writeResults } = await import('./results.ts');
@@ -101,6 +104,8 @@ console.error(
 const dialects = benchDialects();
 for (const dialect of dialects)
   await section('intake (HTTP)', dialect, () => benchIntake(dialect, sizes.intake));
+for (const dialect of dialects)
+  await section('shared intake limits', dialect, () => benchSharedLimits(dialect, sizes.limits));
 await section('clustering', 'in memory', () => benchClustering(sizes.clustering));
 for (const dialect of dialects) {
   await section('dispatch suggestions', dialect, () => benchDispatch(dialect, sizes.dispatch));

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
+import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { addressPrefixKey } from '../../../platform/http/rate-limiter.ts';
-import { takeSharedLimits } from '../../../platform/limits/index.ts';
+import type { FieldCrypto } from '../../../platform/crypto/index.ts';
+import { countSharedEvent, takeSharedLimits } from '../../../platform/limits/index.ts';
 import { readFloodMode } from './flood-mode.service.ts';
 import { areaKeyOf, createIntakeLimiter } from './intake-limits.ts';
 import type { IntakeDecision, IntakeLane } from './intake-limits.ts';
@@ -38,7 +40,7 @@ export interface IntakeGuard {
    */
   admitSmsReply(input: { networkId: string; phoneHash: string }): Promise<void>;
   /** A signed-in operator entering a call. */
-  admitOperator(input: { networkId: string; memberId: string }): void;
+  admitOperator(input: { networkId: string; memberId: string }): Promise<void>;
   /** Flood mode changed in this process (other processes see it within two seconds). */
   noteFloodMode(networkId: string, isOn: boolean): void;
   /** Whether a phone counts as a known reporter (cached for a minute). */
@@ -47,8 +49,19 @@ export interface IntakeGuard {
 
 export interface IntakeGuardDeps {
   db: Kysely<Database>;
+  dialect: DialectName;
   clock: Clock;
+  crypto: FieldCrypto;
   scale?: number;
+}
+
+/** Reports held by a limit are counted per network and minute, and kept an hour for the crisis screen. */
+export const heldWindowMs = 60 * 1000;
+const heldKeepMs = 60 * 60 * 1000;
+
+/** The counter key of reports a layer held for a network (a network id is not personal data). */
+export function heldCounterKey(networkId: string, layer: string): string {
+  return `intake.held.${layer}:${networkId}`;
 }
 
 /**
@@ -57,7 +70,7 @@ export interface IntakeGuardDeps {
  * briefly, so a flood costs at most one indexed read per new source.
  */
 export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
-  const limiter = createIntakeLimiter({ clock: deps.clock, scale: deps.scale });
+  const limiter = createIntakeLimiter(deps);
   const floodModes = new Map<string, { isOn: boolean; readAt: number }>();
   const known = new Map<string, { isKnown: boolean; readAt: number }>();
 
@@ -85,8 +98,14 @@ export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
     return isKnown;
   }
 
-  function enforce(decision: IntakeDecision): void {
+  async function enforce(networkId: string, decision: IntakeDecision): Promise<void> {
     if (decision.isAllowed) return;
+    await countSharedEvent(deps.db, {
+      key: heldCounterKey(networkId, decision.layer ?? 'unknown'),
+      now: deps.clock.now(),
+      windowMs: heldWindowMs,
+      keepMs: heldKeepMs,
+    });
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     throw new AppError(
       'RATE_LIMITED',
@@ -99,8 +118,9 @@ export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
   return {
     async admitWeb(input) {
       const isFlood = await isFloodMode(input.networkId);
-      enforce(
-        limiter.check({
+      await enforce(
+        input.networkId,
+        await limiter.check({
           networkId: input.networkId,
           lane: 'unknown',
           sourceKey: `web:${addressPrefixKey(input.address)}`,
@@ -115,8 +135,9 @@ export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
           ? 'known'
           : 'unknown';
       const isFlood = lane === 'unknown' && (await isFloodMode(input.networkId));
-      enforce(
-        limiter.check({
+      await enforce(
+        input.networkId,
+        await limiter.check({
           networkId: input.networkId,
           lane,
           sourceKey: input.phoneHash === null ? null : `phone:${input.phoneHash}`,
@@ -134,9 +155,10 @@ export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
         },
       ]);
     },
-    admitOperator(input) {
-      enforce(
-        limiter.check({
+    async admitOperator(input) {
+      await enforce(
+        input.networkId,
+        await limiter.check({
           networkId: input.networkId,
           lane: 'operator',
           sourceKey: `member:${input.memberId}`,
@@ -156,14 +178,17 @@ const guards = new WeakMap<PlatformContext, IntakeGuard>();
 
 /**
  * The one guard of an app (the form, the JSON API, operator entry and the SMS webhook share its
- * budgets). Limits are per process; with several app processes each enforces its own share.
+ * budgets). Source, area and network limits are counted in the database, so several app processes
+ * share them; only the global layers, which protect the process itself, are per process.
  */
 export function intakeGuardFor(context: PlatformContext): IntakeGuard {
   let guard = guards.get(context);
   if (!guard) {
     guard = createIntakeGuard({
       db: context.database.db,
+      dialect: context.database.dialect,
       clock: context.clock,
+      crypto: context.crypto,
       scale: context.config.intake.limitScale,
     });
     guards.set(context, guard);

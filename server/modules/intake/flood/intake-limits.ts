@@ -1,7 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
+import type { FieldCrypto } from '../../../platform/crypto/index.ts';
+import type { DialectName } from '../../../platform/database/database.ts';
+import type { Database } from '../../../platform/database/schema.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.ts';
-import type { RateLimiter } from '../../../platform/http/rate-limiter.ts';
+import type { RateLimitDecision, RateLimiter } from '../../../platform/http/rate-limiter.ts';
+import { sharedLimitKey, takeSharedCount } from '../../../platform/limits/index.ts';
 
 /**
  * Who is reporting, for the limits:
@@ -34,7 +39,6 @@ interface Layer {
   name: string;
   limit: number;
   windowMs: number;
-  maxKeys?: number;
 }
 
 const minute = 60 * 1000;
@@ -46,14 +50,14 @@ const minute = 60 * 1000;
  * clustering folds into a few incidents. The global layers protect the process itself.
  */
 export const intakeLayers = {
-  unknownSource: { name: 'unknown.source', limit: 20, windowMs: 10 * minute, maxKeys: 200_000 },
-  unknownArea: { name: 'unknown.area', limit: 120, windowMs: minute, maxKeys: 50_000 },
+  unknownSource: { name: 'unknown.source', limit: 20, windowMs: 10 * minute },
+  unknownArea: { name: 'unknown.area', limit: 120, windowMs: minute },
   unknownNetwork: { name: 'unknown.network', limit: 600, windowMs: minute },
-  floodSource: { name: 'flood.source', limit: 3, windowMs: 30 * minute, maxKeys: 200_000 },
-  floodArea: { name: 'flood.area', limit: 15, windowMs: minute, maxKeys: 50_000 },
+  floodSource: { name: 'flood.source', limit: 3, windowMs: 30 * minute },
+  floodArea: { name: 'flood.area', limit: 15, windowMs: minute },
   floodNetwork: { name: 'flood.network', limit: 60, windowMs: minute },
   unknownGlobal: { name: 'unknown.global', limit: 3000, windowMs: minute },
-  knownSource: { name: 'known.source', limit: 30, windowMs: 10 * minute, maxKeys: 100_000 },
+  knownSource: { name: 'known.source', limit: 30, windowMs: 10 * minute },
   knownNetwork: { name: 'known.network', limit: 600, windowMs: minute },
   operatorSource: { name: 'operator.source', limit: 120, windowMs: 10 * minute },
   trustedGlobal: { name: 'trusted.global', limit: 6000, windowMs: minute },
@@ -61,77 +65,109 @@ export const intakeLayers = {
 
 type LayerName = keyof typeof intakeLayers;
 
+/**
+ * Layers counted by the process itself: they protect this process's CPU and memory, so each
+ * process has its own (and a single shared row every report of the deployment updates would only
+ * add contention). Every other layer is about an outsider and a network, and is shared.
+ */
+const perProcessLayers: ReadonlySet<LayerName> = new Set(['unknownGlobal', 'trustedGlobal']);
+
 export interface IntakeLimiter {
-  check(attempt: IntakeAttempt): IntakeDecision;
+  check(attempt: IntakeAttempt): Promise<IntakeDecision>;
+}
+
+export interface IntakeLimiterOptions {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  crypto: FieldCrypto;
+  scale?: number;
 }
 
 /**
- * Layered in-memory limits for intake. Keys are hashed with a per-process secret before they are
- * held, so even this process's memory keeps no address prefix or phone hash in the clear. `scale`
- * multiplies every limit (AMPARO_INTAKE_LIMIT_SCALE: load tests, very large networks).
+ * Layered intake limits (ADR 0027). Source, area and network layers are fixed-window counters in
+ * the database (`shared_counters`), so they hold across every app process on one database; each
+ * check is one upsert per layer (in one transaction), stopping at the first refusal, so a source that is refused does
+ * not use up its area's or network's budget. Sources and areas are keyed with the blind-index key
+ * (an address prefix or phone hash never reaches the database in the clear); network layers are
+ * keyed by network id, so each network has its own budget and a flood on one cannot starve
+ * another. `scale` multiplies every limit (AMPARO_INTAKE_LIMIT_SCALE).
  */
-export function createIntakeLimiter(options: { clock: Clock; scale?: number }): IntakeLimiter {
+export function createIntakeLimiter(options: IntakeLimiterOptions): IntakeLimiter {
   const scale = options.scale ?? 1;
-  const salt = randomBytes(16);
-  const limiters = Object.fromEntries(
-    (Object.entries(intakeLayers) as [LayerName, Layer][]).map(([name, layer]) => [
+  const limitOf = (layer: Layer) => Math.max(1, Math.round(layer.limit * scale));
+  const local = new Map<LayerName, RateLimiter>();
+  for (const name of perProcessLayers) {
+    const layer: Layer = intakeLayers[name];
+    local.set(
       name,
-      createRateLimiter({
-        limit: Math.max(1, Math.round(layer.limit * scale)),
-        windowMs: layer.windowMs,
-        maxKeys: layer.maxKeys ?? 10_000,
-        clock: options.clock,
-      }),
-    ]),
-  ) as Record<LayerName, RateLimiter>;
-  const keyOf = (value: string) =>
-    createHash('sha256').update(salt).update(value).digest('base64url').slice(0, 22);
+      createRateLimiter({ limit: limitOf(layer), windowMs: layer.windowMs, clock: options.clock }),
+    );
+  }
 
-  function plan(attempt: IntakeAttempt): [LayerName, string | null][] {
-    const { networkId, sourceKey, areaKey } = attempt;
-    const area = areaKey === null ? null : `${networkId}|${areaKey}`;
-    const source = sourceKey === null ? null : `${networkId}|${sourceKey}`;
-    switch (attempt.lane) {
-      case 'operator':
-        return [
-          ['operatorSource', source],
-          ['trustedGlobal', '*'],
-        ];
-      case 'known':
-        return [
-          ['knownSource', source],
-          ['knownNetwork', networkId],
-          ['trustedGlobal', '*'],
-        ];
-      case 'unknown':
-        return attempt.isFloodMode
-          ? [
-              ['floodSource', source],
-              ['floodArea', area],
-              ['floodNetwork', networkId],
-              ['unknownGlobal', '*'],
-            ]
-          : [
-              ['unknownSource', source],
-              ['unknownArea', area],
-              ['unknownNetwork', networkId],
-              ['unknownGlobal', '*'],
-            ];
-    }
+  async function take(db: Kysely<Database>, name: LayerName, key: string): Promise<RateLimitDecision> {
+    const layer: Layer = intakeLayers[name];
+    const inProcess = local.get(name);
+    if (inProcess) return inProcess.consume(key);
+    return takeSharedCount(db, options.clock, {
+      key: sharedLimitKey(options.crypto, `intake.${layer.name}`, key),
+      limit: limitOf(layer),
+      windowMs: layer.windowMs,
+    });
   }
 
   return {
-    check(attempt) {
-      for (const [name, key] of plan(attempt)) {
-        if (key === null) continue;
-        const decision = limiters[name].consume(keyOf(key));
-        if (!decision.isAllowed) {
-          return { isAllowed: false, retryAfterMs: decision.retryAfterMs, layer: intakeLayers[name].name };
+    // One transaction for all layers of a check: one commit (one disk flush) instead of one per
+    // layer. Layers are always taken in the same order, so concurrent checks cannot deadlock.
+    check: (attempt) =>
+      options.db.transaction().execute(async (trx): Promise<IntakeDecision> => {
+        // A counter is not a record: losing the last few takes in a PostgreSQL crash is harmless,
+        // so the commit does not wait for the disk (about half the cost of a check).
+        if (options.dialect === 'postgres') await sql`set local synchronous_commit = off`.execute(trx);
+        for (const [name, key] of planIntakeLayers(attempt)) {
+          if (key === null) continue;
+          const decision = await take(trx, name, key);
+          if (!decision.isAllowed) {
+            return { isAllowed: false, retryAfterMs: decision.retryAfterMs, layer: intakeLayers[name].name };
+          }
         }
-      }
-      return { isAllowed: true, retryAfterMs: 0, layer: null };
-    },
+        return { isAllowed: true, retryAfterMs: 0, layer: null };
+      }),
   };
+}
+
+/** Which layers an attempt takes from, in order, with the key of each (null: skipped). */
+export function planIntakeLayers(attempt: IntakeAttempt): [LayerName, string | null][] {
+  const { networkId, sourceKey, areaKey } = attempt;
+  const area = areaKey === null ? null : `${networkId}|${areaKey}`;
+  const source = sourceKey === null ? null : `${networkId}|${sourceKey}`;
+  switch (attempt.lane) {
+    case 'operator':
+      return [
+        ['operatorSource', source],
+        ['trustedGlobal', '*'],
+      ];
+    case 'known':
+      return [
+        ['knownSource', source],
+        ['knownNetwork', networkId],
+        ['trustedGlobal', '*'],
+      ];
+    case 'unknown':
+      return attempt.isFloodMode
+        ? [
+            ['floodSource', source],
+            ['floodArea', area],
+            ['floodNetwork', networkId],
+            ['unknownGlobal', '*'],
+          ]
+        : [
+            ['unknownSource', source],
+            ['unknownArea', area],
+            ['unknownNetwork', networkId],
+            ['unknownGlobal', '*'],
+          ];
+  }
 }
 
 /** A ~1 km cell of a coarse point, or the ZIP code: the "area" a flood at one place fills. */

@@ -56,7 +56,7 @@ export function registerReportApiRoutes(app: FastifyInstance, context: PlatformC
   app.post('/api/reports', async (request, reply) => {
     const principal = await authenticator.requirePrincipal(request);
     const body = parseInput(operatorReportSchema, request.body);
-    guard.admitOperator({ networkId: principal.networkId, memberId: principal.memberId });
+    await guard.admitOperator({ networkId: principal.networkId, memberId: principal.memberId });
     const stored = await submitOperatorReport(deps, principal, body);
     return reply.status(201).send({
       reportId: stored.reportId,
