@@ -14,6 +14,7 @@ import { registerNetworkRoutes } from './modules/identity/networks/index.ts';
 import { registerRealtimeRoutes } from './modules/system/realtime/index.ts';
 import { registerResponderRoutes } from './modules/field/responders/index.ts';
 import { registerRotaRoutes } from './modules/field/rota/index.ts';
+import { registerPagingRoutes } from './modules/field/paging/index.ts';
 import { registerReportRoutes } from './modules/intake/reports/index.ts';
 import { registerFloodModeRoutes } from './modules/intake/flood/index.ts';
 import { registerRumorRoutes } from './modules/alerting/rumors/index.ts';
@@ -69,6 +70,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerIncidentRoutes(app, context);
   registerResponderRoutes(app, context);
   registerRotaRoutes(app, context);
+  registerPagingRoutes(app, context);
   registerDispatchRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerNetworkRoutes(app, context);

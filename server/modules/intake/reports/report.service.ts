@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
+import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../../identity/index.ts';
@@ -17,6 +18,11 @@ import type { ReportChannel } from './report.tables.ts';
 export interface ReportDeps extends ServiceDeps {
   lookupZip: ZipLookup;
   settingsFor: IncidentSettingsSource;
+  /** Runs in the report's transaction when it opens a new incident (field pages dispatchers). */
+  onIncidentOpened?: (
+    uow: UnitOfWork,
+    incident: { id: string; networkId: string; createdAt: number },
+  ) => Promise<void>;
 }
 
 /** A report from any channel, already parsed at its edge. */
@@ -148,6 +154,13 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
       contact_purged_at: null,
       created_at: now,
     });
+    if (isNewIncident && deps.onIncidentOpened) {
+      await deps.onIncidentOpened(uow, {
+        id: incident.id,
+        networkId: incident.network_id,
+        createdAt: incident.created_at,
+      });
+    }
     if (input.enteredBy) {
       await recordAudit(deps, uow.trx, {
         networkId: input.networkId,
