@@ -13,6 +13,8 @@ import { registerMemberRoutes } from './modules/identity/members/index.ts';
 import { registerNetworkRoutes } from './modules/identity/networks/index.ts';
 import { registerRealtimeRoutes } from './modules/system/realtime/index.ts';
 import { registerResponderRoutes } from './modules/field/responders/index.ts';
+import { registerRotaRoutes } from './modules/field/rota/index.ts';
+import { registerPagingRoutes } from './modules/field/paging/index.ts';
 import { registerReportRoutes } from './modules/intake/reports/index.ts';
 import { registerFloodModeRoutes } from './modules/intake/flood/index.ts';
 import { registerRumorRoutes } from './modules/alerting/rumors/index.ts';
@@ -67,6 +69,8 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerReportRoutes(app, context);
   registerIncidentRoutes(app, context);
   registerResponderRoutes(app, context);
+  registerRotaRoutes(app, context);
+  registerPagingRoutes(app, context);
   registerDispatchRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerNetworkRoutes(app, context);

@@ -1,5 +1,6 @@
 import { systemClock } from './platform/clock/clock.ts';
 import type { AppConfig } from './platform/config/config.ts';
+import { schedulePagingForIncident } from './modules/field/index.ts';
 import { memberAccounts } from './modules/identity/index.ts';
 import type { ModulePorts, PlatformContext } from './platform/context.ts';
 import { createFieldCrypto, loadKeyring } from './platform/crypto/index.ts';
@@ -13,8 +14,11 @@ import { createRealtimeHub } from './platform/realtime/realtime-hub.ts';
 import type { RealtimeHubOptions } from './platform/realtime/realtime-hub.ts';
 import { closeSenders, createSenders } from './platform/senders.ts';
 
-/** What modules implement for each other, handed in here: members' accounts, for auth. */
-export const modulePorts: ModulePorts = { memberAccounts };
+/**
+ * What modules implement for each other, handed in here: members' accounts, for auth; paging the
+ * on-duty dispatchers when a report opens an incident, for intake (field implements it).
+ */
+export const modulePorts: ModulePorts = { memberAccounts, incidentOpened: schedulePagingForIncident };
 
 export interface PlatformContextOptions {
   logger: Logger;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { subscriptionPurgeTasks } from './modules/alerting/index.ts';
 import { channelsPurgeTasks } from './modules/channels/index.ts';
-import { fieldPurgeTasks } from './modules/field/index.ts';
+import { fieldPurgeTasks, pagingPurgeTasks, rotaPurgeTasks } from './modules/field/index.ts';
 import { identityPurgeTasks } from './modules/identity/index.ts';
 import { intakePurgeTasks } from './modules/intake/index.ts';
 import { defineJob, doneJobsPurgeTask, recurring } from './platform/jobs/index.ts';
@@ -20,6 +20,8 @@ export const purgeTasks: readonly PurgeTask[] = checkPurgeTasks([
   ...intakePurgeTasks,
   ...channelsPurgeTasks,
   ...fieldPurgeTasks,
+  ...rotaPurgeTasks,
+  ...pagingPurgeTasks,
   ...subscriptionPurgeTasks,
   doneJobsPurgeTask,
   expiredSharedCountersPurgeTask,

@@ -2,6 +2,7 @@ import type { PlatformContext } from '../../platform/context.ts';
 import { recurring } from '../../platform/jobs/index.ts';
 import type { JobSet } from '../../platform/jobs/index.ts';
 import { createDispatchJobs } from './dispatch/dispatch.jobs.ts';
+import { createPagingJobs } from './paging/paging.jobs.ts';
 import {
   createContactCodeJob,
   createTestPageJob,
@@ -14,6 +15,7 @@ export function createFieldJobs(context: PlatformContext): JobSet {
   return {
     jobs: [
       ...createDispatchJobs(context),
+      ...createPagingJobs(context),
       purgeExpiredLocationsJob,
       createTestPageJob(context),
       createContactCodeJob(context),

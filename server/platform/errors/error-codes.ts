@@ -118,6 +118,10 @@ export const errorCodes = {
   RESPONDER_CODE_WRONG: { status: 400, message: 'errors.RESPONDER_CODE_WRONG' },
   /** No code waits: never asked, expired, or too many wrong tries. */
   RESPONDER_CODE_EXPIRED: { status: 409, message: 'errors.RESPONDER_CODE_EXPIRED' },
+  /** A rota turn for a member who does not hold that role there (issue 16). */
+  ROTA_ROLE_NOT_HELD: { status: 400, message: 'errors.ROTA_ROLE_NOT_HELD' },
+  /** A page link that is not the signed-in member's, or no longer exists. */
+  PAGE_NOT_FOUND: { status: 404, message: 'errors.PAGE_NOT_FOUND' },
   // identity
   /** Unknown email, wrong password, or a member who may not sign in: one answer for all. */
   SIGN_IN_FAILED: { status: 401, message: 'errors.SIGN_IN_FAILED' },

@@ -8,6 +8,8 @@ export const smsKeywords = {
   acceptOffer: ['ACEPTO', 'ACEPTAR', 'ACEPTA', 'ACCEPT', 'YES', 'SI', 'OK', 'نعم', 'أقبل'],
   /** A responder turns an offer down: "NO K7H3". */
   declineOffer: ['NO', 'DECLINE', 'DECLINO', 'RECHAZO', 'RECHAZAR', 'لا', 'أرفض'],
+  /** A paged dispatcher takes the incident: "TOMO K7H3" (issue 16, docs/adr/0028). */
+  claimIncident: ['TOMO', 'CLAIM', 'ACK', 'RECIBIDO', 'أستلم'],
   /** Twilio's documented default opt-out keywords, plus ALTO for Spanish speakers (the whole message). */
   optOut: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'ALTO'],
   /** Twilio's opt-in keywords that lift its own block (YES is left out: too common a reply). */

@@ -1,6 +1,11 @@
 import type { PlatformContext } from '../../../platform/context.ts';
-import { normalizeSmsKeyword, responderReplyWords } from '../../../platform/sms/keyword.ts';
-import { dispatchDepsFrom, handleResponderSmsReply } from '../../field/index.ts';
+import { normalizeSmsKeyword, responderReplyWords, smsKeywords } from '../../../platform/sms/keyword.ts';
+import {
+  dispatchDepsFrom,
+  handlePageSmsReply,
+  handleResponderSmsReply,
+  pagingDepsFrom,
+} from '../../field/index.ts';
 
 /** A text message as a keyword handler sees it. */
 export interface SmsKeywordMessage {
@@ -73,11 +78,25 @@ export function createSmsKeywordRouter(handlers: readonly SmsKeywordHandler[]): 
 
 /**
  * Every module's texted keywords, declared in one place: channels imports the modules it routes
- * to through their index.ts. Today: responders answering dispatch offers (ACEPTO K7H3).
+ * to through their index.ts. Today: responders answering dispatch offers (ACEPTO K7H3), and paged
+ * dispatchers taking the incident (TOMO K7H3).
  */
 export function smsKeywordHandlersFor(context: PlatformContext): SmsKeywordHandler[] {
   const dispatch = dispatchDepsFrom(context);
+  const paging = pagingDepsFrom(context);
   return [
+    {
+      keywords: smsKeywords.claimIncident,
+      requiresArgument: true,
+      handle: async (message) => {
+        const reply = await handlePageSmsReply(paging, {
+          from: message.phoneE164,
+          body: message.text,
+          networkId: message.networkId,
+        });
+        return reply === null ? { handled: false, replies: [] } : { handled: true, replies: [reply] };
+      },
+    },
     {
       keywords: responderReplyWords,
       handle: async (message) => {

@@ -8,7 +8,7 @@ import { findNetworkById, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { OwnResponderProfile } from './responder.contract.ts';
 import type { ResponderDeps } from './responder.deps.ts';
-import { responderFields } from './responder.deps.ts';
+import { pagedRoles, responderFields } from './responder.deps.ts';
 import { parseLanguages } from './responder-presenter.ts';
 import {
   findProfile,
@@ -43,7 +43,7 @@ export async function setOwnContact(
   principal: Principal,
   input: { smsPhone: string | null },
 ): Promise<OwnResponderProfile> {
-  requireRole(principal, ['responder']);
+  requireRole(principal, pagedRoles);
   await inTransaction(deps, async (uow) => {
     const now = deps.clock.now();
     await ensureProfile(uow.trx, principal, now);
@@ -88,7 +88,7 @@ export async function verifyOwnContact(
   principal: Principal,
   input: { code: string },
 ): Promise<OwnResponderProfile> {
-  requireRole(principal, ['responder']);
+  requireRole(principal, pagedRoles);
   const outcome = await inTransaction(deps, async (uow) => {
     const now = deps.clock.now();
     const profile = await findProfile(uow.trx, principal.memberId);

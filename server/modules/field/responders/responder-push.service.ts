@@ -4,7 +4,7 @@ import { loadVapidKeys, parsePushSubscription } from '../../../platform/push/ind
 import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { ResponderDeps } from './responder.deps.ts';
-import { responderFields } from './responder.deps.ts';
+import { pagedRoles, responderFields } from './responder.deps.ts';
 import { updateProfile } from './responder.repository.ts';
 import { ensureProfile } from './responder.service.ts';
 
@@ -13,7 +13,7 @@ export async function getPushPublicKey(
   deps: ResponderDeps,
   principal: Principal,
 ): Promise<{ publicKey: string }> {
-  requireRole(principal, ['responder']);
+  requireRole(principal, pagedRoles);
   return { publicKey: (await loadVapidKeys(deps)).publicKey };
 }
 
@@ -26,7 +26,7 @@ export async function setOwnPushSubscription(
   principal: Principal,
   subscription: unknown,
 ): Promise<{ hasPushSubscription: boolean }> {
-  requireRole(principal, ['responder']);
+  requireRole(principal, pagedRoles);
   let stored: string | null = null;
   if (subscription !== null) {
     const parsed = parsePushSubscription(subscription, deps.pushHosts, deps.allowedPrivateAddresses);

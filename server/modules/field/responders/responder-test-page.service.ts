@@ -9,7 +9,7 @@ import type { SmsSender } from '../../../platform/sms/sms.ts';
 import { findNetworkById, requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import type { ResponderDeps } from './responder.deps.ts';
-import { responderFields } from './responder.deps.ts';
+import { pagedRoles, responderFields } from './responder.deps.ts';
 import { parseLanguages } from './responder-presenter.ts';
 import type { TestPageAnswer } from './responder.contract.ts';
 import { findProfile, findResponderMember, updateProfile } from './responder.repository.ts';
@@ -35,7 +35,7 @@ export interface TestPageSenders {
  * registered channel; pressing again within a minute sends nothing more.
  */
 export async function sendOwnTestPage(deps: TestPageDeps, principal: Principal): Promise<TestPageAnswer> {
-  requireRole(principal, ['responder']);
+  requireRole(principal, pagedRoles);
   const profile = await findProfile(deps.db, principal.memberId);
   const channels: TestPageAnswer['channels'] = [];
   if (profile?.push_subscription_enc) channels.push('push');

@@ -24,3 +24,9 @@ export const responderFields = {
   pendingSmsPhone: 'responder_profiles.pending_sms_phone',
   pendingSmsCode: 'responder_profiles.pending_sms_code',
 } as const;
+
+/**
+ * Who registers a phone (push, SMS number) and tests it: responders for offers, and dispatchers
+ * and coordinators for incident pages (issue 16 item 2; docs/adr/0028).
+ */
+export const pagedRoles = ['responder', 'dispatcher', 'coordinator'] as const;

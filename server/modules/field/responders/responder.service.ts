@@ -4,7 +4,7 @@ import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
 import { findNetworkById } from '../../identity/index.ts';
 import type { ResponderDeps } from './responder.deps.ts';
-import { responderFields } from './responder.deps.ts';
+import { pagedRoles, responderFields } from './responder.deps.ts';
 import { availabilityChangedEvent } from './responder.events.ts';
 import { onCallSourceAt, parseWindows } from './responder-availability.ts';
 import { coarsenLocation, locationLifetimeMs } from './responder-location.ts';
@@ -26,7 +26,7 @@ export async function getOwnResponderProfile(
   deps: ResponderDeps,
   principal: Principal,
 ): Promise<OwnResponderProfile> {
-  requireRole(principal, ['responder']);
+  requireRole(principal, pagedRoles);
   const timeZone = await timeZoneOf(deps, principal.networkId);
   const member = await findResponderMember(deps.db, principal.networkId, principal.memberId);
   const [profile, grants, trainings] = await Promise.all([

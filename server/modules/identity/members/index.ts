@@ -32,6 +32,7 @@ export {
   countExerciseRecipients,
   countVettingsOfMembers,
   filterActiveMembersHoldingRole,
+  findActiveMemberEmailEnc,
   findExerciseRecipientContact,
   findMemberDisplayNamesEnc,
   findMemberHoldingRole,

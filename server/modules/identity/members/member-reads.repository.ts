@@ -240,3 +240,16 @@ export async function isAreaReferenced(
     .executeTakeFirst();
   return invitation !== undefined;
 }
+
+/** An active member's email (still encrypted) and languages, to reach them as a last resort. */
+export async function findActiveMemberEmailEnc(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<{ email_enc: string; languages: string } | undefined> {
+  return db
+    .selectFrom('members')
+    .select(['email_enc', 'languages'])
+    .where('id', '=', memberId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}

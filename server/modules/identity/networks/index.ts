@@ -35,6 +35,7 @@ export {
   findAreaIdsInNetwork,
   findNetworkName,
   hasAnyNetwork,
+  listAreaNames,
   listNetworkIds,
   listNetworkSettingsRows,
   lockNetworkRow,

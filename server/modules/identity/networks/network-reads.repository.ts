@@ -92,3 +92,16 @@ export async function findAreaBoxes(
     maxLon: row.max_lon,
   }));
 }
+
+/** The network's areas by name (ids and names only), for screens that list coverage per area. */
+export async function listAreaNames(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('areas')
+    .select(['id', 'name'])
+    .where('network_id', '=', networkId)
+    .orderBy('name')
+    .execute();
+}

@@ -18,6 +18,10 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   hotlineNumbers: [],
   // Issue 16: an unanswered offer at 3 a.m. must not wait for a dispatcher to notice it.
   isOfferEscalationOn: true,
+  // Issue 16: an unclaimed incident pages the on-duty dispatchers again after N minutes and its
+  // coordinators after M (docs/adr/0028).
+  pageUnclaimedAfterMinutes: 5,
+  escalateUnclaimedAfterMinutes: 15,
 });
 
 /**
@@ -49,5 +53,7 @@ export function memberVisibleSettings(settings: NetworkSettings) {
     reportTextRetentionDays: settings.reportTextRetentionDays,
     reporterContactRetentionHoursAfterClose: settings.reporterContactRetentionHoursAfterClose,
     isOfferEscalationOn: settings.isOfferEscalationOn,
+    pageUnclaimedAfterMinutes: settings.pageUnclaimedAfterMinutes,
+    escalateUnclaimedAfterMinutes: settings.escalateUnclaimedAfterMinutes,
   };
 }

@@ -61,6 +61,10 @@ export const networkSettingBounds = {
   alertExpiryHoursUrgent: { min: 1, max: 72 },
   /** The same for updates; up to a week. */
   alertExpiryHoursUpdate: { min: 1, max: 168 },
+  /** Issue 16: page the on-duty dispatchers again when an incident is unclaimed this long (N). */
+  pageUnclaimedAfterMinutes: { min: 1, max: 120 },
+  /** ...and page its coordinators when it is still unclaimed this long (M). */
+  escalateUnclaimedAfterMinutes: { min: 1, max: 240 },
 } as const;
 export type NetworkSettingBounds = typeof networkSettingBounds;
 
@@ -86,6 +90,8 @@ export const networkSettingFields = {
   privilegeCoolingOffHours: wholeNumberWithin(networkSettingBounds.privilegeCoolingOffHours),
   /** An offer not accepted in time (or declined) goes on to the next nearest responder. */
   isOfferEscalationOn: z.boolean(),
+  pageUnclaimedAfterMinutes: wholeNumberWithin(networkSettingBounds.pageUnclaimedAfterMinutes),
+  escalateUnclaimedAfterMinutes: wholeNumberWithin(networkSettingBounds.escalateUnclaimedAfterMinutes),
   /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
   hotlineNumbers: z
     .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
@@ -112,6 +118,8 @@ export const networkSettingsPatchSchema = z.strictObject({
   alertExpiryHoursUpdate: networkSettingFields.alertExpiryHoursUpdate.optional(),
   hotlineNumbers: networkSettingFields.hotlineNumbers.optional(),
   isOfferEscalationOn: networkSettingFields.isOfferEscalationOn.optional(),
+  pageUnclaimedAfterMinutes: networkSettingFields.pageUnclaimedAfterMinutes.optional(),
+  escalateUnclaimedAfterMinutes: networkSettingFields.escalateUnclaimedAfterMinutes.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 

@@ -1,4 +1,5 @@
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
+import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Principal } from '../../identity/index.ts';
 import { recordIncidentChange } from './incident-changes.service.ts';
@@ -75,4 +76,32 @@ export async function releaseIncident(
 
 function claimChanged(): AppError {
   return new AppError('INCIDENT_CLAIMED', 'The claim changed meanwhile; reload the incident.');
+}
+
+/**
+ * Claims an unclaimed incident for a member who acknowledged a page for it (the page link or a
+ * texted code), in the caller's transaction; the caller checked that the member may work it.
+ * False when it is closed or someone holds it already: a page never takes over a claim.
+ */
+export async function claimIncidentForPage(
+  deps: Pick<IncidentDeps, 'dialect' | 'clock'>,
+  uow: UnitOfWork,
+  input: { incidentId: string; memberId: string; via: string },
+): Promise<boolean> {
+  const now = deps.clock.now();
+  const won = await setClaimIfHeldBy(uow.trx, input.incidentId, null, {
+    claimed_by: input.memberId,
+    claimed_at: now,
+    updated_at: now,
+  });
+  if (!won) return false;
+  await recordIncidentChange(deps, uow, {
+    incidentId: input.incidentId,
+    actorMemberId: input.memberId,
+    history: { kind: 'claimed' },
+    audit: 'incident.claimed',
+    realtime: 'incident.claimed',
+    metadata: { claimedBy: input.memberId, previousHolder: null, via: input.via },
+  });
+  return true;
 }

@@ -48,7 +48,10 @@ export type IncidentEventKind =
   | 'merged'
   | 'mergedFrom'
   | 'split'
-  | 'splitFrom';
+  | 'splitFrom'
+  // Issue 16: an on-duty dispatcher (or coordinator) was paged, and acknowledged the page.
+  | 'paged'
+  | 'pageAcknowledged';
 
 /** Realtime events about an incident (ids, counts and states only): "refetch what you show". */
 export type IncidentEventType =

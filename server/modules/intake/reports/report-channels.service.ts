@@ -22,7 +22,15 @@ export function reportDepsFrom(context: PlatformContext): ReportDeps {
       zipNear: (point) => zipForPoint(point.lat, point.lon, 10_000)?.zip ?? null,
     },
     settingsFor: networkIncidentSettings(context.database.db),
+    onIncidentOpened: pageOnIncidentOpened(context),
   };
+}
+
+/** The port the field module fills (issue 16): page on-duty dispatchers when an incident opens. */
+function pageOnIncidentOpened(context: PlatformContext): ReportDeps['onIncidentOpened'] {
+  const hook = context.ports.incidentOpened;
+  if (!hook) return undefined;
+  return (uow, incident) => hook({ clock: context.clock, jobs: context.jobs }, uow, incident);
 }
 
 /** The network behind a public intake URL; NETWORK_NOT_FOUND for an unknown slug. */

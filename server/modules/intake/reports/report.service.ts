@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
+import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../../identity/index.ts';
@@ -18,6 +19,11 @@ import type { ReportChannel } from './report.tables.ts';
 export interface ReportDeps extends ServiceDeps {
   lookupZip: ZipLookup;
   settingsFor: IncidentSettingsSource;
+  /** Runs in the report's transaction when it opens a new incident (field pages dispatchers). */
+  onIncidentOpened?: (
+    uow: UnitOfWork,
+    incident: { id: string; networkId: string; createdAt: number },
+  ) => Promise<void>;
 }
 
 /** A report from any channel, already parsed at its edge. */
@@ -168,6 +174,13 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
         objectType: 'report',
         objectId: reportId,
         metadata: { incidentId: incident.id, isNewIncident },
+      });
+    }
+    if (isNewIncident && deps.onIncidentOpened) {
+      await deps.onIncidentOpened(uow, {
+        id: incident.id,
+        networkId: incident.network_id,
+        createdAt: incident.created_at,
       });
     }
     if (input.enteredBy) {
