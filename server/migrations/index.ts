@@ -17,6 +17,7 @@ import * as sideDoors from './2026_11_29_0018_side_doors.ts';
 import * as outsiderLimits from './2026_11_29_0020_outsider_limits.ts';
 import * as deliveryResilience from './2026_11_29_0019_delivery_resilience.ts';
 import * as responderContactVerification from './2026_11_29_0021_responder_contact_verification.ts';
+import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0020_outsider_limits': outsiderLimits,
   '2026_11_29_0019_delivery_resilience': deliveryResilience,
   '2026_11_29_0021_responder_contact_verification': responderContactVerification,
+  '2026_11_29_0025_field_resilience': fieldResilience,
 };
