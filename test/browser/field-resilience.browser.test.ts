@@ -66,6 +66,18 @@ function fieldResilience(dialect: DialectName): void {
     await field.page.waitForSelector('.notice:text("Saved.")');
     await field.page.click('#share-location');
     await field.page.waitForSelector('text=Location shared');
+    expect(await field.page.locator('#location-reminder').count()).toBe(0);
+
+    // The shared location is about to expire: a banner says so, and one tap shares it again.
+    await world.factories.database.db
+      .updateTable('responder_profiles')
+      .set({ location_expires_at: Date.now() + 4 * 60 * 1000 })
+      .where('member_id', '=', responder.id)
+      .execute();
+    await field.page.reload();
+    await field.page.waitForSelector('#location-reminder:has-text("expires in 4 minutes")');
+    await field.page.click('#location-reminder button');
+    await field.page.waitForSelector('#location-reminder', { state: 'detached' });
 
     await signInMember(dispatcher.page, server.url, desk);
     const incidentId = await operatorReport(

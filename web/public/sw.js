@@ -11,6 +11,8 @@ var fallback = {
   'oncall.push.offerBody': 'Open Amparo to see it and answer.',
   'oncall.push.testTitle': 'Test page',
   'oncall.push.testBody': 'Dispatch offers reach this phone.',
+  'oncall.push.locationTitle': 'Location about to expire',
+  'oncall.push.locationBody': 'Open Amparo to share it again.',
 };
 
 // Offline (issue 16, item 4; docs/adr/0029): the app's files and the few answers a responder's
@@ -118,6 +120,14 @@ function noticeFor(message) {
       title: 'oncall.push.testTitle',
       body: 'oncall.push.testBody',
       tag: 'test-page',
+      path: 'responder',
+    };
+  }
+  if (message && message.type === 'responders.locationExpiring') {
+    return {
+      title: 'oncall.push.locationTitle',
+      body: 'oncall.push.locationBody',
+      tag: 'location-expiring',
       path: 'responder',
     };
   }

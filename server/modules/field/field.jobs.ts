@@ -4,20 +4,27 @@ import type { JobSet } from '../../platform/jobs/index.ts';
 import { createDispatchJobs } from './dispatch/dispatch.jobs.ts';
 import {
   createContactCodeJob,
+  createLocationReminderJob,
   createTestPageJob,
   purgeExpiredLocationsJob,
   purgeLocationsEveryMs,
+  remindLocationsEveryMs,
 } from './responders/responder.jobs.ts';
 
 /** The field's jobs (server/jobs.ts lists them): offer expiry and notification, expired locations. */
 export function createFieldJobs(context: PlatformContext): JobSet {
+  const locationReminderJob = createLocationReminderJob(context);
   return {
     jobs: [
       ...createDispatchJobs(context),
       purgeExpiredLocationsJob,
       createTestPageJob(context),
       createContactCodeJob(context),
+      locationReminderJob,
     ],
-    recurring: [recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {})],
+    recurring: [
+      recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {}),
+      recurring(locationReminderJob, remindLocationsEveryMs, {}),
+    ],
   };
 }

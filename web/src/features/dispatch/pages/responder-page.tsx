@@ -5,6 +5,7 @@ import { quickExit } from '../../auth/quick-exit.ts';
 import { useEffect } from 'preact/hooks';
 import { acceptOffer, declineOffer, reportProgress } from '../api/responder.ts';
 import { OfferCard } from '../components/offer-card.tsx';
+import { LocationReminder } from '../components/location-reminder.tsx';
 import { OutboxList } from '../components/outbox-list.tsx';
 import { ResponderDevices } from '../components/responder-devices.tsx';
 import { useOutbox } from '../hooks/use-outbox.ts';
@@ -35,6 +36,9 @@ export function ResponderPage() {
         </button>
       </div>
       <Notice message={action.message ?? loadFailure} />
+      {responder.data ? (
+        <LocationReminder profile={responder.data.profile} onShare={shareMyLocation} />
+      ) : null}
       <OutboxList items={outbox} />
       {!isAvailable ? (
         <p class="empty">{t('responder.unavailable')}</p>
