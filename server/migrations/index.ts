@@ -19,6 +19,7 @@ import * as deliveryResilience from './2026_11_29_0019_delivery_resilience.ts';
 import * as responderContactVerification from './2026_11_29_0021_responder_contact_verification.ts';
 import * as passkeyStepUp from './2026_11_29_0022_passkey_step_up.ts';
 import * as rotaAndPaging from './2026_11_29_0024_rota_and_paging.ts';
+import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0021_responder_contact_verification': responderContactVerification,
   '2026_11_29_0022_passkey_step_up': passkeyStepUp,
   '2026_11_29_0024_rota_and_paging': rotaAndPaging,
+  '2026_11_29_0025_field_resilience': fieldResilience,
 };

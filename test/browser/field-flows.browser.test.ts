@@ -177,7 +177,7 @@ function fieldFlows(dialect: DialectName): void {
       if (request.url().endsWith('/evidence') && request.method() === 'POST') uploads.push(request.url());
     });
     const photoInput = field.page.locator('input[type=file]');
-    expect(await photoInput.getAttribute('accept')).toBe('image/*');
+    expect(await photoInput.getAttribute('accept')).toBe('image/*,video/*');
     expect(await photoInput.getAttribute('capture')).toBe('environment');
     await photoInput.setInputFiles({
       name: 'huge.jpg',
@@ -187,14 +187,14 @@ function fieldFlows(dialect: DialectName): void {
     await field.page.waitForSelector('[data-upload-state=tooLarge]:has-text("too large")');
     expect(uploads).toEqual([]);
 
-    // The first attempt of the real photo fails (connection lost); retry sends it.
+    // The first attempt of the real photo fails (connection lost): the photo waits in the phone's
+    // outbox and is sent again on its own once the connection is back (ADR 0029).
     const photo = await photoWithGps();
     expect((await sharp(photo).metadata()).exif).toBeDefined();
     await field.page.route('**/api/offers/*/evidence', (route) => route.abort('internetdisconnected'));
     await photoInput.setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await field.page.waitForSelector('[data-upload-state=failed]:has-text("connection dropped")');
+    await field.page.waitForSelector('[data-upload-state=waiting]:has-text("waiting to send")');
     await field.page.unroute('**/api/offers/*/evidence');
-    await field.page.click('button:has-text("Try photo 2 again")');
     await field.page.waitForSelector('[data-upload-state=done]');
 
     // The livestream link must be https; a plain http link is refused in the form.

@@ -76,6 +76,7 @@ export async function matrixOffer(
       outcome_at: null,
       outcome_notes_enc: null,
       livestream_url_enc: null,
+      outcome_client_key: null,
       updated_at: now,
     })
     .execute();

@@ -116,6 +116,7 @@ describeEachDatabase('nearest available responders', (dialect) => {
           outcome_at: null,
           outcome_notes_enc: null,
           livestream_url_enc: null,
+          outcome_client_key: null,
           updated_at: clock.now(),
         })
         .execute();

@@ -104,6 +104,8 @@ export const explainedPlainColumns: Record<string, string> = {
   'responder_trainings.completed_on': 'internal: a training date',
   'responder_trainings.expires_on': 'internal: a training date',
   'dispatch_offers.code': 'internal: four-character reply code for SMS replies',
+  'dispatch_offers.outcome_client_key': 'random UUID a phone made for a queued outcome (idempotency key)',
+  'evidence_items.client_key': 'random UUID a phone made for a queued upload (idempotency key)',
   // Public key material and short-lived random challenges.
   'vapid_keys.public_key': 'public: the VAPID public key browsers subscribe with',
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',

@@ -11,10 +11,84 @@ var fallback = {
   'oncall.push.offerBody': 'Open Amparo to see it and answer.',
   'oncall.push.testTitle': 'Test page',
   'oncall.push.testBody': 'Dispatch offers reach this phone.',
+  'oncall.push.locationTitle': 'Location about to expire',
+  'oncall.push.locationBody': 'Open Amparo to share it again.',
 };
 
-self.addEventListener('install', function () {
+// Offline (issue 16, item 4; docs/adr/0029): the app's files and the few answers a responder's
+// screen needs are kept, network first, so a reload without a connection still shows the app and
+// the current offer. Only these GETs; the copies are deleted at sign-out and quick exit.
+var offlineCache = 'amparo-offline-v1';
+var shellPath = '/app/';
+var offlineAnswers = [
+  '/api/auth/session',
+  '/api/responders/me',
+  '/api/responders/me/offers',
+  '/api/evidence/limits',
+];
+
+function isKeptFile(path) {
+  return (
+    path.indexOf('/app/assets/') === 0 ||
+    path.indexOf('/app/locales/') === 0 ||
+    path.indexOf('/app/icons/') === 0 ||
+    path === '/app/manifest.webmanifest'
+  );
+}
+
+/** The shell and the files it names, so the first offline reload works without a second visit. */
+function keepShell() {
+  return caches.open(offlineCache).then(function (cache) {
+    return fetch(shellPath, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) return undefined;
+      return response
+        .clone()
+        .text()
+        .then(function (html) {
+          var files = html.match(/\/app\/assets\/[A-Za-z0-9._-]+/g) || [];
+          return cache.put(shellPath, response).then(function () {
+            return cache.addAll(files);
+          });
+        });
+    });
+  });
+}
+
+self.addEventListener('install', function (event) {
   self.skipWaiting();
+  event.waitUntil(keepShell().catch(function () {}));
+});
+
+/** Network first; a copy of each good answer is kept; without a network, the copy. */
+function networkFirst(request, key) {
+  return fetch(request)
+    .then(function (response) {
+      if (response.ok) {
+        var copy = response.clone();
+        caches.open(offlineCache).then(function (cache) {
+          return cache.put(key, copy);
+        });
+      }
+      return response;
+    })
+    .catch(function (failure) {
+      return caches.match(key, { cacheName: offlineCache }).then(function (kept) {
+        if (kept) return kept;
+        throw failure;
+      });
+    });
+}
+
+self.addEventListener('fetch', function (event) {
+  var request = event.request;
+  if (request.method !== 'GET') return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && url.pathname.indexOf('/app/') === 0) {
+    event.respondWith(networkFirst(request, shellPath));
+  } else if (isKeptFile(url.pathname) || offlineAnswers.indexOf(url.pathname) >= 0) {
+    event.respondWith(networkFirst(request, url.pathname + url.search));
+  }
 });
 
 self.addEventListener('activate', function (event) {
@@ -46,6 +120,14 @@ function noticeFor(message) {
       title: 'oncall.push.testTitle',
       body: 'oncall.push.testBody',
       tag: 'test-page',
+      path: 'responder',
+    };
+  }
+  if (message && message.type === 'responders.locationExpiring') {
+    return {
+      title: 'oncall.push.locationTitle',
+      body: 'oncall.push.locationBody',
+      tag: 'location-expiring',
       path: 'responder',
     };
   }

@@ -5,13 +5,16 @@ import { createDispatchJobs } from './dispatch/dispatch.jobs.ts';
 import { createPagingJobs } from './paging/paging.jobs.ts';
 import {
   createContactCodeJob,
+  createLocationReminderJob,
   createTestPageJob,
   purgeExpiredLocationsJob,
   purgeLocationsEveryMs,
+  remindLocationsEveryMs,
 } from './responders/responder.jobs.ts';
 
 /** The field's jobs (server/jobs.ts lists them): offer expiry and notification, expired locations. */
 export function createFieldJobs(context: PlatformContext): JobSet {
+  const locationReminderJob = createLocationReminderJob(context);
   return {
     jobs: [
       ...createDispatchJobs(context),
@@ -19,7 +22,11 @@ export function createFieldJobs(context: PlatformContext): JobSet {
       purgeExpiredLocationsJob,
       createTestPageJob(context),
       createContactCodeJob(context),
+      locationReminderJob,
     ],
-    recurring: [recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {})],
+    recurring: [
+      recurring(purgeExpiredLocationsJob, purgeLocationsEveryMs, {}),
+      recurring(locationReminderJob, remindLocationsEveryMs, {}),
+    ],
   };
 }

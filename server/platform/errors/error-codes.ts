@@ -83,6 +83,8 @@ export const errorCodes = {
   OFFER_NOT_PENDING: { status: 409, message: 'app-field.error.OFFER_NOT_PENDING' },
   OFFER_TRANSITION_INVALID: { status: 409, message: 'app-field.error.OFFER_TRANSITION_INVALID' },
   OUTCOME_ALREADY_REPORTED: { status: 409, message: 'app-field.error.OUTCOME_ALREADY_REPORTED' },
+  /** An Idempotency-Key already used for another offer's upload. */
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'app-resilience.error.IDEMPOTENCY_KEY_REUSED' },
   RESPONDER_UNAVAILABLE: { status: 409, message: 'app-field.error.RESPONDER_UNAVAILABLE' },
   RESPONDER_NOT_ELIGIBLE: { status: 422, message: 'app-field.error.RESPONDER_NOT_ELIGIBLE' },
   INCIDENT_NOT_DISPATCHABLE: { status: 409, message: 'app-field.error.INCIDENT_NOT_DISPATCHABLE' },

@@ -9,6 +9,8 @@ import type { SessionView } from '../features/auth/api/types.ts';
 import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
 import { SessionContext } from '../features/auth/session.ts';
 import { EnrolmentRequiredPage } from '../features/account/pages/enrolment-required-page.tsx';
+import { forgetOfflineCopies } from '../features/dispatch/offline-shell.ts';
+import { wipeOutbox } from '../features/dispatch/outbox/outbox.ts';
 import { HelpOverlay } from './help-overlay.tsx';
 import { CurrentPage } from './current-page.tsx';
 import { homeOf } from './routes.tsx';
@@ -29,6 +31,8 @@ function useSessionState() {
   // Back to sign-in with a notice, instead of each screen's own error.
   useEffect(() => {
     onSessionEnded(() => {
+      void wipeOutbox();
+      void forgetOfflineCopies();
       setSessionEnded(true);
       setSession(null);
     });
@@ -41,6 +45,9 @@ function useSessionState() {
   };
   const signOutHere = async () => {
     await signOut().catch(() => undefined);
+    // Nothing a responder made or saw stays on the phone after signing out.
+    await wipeOutbox();
+    await forgetOfflineCopies();
     setSessionEnded(false);
     setSession(null);
     navigate('/');

@@ -99,6 +99,12 @@ export const outcomeSchema = z.strictObject({
 });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
+/**
+ * The `Idempotency-Key` header a responder's phone sends with a queued outcome or upload: a UUID
+ * made once per queued item, so a retry after a dropped connection never counts twice.
+ */
+export const idempotencyHeadersSchema = z.object({ 'idempotency-key': z.uuid().optional() });
+
 export const myOffersQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });

@@ -8,6 +8,7 @@ import {
   myOffersQuerySchema,
   offerParamsSchema,
   offerStatusReportSchema,
+  idempotencyHeadersSchema,
   outcomeSchema,
   sendOffersSchema,
   suggestionQuerySchema,
@@ -79,7 +80,8 @@ export function registerDispatchApiRoutes(app: FastifyInstance, context: Platfor
     const principal = await authenticator.requirePrincipal(request);
     const { offerId } = parseInput(offerParamsSchema, request.params);
     const input = parseInput(outcomeSchema, request.body);
-    return reportOutcome(deps, principal, offerId, input);
+    const { 'idempotency-key': clientKey } = parseInput(idempotencyHeadersSchema, request.headers);
+    return reportOutcome(deps, principal, offerId, input, clientKey ?? null);
   });
 
   app.post('/api/offers/:offerId/cancel', async (request) => {

@@ -39,6 +39,8 @@ export interface DispatchOffersTable {
   outcome_at: number | null;
   outcome_notes_enc: string | null;
   livestream_url_enc: string | null;
+  /** The key the responder's phone sent with the outcome, so a retry is answered, not refused. */
+  outcome_client_key: string | null;
   updated_at: number;
 }
 

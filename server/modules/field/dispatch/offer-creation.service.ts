@@ -65,6 +65,7 @@ export async function createOffer(
     outcome_at: null,
     outcome_notes_enc: null,
     livestream_url_enc: null,
+    outcome_client_key: null,
     updated_at: now,
   });
   if (!isInserted) return null;

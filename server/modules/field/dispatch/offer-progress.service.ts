@@ -80,13 +80,16 @@ export type { ReportedOutcome } from './dispatch.contract.ts';
  * The responder's finding on scene. The incident moves through its lifecycle (verifying →
  * confirmed, unconfirmed or false alarm) in the same transaction, and dispatchers get both the
  * offer event and the incident's status event at once. Notes and the livestream link are stored
- * encrypted and never leave in events or audit entries.
+ * encrypted and never leave in events or audit entries. A retry carrying the same `clientKey`
+ * (the Idempotency-Key the phone made for its queued outcome) gets the stored answer, not
+ * OUTCOME_ALREADY_REPORTED.
  */
 export async function reportOutcome(
   deps: DispatchDeps,
   principal: Principal,
   offerId: string,
   input: OutcomeInput,
+  clientKey: string | null = null,
 ): Promise<ReportedOutcome> {
   const offer = await requireOwnOffer(deps.db, principal, offerId);
   return inTransaction(deps, async (uow) => {
@@ -102,6 +105,7 @@ export async function reportOutcome(
         livestream_url_enc: input.livestreamUrl
           ? deps.crypto.encrypt(input.livestreamUrl, offerFields.livestreamUrl)
           : null,
+        outcome_client_key: clientKey,
         updated_at: now,
       },
       { outcomeUnset: true },
@@ -109,6 +113,17 @@ export async function reportOutcome(
     const current = await findOfferById(uow.trx, offer.id);
     if (!current) throw offerNotFound();
     if (!isWon) {
+      if (current.outcome !== null && clientKey !== null && current.outcome_client_key === clientKey) {
+        const incident = await findIncidentById(uow.trx, current.incident_id);
+        return {
+          offer: presentOffer(current, { withCode: true }),
+          incident: {
+            id: current.incident_id,
+            status: incident?.status ?? incidentStatusFor[current.outcome],
+          },
+          isIncidentChanged: false,
+        };
+      }
       if (current.outcome !== null)
         throw new AppError('OUTCOME_ALREADY_REPORTED', 'You already reported the outcome.');
       throw new AppError('OFFER_TRANSITION_INVALID', 'Accept the offer before reporting an outcome.');

@@ -14,7 +14,7 @@ import { emitEvidenceReceived } from './evidence.events.ts';
 import { presentEvidence } from './evidence-presenter.ts';
 import type { PresentedEvidence } from './evidence-presenter.ts';
 import { integrityFailed } from './evidence-reads.service.ts';
-import { findEvidenceItem, insertEvidenceItem } from './evidence.repository.ts';
+import { findEvidenceByClientKey, findEvidenceItem, insertEvidenceItem } from './evidence.repository.ts';
 import { inspectImage, sanitizeImage } from './image-sanitizer.ts';
 import { newMediaKey } from './media-cipher.ts';
 import { writeWholeFile } from './media-store.ts';
@@ -37,14 +37,21 @@ export interface IncomingFile {
  * copy with its metadata boxes overwritten, streamed from the stored original (a malformed box
  * tree is MEDIA_INVALID). Then one transaction records the item, its custody entries, the audit
  * entry and the realtime event.
+ *
+ * `clientKey` (the Idempotency-Key header, made by the phone once per queued file) makes a retry
+ * safe: an upload already received under that key is answered with the first item, body unread,
+ * and a retry racing the first loses to the unique index and gets the winner's item.
  */
 export async function receiveEvidence(
   deps: EvidenceDeps,
   principal: Principal,
   offerId: string,
   openFile: () => Promise<IncomingFile | null>,
+  clientKey: string | null = null,
 ): Promise<PresentedEvidence> {
   const offer = await requireOwnOffer(deps.db, principal, offerId);
+  const earlier = await findEarlierUpload(deps, principal, offerId, clientKey);
+  if (earlier) return earlier;
   if (!(workingOfferStatuses as readonly string[]).includes(offer.status)) {
     throw new AppError('OFFER_TRANSITION_INVALID', 'Accept the offer before sending evidence.');
   }
@@ -79,6 +86,7 @@ export async function receiveEvidence(
         shared_sha256: shared.sha256,
         custody_head_hash: null,
         received_at: now,
+        client_key: clientKey,
       });
       await appendCustodyEvent(deps, uow.trx, {
         evidenceId,
@@ -114,8 +122,25 @@ export async function receiveEvidence(
     });
   } catch (error) {
     await deps.store.remove(offer.network_id, evidenceId);
+    const winner = await findEarlierUpload(deps, principal, offerId, clientKey);
+    if (winner) return winner;
     throw error;
   }
+}
+
+async function findEarlierUpload(
+  deps: EvidenceDeps,
+  principal: Principal,
+  offerId: string,
+  clientKey: string | null,
+): Promise<PresentedEvidence | null> {
+  if (clientKey === null) return null;
+  const earlier = await findEvidenceByClientKey(deps.db, principal.memberId, clientKey);
+  if (!earlier) return null;
+  if (earlier.offer_id !== offerId) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This upload key was already used for another offer.');
+  }
+  return presentEvidence(earlier);
 }
 
 interface StoredOriginal {

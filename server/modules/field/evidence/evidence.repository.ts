@@ -15,6 +15,20 @@ export async function findEvidenceItem(db: Kysely<Database>, id: string): Promis
   return db.selectFrom('evidence_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The upload a responder's phone already made under this key, if any. */
+export async function findEvidenceByClientKey(
+  db: Kysely<Database>,
+  uploadedBy: string,
+  clientKey: string,
+): Promise<EvidenceRow | undefined> {
+  return db
+    .selectFrom('evidence_items')
+    .selectAll()
+    .where('uploaded_by', '=', uploadedBy)
+    .where('client_key', '=', clientKey)
+    .executeTakeFirst();
+}
+
 export async function listEvidenceOfIncident(
   db: Kysely<Database>,
   incidentId: string,

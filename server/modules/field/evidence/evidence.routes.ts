@@ -4,6 +4,7 @@ import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
+import { idempotencyHeadersSchema } from '../dispatch/dispatch.contract.ts';
 import { evidenceDepsFrom } from './evidence.deps.ts';
 import {
   evidenceParamsSchema,
@@ -43,8 +44,13 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
     scope.post('/api/offers/:offerId/evidence', async (request, reply) => {
       const principal = await authenticator.requirePrincipal(request);
       const { offerId } = parseInput(offerParamsSchema, request.params);
-      const evidence = await receiveEvidence(deps, principal, offerId, () =>
-        openUpload(request, deps.limits),
+      const { 'idempotency-key': clientKey } = parseInput(idempotencyHeadersSchema, request.headers);
+      const evidence = await receiveEvidence(
+        deps,
+        principal,
+        offerId,
+        () => openUpload(request, deps.limits),
+        clientKey ?? null,
       );
       return reply.status(201).send({ evidence } satisfies EvidenceReceipt);
     });

@@ -29,6 +29,8 @@ export interface EvidenceItemsTable {
   /** entry_hash of the latest custody event (the head of the item's chain). */
   custody_head_hash: string | null;
   received_at: number;
+  /** The uploader's phone's key for this upload (a UUID), so a retried upload finds this row. */
+  client_key: string | null;
 }
 
 export type CustodyAction = 'received' | 'sanitized' | 'viewed' | 'exported';

@@ -18,6 +18,7 @@ export {
   locationLifetimeMs,
 } from './responder-location.ts';
 export { parseLanguages } from './responder-presenter.ts';
+export { remindExpiringLocations } from './responder-location-reminder.service.ts';
 export {
   findProfile as findResponderProfile,
   findProfileByPhoneIndex,

@@ -5,6 +5,7 @@ import { responderDepsFrom } from './responder.deps.ts';
 import { clearExpiredLocations } from './responder.repository.ts';
 import { deliverTestPage, testPageJobName } from './responder-test-page.service.ts';
 import { contactCodeJobName, deliverContactCode } from './responder-contact.service.ts';
+import { remindExpiringLocations } from './responder-location-reminder.service.ts';
 
 /** How often expired responder locations are deleted (they are already ignored once expired). */
 export const purgeLocationsEveryMs = 5 * 60 * 1000;
@@ -52,6 +53,29 @@ export function createContactCodeJob(context: PlatformContext) {
     handle: async ({ memberId }, job) => {
       const isSent = await deliverContactCode({ ...base, db: job.db, clock: job.clock }, memberId);
       job.logger.info({ isSent }, 'contact code');
+    },
+  });
+}
+
+/** How often responders are checked for a shared location about to expire. */
+export const remindLocationsEveryMs = 60 * 1000;
+
+/** `responders.remindLocations`: one push before each shared location expires. */
+export function createLocationReminderJob(context: PlatformContext) {
+  return defineJob({
+    name: 'responders.remindLocations',
+    lane: 'dispatch',
+    payload: z.object({}),
+    maxAttempts: 1,
+    handle: async (_payload, job) => {
+      const sent = await remindExpiringLocations({
+        db: job.db,
+        clock: job.clock,
+        crypto: context.crypto,
+        push: context.senders.push,
+        logger: job.logger,
+      });
+      if (sent > 0) job.logger.info({ sent }, 'location reminders sent');
     },
   });
 }

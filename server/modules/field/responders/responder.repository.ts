@@ -159,3 +159,40 @@ export async function replaceTrainings(
   await trx.deleteFrom('responder_trainings').where('member_id', '=', memberId).execute();
   if (rows.length > 0) await trx.insertInto('responder_trainings').values(rows).execute();
 }
+
+/**
+ * Responders whose shared location expires before `until` and who have not been reminded since
+ * they last shared it, marked reminded in the same statement's transaction (one reminder each).
+ */
+export async function claimLocationReminders(
+  db: Kysely<Database>,
+  now: number,
+  until: number,
+): Promise<{ member_id: string; push_subscription_enc: string | null }[]> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('responder_profiles')
+      .select(['member_id', 'push_subscription_enc'])
+      .where('location_expires_at', '>', now)
+      .where('location_expires_at', '<=', until)
+      .where('push_subscription_enc', 'is not', null)
+      .where((where) =>
+        where.or([
+          where('location_reminded_at', 'is', null),
+          where('location_reminded_at', '<', where.ref('location_updated_at')),
+        ]),
+      )
+      .execute();
+    if (due.length === 0) return [];
+    await trx
+      .updateTable('responder_profiles')
+      .set({ location_reminded_at: now })
+      .where(
+        'member_id',
+        'in',
+        due.map((row) => row.member_id),
+      )
+      .execute();
+    return due;
+  });
+}

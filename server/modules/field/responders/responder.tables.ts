@@ -25,6 +25,8 @@ export interface ResponderProfilesTable {
   location_lon: number | null;
   location_updated_at: number | null;
   location_expires_at: number | null;
+  /** When the responder was reminded that this shared location is about to expire. */
+  location_reminded_at: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -1,3 +1,4 @@
+import { wipeOutbox } from '../dispatch/outbox/outbox.ts';
 import { signOut } from './api/session.ts';
 
 /**
@@ -9,6 +10,7 @@ export async function quickExit(): Promise<void> {
   try {
     localStorage.clear();
     sessionStorage.clear();
+    await wipeOutbox();
     if ('caches' in window) {
       for (const name of await caches.keys()) await caches.delete(name);
     }

@@ -1,4 +1,4 @@
-import { get, post, put } from '../../../lib/api.ts';
+import { api, get, post, put } from '../../../lib/api.ts';
 import type {
   OfferWithIncident,
   OutcomeInput,
@@ -67,4 +67,13 @@ export function declineOffer(offerId: string): Promise<unknown> {
 
 export function reportOutcome(offerId: string, report: OutcomeInput): Promise<unknown> {
   return post(`/api/offers/${offerId}/outcome`, report);
+}
+
+/** One attempt at an outcome kept in the outbox; the key makes a retry count once. */
+export function sendOutcomeOnce(
+  offerId: string,
+  report: OutcomeInput,
+  idempotencyKey: string,
+): Promise<unknown> {
+  return api('POST', `/api/offers/${offerId}/outcome`, report, { 'idempotency-key': idempotencyKey });
 }

@@ -8,6 +8,8 @@ import { OutcomeForm } from './outcome-form.tsx';
 /** One offer on the responder's phone: where, accept or decline, then the outcome and photos. */
 export function OfferCard(props: {
   offer: OfferWithIncident;
+  /** The outcome is in the phone's outbox, waiting for a connection. */
+  isOutcomeWaiting: boolean;
   onAccept: () => void;
   onDecline: () => void;
   onProgress: (status: 'enRoute' | 'onScene', etaMinutes?: number) => void;
@@ -54,7 +56,9 @@ export function OfferCard(props: {
           </button>
         </div>
       ) : null}
-      {isWorking ? (
+      {isWorking && props.isOutcomeWaiting ? (
+        <p class="hint outcome-waiting">{t('resilience.outcomeWaiting')}</p>
+      ) : isWorking ? (
         <OutcomeForm offerId={offer.id} onSend={props.onOutcome} />
       ) : offer.outcome ? (
         <p>{t(`outcome.${offer.outcome}`)}</p>

@@ -1,11 +1,17 @@
 import { t } from '../../../lib/i18n.ts';
-import { errorMessageOf, isApiError } from '../../../lib/message.ts';
+import { errorMessageOf, isApiError, messageOf } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { quickExit } from '../../auth/quick-exit.ts';
-import { acceptOffer, declineOffer, reportOutcome, reportProgress } from '../api/responder.ts';
+import { useEffect } from 'preact/hooks';
+import { acceptOffer, declineOffer, reportProgress } from '../api/responder.ts';
 import { OfferCard } from '../components/offer-card.tsx';
+import { LocationReminder } from '../components/location-reminder.tsx';
+import { OutboxList } from '../components/outbox-list.tsx';
 import { ResponderDevices } from '../components/responder-devices.tsx';
+import { useOutbox } from '../hooks/use-outbox.ts';
 import { useResponder } from '../hooks/use-responder.ts';
+import { keepAppAvailableOffline } from '../offline-shell.ts';
+import { queueOutcome } from '../outbox/outbox.ts';
 
 /** The responder's phone screen: on call or not, offers to answer, and the outcome report. */
 export function ResponderPage() {
@@ -14,6 +20,13 @@ export function ResponderPage() {
   const loadFailure =
     responder.error && isAvailable ? errorMessageOf(responder.error, 'responder.loadFailed') : null;
   const offers = responder.data?.offers ?? [];
+  const outbox = useOutbox((sent) => {
+    if (sent.some((item) => item.kind === 'outcome')) action.setMessage(messageOf('responder.outcomeSent'));
+    void responder.reload();
+  });
+  useEffect(() => void keepAppAvailableOffline(), []);
+  const isOutcomeWaiting = (offerId: string) =>
+    outbox.some((item) => item.kind === 'outcome' && item.offerId === offerId && item.state === 'pending');
   return (
     <section class="responder" aria-labelledby="responder-title">
       <div class="responder-head">
@@ -23,6 +36,10 @@ export function ResponderPage() {
         </button>
       </div>
       <Notice message={action.message ?? loadFailure} />
+      {responder.data ? (
+        <LocationReminder profile={responder.data.profile} onShare={shareMyLocation} />
+      ) : null}
+      <OutboxList items={outbox} />
       {!isAvailable ? (
         <p class="empty">{t('responder.unavailable')}</p>
       ) : (
@@ -65,6 +82,7 @@ export function ResponderPage() {
                 <OfferCard
                   key={offer.id}
                   offer={offer}
+                  isOutcomeWaiting={isOutcomeWaiting(offer.id)}
                   onAccept={() => void act(() => acceptOffer(offer.id), 'responder.accepted')}
                   onDecline={() => void act(() => declineOffer(offer.id), 'responder.declined')}
                   onProgress={(status, etaMinutes) =>
@@ -73,9 +91,7 @@ export function ResponderPage() {
                       `responder.progress.${status}`,
                     )
                   }
-                  onOutcome={(report) =>
-                    void act(() => reportOutcome(offer.id, report), 'responder.outcomeSent')
-                  }
+                  onOutcome={(report) => void queueOutcome(offer.id, report)}
                 />
               ))}
             </ul>

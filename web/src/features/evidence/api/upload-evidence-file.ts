@@ -9,6 +9,8 @@ export function uploadEvidenceFile(
   offerId: string,
   file: File,
   onProgress: (percent: number) => void,
+  /** Made once per chosen file: a retry under the same key is stored once (see the ADR 0029). */
+  idempotencyKey?: string,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -16,11 +18,12 @@ export function uploadEvidenceFile(
     request.withCredentials = true;
     request.setRequestHeader('accept', 'application/json');
     request.setRequestHeader('x-csrf-token', currentCsrfToken());
+    if (idempotencyKey) request.setRequestHeader('idempotency-key', idempotencyKey);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     request.onload = () => {
-      if (request.status === 201) return resolve();
+      if (request.status === 201 || request.status === 200) return resolve();
       let code = 'HTTP_' + request.status;
       try {
         code = (JSON.parse(request.responseText) as { error?: { code?: string } }).error?.code ?? code;

@@ -14,8 +14,9 @@ import { UploadRow } from './upload-row.tsx';
 export function PhotoUploader(props: { offerId: string }) {
   const { offerId } = props;
   const limits = useResource(getEvidenceLimits, []);
-  const maxBytes = limits.data?.photoMaxBytes ?? Infinity;
-  const queue = useUploadQueue(offerId, maxBytes);
+  const limitOf = (file: File) =>
+    (file.type.startsWith('video/') ? limits.data?.videoMaxBytes : limits.data?.photoMaxBytes) ?? Infinity;
+  const queue = useUploadQueue(offerId, limitOf);
   const inputId = `photos-${offerId}`;
   const limitsFailure = limits.error ? errorMessageOf(limits.error, 'field.photos.limitsFailed') : null;
 
@@ -31,7 +32,10 @@ export function PhotoUploader(props: { offerId: string }) {
       <h4 id={`${inputId}-title`}>{t('field.photos.title')}</h4>
       <p class="hint" id={`${inputId}-hint`}>
         {limits.data
-          ? t('field.photos.limit', { size: formatBytes(limits.data.photoMaxBytes) })
+          ? t('resilience.mediaLimit', {
+              photo: formatBytes(limits.data.photoMaxBytes),
+              video: formatBytes(limits.data.videoMaxBytes),
+            })
           : t('app.loading')}{' '}
         {t('field.photos.privacy')}
       </p>
@@ -42,7 +46,7 @@ export function PhotoUploader(props: { offerId: string }) {
         id={inputId}
         type="file"
         class="visually-hidden photo-input"
-        accept="image/*"
+        accept="image/*,video/*"
         capture="environment"
         multiple
         disabled={limits.data === undefined && limitsFailure === null}
@@ -59,7 +63,7 @@ export function PhotoUploader(props: { offerId: string }) {
               key={upload.key}
               upload={upload}
               number={index + 1}
-              maxBytes={limits.data?.photoMaxBytes ?? 0}
+              maxBytes={limitOf(upload.file) === Infinity ? 0 : limitOf(upload.file)}
               onRetry={() => queue.retry(upload.key)}
             />
           ))}

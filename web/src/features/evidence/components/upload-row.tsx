@@ -2,10 +2,12 @@ import { t } from '../../../lib/i18n.ts';
 import type { Message } from '../../../lib/message.ts';
 import { formatBytes } from '../format-bytes.ts';
 
-export type UploadState = 'tooLarge' | 'queued' | 'uploading' | 'done' | 'failed';
+export type UploadState = 'tooLarge' | 'queued' | 'uploading' | 'waiting' | 'done' | 'failed';
 
 export interface Upload {
   key: number;
+  /** The Idempotency-Key of every attempt to send this file. */
+  clientKey: string;
   file: File;
   state: UploadState;
   /** 0–100 while uploading. */
@@ -21,6 +23,8 @@ function stateText(upload: Upload, maxBytes: number): string {
       return t('field.photos.queued');
     case 'uploading':
       return t('field.photos.uploading', { percent: upload.progress });
+    case 'waiting':
+      return t('resilience.state.pending');
     case 'done':
       return t('field.photos.sent');
     case 'failed':
