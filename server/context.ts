@@ -4,6 +4,7 @@ import { schedulePagingForIncident } from './modules/field/index.ts';
 import { memberAccounts } from './modules/identity/index.ts';
 import type { ModulePorts, PlatformContext } from './platform/context.ts';
 import { createFieldCrypto, loadKeyring } from './platform/crypto/index.ts';
+import type { Unlock } from './platform/crypto/index.ts';
 import { openDatabase } from './platform/database/database.ts';
 import type { DatabaseHandle } from './platform/database/database.ts';
 import type { JobWaker } from './platform/jobs/index.ts';
@@ -31,6 +32,8 @@ export interface PlatformContextOptions {
   events: 'shared' | 'local';
   /** Wakes this process's job worker; a no-op where there is none. */
   jobs?: JobWaker;
+  /** Opens a sealed key file (ADR 0030): from `amparo unseal`, the unseal page or a credential. */
+  unlock?: Unlock;
 }
 
 export interface OpenPlatformContext {
@@ -74,6 +77,7 @@ export async function openPlatformContext(
       file: config.keys.file,
       isExplicit: config.keys.isFileExplicit,
       dataDirectory: config.dataDirectory,
+      unlock: options.unlock,
     }),
   );
   const database = openDatabase(config.database);

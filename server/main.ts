@@ -1,7 +1,23 @@
 import { pathToFileURL } from 'node:url';
 import { startAmparo } from './server.ts';
+import type { RunningAmparo } from './server.ts';
+import { startSealedServer } from './modules/system/seal/index.ts';
 import { ConfigError, loadConfig } from './platform/config/config.ts';
-import { KeyPlacementError } from './platform/crypto/index.ts';
+import type { AppConfig } from './platform/config/config.ts';
+import {
+  checkKeyPlacement,
+  KeyPlacementError,
+  SealedKeyringError,
+  unlockAtStart,
+  unlockKeyFile,
+} from './platform/crypto/index.ts';
+import { createLogger } from './platform/log/logger.ts';
+import type { Logger } from './platform/log/logger.ts';
+
+interface Running {
+  logger: Logger;
+  stop(): Promise<void>;
+}
 
 /** Entry point for `npm start`: parse config (fail fast), start, and stop cleanly on signals. */
 async function main(): Promise<void> {
@@ -15,13 +31,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  let running;
+  let running: Running;
   try {
-    running = await startAmparo(config);
+    running = await start(config);
   } catch (error) {
-    if (error instanceof KeyPlacementError) {
+    if (error instanceof KeyPlacementError || error instanceof SealedKeyringError) {
       console.error(error.message);
-      process.exit(78); // EX_CONFIG: the keys are kept with the data
+      process.exit(78); // EX_CONFIG: the keys are kept with the data, or cannot be opened as configured
     }
     throw error;
   }
@@ -36,7 +52,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     running.stop().then(
-      () => process.exit(0),
+      () => process.exit(process.exitCode ?? 0),
       (error: unknown) => {
         running.logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
@@ -45,6 +61,44 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * Starts in full when the keys open by themselves; a passphrase-sealed key file starts the sealed
+ * server instead (ADR 0030), which hands over to the full server once an admin unseals it.
+ */
+async function start(config: AppConfig): Promise<Running> {
+  checkKeyPlacement({
+    file: config.keys.inline ? undefined : config.keys.file,
+    dataDirectory: config.dataDirectory,
+  });
+  const keys = await unlockAtStart(config.keys);
+  if (keys.kind === 'plain') return startAmparo(config);
+  if (keys.kind === 'unlocked') return startAmparo(config, { unlock: keys.unlock });
+
+  const logger = createLogger(config.logLevel);
+  let full: RunningAmparo | null = null;
+  const sealed = await startSealedServer({
+    config,
+    logger,
+    socketPath: config.keys.unsealSocket,
+    unlockWith: (passphrase) => unlockKeyFile(config.keys.file, passphrase),
+    onUnsealed: async (unlock) => {
+      full = await startAmparo(config, { unlock, logger });
+      logger.info('amparo unsealed');
+    },
+  });
+  process.stdout.write(
+    `\nThe key file ${config.keys.file} is sealed. Amparo serves nothing until an administrator unseals ` +
+      `it: run "amparo unseal" on this machine, or open ${config.publicUrl}/app/ and enter the passphrase.\n\n`,
+  );
+  return {
+    logger,
+    stop: async () => {
+      if (full) await full.stop();
+      else await sealed.stop();
+    },
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -5,6 +5,8 @@ import { createAppJobWorker } from './jobs.ts';
 import { issueSetupTokenIfNeeded } from './modules/identity/setup/setup.service.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { PlatformContext } from './platform/context.ts';
+import { sealOfKeyFile } from './platform/crypto/index.ts';
+import type { Unlock } from './platform/crypto/index.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
 import type { JobWorker } from './platform/jobs/index.ts';
 import { createLogger } from './platform/log/logger.ts';
@@ -20,14 +22,18 @@ export interface RunningAmparo {
 }
 
 /** The composition root: builds every adapter once (context.ts), wires modules, starts HTTP and/or the worker. */
-export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
-  const logger = createLogger(config.logLevel);
+export async function startAmparo(
+  config: AppConfig,
+  options: { unlock?: Unlock; logger?: Logger } = {},
+): Promise<RunningAmparo> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   let worker: JobWorker | null = null;
   const platform = await openPlatformContext(config, {
     logger,
     prepareDatabase: migrateToLatest,
     events: 'shared',
     jobs: { wake: () => worker?.wake() },
+    unlock: options.unlock,
   });
   const { context } = platform;
   const { database } = context;
@@ -64,10 +70,17 @@ export async function startAmparo(config: AppConfig): Promise<RunningAmparo> {
 /** Says where the keys are: they are not in the data directory, so backing it up alone loses them. */
 function announceKeyFile(config: AppConfig): void {
   const where = config.keys.inline ? 'come from AMPARO_ENCRYPTION_KEYS' : `are in ${config.keys.file}`;
+  // Sealed or not is said in the same breath: a plain file is readable by whoever reads this disk.
+  const sealing = sealOfKeyFile(config.keys.file);
   process.stdout.write(
     `\nThe encryption keys ${where}, outside the data directory ${config.dataDirectory}. Back them up ` +
       'apart from the data directory: without them the encrypted data cannot be read, and a copy kept ' +
-      'with the data would unlock it for whoever takes both.\n\n',
+      'with the data would unlock it for whoever takes both.\n' +
+      (config.keys.inline
+        ? '\n'
+        : sealing
+          ? `The key file is sealed (${sealing.by}); after a restart the server waits to be unsealed.\n\n`
+          : 'The key file is not sealed: "amparo seal" locks it with a passphrase (see the README).\n\n'),
   );
 }
 

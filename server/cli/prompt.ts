@@ -4,12 +4,18 @@ import type { CliIo } from './io.ts';
 const maxSecretLength = 1024;
 
 /**
- * Reads a secret. From a terminal: prompts on stderr and reads without echo, twice to confirm. From a
+ * Reads a secret. From a terminal: prompts on stderr and reads without echo, twice to confirm
+ * (once with `isConfirmed: false`, to enter an existing secret). From a
  * pipe (`echo "$PASSWORD" | amparo create-admin ...`): the first line of standard input.
  */
-export async function readSecret(io: CliIo, label: string): Promise<string> {
+export async function readSecret(
+  io: CliIo,
+  label: string,
+  options: { isConfirmed?: boolean } = {},
+): Promise<string> {
   if (io.stdin.isTTY && io.stdin.setRawMode) {
     const first = await readHiddenLine(io, `${label}: `);
+    if (options.isConfirmed === false) return first;
     const second = await readHiddenLine(io, `${label} again: `);
     if (first !== second) throw new CommandFailed('The two entries differ; nothing was changed.');
     return first;

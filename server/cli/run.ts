@@ -1,3 +1,4 @@
+import { BackupError } from '../platform/backup/backup-error.ts';
 import { ConfigError } from '../platform/config/config.ts';
 import { KeyPlacementError, KeyringError } from '../platform/crypto/index.ts';
 import { isAppError } from '../platform/errors/app-error.ts';
@@ -27,6 +28,10 @@ const commands: Record<string, Command> = {
     const { purgeCommand } = await import('./commands/purge.ts');
     return withoutArguments(args, () => purgeCommand(io));
   },
+  seal: async (io, args) => (await import('./commands/seal.ts')).sealCommand(io, args),
+  unseal: async (io, args) => (await import('./commands/unseal.ts')).unsealCommand(io, args),
+  backup: async (io, args) => (await import('./commands/backup.ts')).backupCommand(io, args),
+  restore: async (io, args) => (await import('./commands/restore.ts')).restoreCommand(io, args),
   keys: async (io, args) => (await import('./commands/keys.ts')).keysCommand(io, args),
   audit: async (io, args) => (await import('./commands/audit.ts')).auditCommand(io, args),
   demo: async (io, args) => (await import('./commands/demo.ts')).demoCommand(io, args),
@@ -78,7 +83,7 @@ function explain(io: CliIo, error: unknown): number {
       writeLine(io.stderr, `  ${detail.path ? `${detail.path}: ` : ''}${detail.message}`);
     return exitCodes.failed;
   }
-  if (error instanceof CommandFailed || error instanceof KeyringError) {
+  if (error instanceof CommandFailed || error instanceof KeyringError || error instanceof BackupError) {
     writeLine(io.stderr, `amparo: ${error.message}`);
     return exitCodes.failed;
   }

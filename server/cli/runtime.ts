@@ -5,8 +5,11 @@ import type { PlatformContext } from '../platform/context.ts';
 import type { DatabaseHandle } from '../platform/database/database.ts';
 import { migrateToLatest, pendingMigrations } from '../platform/database/migrate.ts';
 import { createLogger } from '../platform/log/logger.ts';
+import { unlockAtStart, unlockKeyFile } from '../platform/crypto/index.ts';
+import type { Unlock } from '../platform/crypto/index.ts';
 import { CommandFailed } from './io.ts';
 import type { CliIo } from './io.ts';
+import { readSecret } from './prompt.ts';
 
 /** Throws ConfigError naming each bad variable; the runner turns it into exit code 78. */
 export function loadCliConfig(io: CliIo): AppConfig {
@@ -27,7 +30,9 @@ export async function openCliContext(
   config: AppConfig,
   options: { migrations: 'apply' | 'require' },
 ): Promise<CliContext> {
+  const unlock = await unlockForCli(config);
   return openPlatformContext(config, {
+    unlock,
     // Logs go to stderr so stdout stays the command's own output.
     logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr),
     prepareDatabase: options.migrations === 'apply' ? migrateToLatest : requireCurrentSchema,
@@ -56,4 +61,30 @@ export async function withCliContext<T>(
   } finally {
     await cli.close();
   }
+}
+
+let cachedUnlock: Promise<Unlock | undefined> | null = null;
+
+/**
+ * Opens a sealed key file for a command that needs the keys (ADR 0030): a credential-sealed file
+ * with AMPARO_KEYRING_CREDENTIAL, a passphrase-sealed one with the passphrase, asked once per run
+ * (without echo on a terminal, else the first line of standard input). Undefined for plain keys.
+ */
+export function unlockForCli(
+  config: AppConfig,
+  io: CliIo = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    environment: process.env,
+  },
+): Promise<Unlock | undefined> {
+  cachedUnlock ??= (async () => {
+    const keys = await unlockAtStart(config.keys);
+    if (keys.kind === 'plain') return undefined;
+    if (keys.kind === 'unlocked') return keys.unlock;
+    const passphrase = await readSecret(io, 'Keyring passphrase', { isConfirmed: false });
+    return unlockKeyFile(config.keys.file, passphrase);
+  })();
+  return cachedUnlock;
 }

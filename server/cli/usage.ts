@@ -12,6 +12,15 @@ Commands:
   keys rotate                   Add a new encryption key and re-encrypt every sensitive field with it.
   keys retire <key id>          Remove an old key once no value uses it.
   keys move                     Move an older install's keys.json out of the data directory.
+  seal [--credential <file>]    Lock the key file with a passphrase (or a service-manager credential file);
+                                the server then starts sealed until unsealed.
+  seal --off [--credential <file>]
+                                Turn a sealed key file back into a plain one.
+  unseal                        Send the passphrase to the sealed server on this machine (local socket).
+  backup [--out <file>]         Write an encrypted backup (age, to AMPARO_BACKUP_RECIPIENT): a consistent
+                                database snapshot plus media. The keys are NOT in it: back them up apart.
+  restore --identity <file> <backup>
+                                Restore a backup into an empty data directory / database only.
   audit verify [--network <id>] [--json]
                                 Recompute the audit hash chains; exit 1 if any is broken.
   demo [--serve] [--reset]      Seed a synthetic demo network into an empty database (and start the server);

@@ -1,7 +1,7 @@
 import { moveLegacyKeyFile, retireKey, rotateKeys } from '../../platform/crypto/index.ts';
 import { UsageError, writeLine } from '../io.ts';
 import type { CliIo } from '../io.ts';
-import { loadCliConfig, withCliContext } from '../runtime.ts';
+import { loadCliConfig, unlockForCli, withCliContext } from '../runtime.ts';
 
 /** `amparo keys rotate` and `amparo keys retire <id>` (see docs/adr/0005-field-encryption-and-audit-chain.md). */
 export async function keysCommand(io: CliIo, args: string[]): Promise<number> {
@@ -14,8 +14,10 @@ export async function keysCommand(io: CliIo, args: string[]): Promise<number> {
 
 async function rotate(io: CliIo): Promise<number> {
   const config = loadCliConfig(io);
+  const unlock = await unlockForCli(config, io);
   const result = await withCliContext(config, { migrations: 'require' }, (context) =>
     rotateKeys({
+      unlock,
       db: context.database.db,
       dialect: context.database.dialect,
       keyFilePath: config.keys.file,
@@ -50,8 +52,10 @@ async function rotate(io: CliIo): Promise<number> {
 
 async function retire(io: CliIo, keyId: string): Promise<number> {
   const config = loadCliConfig(io);
+  const unlock = await unlockForCli(config, io);
   const result = await withCliContext(config, { migrations: 'require' }, (context) =>
     retireKey({
+      unlock,
       db: context.database.db,
       dialect: context.database.dialect,
       keyId,

@@ -84,6 +84,21 @@ const environmentSchema = z.object({
     .transform((value, context) => parsedOrIssue(parseAddressRanges(value), context)),
   AMPARO_KEY_FILE: z.string().min(1).optional(),
   AMPARO_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  AMPARO_KEYRING_CREDENTIAL: z.string().min(1).optional(),
+  CREDENTIALS_DIRECTORY: z.string().min(1).optional(),
+  AMPARO_UNSEAL_SOCKET: z.string().min(1).max(100).optional(),
+  AMPARO_BACKUP_RECIPIENT: z
+    .string()
+    .regex(/^age1[02-9ac-hj-np-z]{58}$/, 'must be an age public key (age1..., from age-keygen)')
+    .optional(),
+  AMPARO_BACKUP_DIR: z.string().min(1).optional(),
+  AMPARO_BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 31)
+    .default(0),
+  AMPARO_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
   TWILIO_ACCOUNT_SID: z
     .string()
@@ -153,7 +168,20 @@ export interface AppConfig {
   /** Longest pause between retries of an alert delivery (and of a paused provider channel). */
   deliveryRetryCapMs: number;
   /** `file` is AMPARO_KEY_FILE (`isFileExplicit`) or the per-user default outside the data directory. */
-  keys: { file: string; isFileExplicit: boolean; inline?: string };
+  /**
+   * `credentialFile`: the service manager's secret that opens a credential-sealed key file
+   * (AMPARO_KEYRING_CREDENTIAL, else $CREDENTIALS_DIRECTORY/amparo-keyring-key; ADR 0030).
+   */
+  keys: {
+    file: string;
+    isFileExplicit: boolean;
+    inline?: string;
+    credentialFile: string | null;
+    /** Where a sealed server listens for `amparo unseal` (default: beside the key file, a 0700 directory). */
+    unsealSocket: string;
+  };
+  /** `amparo backup` (ADR 0030): the age recipient, where backups go, the schedule (0 = off), how many to keep. */
+  backup: { recipient: string | null; directory: string; intervalHours: number; keep: number };
   /** Null until TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are all set. */
   twilio: { apiBase: string; accountSid: string; authToken: string; from: string } | null;
   sms: { ratePerSecond: number };
@@ -234,6 +262,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       file: env.AMPARO_KEY_FILE ? path.resolve(env.AMPARO_KEY_FILE) : defaultKeyFilePath(environment),
       isFileExplicit: env.AMPARO_KEY_FILE !== undefined,
       inline: env.AMPARO_ENCRYPTION_KEYS,
+      credentialFile: env.AMPARO_KEYRING_CREDENTIAL
+        ? path.resolve(env.AMPARO_KEYRING_CREDENTIAL)
+        : env.CREDENTIALS_DIRECTORY
+          ? path.join(env.CREDENTIALS_DIRECTORY, 'amparo-keyring-key')
+          : null,
+      unsealSocket: env.AMPARO_UNSEAL_SOCKET
+        ? path.resolve(env.AMPARO_UNSEAL_SOCKET)
+        : path.join(
+            path.dirname(
+              env.AMPARO_KEY_FILE ? path.resolve(env.AMPARO_KEY_FILE) : defaultKeyFilePath(environment),
+            ),
+            'unseal.sock',
+          ),
+    },
+    backup: {
+      recipient: env.AMPARO_BACKUP_RECIPIENT ?? null,
+      directory: path.resolve(env.AMPARO_BACKUP_DIR ?? path.join(dataDirectory, '..', 'amparo-backups')),
+      intervalHours: env.AMPARO_BACKUP_INTERVAL_HOURS,
+      keep: env.AMPARO_BACKUP_KEEP,
     },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM

@@ -14,3 +14,13 @@ export { encryptedColumns } from './encrypted-columns.ts';
 export type { EncryptedColumn } from './encrypted-columns.ts';
 export { findUnregisteredEncryptedColumns, retireKey, rotateKeys } from './key-rotation.ts';
 export type { ColumnRotation, KeySource, RotationOptions, RotationResult } from './key-rotation.ts';
+export {
+  deriveUnlock,
+  readCredentialFile,
+  SealedKeyringError,
+  sealOfKeyFile,
+  WrongPassphraseError,
+} from './sealed-keyring.ts';
+export type { SealedKeyring, Unlock } from './sealed-keyring.ts';
+export { sealKeyFile, unlockAtStart, unlockKeyFile, unsealKeyFileToPlain } from './sealing.ts';
+export type { StartupKeys } from './sealing.ts';

@@ -13,12 +13,15 @@ import {
 } from './key-rotation.repository.ts';
 import { KeyringError, addActiveKey, parseKeyFile, readKeyFile, writeKeyFile } from './keyring.ts';
 import type { KeyFile } from './keyring.ts';
+import type { Unlock } from './sealed-keyring.ts';
 
 /** Where the keys are: the same options the server reads (AMPARO_KEY_FILE, AMPARO_ENCRYPTION_KEYS). */
 export interface KeySource {
   keyFilePath?: string;
   /** AMPARO_ENCRYPTION_KEYS: rotation then refuses, Amparo cannot rewrite a secret store. */
   inline?: string;
+  /** Opens a sealed key file; the file is written back sealed the same way. */
+  unlock?: Unlock;
 }
 
 export interface RotationOptions extends KeySource {
@@ -72,12 +75,12 @@ function resolveKeyFilePath(source: KeySource, action: 'rotate' | 'retire'): str
  */
 export async function rotateKeys(options: RotationOptions): Promise<RotationResult> {
   const filePath = resolveKeyFilePath(options, 'rotate');
-  let file = readKeyFile(filePath);
+  let file = readKeyFile(filePath, options.unlock);
   const isResumed = file.rotatingTo === file.active;
   if (!isResumed) {
     const added = addActiveKey(file);
     file = { ...added, rotatingTo: added.active };
-    writeKeyFile(filePath, file);
+    writeKeyFile(filePath, file, options.unlock);
   }
   const crypto = createFieldCrypto(parseKeyFile(JSON.stringify(file)));
   const columns: ColumnRotation[] = [];
@@ -85,7 +88,7 @@ export async function rotateKeys(options: RotationOptions): Promise<RotationResu
     columns.push(await reencryptColumn(options, crypto, column));
   }
   const isComplete = columns.every((column) => column.failedIds.length === 0);
-  if (isComplete) writeKeyFile(filePath, withoutRotationMark(file));
+  if (isComplete) writeKeyFile(filePath, withoutRotationMark(file), options.unlock);
   return {
     activeKeyId: file.active,
     isResumed,
@@ -192,7 +195,7 @@ export async function retireKey(
   options: KeySource & { db: Kysely<Database>; dialect: DialectName; keyId: string },
 ): Promise<{ retiredKeyId: string; remainingKeyIds: string[] }> {
   const filePath = resolveKeyFilePath(options, 'retire');
-  const file = readKeyFile(filePath);
+  const file = readKeyFile(filePath, options.unlock);
   if (!file.keys[options.keyId]) throw new KeyringError(`There is no key ${options.keyId} in ${filePath}.`);
   if (options.keyId === file.active || options.keyId === file.rotatingTo) {
     throw new KeyringError(`Key ${options.keyId} is the active key; rotate to a new key first.`);
@@ -204,6 +207,6 @@ export async function retireKey(
     );
   }
   const { [options.keyId]: _retired, ...keys } = file.keys;
-  writeKeyFile(filePath, { ...file, keys });
+  writeKeyFile(filePath, { ...file, keys }, options.unlock);
   return { retiredKeyId: options.keyId, remainingKeyIds: Object.keys(keys) };
 }

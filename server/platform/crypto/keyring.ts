@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { checkKeyPlacement } from './key-placement.ts';
 import { KeyringError } from './keyring-error.ts';
+import { SealedKeyringError, openSealedKeyring, sealKeyFileText, sealedPartOf } from './sealed-keyring.ts';
+import type { Unlock } from './sealed-keyring.ts';
 
 /**
  * Keys live outside the database and outside the data directory: a key file (default
@@ -107,13 +109,13 @@ export function addActiveKey(file: KeyFile): KeyFile {
 }
 
 /** Writes a temporary file (0600, flushed to disk) beside `filePath` and returns its path. */
-function writeTemporary(filePath: string, file: KeyFile): string {
+function writeTemporary(filePath: string, text: string): string {
   fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: 0o700 });
   const temporary = `${filePath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const descriptor = fs.openSync(temporary, 'wx', 0o600);
   try {
     fs.fchmodSync(descriptor, 0o600);
-    fs.writeFileSync(descriptor, `${JSON.stringify(file, null, 2)}\n`);
+    fs.writeFileSync(descriptor, text);
     fs.fsyncSync(descriptor);
   } finally {
     fs.closeSync(descriptor);
@@ -134,9 +136,17 @@ function syncDirectory(directory: string): void {
   }
 }
 
-/** Replaces the key file atomically: readers see the old or the new file, never half of one. */
-export function writeKeyFile(filePath: string, file: KeyFile): void {
-  const temporary = writeTemporary(filePath, file);
+function keyFileText(file: KeyFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Replaces the key file atomically: readers see the old or the new file, never half of one. With
+ * `unlock` the file is written sealed (sealed-keyring.ts), under the same wrapping key.
+ */
+export function writeKeyFile(filePath: string, file: KeyFile, unlock?: Unlock): void {
+  const text = unlock ? sealKeyFileText(keyFileText(file), unlock) : keyFileText(file);
+  const temporary = writeTemporary(filePath, text);
   try {
     fs.renameSync(temporary, filePath);
   } catch (error) {
@@ -148,7 +158,7 @@ export function writeKeyFile(filePath: string, file: KeyFile): void {
 
 /** Creates the key file unless it exists; two processes starting at once end up with one file. */
 function createKeyFileIfMissing(filePath: string): void {
-  const temporary = writeTemporary(filePath, generateKeyFile());
+  const temporary = writeTemporary(filePath, keyFileText(generateKeyFile()));
   try {
     try {
       fs.linkSync(temporary, filePath);
@@ -174,10 +184,37 @@ function readText(filePath: string): string {
   }
 }
 
-/** The validated contents of a key file, for rotation. */
-export function readKeyFile(filePath: string): KeyFile {
+/**
+ * The key file's plain JSON text: as written, or opened with `unlock` when it is sealed.
+ * SealedKeyringError when it is sealed and there is no unlock.
+ */
+function readPlainText(filePath: string, unlock?: Unlock): string {
   const source = `key file ${filePath}`;
   const text = readText(filePath);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text; // parseKeyFile says it is not JSON
+  }
+  const seal = sealedPartOf(json, source);
+  if (!seal) return text;
+  if (!unlock) {
+    throw new SealedKeyringError(
+      seal.by,
+      seal.by === 'passphrase'
+        ? `The ${source} is sealed with a passphrase: unseal the server ("amparo unseal" or its unseal page).`
+        : `The ${source} is sealed with a service-manager credential: set AMPARO_KEYRING_CREDENTIAL ` +
+            '(or start it with systemd LoadCredential=amparo-keyring-key:...).',
+    );
+  }
+  return openSealedKeyring(seal, unlock, source);
+}
+
+/** The validated contents of a key file, for rotation (opened with `unlock` when sealed). */
+export function readKeyFile(filePath: string, unlock?: Unlock): KeyFile {
+  const source = `key file ${filePath}`;
+  const text = readPlainText(filePath, unlock);
   parseKeyFile(text, source);
   return validateKeyFile(JSON.parse(text), source);
 }
@@ -187,9 +224,9 @@ function fileStamp(filePath: string): string {
   return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
 }
 
-function loadKeyFile(filePath: string): Keyring {
+function loadKeyFile(filePath: string, unlock?: Unlock): Keyring {
   const stamp = fileStamp(filePath);
-  const keyring = parseKeyFile(readText(filePath), `key file ${filePath}`);
+  const keyring = parseKeyFile(readPlainText(filePath, unlock), `key file ${filePath}`);
   return {
     ...keyring,
     reloadIfChanged: () => {
@@ -199,7 +236,7 @@ function loadKeyFile(filePath: string): Keyring {
       } catch {
         return null;
       }
-      return current === stamp ? null : loadKeyFile(filePath);
+      return current === stamp ? null : loadKeyFile(filePath, unlock);
     },
   };
 }
@@ -214,6 +251,8 @@ export function loadKeyring(options: {
   file: string;
   isExplicit?: boolean;
   dataDirectory: string;
+  /** Opens a sealed key file (sealed-keyring.ts); kept to re-read the file after a rotation. */
+  unlock?: Unlock;
 }): Keyring {
   checkKeyPlacement({
     file: options.inline ? undefined : options.file,
@@ -225,5 +264,5 @@ export function loadKeyring(options: {
     if (options.isExplicit) throw new KeyringError(`AMPARO_KEY_FILE ${filePath} does not exist`);
     createKeyFileIfMissing(filePath);
   }
-  return loadKeyFile(filePath);
+  return loadKeyFile(filePath, options.unlock);
 }

@@ -30,6 +30,10 @@ export const errorCodes = {
   SETUP_TOKEN_INVALID: { status: 403, message: 'errors.SETUP_TOKEN_INVALID' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'errors.SERVICE_UNAVAILABLE' },
   INTERNAL: { status: 500, message: 'errors.INTERNAL' },
+  // sealed mode (ADR 0030)
+  SERVER_SEALED: { status: 503, message: 'errors.SERVER_SEALED' },
+  UNSEAL_PASSPHRASE_WRONG: { status: 403, message: 'errors.UNSEAL_PASSPHRASE_WRONG' },
+  UNSEAL_RATE_LIMITED: { status: 429, message: 'errors.UNSEAL_RATE_LIMITED' },
   // alerting
   ALERT_NOT_FOUND: { status: 404, message: 'alerts.error.ALERT_NOT_FOUND' },
   INCIDENT_NOT_FOUND: { status: 404, message: 'app-field.error.INCIDENT_NOT_FOUND' },

@@ -8,6 +8,11 @@ import { readWebAppSettings } from './webapp-settings.ts';
 export { webAppLanguages } from './webapp.routes.ts';
 
 export function registerWebAppRoutes(app: FastifyInstance, _context: PlatformContext): void {
+  registerWebAppFiles(app);
+}
+
+/** The app's built files alone: a sealed server (system/seal) serves them for its unseal screen. */
+export function registerWebAppFiles(app: FastifyInstance): void {
   const settings = readWebAppSettings(process.env);
   registerWebAppFileRoutes(app, {
     distDirectory: defaultWebDistDirectory,
