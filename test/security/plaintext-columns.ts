@@ -104,6 +104,10 @@ export const explainedPlainColumns: Record<string, string> = {
   'responder_trainings.completed_on': 'internal: a training date',
   'responder_trainings.expires_on': 'internal: a training date',
   'dispatch_offers.code': 'internal: four-character reply code for SMS replies',
+  'incident_pages.round': 'internal: which paging round (new, unclaimed, escalation)',
+  'incident_pages.channels': 'internal: channel names tried (push, sms, email), no address',
+  'incident_pages.ack_code': 'internal: four-character code a paged member texts back',
+  'incident_pages.acknowledged_via': 'internal: link or sms',
   // Public key material and short-lived random challenges.
   'vapid_keys.public_key': 'public: the VAPID public key browsers subscribe with',
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',
