@@ -11,6 +11,8 @@ var fallback = {
   'oncall.push.offerBody': 'Open Amparo to see it and answer.',
   'oncall.push.testTitle': 'Test page',
   'oncall.push.testBody': 'Dispatch offers reach this phone.',
+  'rota.push.pageTitle': 'New incident',
+  'rota.push.pageBody': 'An incident waits for a dispatcher. Open to take it.',
 };
 
 self.addEventListener('install', function () {
@@ -39,6 +41,15 @@ function noticeFor(message) {
       body: 'oncall.push.offerBody',
       tag: message.offerId,
       path: 'responder',
+    };
+  }
+  // A page to an on-duty dispatcher (issue 16): opening it answers the page and claims the incident.
+  if (message && message.type === 'paging.page' && /^[0-9a-f-]{36}$/.test(String(message.pageId))) {
+    return {
+      title: 'rota.push.pageTitle',
+      body: 'rota.push.pageBody',
+      tag: message.pageId,
+      path: 'page/' + message.pageId,
     };
   }
   if (message && message.type === 'responders.testPage') {
