@@ -31,6 +31,7 @@ function CoverageRow(props: { coverage: AreaCoverage; from: number }) {
                     key={start}
                     class={segment.onDuty === 0 ? 'coverage-gap' : 'coverage-covered'}
                     style={{ width: `${((end - start) / dayMs) * 100}%` }}
+                    role="img"
                     title={label}
                     aria-label={label}
                   />
