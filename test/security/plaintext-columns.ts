@@ -106,6 +106,10 @@ export const explainedPlainColumns: Record<string, string> = {
   'dispatch_offers.code': 'internal: four-character reply code for SMS replies',
   'dispatch_offers.outcome_client_key': 'random UUID a phone made for a queued outcome (idempotency key)',
   'evidence_items.client_key': 'random UUID a phone made for a queued upload (idempotency key)',
+  'incident_pages.round': 'internal: which paging round (new, unclaimed, escalation)',
+  'incident_pages.channels': 'internal: channel names tried (push, sms, email), no address',
+  'incident_pages.ack_code': 'internal: four-character code a paged member texts back',
+  'incident_pages.acknowledged_via': 'internal: link or sms',
   // Public key material and short-lived random challenges.
   'vapid_keys.public_key': 'public: the VAPID public key browsers subscribe with',
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',

@@ -57,6 +57,9 @@ export const retentionRules: Record<string, RetentionRule> = {
     kept: "a responder's roster entry while a member (last location expires: responders.purgeLocations)",
   },
   responder_trainings: { kept: 'trainings a responder holds, while a member' },
+  rota_shifts: { kept: "a member's weekly turns (ids and local times), while the coordinators keep them" },
+  rota_exceptions: { purge: ['rota exceptions ended over 30 days ago'] },
+  incident_pages: { purge: ['incident pages older than 30 days'] },
   dispatch_offers: {
     gap: 'offers and on-scene outcomes (outcome notes encrypted): delete with the incident',
   },

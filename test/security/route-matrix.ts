@@ -40,6 +40,7 @@ import { intakeRows } from './rows/intake.rows.ts';
 import { hotlineRows } from './rows/hotline.rows.ts';
 import { alertsRows } from './rows/alerts.rows.ts';
 import { dispatchRows } from './rows/dispatch.rows.ts';
+import { rotaRows } from './rows/rota.rows.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -71,4 +72,5 @@ export const routeMatrix: RouteRow[] = [
   ...hotlineRows,
   ...alertsRows,
   ...dispatchRows,
+  ...rotaRows,
 ];

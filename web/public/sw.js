@@ -13,6 +13,8 @@ var fallback = {
   'oncall.push.testBody': 'Dispatch offers reach this phone.',
   'oncall.push.locationTitle': 'Location about to expire',
   'oncall.push.locationBody': 'Open Amparo to share it again.',
+  'rota.push.pageTitle': 'New incident',
+  'rota.push.pageBody': 'An incident waits for a dispatcher. Open to take it.',
 };
 
 // Offline (issue 16, item 4; docs/adr/0029): the app's files and the few answers a responder's
@@ -113,6 +115,15 @@ function noticeFor(message) {
       body: 'oncall.push.offerBody',
       tag: message.offerId,
       path: 'responder',
+    };
+  }
+  // A page to an on-duty dispatcher (issue 16): opening it answers the page and claims the incident.
+  if (message && message.type === 'paging.page' && /^[0-9a-f-]{36}$/.test(String(message.pageId))) {
+    return {
+      title: 'rota.push.pageTitle',
+      body: 'rota.push.pageBody',
+      tag: message.pageId,
+      path: 'page/' + message.pageId,
     };
   }
   if (message && message.type === 'responders.testPage') {

@@ -1,5 +1,8 @@
 import { matrixEvidence, matrixExport, matrixIncident, matrixOffer } from '../../dispatch/matrix-objects.ts';
 import { incidentWorkers } from './shared.ts';
+
+/** Who registers a phone for offers or pages (issue 16): responders, dispatchers, coordinators. */
+const pagedRoles = ['responder', 'dispatcher', 'coordinator'] as const;
 import type { RouteRow } from '../route-matrix.ts';
 import type { MatrixFixture } from '../matrix-fixture.ts';
 
@@ -16,7 +19,7 @@ export const dispatchRows: RouteRow[] = [
       body: { trainings: [{ kind: 'legal_observer', completedOn: '2026-10-04' }] },
     }),
   },
-  { method: 'GET', url: '/api/responders/me', allow: ['responder'], scope: 'own-network' },
+  { method: 'GET', url: '/api/responders/me', allow: pagedRoles, scope: 'own-network' },
   {
     method: 'PUT',
     url: '/api/responders/me/availability',
@@ -27,15 +30,15 @@ export const dispatchRows: RouteRow[] = [
   {
     method: 'PUT',
     url: '/api/responders/me/contact',
-    allow: ['responder'],
+    allow: pagedRoles,
     scope: 'own-network',
     request: () => ({ body: { smsPhone: null } }),
   },
-  { method: 'GET', url: '/api/responders/me/push', allow: ['responder'], scope: 'own-network' },
+  { method: 'GET', url: '/api/responders/me/push', allow: pagedRoles, scope: 'own-network' },
   {
     method: 'PUT',
     url: '/api/responders/me/push',
-    allow: ['responder'],
+    allow: pagedRoles,
     scope: 'own-network',
     request: () => ({ body: { subscription: null } }),
   },
@@ -49,11 +52,11 @@ export const dispatchRows: RouteRow[] = [
   },
   { method: 'DELETE', url: '/api/responders/me/location', allow: ['responder'], scope: 'own-network' },
   // on call (issue 16)
-  { method: 'POST', url: '/api/responders/me/test-page', allow: ['responder'], scope: 'own-network' },
+  { method: 'POST', url: '/api/responders/me/test-page', allow: pagedRoles, scope: 'own-network' },
   {
     method: 'POST',
     url: '/api/responders/me/contact/verify',
-    allow: ['responder'],
+    allow: pagedRoles,
     scope: 'own-network',
     request: () => ({ body: { code: '123456' } }),
     note: 'with no code waiting the allowed answer is 409 RESPONDER_CODE_EXPIRED',

@@ -14,6 +14,8 @@ import { FlaggedReportsPage } from '../features/crisis/pages/flagged-reports-pag
 import { CrisisPage } from '../features/crisis/pages/crisis-page.tsx';
 import { crisisRoles } from '../features/crisis/roles.ts';
 import { ResponderPage } from '../features/dispatch/pages/responder-page.tsx';
+import { PageAckPage } from '../features/rota/pages/page-ack-page.tsx';
+import { RotaPage } from '../features/rota/pages/rota-page.tsx';
 import { IncidentPage } from '../features/incidents/pages/incident-page.tsx';
 import { OperatorEntryPage } from '../features/incidents/pages/operator-entry-page.tsx';
 import { QueuePage } from '../features/incidents/pages/queue-page.tsx';
@@ -47,6 +49,7 @@ export const routes: readonly Route[] = [
   { path: '/crisis', page: CrisisPage, roles: crisisRoles, nav: 'nav.crisis' },
   { path: '/flagged', page: FlaggedReportsPage, roles: ['coordinator'], nav: 'nav.flagged' },
   { path: '/responder', page: ResponderPage, roles: ['responder'], nav: 'nav.responder' },
+  { path: '/rota', page: RotaPage, roles: ['coordinator', 'dispatcher', 'responder'], nav: 'nav.rota' },
   { path: '/members', page: MembersPage, roles: memberManagers, nav: 'nav.members' },
   { path: '/invitations', page: InvitationsPage, roles: memberManagers, nav: 'nav.invitations' },
   { path: '/account', page: AccountSecurityPage, nav: 'nav.account' },
@@ -55,6 +58,7 @@ export const routes: readonly Route[] = [
   { path: '/admin/network', page: NetworkSettingsPage, roles: ['admin'], nav: 'nav.adminNetwork' },
   { path: '/admin/audit', page: AuditPage, roles: ['admin'], nav: 'nav.adminAudit' },
   { path: '/incident/:incidentId', page: IncidentPage, roles: incidentPageRoles },
+  { path: '/page/:pageId', page: PageAckPage, roles: incidentRoles },
   { path: '/alerts/:alertId', page: AlertPage, roles: alertReaderRoles },
   { path: '/admin/templates/proposals/:proposalId', page: ProposalPage, roles: memberManagers },
   { path: '/sessions', page: SessionsPage },

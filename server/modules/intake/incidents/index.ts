@@ -14,7 +14,7 @@ export {
 export type { ClusteringSettings, Point } from './clustering.ts';
 export { attachReportToIncident } from './incident-intake.service.ts';
 export { claimIncidentForPage } from './incident-claims.service.ts';
-export type { IncidentOpenedHook } from './incident-opened.port.ts';
+export type { IncidentOpenedHook } from './incident-opened-hook.ts';
 export type { AttachedReport, IncomingReport } from './incident-intake.service.ts';
 export { incidentDepsFrom } from './incident.deps.ts';
 export type { IncidentDeps } from './incident.deps.ts';

@@ -32,6 +32,8 @@ const settingBounds = {
   privilegeCoolingOffHours: { min: 1, max: 168 },
   alertExpiryHoursUrgent: { min: 1, max: 72 },
   alertExpiryHoursUpdate: { min: 1, max: 168 },
+  pageUnclaimedAfterMinutes: { min: 1, max: 120 },
+  escalateUnclaimedAfterMinutes: { min: 1, max: 240 },
 } satisfies NetworkSettingBounds;
 
 export type NumericSetting = keyof NetworkSettingBounds;
@@ -64,4 +66,6 @@ export const operationFields: SettingField[] = [
   field('privilegeCoolingOffHours'),
   field('alertExpiryHoursUrgent'),
   field('alertExpiryHoursUpdate'),
+  field('pageUnclaimedAfterMinutes'),
+  field('escalateUnclaimedAfterMinutes'),
 ];
