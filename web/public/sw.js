@@ -1,4 +1,4 @@
-/* global self, fetch, URL */
+/* global self, fetch, URL, caches */
 // The members' app service worker (scope /app/). A push carries only a type and an id, never an
 // incident's place or details: the worker shows a fixed notice in the member's language, and the
 // app fetches the offer when the member opens it (signed in, over the session cookie).
