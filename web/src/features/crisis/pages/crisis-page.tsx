@@ -4,16 +4,18 @@ import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { hasRole, useSession } from '../../auth/session.ts';
 import { useMemberNames } from '../../members/hooks/use-member-names.ts';
-import { getFloodMode, getStopSwitch, setFloodMode, setStopSwitch } from '../api/crisis.ts';
+import { getFloodMode, getHeldByLimit, getStopSwitch, setFloodMode, setStopSwitch } from '../api/crisis.ts';
 import { CrisisSwitch } from '../components/crisis-switch.tsx';
+import { HeldByLimitTable } from '../components/held-by-limit.tsx';
 import { floodModeRoles, stopSwitchRoles } from '../roles.ts';
 
-/** The coordinator's crisis controls: the network-wide stop switch and flood mode. */
+/** The coordinator's crisis controls: the stop switch, flood mode and what the intake limits held back. */
 export function CrisisPage() {
   const session = useSession();
   const nameOf = useMemberNames();
   const stop = useResource(getStopSwitch, []);
   const flood = useResource(getFloodMode, []);
+  const held = useResource(getHeldByLimit, []);
   const failure = stop.error ?? flood.error;
   return (
     <section class="panel crisis" aria-labelledby="crisis-title">
@@ -38,6 +40,7 @@ export function CrisisPage() {
         change={setFloodMode}
         onChanged={flood.reload}
       />
+      <HeldByLimitTable held={held.data} />
     </section>
   );
 }
