@@ -158,6 +158,56 @@ function crisisControls(dialect: DialectName): void {
     await person.context.close();
   }, 120_000);
 
+  it('a coordinator sees reports the limits held back, minute by minute, for their own network only', async () => {
+    // An outsider floods a fresh network's public form from one address: 20 get in, the rest are held.
+    const flooded = await buildNetwork(world.factories, { languages: [...languages] });
+    const watcher = await buildMember(world.factories, {
+      networkId: flooded.id,
+      displayName: 'Wanda Watcher',
+      roles: [{ role: 'coordinator' }],
+      withTotp: true,
+    });
+    const statuses: number[] = [];
+    for (let index = 0; index < 26; index += 1) {
+      const response = await fetch(`${server.url}/api/public/${flooded.slug}/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify({ category: 'checkpoint', zip: '60608' }),
+      });
+      await response.body?.cancel();
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+
+    const person = await newPerson(browser);
+    await signInMember(person.page, server.url, watcher);
+    await person.page.goto(`${server.url}/app/#/crisis`);
+    await person.page.waitForSelector('#held-by-limit-list');
+    expect(await person.page.getAttribute('#held-by-limit', 'data-total')).toBe('6');
+    // Every one was held as too many from one sender (the flood may straddle two minutes).
+    for (const row of await person.page.locator('#held-by-limit-list tbody tr').all()) {
+      const [total, bySource, byPlace, byBudget] = await row.locator('td').allTextContents();
+      expect([bySource, byPlace, byBudget]).toEqual([total, '0', '0']);
+    }
+    for (const language of languages) {
+      await chooseLanguage(person.page, language);
+      await person.page.waitForSelector('#held-by-limit-title');
+      await expectAccessible(person.page, `reports held by the limits (${language})`);
+      await screenshot(person.page, `crisis-held-${language}`);
+    }
+    await chooseLanguage(person.page, 'en');
+    expect(person.problems).toEqual([]);
+    await person.context.close();
+
+    // Another network's coordinator sees nothing of it.
+    const other = await newPerson(browser);
+    await signInMember(other.page, server.url, drafter);
+    await other.page.goto(`${server.url}/app/#/crisis`);
+    await other.page.waitForSelector('#held-by-limit-none');
+    expect(await other.page.getAttribute('#held-by-limit', 'data-total')).toBe('0');
+    await other.context.close();
+  }, 120_000);
+
   it('a coordinator reads why a report was kept out of the queue; a dispatcher has no such screen', async () => {
     const person = await newPerson(browser);
     await signInMember(person.page, server.url, desk);

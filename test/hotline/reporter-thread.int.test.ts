@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHotlineJobs } from '../../server/modules/channels/sms/index.ts';
+import { reportStatusPath } from '../../server/modules/intake/index.ts';
 import { t } from '../../server/platform/i18n/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -149,7 +150,7 @@ describeEachDatabase('closing the loop with reporters', (dialect) => {
     expect(mismatched).toEqual({ statusCode: 404, code: 'REPORT_NOT_FOUND' });
   });
 
-  it('tells consenting reporters the outcome in their language, with the rumor-control link for a false alarm', async () => {
+  it('tells consenting reporters the outcome in their language, linking only to their own report status', async () => {
     const { network } = await buildHotlineNetwork(testApp.context);
     const report = await buildReachableReport(testApp.context, network.id, { language: 'es' });
     const dispatcher = await staff(network.id, 'dispatcher');
@@ -165,13 +166,19 @@ describeEachDatabase('closing the loop with reporters', (dialect) => {
     expect((await move('false_alarm')).statusCode).toBe(200);
     const before = twilio.messages.length;
     expect(await runJobs('reports.notifyOutcome')).toBe(1);
-    const link = `${publicUrl}/s/${network.slug}/${report.incidentPublicId}`;
+    // The link is the reporter's own status page, never the incident's (which other reports share).
+    const ownStatus = reportStatusPath(testApp.context.crypto, network.slug, report.reportId);
+    const link = `${publicUrl}${ownStatus}`;
     expect(twilio.messages.slice(before)).toEqual([
       expect.objectContaining({
         to: report.phone,
         body: t('es', 'sms.outcomeFalseAlarm', { networkName: network.name, link }),
       }),
     ]);
+    expect(twilio.messages.at(-1)?.body).not.toContain(report.incidentPublicId);
+    const statusPage = await testApp.app.inject({ method: 'GET', url: `${ownStatus}?lang=es` });
+    expect(statusPage.statusCode).toBe(200);
+    expect(statusPage.body).not.toContain(report.incidentPublicId);
     // The notice is in the thread, and a retried job does not text again.
     const notices = await testApp.database.db
       .selectFrom('incident_messages')

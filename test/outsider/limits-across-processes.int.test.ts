@@ -96,4 +96,21 @@ describeEachDatabase('outsider limits hold across two app processes', (dialect) 
       await report(servers[index % 2]!, flooded.slug, index);
     expect(await report(servers[1]!, other.slug, 0)).toBe(201);
   }, 60_000);
+
+  it('limits password guesses against one account across both processes', async () => {
+    const attempt = async (server: ServerProcess) => {
+      const response = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'target@example.test', password: 'a wrong password, long enough' }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      await response.body?.cancel();
+      return response.status;
+    };
+    const statuses: number[] = [];
+    // 10 per account and 15 minutes; each process alone would allow 10.
+    for (let index = 0; index < 12; index += 1) statuses.push(await attempt(servers[index % 2]!));
+    expect(statuses).toEqual([...Array<number>(10).fill(401), 429, 429]);
+  }, 60_000);
 });

@@ -87,7 +87,8 @@ export const explainedPlainColumns: Record<string, string> = {
   'jobs.idempotency_key': 'internal: key made of ids',
   'jobs.locked_by': 'internal: worker id (host:pid:random)',
   'job_effects.key': 'internal: effect key made of ids',
-  'shared_counters.key': 'internal: what a limit counts: a network id or a blind index, never an address',
+  'shared_counters.key':
+    'internal: what a limit counts: a limit name with a network id or a blind index (an address prefix, phone or email keyed with the index key), never an address',
   'subscribers.pending_settings': 'internal: areas (ZIPs or a point), language and preference to confirm',
   // Configuration and roles.
   'networks.slug': 'internal: public URL name of the network',

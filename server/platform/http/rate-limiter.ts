@@ -9,9 +9,10 @@ import type { Clock } from '../clock/clock.ts';
  * evicted, which forgets that key's debt, so size `maxKeys` above the number of keys one attacker
  * can make in a window.
  *
- * Limits live in one process's memory on purpose: nothing about who tried what is written to the
- * database (no IPs, no emails), and a restart forgets it. With several app processes each enforces
- * its own share; the limits are set with that in mind.
+ * Limits in one process's memory are for what protects that process (its CPU for Argon2, its
+ * share of intake work): each process has its own. Limits on outsiders (per address prefix, per
+ * account, per network) are counted in the database so they hold across processes
+ * (server/platform/limits, ADR 0027).
  */
 export interface RateLimiter {
   /** Takes `cost` (default 1) tokens from `key`'s bucket if it has them. */

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { Clock } from '../../../platform/clock/clock.ts';
+import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { addressPrefixKey, createRateLimiter } from '../../../platform/http/rate-limiter.ts';
-import type { RateLimiter } from '../../../platform/http/rate-limiter.ts';
+import { addressPrefixKey } from '../../../platform/http/rate-limiter.ts';
+import { createSharedRateLimiter } from '../../../platform/limits/index.ts';
+import type { SharedRateLimiter } from '../../../platform/limits/index.ts';
 
 const minuteMs = 60 * 1000;
 
@@ -30,24 +31,36 @@ function crossSite(): AppError {
 }
 
 /**
- * Per-process limits on who asks (an address prefix is never stored, so these stay in memory);
- * limits on whom a request targets are shared in the database (web-subscription.service.ts).
+ * Limits on who asks (the client's address prefix), counted in the database so they hold across
+ * every app process (ADR 0027); the prefix is keyed with the blind-index key, never stored in the
+ * clear. Limits on whom a request targets are in web-subscription.service.ts.
  */
 export interface SubscriptionLimits {
-  pushPerAddressPrefix: RateLimiter;
-  emailPerAddressPrefix: RateLimiter;
+  pushPerAddressPrefix: SharedRateLimiter;
+  emailPerAddressPrefix: SharedRateLimiter;
 }
 
-export function createSubscriptionLimits(clock: Clock): SubscriptionLimits {
+export function createSubscriptionLimits(context: PlatformContext): SubscriptionLimits {
+  const shared = { db: context.database.db, clock: context.clock, crypto: context.crypto };
   return {
     // A community meeting on one Wi-Fi network subscribes many phones at once.
-    pushPerAddressPrefix: createRateLimiter({ limit: 60, windowMs: 10 * minuteMs, clock }),
-    emailPerAddressPrefix: createRateLimiter({ limit: 10, windowMs: 60 * minuteMs, clock }),
+    pushPerAddressPrefix: createSharedRateLimiter({
+      ...shared,
+      name: 'subscriptions.pushPerAddressPrefix',
+      limit: 60,
+      windowMs: 10 * minuteMs,
+    }),
+    emailPerAddressPrefix: createSharedRateLimiter({
+      ...shared,
+      name: 'subscriptions.emailPerAddressPrefix',
+      limit: 10,
+      windowMs: 60 * minuteMs,
+    }),
   };
 }
 
-export function requireWithinLimit(limiter: RateLimiter, key: string): void {
-  const decision = limiter.consume(key);
+export async function requireWithinLimit(limiter: SharedRateLimiter, key: string): Promise<void> {
+  const decision = await limiter.consume(key);
   if (decision.isAllowed) return;
   throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a little and try again.', [], {
     'retry-after': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))),

@@ -53,7 +53,7 @@ export async function requireNetworkBySlug(
 export function registerSubscriptionApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = subscriptionDepsFrom(context);
   const authenticator = createAuthenticator(context);
-  const limits = createSubscriptionLimits(context.clock);
+  const limits = createSubscriptionLimits(context);
   const twilioFrom = context.config.twilio?.from ?? '';
   const smsNumber = twilioFrom.startsWith('+') ? twilioFrom : null;
 
@@ -104,7 +104,7 @@ export function registerSubscriptionApiRoutes(app: FastifyInstance, context: Pla
     requireSameSiteRequest(request, context.config.publicUrl);
     const { slug } = parseInput(slugParamsSchema, request.params);
     const network = await requireNetworkBySlug(deps, slug);
-    requireWithinLimit(limits.pushPerAddressPrefix, addressKey(request));
+    await requireWithinLimit(limits.pushPerAddressPrefix, addressKey(request));
     const body = parseInput(pushSubscriptionBodySchema, request.body);
     const created = await subscribePush(deps, network, body);
     return reply
@@ -119,7 +119,7 @@ export function registerSubscriptionApiRoutes(app: FastifyInstance, context: Pla
       const { slug } = parseInput(slugParamsSchema, request.params);
       const network = await requireNetworkBySlug(deps, slug);
       const body = parseInput(emailSubscriptionBodySchema, request.body);
-      requireWithinLimit(limits.emailPerAddressPrefix, addressKey(request));
+      await requireWithinLimit(limits.emailPerAddressPrefix, addressKey(request));
       await requestEmailSubscription(deps, network, body);
       return reply.status(202).send({ status: 'confirmationSent' });
     }
@@ -133,7 +133,7 @@ export function registerSubscriptionApiRoutes(app: FastifyInstance, context: Pla
       };
       try {
         const body = parseInput(emailSubscriptionBodySchema, { ...values, zips: zipsFromText(form.zips) });
-        requireWithinLimit(limits.emailPerAddressPrefix, addressKey(request));
+        await requireWithinLimit(limits.emailPerAddressPrefix, addressKey(request));
         await requestEmailSubscription(deps, network, body);
       } catch (error) {
         if (!isAppError(error) || !['VALIDATION_FAILED', 'ZIP_UNKNOWN'].includes(error.code)) throw error;

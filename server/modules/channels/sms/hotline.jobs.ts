@@ -10,7 +10,13 @@ import type { JobDefinition } from '../../../platform/jobs/index.ts';
 import { SmsSendError } from '../../../platform/sms/sms.ts';
 import type { SmsSender } from '../../../platform/sms/sms.ts';
 import { findNetworkName } from '../../identity/index.ts';
-import { findReportContact, listReachableReports, normalizePhone, sourceHashOf } from '../../intake/index.ts';
+import {
+  findReportContact,
+  listReachableReports,
+  normalizePhone,
+  reportStatusPath,
+  sourceHashOf,
+} from '../../intake/index.ts';
 import {
   findIncidentMessage,
   findIncidentNoticeFacts,
@@ -76,7 +82,7 @@ export function createSendMessageJob(deps: HotlineJobDeps): JobDefinition<{ mess
 
 /**
  * Tells every consenting reporter of an incident its outcome in their language: confirmed, or a
- * false alarm with the rumor-control link. One text per report and outcome, keyed so a retried
+ * false alarm with a link to their own report's status page. One text per report and outcome, keyed so a retried
  * job does not text twice what it already sent; each notice joins the incident's thread.
  */
 export function createNotifyOutcomeJob(
@@ -93,8 +99,10 @@ export function createNotifyOutcomeJob(
     handle: async ({ incidentId, outcome }) => {
       const incident = await findIncidentNoticeFacts(deps.db, incidentId);
       if (!incident || !deps.sms) return;
-      const link = `${deps.publicUrl}/s/${encodeURIComponent(incident.slug)}/${encodeURIComponent(incident.public_id)}`;
       for (const report of await listReachableReports(deps.db, incidentId)) {
+        // The reporter's own status link (their report, in broad steps), never the incident's page,
+        // which other reports share (issue 27, no oracles).
+        const link = `${deps.publicUrl}${reportStatusPath(deps.crypto, incident.slug, report.id)}`;
         const key = `${notifyOutcomeJobName}:${report.id}:${outcome}`;
         if (await isEffectRecorded(deps.db, key)) continue;
         const phone = reachablePhone(deps.crypto, { ...report, contact_consent: 1, contact_purged_at: null });

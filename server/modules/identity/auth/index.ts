@@ -34,6 +34,7 @@ export { revokeSessionsOfMember } from './session.repository.ts';
 export { resetSignInFactors } from './credential-reset.service.ts';
 export type { CredentialReset } from './credential-reset.service.ts';
 export { enforceLimits } from './auth.deps.ts';
+export type { AttemptLimiter } from './auth.deps.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = createAuthDeps(context);

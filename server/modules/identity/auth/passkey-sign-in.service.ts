@@ -24,7 +24,7 @@ export async function startPasskeySignIn(
   deps: AuthDeps,
   input: { pendingToken?: string | undefined; addressKey: string },
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  enforceLimits([[deps.limits.passkeyPerAddressPrefix, input.addressKey]]);
+  await enforceLimits([[deps.limits.passkeyPerAddressPrefix, input.addressKey]]);
   if (input.pendingToken === undefined) {
     return issueAssertionChallenge(deps, {
       purpose: 'authenticate',
@@ -49,7 +49,7 @@ export async function completeSignInWithPasskey(
   deps: AuthDeps,
   input: { response: AuthenticationResponseJSON; pendingToken?: string | undefined } & SignInContext,
 ): Promise<SignInResult> {
-  enforceLimits([[deps.limits.passkeyPerAddressPrefix, input.addressKey]]);
+  await enforceLimits([[deps.limits.passkeyPerAddressPrefix, input.addressKey]]);
   if (input.pendingToken === undefined) {
     const proved = await provePasskey(deps, {
       response: input.response,

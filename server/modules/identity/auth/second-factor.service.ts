@@ -56,7 +56,7 @@ export async function listSecondFactorMethods(
  * code (or an older one) never works twice. SECOND_FACTOR_FAILED, TOTP_REPLAYED or RATE_LIMITED.
  */
 export async function proveTotp(deps: AuthDeps, memberId: string, code: string): Promise<void> {
-  enforceLimits([[deps.limits.secondFactorPerMember, memberId]]);
+  await enforceLimits([[deps.limits.secondFactorPerMember, memberId]]);
   const credential = await findTotpCredential(deps.db, memberId);
   if (!credential || credential.confirmed_at === null) throw secondFactorFailed();
   const secret = deps.crypto.decrypt(credential.secret_enc, totpSecretContext);
@@ -128,7 +128,7 @@ export async function provePasskey(
   const passkey = await findPasskey(deps.db, input.response.id);
   if (!isChallengeLive || !passkey || (input.memberId !== null && passkey.member_id !== input.memberId))
     throw fail();
-  enforceLimits([[deps.limits.secondFactorPerMember, passkey.member_id]]);
+  await enforceLimits([[deps.limits.secondFactorPerMember, passkey.member_id]]);
   let newCounter: number;
   try {
     const verification = await verifyAuthenticationResponse({

@@ -30,7 +30,7 @@ export async function signInWithPassword(
   input: { email: string; password: string } & SignInContext,
 ): Promise<SignInResult> {
   const emailIndex = deps.crypto.blindIndex(normalizeEmail(input.email), memberEmailIndexPurpose);
-  enforceLimits([
+  await enforceLimits([
     [deps.limits.signInPerAddressPrefix, input.addressKey],
     [deps.limits.signInPerEmail, emailIndex],
     [deps.limits.signInGlobal, 'all'],

@@ -47,7 +47,7 @@ export async function confirmTotp(
   code: string,
 ): Promise<TotpConfirmation> {
   if (principal.hasSecondFactor) requireStepUp(principal, deps.clock);
-  enforceLimits([[deps.limits.secondFactorPerMember, principal.memberId]]);
+  await enforceLimits([[deps.limits.secondFactorPerMember, principal.memberId]]);
   const credential = await findTotpCredential(deps.db, principal.memberId);
   if (!credential || credential.confirmed_at !== null) {
     throw new AppError('TOTP_NOT_STARTED', 'Start setting up an authenticator app first.');

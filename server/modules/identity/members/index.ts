@@ -46,7 +46,7 @@ export type { RoleCoverage } from './member-reads.repository.ts';
 /** Members, invitations, vetting, the join page and admin-assisted recovery links. */
 export function registerMemberRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerMemberApiRoutes(app, context);
-  const limitJoinAttempt = createJoinAttemptLimit(context.clock);
+  const limitJoinAttempt = createJoinAttemptLimit(context);
   registerInvitationRoutes(app, context, limitJoinAttempt);
   registerJoinRoutes(app, context, limitJoinAttempt);
   registerRecoveryRoutes(app, context);

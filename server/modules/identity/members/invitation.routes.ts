@@ -47,7 +47,7 @@ export function registerInvitationRoutes(
   // No session yet, so no session CSRF token: requiring JSON means a cross-site form cannot post
   // here (a cross-origin JSON request needs a CORS preflight, which this server never grants).
   app.post('/api/invitations/:invitationToken/accept', async (request, reply) => {
-    limitJoinAttempt(request, true);
+    await limitJoinAttempt(request, true);
     if (!isJsonPost(request)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON.');
     const { invitationToken } = parseInput(
       z.object({ invitationToken: z.string().max(100) }),

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { Clock } from '../../../platform/clock/clock.ts';
+import type { PlatformContext } from '../../../platform/context.ts';
 import { addressPrefixKey, createRateLimiter } from '../../../platform/http/rate-limiter.ts';
+import { createSharedRateLimiter } from '../../../platform/limits/index.ts';
 import { enforceLimits } from '../auth/index.ts';
 
 const minuteMs = 60 * 1000;
@@ -17,15 +18,26 @@ export const joinLimits = {
 } as const;
 
 /** Throws RATE_LIMITED (429, Retry-After) when this attempt is over a limit. */
-export type JoinAttemptLimit = (request: FastifyRequest, isAcceptance: boolean) => void;
+export type JoinAttemptLimit = (request: FastifyRequest, isAcceptance: boolean) => Promise<void>;
 
-/** One set of buckets, shared by the join page and the acceptance API so neither doubles the budget. */
-export function createJoinAttemptLimit(clock: Clock): JoinAttemptLimit {
-  const perAddressPrefix = createRateLimiter({ ...joinLimits.perAddressPrefix, clock });
+/**
+ * One set of limits, shared by the join page and the acceptance API so neither doubles the budget.
+ * The per-prefix limit is counted in the database (every app process shares it, ADR 0027); the
+ * total protects this process's Argon2 work and stays in its memory.
+ */
+export function createJoinAttemptLimit(context: PlatformContext): JoinAttemptLimit {
+  const { clock } = context;
+  const perAddressPrefix = createSharedRateLimiter({
+    ...joinLimits.perAddressPrefix,
+    db: context.database.db,
+    clock,
+    crypto: context.crypto,
+    name: 'join.perAddressPrefix',
+  });
   const global = createRateLimiter({ ...joinLimits.global, clock });
-  return (request, isAcceptance) => {
+  return async (request, isAcceptance) => {
     const prefix = addressPrefixKey(request.ip);
-    enforceLimits(
+    await enforceLimits(
       isAcceptance
         ? [
             [perAddressPrefix, prefix],

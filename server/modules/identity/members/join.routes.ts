@@ -78,7 +78,7 @@ export function registerJoinRoutes(
 
   app.get('/join/:invitationToken', async (request: TokenRequest, reply) => {
     try {
-      limitJoinAttempt(request, false);
+      await limitJoinAttempt(request, false);
       return await sendForm(request, reply, 200, {});
     } catch (error) {
       return sendErrorPage(request, reply, error);
@@ -87,7 +87,7 @@ export function registerJoinRoutes(
 
   app.post('/join/:invitationToken', async (request: TokenRequest, reply) => {
     try {
-      limitJoinAttempt(request, true);
+      await limitJoinAttempt(request, true);
     } catch (error) {
       return sendErrorPage(request, reply, error);
     }

@@ -4,10 +4,11 @@ import type { PlatformContext } from '../../../platform/context.ts';
 import { isAppError } from '../../../platform/errors/app-error.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { addressPrefixKey, createRateLimiter } from '../../../platform/http/rate-limiter.ts';
-import type { RateLimiter } from '../../../platform/http/rate-limiter.ts';
+import { createSharedRateLimiter } from '../../../platform/limits/index.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { sendPage } from '../../../platform/web/index.ts';
 import { createAuthenticator, enforceLimits } from '../auth/index.ts';
+import type { AttemptLimiter } from '../auth/index.ts';
 import { findNetworkById } from '../networks/index.ts';
 import { hasValidFormToken, isFormPost, issueFormToken } from './form-token.ts';
 import { pageContext } from './join.pages.ts';
@@ -44,7 +45,14 @@ export function registerRecoveryRoutes(app: FastifyInstance, context: PlatformCo
   const deps = memberDepsFrom(context);
   const authenticator = createAuthenticator(context);
   const limiters = {
-    perAddressPrefix: createRateLimiter({ ...recoveryLimits.perAddressPrefix, clock: context.clock }),
+    // Shared by every app process (ADR 0027); the total protects this process's Argon2 work.
+    perAddressPrefix: createSharedRateLimiter({
+      ...recoveryLimits.perAddressPrefix,
+      db: context.database.db,
+      clock: context.clock,
+      crypto: context.crypto,
+      name: 'recovery.perAddressPrefix',
+    }),
     global: createRateLimiter({ ...recoveryLimits.global, clock: context.clock }),
   };
 
@@ -95,14 +103,14 @@ export function registerRecoveryRoutes(app: FastifyInstance, context: PlatformCo
   }
 
   /** Every attempt counts per address prefix; only posts (Argon2 work) count toward the global cap. */
-  function limitAttempt(request: FastifyRequest, isPost: boolean): void {
-    const perPrefix: [RateLimiter, string] = [limiters.perAddressPrefix, addressPrefixKey(request.ip)];
-    enforceLimits(isPost ? [perPrefix, [limiters.global, 'all']] : [perPrefix]);
+  async function limitAttempt(request: FastifyRequest, isPost: boolean): Promise<void> {
+    const perPrefix: [AttemptLimiter, string] = [limiters.perAddressPrefix, addressPrefixKey(request.ip)];
+    await enforceLimits(isPost ? [perPrefix, [limiters.global, 'all']] : [perPrefix]);
   }
 
   app.get('/recover/:recoveryToken', async (request: TokenRequest, reply) => {
     try {
-      limitAttempt(request, false);
+      await limitAttempt(request, false);
       return await sendForm(request, reply, 200, false);
     } catch (error) {
       return sendErrorPage(request, reply, error);
@@ -111,7 +119,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, context: PlatformCo
 
   app.post('/recover/:recoveryToken', async (request: TokenRequest, reply) => {
     try {
-      limitAttempt(request, true);
+      await limitAttempt(request, true);
     } catch (error) {
       return sendErrorPage(request, reply, error);
     }

@@ -10,7 +10,27 @@ export interface FloodModeState {
   changedBy: string | null;
 }
 
-/** GET and POST /api/network/flood-mode. */
+/** Reports the intake limits held back in one minute, by what held them (counts only). */
+export interface HeldMinute {
+  startsAt: number;
+  total: number;
+  /** Too many from one phone, address prefix or operator. */
+  bySource: number;
+  /** Too many from one ~1 km cell or ZIP code. */
+  byPlace: number;
+  /** The network's budget for the minute (or the server's own cap). */
+  byBudget: number;
+}
+
+export interface HeldByLimit {
+  windowMs: number;
+  /** How far back `minutes` looks; minutes with nothing held are left out, newest first. */
+  shownMs: number;
+  minutes: HeldMinute[];
+}
+
+/** GET and POST /api/network/flood-mode (GET also tells what the limits held back lately). */
 export interface FloodModeAnswer {
   floodMode: FloodModeState;
+  heldByLimit?: HeldByLimit;
 }

@@ -7,6 +7,7 @@ import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
 import { getFloodMode, setFloodMode } from './flood-mode.service.ts';
 import type { FloodModeDeps } from './flood-mode.service.ts';
+import { readHeldByLimit } from './held-by-limit.ts';
 import { intakeGuardFor } from './intake-guard.ts';
 
 /** The dispatcher's flood-mode switch. */
@@ -20,7 +21,9 @@ export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformC
 
   app.get('/api/network/flood-mode', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
-    return { floodMode: await getFloodMode(deps, principal) } satisfies FloodModeAnswer;
+    const floodMode = await getFloodMode(deps, principal);
+    const heldByLimit = await readHeldByLimit(deps.db, principal.networkId, deps.clock.now());
+    return { floodMode, heldByLimit } satisfies FloodModeAnswer;
   });
 
   app.post('/api/network/flood-mode', async (request) => {

@@ -6,7 +6,8 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { addressPrefixKey } from '../../../platform/http/rate-limiter.ts';
 import type { FieldCrypto } from '../../../platform/crypto/index.ts';
-import { countSharedEvent, takeSharedLimits } from '../../../platform/limits/index.ts';
+import { takeSharedLimits } from '../../../platform/limits/index.ts';
+import { countHeldReport } from './held-by-limit.ts';
 import { readFloodMode } from './flood-mode.service.ts';
 import { areaKeyOf, createIntakeLimiter } from './intake-limits.ts';
 import type { IntakeDecision, IntakeLane } from './intake-limits.ts';
@@ -55,15 +56,6 @@ export interface IntakeGuardDeps {
   scale?: number;
 }
 
-/** Reports held by a limit are counted per network and minute, and kept an hour for the crisis screen. */
-export const heldWindowMs = 60 * 1000;
-const heldKeepMs = 60 * 60 * 1000;
-
-/** The counter key of reports a layer held for a network (a network id is not personal data). */
-export function heldCounterKey(networkId: string, layer: string): string {
-  return `intake.held.${layer}:${networkId}`;
-}
-
 /**
  * Layered limits for every intake channel (issue 4 §6). Throws RATE_LIMITED (429, Retry-After)
  * when a layer refuses. Flood mode and "known reporter" are read from the database and cached
@@ -100,12 +92,7 @@ export function createIntakeGuard(deps: IntakeGuardDeps): IntakeGuard {
 
   async function enforce(networkId: string, decision: IntakeDecision): Promise<void> {
     if (decision.isAllowed) return;
-    await countSharedEvent(deps.db, {
-      key: heldCounterKey(networkId, decision.layer ?? 'unknown'),
-      now: deps.clock.now(),
-      windowMs: heldWindowMs,
-      keepMs: heldKeepMs,
-    });
+    await countHeldReport(deps.db, { networkId, layer: decision.layer ?? 'unknown', now: deps.clock.now() });
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     throw new AppError(
       'RATE_LIMITED',

@@ -5,6 +5,7 @@ import type {
 import type {
   FloodModeAnswer,
   FloodModeState,
+  HeldByLimit,
 } from '../../../../../server/modules/intake/flood/flood-mode.contract.ts';
 import { get, post, put } from '../../../lib/api.ts';
 import { listAlerts } from '../../alerts/api/alerts.ts';
@@ -28,6 +29,11 @@ export async function setStopSwitch(isStopped: boolean): Promise<StopSwitchState
 
 export async function getFloodMode(): Promise<FloodModeState> {
   return (await get<FloodModeAnswer>('/api/network/flood-mode')).floodMode;
+}
+
+/** Reports the intake limits held back lately, minute by minute (dispatchers, coordinators, admins). */
+export async function getHeldByLimit(): Promise<HeldByLimit | undefined> {
+  return (await get<FloodModeAnswer>('/api/network/flood-mode')).heldByLimit;
 }
 
 export async function setFloodMode(isOn: boolean): Promise<FloodModeState> {

@@ -4,17 +4,22 @@ import { Notice } from '../../../lib/notice.tsx';
 import { useResource } from '../../../lib/resource.ts';
 import { hasRole, useSession } from '../../auth/session.ts';
 import { useMemberNames } from '../../members/hooks/use-member-names.ts';
-import { getFloodMode, getStopSwitch, setFloodMode, setStopSwitch } from '../api/crisis.ts';
+import { getFloodMode, getHeldByLimit, getStopSwitch, setFloodMode, setStopSwitch } from '../api/crisis.ts';
 import { CrisisSwitch } from '../components/crisis-switch.tsx';
 import { ExerciseRecipients } from '../components/exercise-recipients.tsx';
+import { HeldByLimitTable } from '../components/held-by-limit.tsx';
 import { exerciseRecipientRoles, floodModeRoles, stopSwitchRoles } from '../roles.ts';
 
-/** The coordinator's crisis controls: the network-wide stop switch, flood mode, and who drills reach. */
+/**
+ * The coordinator's crisis controls: the stop switch, flood mode, what the intake limits held
+ * back, and who drills reach.
+ */
 export function CrisisPage() {
   const session = useSession();
   const nameOf = useMemberNames();
   const stop = useResource(getStopSwitch, []);
   const flood = useResource(getFloodMode, []);
+  const held = useResource(getHeldByLimit, []);
   const failure = stop.error ?? flood.error;
   return (
     <section class="panel crisis" aria-labelledby="crisis-title">
@@ -39,6 +44,7 @@ export function CrisisPage() {
         change={setFloodMode}
         onChanged={flood.reload}
       />
+      <HeldByLimitTable held={held.data} />
       {hasRole(session, ...exerciseRecipientRoles) ? <ExerciseRecipients /> : null}
     </section>
   );
