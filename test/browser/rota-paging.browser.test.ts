@@ -170,11 +170,15 @@ function rotaAndPaging(dialect: DialectName): void {
       body: JSON.stringify({ category: 'workplace', location: pilsen, description: 'Agents at the gate' }),
     });
     expect(response.status).toBe(201);
+    const acknowledgedAt = Date.now();
     const pushesHere = () =>
       push.received.filter((received) => subscription.endpoint.endsWith(received.path));
     await expect.poll(() => pushesHere().length, { timeout: 15_000 }).toBe(1);
     const reportToPageMs = Date.now() - reportedAt;
-    console.log(`report → dispatcher's page at the push service (${dialect}): ${reportToPageMs} ms`);
+    console.log(
+      `report → dispatcher's page at the push service (${dialect}): ${reportToPageMs} ms ` +
+        `(report acknowledged after ${acknowledgedAt - reportedAt} ms, page ${Date.now() - acknowledgedAt} ms later)`,
+    );
     const page = pushesHere()[0]!;
     expect(page.isVapidValid).toBe(true);
     const payload = JSON.parse(page.payload!) as { type: string; pageId: string };

@@ -264,4 +264,37 @@ describeEachDatabase('paging dispatchers', (dialect) => {
     const acks = (await timelineOf(incidentId)).filter((event) => event.kind === 'pageAcknowledged');
     expect(acks.map((event) => event.actor_member_id).sort()).toEqual([w.onDuty.id, noPhone.id].sort());
   });
+
+  it('takes N and M from the network settings (admins, step-up), refusing bad values', async () => {
+    const w = await world();
+    const admin = await person(testApp.context, w.network.id, [{ role: 'admin' }], {
+      withTotp: true,
+      stepUp: true,
+    });
+    const patch = (who: Person, settings: Record<string, unknown>) =>
+      call(testApp, 'PATCH', '/api/network', who, { settings });
+    expect(outcome(await patch(w.onDuty, { pageUnclaimedAfterMinutes: 2 }))[0]).toBe(403);
+    expect(outcome(await patch(admin, { pageUnclaimedAfterMinutes: 0 }))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(outcome(await patch(admin, { escalateUnclaimedAfterMinutes: 'soon' }))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    const saved = await patch(admin, { pageUnclaimedAfterMinutes: 2, escalateUnclaimedAfterMinutes: 3 });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const { incidentId } = await report(w.network.slug, pilsen);
+    await waitFor('the first page', () => textsTo(w.phones.onDuty).length === 1);
+    testApp.clock.advance(2 * 60_000 + 1_000);
+    worker.wake();
+    await waitFor('the page after N = 2 minutes', () => textsTo(w.phones.onDuty).length === 2);
+    expect(textsTo(w.phones.coordinator)).toHaveLength(0);
+    testApp.clock.advance(60_000);
+    worker.wake();
+    await waitFor('the coordinators after M = 3 minutes', () => textsTo(w.phones.coordinator).length === 1);
+    expect((await pagesOf(incidentId)).map((page) => page.round).sort()).toEqual([
+      'escalation',
+      'new',
+      'unclaimed',
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildArea, buildNetwork } from '../support/factories.ts';
-import { call, offset, outcome, person, pilsen } from './support.ts';
+import { call, offset, openIncident, outcome, person, pilsen, responder } from './support.ts';
 import type { Person } from './support.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -158,6 +158,31 @@ describeEachDatabase('on-duty rota', (dialect) => {
     expect(far.gapMinutes).toBe(7 * 24 * 60);
     expect(body.onDutyNow.find((entry) => entry.role === 'dispatcher')!.memberIds).toEqual([w.cover.id]);
     expect(body.members.map((member) => member.id)).toContain(w.responder.id);
+  });
+
+  it('puts responders on duty first in dispatch suggestions', async () => {
+    const w = await world();
+    const near = await responder(testApp.context, w.network.id, { location: offset(pilsen, 200) });
+    const far = await responder(testApp.context, w.network.id, { location: offset(pilsen, 2_000) });
+    const incidentId = await openIncident(testApp, w.day, pilsen);
+    const ranked = async () =>
+      (await call(testApp, 'GET', `/api/incidents/${incidentId}/suggestions`, w.day)).json<{
+        suggestions: { memberId: string; isOnDuty: boolean }[];
+      }>().suggestions;
+    expect((await ranked()).map((entry) => entry.memberId)).toEqual([near.id, far.id]);
+    const now = testApp.clock.now();
+    const turn = await call(testApp, 'POST', '/api/rota/exceptions', w.coordinator, {
+      memberId: far.id,
+      role: 'responder',
+      kind: 'extra',
+      startsAt: now - 60_000,
+      endsAt: now + 3_600_000,
+    });
+    expect(turn.statusCode, turn.body).toBe(201);
+    expect(await ranked()).toMatchObject([
+      { memberId: far.id, isOnDuty: true },
+      { memberId: near.id, isOnDuty: false },
+    ]);
   });
 
   describe('refuses', () => {

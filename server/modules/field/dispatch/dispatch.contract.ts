@@ -147,6 +147,8 @@ export interface Suggestion {
   languages: string[];
   isLanguageMatch: boolean;
   onCallSource: OnCallSource;
+  /** On duty now by the rota (issue 16): listed before those who are only on call. */
+  isOnDuty: boolean;
   /** Null when the responder shares no current location. */
   distanceMeters: number | null;
   /** Minutes as the crow flies at urban driving speed; null without a location. */

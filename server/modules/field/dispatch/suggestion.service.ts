@@ -5,6 +5,7 @@ import { timeZoneOf } from '../responders/index.ts';
 import type { DispatchDeps } from './dispatch.deps.ts';
 import { dispatcherRoles } from './dispatch.deps.ts';
 import { requireIncidentAccess } from '../../intake/index.ts';
+import { findOnDutyMembers } from '../rota/index.ts';
 import { findNearestAvailableResponders } from './nearest.ts';
 import type { SuggestionList } from './dispatch.contract.ts';
 import { listMemberNamesAndTrainings } from './responder-directory.repository.ts';
@@ -12,8 +13,8 @@ import { listMemberNamesAndTrainings } from './responder-directory.repository.ts
 export type { Suggestion, SuggestionList } from './dispatch.contract.ts';
 
 /**
- * Ranked responders for an incident (speakers of `language` first, then nearest), with distance
- * and a crow-flies ETA. For dispatchers and coordinators who can see the incident.
+ * Ranked responders for an incident: those on duty by the rota first (the one "who is on duty"
+ * answer paging uses), then speakers of `language`, then nearest, with distance and a crow-flies ETA. For dispatchers and coordinators who can see the incident.
  */
 export async function suggestResponders(
   deps: DispatchDeps,
@@ -41,6 +42,18 @@ export async function suggestResponders(
     language: query.language,
     limit: query.limit ?? 10,
   });
+  const onDuty = new Set(
+    await findOnDutyMembers(deps.db, {
+      networkId: incident.network_id,
+      role: 'responder',
+      areaIds: areaIds.length > 0 ? areaIds : 'any',
+      at: deps.clock.now(),
+    }),
+  );
+  // A stable sort keeps the language-then-distance order within each group.
+  const ranked = [...nearest].sort(
+    (left, right) => Number(onDuty.has(right.memberId)) - Number(onDuty.has(left.memberId)),
+  );
   const directory = await listMemberNamesAndTrainings(
     deps.db,
     nearest.map((candidate) => candidate.memberId),
@@ -48,10 +61,11 @@ export async function suggestResponders(
   return {
     incidentId: incident.id,
     language: query.language ?? null,
-    suggestions: nearest.map((candidate) => {
+    suggestions: ranked.map((candidate) => {
       const entry = directory.get(candidate.memberId);
       return {
         ...candidate,
+        isOnDuty: onDuty.has(candidate.memberId),
         displayName: entry ? deps.crypto.decrypt(entry.displayNameEnc, memberFieldContexts.displayName) : '',
         trainings: entry?.trainings ?? [],
       };

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { IncidentPagesTable } from './paging.tables.ts';
 
@@ -70,4 +72,14 @@ export async function deletePagesSentBefore(db: Kysely<Database>, before: number
 
 export async function setPageChannels(db: Kysely<Database>, id: string, channels: string): Promise<void> {
   await db.updateTable('incident_pages').set({ channels }).where('id', '=', id).execute();
+}
+
+/**
+ * Serializes paging of one member until the transaction ends, so two planners (two incidents at
+ * once, on two workers) cannot both see "no unanswered page in the last minute". SQLite runs one
+ * write transaction at a time already. Callers lock members in id order (no deadlock).
+ */
+export async function lockMemberPaging(db: Kysely<Database>, dialect: DialectName, memberId: string) {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`paging:${memberId}`}, 0))`.execute(db);
 }

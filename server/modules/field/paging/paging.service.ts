@@ -10,7 +10,7 @@ import { areaIdsOfIncident, findIncidentById, recordIncidentChange } from '../..
 import { findOnDutyMembers } from '../rota/index.ts';
 import type { PageRound } from './paging.contract.ts';
 import type { PagingDeps } from './paging.deps.ts';
-import { hasUnansweredPageSince, insertPageOnce } from './paging.repository.ts';
+import { hasUnansweredPageSince, insertPageOnce, lockMemberPaging } from './paging.repository.ts';
 
 export const pageIncidentJobName = 'paging.pageIncident';
 export const deliverPageJobName = 'paging.deliverPage';
@@ -74,14 +74,15 @@ export async function pageIncident(
   const recipients =
     onDuty.length > 0
       ? onDuty
-      : (await activeMembersHoldingRole(deps.db, { networkId, role: 'coordinator', areaIds }).execute()).map(
-          (member) => member.id,
-        );
+      : (await activeMembersHoldingRole(deps.db, { networkId, role: 'coordinator', areaIds }).execute())
+          .map((member) => member.id)
+          .sort();
   const network = await findNetworkById(deps.db, networkId);
   const settings = network?.settings;
   const result = { paged: [] as string[], held: [] as string[] };
   await inTransaction(deps, async (uow) => {
     for (const memberId of recipients) {
+      await lockMemberPaging(uow.trx, deps.dialect, memberId);
       const isQuiet = await hasUnansweredPageSince(uow.trx, memberId, now - quietPeriodMs);
       const page = {
         id: newId(),

@@ -97,6 +97,8 @@ describeEachDatabase('createNetwork and network lookups', (dialect) => {
       alertExpiryHoursUpdate: 24,
       hotlineNumbers: [],
       isOfferEscalationOn: true,
+      pageUnclaimedAfterMinutes: 5,
+      escalateUnclaimedAfterMinutes: 15,
     });
     await database.db
       .updateTable('networks')
