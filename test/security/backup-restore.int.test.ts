@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterEach, expect, it } from 'vitest';
-import { createBackup, restoreBackup } from '../../server/platform/backup/index.ts';
+import { createBackup, restoreBackup, startBackupSchedule } from '../../server/platform/backup/index.ts';
+import { createLogger } from '../../server/platform/log/logger.ts';
 import { encryptedColumns } from '../../server/platform/crypto/index.ts';
 import type { FieldCrypto } from '../../server/platform/crypto/index.ts';
 import { generateKeyFile, writeKeyFile } from '../../server/platform/crypto/keyring.ts';
@@ -216,3 +217,41 @@ it('amparo backup and restore from the command line: a round trip, then a non-em
   expect(again.stderr).toContain('is not empty');
   expect(fs.readFileSync(path.join(restoredDirectory, 'amparo.sqlite')).equals(databaseBefore)).toBe(true);
 }, 180_000);
+
+it('the optional schedule writes encrypted backups on its interval and keeps only the newest', async () => {
+  const identity = await generateX25519Identity();
+  const source = await createTarget('sqlite');
+  if (source.kind !== 'sqlite') throw new Error('a SQLite target');
+  cleanups.push(() => dropTarget(source));
+  const keyDirectory = temporaryDirectory('ak-');
+  const keyFile = path.join(keyDirectory, 'keys.json');
+  writeKeyFile(keyFile, generateKeyFile());
+  expect(
+    (
+      await runCliProcess(['migrate'], {
+        ...environmentFor(source, path.dirname(source.file)),
+        AMPARO_KEY_FILE: keyFile,
+      })
+    ).code,
+  ).toBe(0);
+  const directory = temporaryDirectory('amparo-scheduled-');
+  const schedule = startBackupSchedule({
+    target: source,
+    dataDirectory: path.dirname(source.file),
+    recipient: await identityToRecipient(identity),
+    directory,
+    keep: 1,
+    intervalMs: 300,
+    logger: createLogger('silent'),
+  });
+  cleanups.push(() => schedule.stop());
+  await expect
+    .poll(() => fs.readdirSync(directory).filter((name) => name.endsWith('.age')).length, { timeout: 20_000 })
+    .toBe(1);
+  // Later runs replace it rather than pile up.
+  const first = fs.readdirSync(directory)[0];
+  await expect.poll(() => fs.readdirSync(directory)[0] !== first, { timeout: 20_000 }).toBe(true);
+  await schedule.stop();
+  expect(fs.readdirSync(directory).filter((name) => name.endsWith('.age'))).toHaveLength(1);
+  expect(fs.readdirSync(directory).filter((name) => name.endsWith('.partial'))).toEqual([]);
+}, 60_000);
