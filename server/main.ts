@@ -84,7 +84,9 @@ async function start(config: AppConfig): Promise<Running> {
     socketPath: config.keys.unsealSocket,
     unlockWith: (passphrase) => unlockKeyFile(config.keys.file, passphrase),
     onUnsealed: async (unlock) => {
-      full = await startAmparo(config, { unlock, logger });
+      // The same port the sealed server had (PORT=0 picks one at random: keep the one picked).
+      const port = Number(new URL(sealed.url).port) || config.port;
+      full = await startAmparo({ ...config, port }, { unlock, logger });
       logger.info('amparo unsealed');
     },
   });

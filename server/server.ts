@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { openPlatformContext } from './context.ts';
 import { createAppJobWorker } from './jobs.ts';
+import { startBackupSchedule } from './platform/backup/index.ts';
 import { issueSetupTokenIfNeeded } from './modules/identity/setup/setup.service.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { PlatformContext } from './platform/context.ts';
@@ -46,9 +47,21 @@ export async function startAmparo(
     const setupToken = await issueSetupTokenIfNeeded({ db: database.db, clock: context.clock });
     if (setupToken) announceSetupLink(`${config.publicUrl}/setup/${setupToken}`);
   }
+  let backups: { stop(): Promise<void> } | null = null;
   if (config.role !== 'web') {
     worker = createAppJobWorker(context);
     await worker.start();
+    if (config.backup.intervalHours > 0 && config.backup.recipient) {
+      backups = startBackupSchedule({
+        target: config.database,
+        dataDirectory: config.dataDirectory,
+        recipient: config.backup.recipient,
+        directory: config.backup.directory,
+        keep: config.backup.keep,
+        intervalMs: config.backup.intervalHours * 3_600_000,
+        logger,
+      });
+    }
   }
   logger.info({ role: config.role, database: database.dialect, url }, 'amparo started');
   announceKeyFile(config);
@@ -62,6 +75,7 @@ export async function startAmparo(
       if (app) await app.close();
       // In-flight jobs get most of the shutdown budget; unfinished ones are retaken after their lease.
       if (worker) await worker.stop({ timeoutMs: Math.floor(config.shutdownTimeoutMs * 0.6) });
+      await backups?.stop();
       await platform.close();
     },
   };

@@ -1,6 +1,6 @@
 import { BackupError } from '../platform/backup/backup-error.ts';
 import { ConfigError } from '../platform/config/config.ts';
-import { KeyPlacementError, KeyringError } from '../platform/crypto/index.ts';
+import { KeyPlacementError, KeyringError, SealedKeyringError } from '../platform/crypto/index.ts';
 import { isAppError } from '../platform/errors/app-error.ts';
 import { CommandFailed, UsageError, exitCodes, writeLine } from './io.ts';
 import type { CliIo } from './io.ts';
@@ -73,7 +73,11 @@ function explain(io: CliIo, error: unknown): number {
   if (error instanceof UsageError || isParseArgsError(error)) {
     return usageFailure(io, (error as Error).message);
   }
-  if (error instanceof ConfigError || error instanceof KeyPlacementError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof KeyPlacementError ||
+    error instanceof SealedKeyringError
+  ) {
     writeLine(io.stderr, error.message);
     return exitCodes.config;
   }

@@ -29,6 +29,8 @@ export async function startServerProcess(options: {
   target: DatabaseTarget;
   environment?: Record<string, string>;
   timeoutMs?: number;
+  /** The log message that means "up" (default "amparo started"; a sealed server says "amparo is sealed..."). */
+  readyMessage?: string;
 }): Promise<ServerProcess> {
   const dataDirectory =
     options.target.kind === 'sqlite'
@@ -64,7 +66,7 @@ export async function startServerProcess(options: {
     });
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
-      if (!line.includes('"amparo started"')) return;
+      if (!line.includes(`"${options.readyMessage ?? 'amparo started'}`)) return;
       clearTimeout(timer);
       try {
         resolve(((JSON.parse(line) as { url?: string | null }).url ?? '').replace('[::1]', '127.0.0.1'));

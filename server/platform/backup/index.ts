@@ -3,3 +3,4 @@ export { backupFileName, createBackup, rotateBackups } from './backup-archive.ts
 export type { BackupManifest, BackupResult } from './backup-archive.ts';
 export { BackupError } from './backup-error.ts';
 export { readIdentity, restoreBackup } from './backup-restore.ts';
+export { startBackupSchedule } from './backup-schedule.ts';

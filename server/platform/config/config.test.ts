@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultKeyFilePath } from '../crypto/key-placement.ts';
@@ -44,7 +45,14 @@ describe('loadConfig defaults', () => {
     expect(config.allowedPrivateAddresses).toEqual([]);
     expect(config.worker).toEqual({ concurrency: 4, pollMs: 500, lanes: defaultLaneConcurrency });
     expect(config.outboundDeadlineMs).toBe(15_000);
-    expect(config.keys).toEqual({ file: defaultKeyFilePath({}), isFileExplicit: false, inline: undefined });
+    expect(config.keys).toEqual({
+      file: defaultKeyFilePath({}),
+      isFileExplicit: false,
+      inline: undefined,
+      credentialFile: null,
+      unsealSocket: path.join(path.dirname(defaultKeyFilePath({})), 'unseal.sock'),
+    });
+    expect(config.backup).toMatchObject({ recipient: null, intervalHours: 0, keep: 7 });
     expect(config.keys.file).toMatch(/[\\/]amparo[\\/]keys\.json$/);
     expect(config.twilio).toBeNull();
     expect(config.email.smtpUrl).toBeNull();

@@ -11,6 +11,8 @@ import { SessionContext } from '../features/auth/session.ts';
 import { EnrolmentRequiredPage } from '../features/account/pages/enrolment-required-page.tsx';
 import { forgetOfflineCopies } from '../features/dispatch/offline-shell.ts';
 import { wipeOutbox } from '../features/dispatch/outbox/outbox.ts';
+import { UnsealPage } from '../features/seal/pages/unseal-page.tsx';
+import { isApiError } from '../lib/message.ts';
 import { HelpOverlay } from './help-overlay.tsx';
 import { CurrentPage } from './current-page.tsx';
 import { homeOf } from './routes.tsx';
@@ -20,9 +22,14 @@ import { TopBar } from './top-bar.tsx';
 function useSessionState() {
   const [session, setSession] = useState<SessionView | null | undefined>(undefined);
   const [hasSessionEnded, setSessionEnded] = useState(false);
+  // A sealed server (ADR 0030) answers every call SERVER_SEALED: the app shows the unseal screen.
+  const [isSealed, setSealed] = useState(false);
 
   const reloadSession = useCallback(async () => {
-    const loaded = await loadSession().catch(() => null);
+    const loaded = await loadSession().catch((caught: unknown) => {
+      setSealed(isApiError(caught, 'SERVER_SEALED'));
+      return null;
+    });
     setSession(loaded);
     if (loaded && window.location.hash.replace(/^#\/?/, '') === '') navigate(homeOf(loaded).path);
   }, []);
@@ -52,7 +59,11 @@ function useSessionState() {
     setSession(null);
     navigate('/');
   };
-  return { session, hasSessionEnded, signedIn, signOutHere };
+  const unsealed = () => {
+    setSealed(false);
+    void reloadSession();
+  };
+  return { session, hasSessionEnded, isSealed, unsealed, signedIn, signOutHere };
 }
 
 function SignedOut(props: { hasSessionEnded: boolean; onSignedIn: () => void }) {
@@ -70,7 +81,7 @@ function SignedOut(props: { hasSessionEnded: boolean; onSignedIn: () => void }) 
 
 /** The shell: top bar, the current page (or sign-in), and the shortcut help. */
 export function App() {
-  const { session, hasSessionEnded, signedIn, signOutHere } = useSessionState();
+  const { session, hasSessionEnded, isSealed, unsealed, signedIn, signOutHere } = useSessionState();
   const [, setLanguageVersion] = useState(0);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const path = useHashPath();
@@ -97,7 +108,9 @@ export function App() {
         onHelp={() => setHelpOpen(true)}
       />
       <main id="main">
-        {session === undefined ? (
+        {isSealed ? (
+          <UnsealPage onUnsealed={unsealed} />
+        ) : session === undefined ? (
           <p>{t('app.loading')}</p>
         ) : session === null ? (
           <SignedOut hasSessionEnded={hasSessionEnded} onSignedIn={signedIn} />

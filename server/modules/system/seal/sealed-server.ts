@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../../platform/config/config.ts';
 import { WrongPassphraseError } from '../../../platform/crypto/index.ts';
 import type { Unlock } from '../../../platform/crypto/index.ts';
-import { installErrorHandling } from '../../../platform/http/error-handler.ts';
+import { respondToError } from '../../../platform/http/error-handler.ts';
 import { installSecurityHeaders } from '../../../platform/http/security-headers.ts';
 import type { Logger } from '../../../platform/log/logger.ts';
 import { registerPublicAssetRoutes } from '../../../platform/web/index.ts';
@@ -100,7 +100,7 @@ async function buildSealedApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  installErrorHandling(app);
+  app.setErrorHandler(respondToError);
   installSecurityHeaders(app);
   registerPublicAssetRoutes(app);
   registerWebAppFiles(app);
