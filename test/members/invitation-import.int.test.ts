@@ -205,3 +205,26 @@ describeEachDatabase(
     });
   },
 );
+
+describeEachDatabase('volunteers imported from a CSV on a server without email', (dialect) => {
+  let testApp: TestApp;
+  let world: DispatchWorld;
+  beforeAll(async () => {
+    testApp = await createTestApp(dialect);
+    world = await dispatchWorld(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  it('says in the preview that an email row cannot be sent, and sends nothing', async () => {
+    const csv = `${header}\nAna,ana@example.org,responder,,en\n`;
+    const preview = await call(testApp, 'POST', '/api/invitation-imports/preview', world.coordinator, {
+      csv,
+    });
+    expect(preview.json<{ rows: { problems: { problem: string }[] }[] }>().rows[0]!.problems).toEqual([
+      { column: 'contact', problem: 'CHANNEL_UNAVAILABLE' },
+    ]);
+    expect(
+      outcome(await call(testApp, 'POST', '/api/invitation-imports', world.coordinator, { csv })),
+    ).toEqual([422, 'IMPORT_HAS_ERRORS']);
+  });
+});

@@ -12,6 +12,8 @@ export const importRowProblems = [
   'CONTACT_MISSING',
   'CONTACT_INVALID',
   'CONTACT_DUPLICATE',
+  /** Email (or SMS) is not configured on this server, so the invitation could not be sent. */
+  'CHANNEL_UNAVAILABLE',
   'ROLE_MISSING',
   'ROLE_UNKNOWN',
   'ROLE_NOT_GRANTABLE',

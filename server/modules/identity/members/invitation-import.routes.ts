@@ -9,7 +9,8 @@ import { memberDepsFrom } from './member.service.ts';
 
 /** Volunteers from a CSV: a preview with each row's problems, then the invitations sent in bulk. */
 export function registerInvitationImportRoutes(app: FastifyInstance, context: PlatformContext): void {
-  const deps = memberDepsFrom(context);
+  const channels = { email: context.senders.email !== null, sms: context.senders.sms !== null };
+  const deps = { ...memberDepsFrom(context), channels };
   const sendDeps = { ...deps, publicUrl: context.config.publicUrl, jobs: context.jobs };
   const authenticator = createAuthenticator(context);
 

@@ -24,6 +24,12 @@ export const invitationFields = {
   link: 'invitation_deliveries.link',
 } as const;
 
+/** Which ways of sending this server has (SMTP_URL, Twilio settings). */
+export interface ImportChannels {
+  email: boolean;
+  sms: boolean;
+}
+
 interface CheckedRow extends ReadRow {
   grants: RoleGrant[];
 }
@@ -33,7 +39,11 @@ interface CheckedRow extends ReadRow {
  * importer may grant. Nothing is stored. The addresses stay on the server (the preview says only
  * whether a row goes by email or text).
  */
-async function checkRows(deps: MemberDeps, principal: Principal, csv: string): Promise<CheckedRow[]> {
+async function checkRows(
+  deps: MemberDeps & { channels: ImportChannels },
+  principal: Principal,
+  csv: string,
+): Promise<CheckedRow[]> {
   requireRole(principal, memberManagerRoles);
   requireSecondFactorEnrolled(principal);
   const network = await findNetworkById(deps.db, principal.networkId);
@@ -41,6 +51,9 @@ async function checkRows(deps: MemberDeps, principal: Principal, csv: string): P
   const areas = await selectAreaNamesOfNetwork(deps.db, principal.networkId);
   const areaIdOf = new Map(areas.map((area) => [area.name.trim().toLowerCase(), area.id]));
   return readVolunteersCsv(csv, languages).map((row) => {
+    if (row.channel && !deps.channels[row.channel]) {
+      row.problems.push({ column: 'contact', problem: 'CHANNEL_UNAVAILABLE' });
+    }
     const areaIds = row.areas.map((name) => areaIdOf.get(name.toLowerCase()));
     if (areaIds.some((id) => id === undefined))
       row.problems.push({ column: 'areas', problem: 'AREA_UNKNOWN' });
@@ -80,7 +93,7 @@ function previewOf(rows: CheckedRow[]): ImportPreview {
 
 /** The preview: every row with its problems; nothing stored. */
 export async function previewInvitationImport(
-  deps: MemberDeps,
+  deps: MemberDeps & { channels: ImportChannels },
   principal: Principal,
   input: InvitationImportInput,
 ): Promise<ImportPreview> {
@@ -95,7 +108,7 @@ export async function previewInvitationImport(
  * leaves invitations whose link nobody has: they cannot be used and expire.
  */
 export async function sendInvitationImport(
-  deps: MemberDeps & { publicUrl: string; jobs: JobWaker },
+  deps: MemberDeps & { publicUrl: string; jobs: JobWaker; channels: ImportChannels },
   principal: Principal,
   input: InvitationImportInput,
 ): Promise<ImportSent> {
