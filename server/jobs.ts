@@ -19,7 +19,7 @@ export function createAppJobRegistry(context: PlatformContext): JobRegistry {
   const sets: JobSet[] = [
     platformJobs,
     retentionJobs,
-    createIdentityJobs(),
+    createIdentityJobs(context),
     createIntakeJobs(context),
     createFieldJobs(context),
     createAlertingJobs(context),

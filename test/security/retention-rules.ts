@@ -25,6 +25,7 @@ export const retentionRules: Record<string, RetentionRule> = {
   member_roles: { kept: 'who may do what, for as long as the member is a member' },
   member_vettings: { kept: 'two-coordinator vetting decisions, needed to prove who vetted whom' },
   invitations: { purge: ['invitations expired, used or revoked over 30 days ago'] },
+  invitation_deliveries: { purge: ['imported invitations never sent, over 7 days old'] },
   sessions: { purge: ['expired or revoked sessions'] },
   totp_credentials: { kept: "a member's second factor (secret encrypted), while the member exists" },
   webauthn_credentials: { kept: "a member's passkeys (public keys), while the member exists" },

@@ -3,6 +3,8 @@ import type { JobSet } from '../../platform/jobs/index.ts';
 import type { PurgeTask } from '../../platform/retention/index.ts';
 import { authPurgeTasks } from './auth/auth.jobs.ts';
 import { invitationPurgeTask } from './members/invitation.jobs.ts';
+import { createSendInvitationJob, invitationDeliveryPurgeTask } from './members/invitation-import.jobs.ts';
+import type { PlatformContext } from '../../platform/context.ts';
 import {
   purgeRecoveryLinksEveryMs,
   purgeRecoveryLinksJob,
@@ -11,9 +13,9 @@ import {
 import { setupTokenPurgeTask } from './setup/setup.jobs.ts';
 
 /** Identity's jobs (server/jobs.ts lists them): the hourly purge of spent recovery links. */
-export function createIdentityJobs(): JobSet {
+export function createIdentityJobs(context: PlatformContext): JobSet {
   return {
-    jobs: [purgeRecoveryLinksJob],
+    jobs: [purgeRecoveryLinksJob, createSendInvitationJob(context)],
     recurring: [recurring(purgeRecoveryLinksJob, purgeRecoveryLinksEveryMs, {})],
   };
 }
@@ -22,6 +24,7 @@ export function createIdentityJobs(): JobSet {
 export const identityPurgeTasks: readonly PurgeTask[] = [
   ...authPurgeTasks,
   invitationPurgeTask,
+  invitationDeliveryPurgeTask,
   recoveryLinkPurgeTask,
   setupTokenPurgeTask,
 ];

@@ -53,6 +53,18 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     context: 'flagged_reports.location_text',
   },
   {
+    table: 'invitation_deliveries',
+    idColumn: 'id',
+    column: 'address_enc',
+    context: 'invitation_deliveries.address',
+  },
+  {
+    table: 'invitation_deliveries',
+    idColumn: 'id',
+    column: 'link_enc',
+    context: 'invitation_deliveries.link',
+  },
+  {
     table: 'responder_profiles',
     idColumn: 'member_id',
     column: 'sms_phone_enc',

@@ -89,6 +89,12 @@ export const errorCodes = {
   OUTCOME_ALREADY_REPORTED: { status: 409, message: 'app-field.error.OUTCOME_ALREADY_REPORTED' },
   /** An Idempotency-Key already used for another offer's upload. */
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'app-resilience.error.IDEMPOTENCY_KEY_REUSED' },
+  // identity: volunteers imported from a CSV (docs/adr/0029)
+  IMPORT_MALFORMED: { status: 422, message: 'app-resilience.error.IMPORT_MALFORMED' },
+  IMPORT_HEADER_INVALID: { status: 422, message: 'app-resilience.error.IMPORT_HEADER_INVALID' },
+  IMPORT_EMPTY: { status: 422, message: 'app-resilience.error.IMPORT_EMPTY' },
+  IMPORT_TOO_MANY_ROWS: { status: 413, message: 'app-resilience.error.IMPORT_TOO_MANY_ROWS' },
+  IMPORT_HAS_ERRORS: { status: 422, message: 'app-resilience.error.IMPORT_HAS_ERRORS' },
   RESPONDER_UNAVAILABLE: { status: 409, message: 'app-field.error.RESPONDER_UNAVAILABLE' },
   RESPONDER_NOT_ELIGIBLE: { status: 422, message: 'app-field.error.RESPONDER_NOT_ELIGIBLE' },
   INCIDENT_NOT_DISPATCHABLE: { status: 409, message: 'app-field.error.INCIDENT_NOT_DISPATCHABLE' },

@@ -24,6 +24,21 @@ export const membersRows: RouteRow[] = [
     request: () => ({ body: { roles: [{ role: 'responder' }] } }),
   },
   { method: 'GET', url: '/api/invitations', allow: managers, scope: 'own-network' },
+  // volunteers from a CSV (one row; the preview stores nothing, the send makes invitations)
+  {
+    method: 'POST',
+    url: '/api/invitation-imports/preview',
+    allow: managers,
+    scope: 'own-network',
+    request: () => ({ body: { csv: 'name,contact,roles,languages\nAna,ana@example.org,responder,en\n' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/invitation-imports',
+    allow: managers,
+    scope: 'own-network',
+    request: () => ({ body: { csv: 'name,contact,roles,languages\nAna,ana@example.org,responder,en\n' } }),
+  },
   {
     method: 'DELETE',
     url: '/api/invitations/:invitationId',

@@ -15,6 +15,7 @@ export const auditActions = [
   // members, invitations and roles
   'member.invited',
   'member.invitationRevoked',
+  'member.invitationsImported',
   'member.joined',
   'member.vetted',
   'member.roleGranted',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
+import { registerInvitationImportRoutes } from './invitation-import.routes.ts';
 import { registerInvitationRoutes } from './invitation.routes.ts';
 import { createJoinAttemptLimit } from './join-limits.ts';
 import { registerJoinRoutes } from './join.routes.ts';
@@ -48,6 +49,7 @@ export function registerMemberRoutes(app: FastifyInstance, context: PlatformCont
   registerMemberApiRoutes(app, context);
   const limitJoinAttempt = createJoinAttemptLimit(context);
   registerInvitationRoutes(app, context, limitJoinAttempt);
+  registerInvitationImportRoutes(app, context);
   registerJoinRoutes(app, context, limitJoinAttempt);
   registerRecoveryRoutes(app, context);
 }

@@ -29,6 +29,7 @@ export { defaultNetworkSettings } from './network-settings.ts';
 export type { NetworkSettings } from './network-settings.ts';
 export type { AreasTable, HotlineNumbersTable, NetworksTable } from './network.tables.ts';
 export { listHotlineNumbers } from './hotline-number.repository.ts';
+export { selectAreaNamesOfNetwork } from './area.repository.ts';
 // Narrow reads for other modules: they never name the networks or areas tables themselves.
 export {
   findAreaBoxes,

@@ -19,3 +19,8 @@ export type {
   RosterPage,
   TrainingInput,
 } from '../../../../../server/modules/field/responders/responder.contract.ts';
+export type {
+  ImportPreview,
+  ImportRowPreview,
+  ImportSent,
+} from '../../../../../server/modules/identity/members/invitation-import.contract.ts';

@@ -13,6 +13,7 @@ import { createInvitation, listInvitations, revokeInvitation } from '../api/invi
 import type { CreatedInvitation } from '../api/types.ts';
 import { InvitationForm } from '../components/invitation-form.tsx';
 import { InvitationList } from '../components/invitation-list.tsx';
+import { VolunteerImport } from '../components/volunteer-import.tsx';
 
 /**
  * Admins and coordinators invite new volunteers: roles (limited to areas if wanted) and a
@@ -83,6 +84,7 @@ export function InvitationsPage() {
           onRevoke={(invitationId) => void revoke(invitationId)}
         />
       )}
+      <VolunteerImport onSent={() => void invitations.reload()} />
     </section>
   );
 }
