@@ -56,6 +56,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The test server listens on 127.0.0.1 and is addressed as localhost (server-process.ts).
+      '--host-resolver-rules=MAP localhost 127.0.0.1',
     ],
   });
 }
@@ -263,14 +265,66 @@ export async function callFromPage<T>(page: Page, method: string, path: string, 
   );
 }
 
-/** Clicks, answers the step-up dialog if the server asks for it, and waits for `done`. */
+const pageAuthenticators = new WeakMap<Page, { id: string; credentials: Set<string> }>();
+
+/**
+ * Puts a factory-built member's passkey (its real private key) into a virtual authenticator of this
+ * page (CDP WebAuthn.addCredential), bound to the page's host as relying party: Chromium then
+ * answers the app's passkey prompts with it, exactly as a phone or security key would.
+ */
+export async function addPasskeyToBrowser(page: Page, member: Pick<BuiltMember, 'passkey'>): Promise<void> {
+  const passkey = member.passkey;
+  if (!passkey) throw new Error('This member was built without a passkey (withPasskey: false)');
+  const cdp = await page.context().newCDPSession(page);
+  let authenticator = pageAuthenticators.get(page);
+  if (!authenticator) {
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+    authenticator = { id: authenticatorId, credentials: new Set() };
+    pageAuthenticators.set(page, authenticator);
+  }
+  if (authenticator.credentials.has(passkey.credentialId)) return;
+  await cdp.send('WebAuthn.addCredential', {
+    authenticatorId: authenticator.id,
+    credential: {
+      credentialId: Buffer.from(passkey.credentialId, 'base64url').toString('base64'),
+      isResidentCredential: false,
+      rpId: new URL(page.url()).hostname,
+      privateKey: passkey.privateKeyPkcs8(),
+      signCount: passkey.counter,
+    },
+  });
+  authenticator.credentials.add(passkey.credentialId);
+}
+
+/**
+ * Clicks, answers the step-up dialog if the server asks for it (with the member's passkey when
+ * they have one, as approvers and admins must, otherwise an authenticator code), and waits for
+ * `done`.
+ */
 export async function clickWithStepUp(page: Page, selector: string, member: BuiltMember, done: Locator) {
   await page.click(selector);
-  const code = page.locator('#step-up-code');
-  await code.or(done).first().waitFor();
-  if (await code.isVisible()) {
-    await code.fill(await totpCode(member));
-    await page.click('dialog.step-up-dialog button[type=submit]');
+  const dialog = page.locator('dialog.step-up-dialog');
+  // A code may be answered with "now the passkey" (ADR 0026): a second round at most.
+  for (let round = 0; round < 2; round += 1) {
+    await dialog.or(done).first().waitFor();
+    if (!(await dialog.isVisible())) break;
+    if (member.passkey) {
+      await addPasskeyToBrowser(page, member);
+      await page.click('#step-up-passkey');
+    } else {
+      await page.locator('#step-up-code').fill(await totpCode(member));
+      await page.click('dialog.step-up-dialog button[type=submit]');
+    }
+    await dialog.waitFor({ state: 'hidden' });
   }
   await done.waitFor();
 }
