@@ -329,6 +329,29 @@ export async function clickWithStepUp(page: Page, selector: string, member: Buil
   await done.waitFor();
 }
 
+/**
+ * A member without a passkey, shown "approving needs a passkey" in the step-up dialog: follows the
+ * dialog's link to the account page and registers one in a fresh virtual authenticator (answering
+ * the step-up there with an authenticator code if asked), as a person would on their phone.
+ */
+export async function registerPasskeyFromDialog(
+  page: Page,
+  account: Pick<SignInAccount, 'totpSecret'>,
+): Promise<void> {
+  await addVirtualAuthenticator(page);
+  await page.click('#step-up-register-passkey');
+  await page.waitForSelector('#add-passkey');
+  await page.click('#add-passkey');
+  const added = page.locator('#passkey-list li');
+  const codeAsked = page.locator('#step-up-code');
+  await added.or(codeAsked).first().waitFor();
+  if (await codeAsked.isVisible()) {
+    await codeAsked.fill(await totpCode(account));
+    await page.click('dialog.step-up-dialog button[type=submit]');
+  }
+  await added.first().waitFor();
+}
+
 /** An operator report entered through the API from a signed-in page; answers with its incident. */
 export async function operatorReport(
   page: Page,

@@ -7,12 +7,12 @@ import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember } from '../support/factories.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import {
-  addVirtualAuthenticator,
   callFromPage,
   clickWithStepUp,
   expectAccessible,
   freePort,
   newPerson,
+  registerPasskeyFromDialog,
   screenshot,
   shouldRunBrowserTests,
   signInMember,
@@ -84,7 +84,6 @@ function passkeyApproval(dialect: DialectName): void {
   it('tells a code-only approver to register a passkey, then approves with it; a code is answered with a passkey-only dialog', async () => {
     const firstAlert = await draftedAlert();
     const { page, problems } = await newPerson(browser);
-    await addVirtualAuthenticator(page);
     await signInMember(page, server.url, codeOnly);
     await page.goto(`${server.url}/app/#/alerts/${firstAlert}`);
     await page.waitForSelector('#approve-alert');
@@ -97,17 +96,8 @@ function passkeyApproval(dialect: DialectName): void {
     await screenshot(page, 'passkey-required-dialog');
 
     // The dialog's link opens the account page, where the passkey is added.
-    await page.click('#step-up-register-passkey');
-    await page.waitForSelector('#add-passkey');
-    await page.click('#add-passkey');
-    const added = page.locator('text=Passkey added.');
-    const codeAsked = page.locator('#step-up-code');
-    await added.or(codeAsked).first().waitFor();
-    if (await codeAsked.isVisible()) {
-      await codeAsked.fill(await totpCode(codeOnly));
-      await page.click('dialog.step-up-dialog button[type=submit]');
-    }
-    await added.waitFor();
+    await registerPasskeyFromDialog(page, codeOnly);
+    expect(await page.textContent('main')).toContain('Passkey added.');
 
     // A fresh authenticator code is not enough: the dialog asks for the passkey only.
     await callFromPage(page, 'POST', '/api/auth/step-up', { code: await totpCode(codeOnly) });
