@@ -4,7 +4,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Secret, TOTP } from 'otpauth';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type {
+  Browser,
+  CDPSession,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
@@ -265,19 +272,24 @@ export async function callFromPage<T>(page: Page, method: string, path: string, 
   );
 }
 
-const pageAuthenticators = new WeakMap<Page, { id: string; credentials: Set<string> }>();
+const pageAuthenticators = new WeakMap<Page, { cdp: CDPSession; id: string }>();
+/** Per credential, the signature counter the next page starts from (see addPasskeyToBrowser). */
+const nextSignCount = new Map<string, number>();
 
 /**
  * Puts a factory-built member's passkey (its real private key) into a virtual authenticator of this
  * page (CDP WebAuthn.addCredential), bound to the page's host as relying party: Chromium then
- * answers the app's passkey prompts with it, exactly as a phone or security key would.
+ * answers the app's passkey prompts with it, exactly as a phone or security key would. Called
+ * before each use: the server refuses a signature counter that does not grow (a cloned key), and
+ * the same passkey lives in several pages (people) of a suite, so each call re-adds it with a
+ * counter above every one handed out before.
  */
 export async function addPasskeyToBrowser(page: Page, member: Pick<BuiltMember, 'passkey'>): Promise<void> {
   const passkey = member.passkey;
   if (!passkey) throw new Error('This member was built without a passkey (withPasskey: false)');
-  const cdp = await page.context().newCDPSession(page);
   let authenticator = pageAuthenticators.get(page);
   if (!authenticator) {
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: {
@@ -288,21 +300,25 @@ export async function addPasskeyToBrowser(page: Page, member: Pick<BuiltMember, 
         isUserVerified: true,
       },
     });
-    authenticator = { id: authenticatorId, credentials: new Set() };
+    authenticator = { cdp, id: authenticatorId };
     pageAuthenticators.set(page, authenticator);
   }
-  if (authenticator.credentials.has(passkey.credentialId)) return;
-  await cdp.send('WebAuthn.addCredential', {
+  const credentialId = Buffer.from(passkey.credentialId, 'base64url').toString('base64');
+  await authenticator.cdp
+    .send('WebAuthn.removeCredential', { authenticatorId: authenticator.id, credentialId })
+    .catch(() => undefined); // not added to this page yet
+  const signCount = nextSignCount.get(passkey.credentialId) ?? passkey.counter;
+  nextSignCount.set(passkey.credentialId, signCount + 1000);
+  await authenticator.cdp.send('WebAuthn.addCredential', {
     authenticatorId: authenticator.id,
     credential: {
-      credentialId: Buffer.from(passkey.credentialId, 'base64url').toString('base64'),
+      credentialId,
       isResidentCredential: false,
       rpId: new URL(page.url()).hostname,
       privateKey: passkey.privateKeyPkcs8(),
-      signCount: passkey.counter,
+      signCount,
     },
   });
-  authenticator.credentials.add(passkey.credentialId);
 }
 
 /**
