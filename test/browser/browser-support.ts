@@ -110,7 +110,9 @@ export async function startBrowserWorld(
     const keys = JSON.stringify(generateKeyFile());
     const server = (started.server = await startServerProcess({
       target,
-      environment: { AMPARO_ENCRYPTION_KEYS: keys, ...environment },
+      // A fixed port, so the default public URL (http://localhost:<port>) is the page's origin:
+      // passkeys are verified against it (approvers step up with one, ADR 0026).
+      environment: { AMPARO_ENCRYPTION_KEYS: keys, PORT: String(await freePort()), ...environment },
     }));
     const database = (started.database = openDatabase(target));
     const factories = { database, clock: systemClock, crypto: createFieldCrypto(parseKeyFile(keys)) };
