@@ -169,7 +169,8 @@ function adminScreens(dialect: DialectName): void {
     await page.click('nav a[href="#/admin/network"]');
     await page.waitForSelector('#network-title');
     await page.check('input[name=language][value=ar]');
-    await page.click('#profile-save');
+    // The first settings change asks for the admin's passkey (a sign-in code is not enough).
+    await clickWithStepUp(page, '#profile-save', admin, page.locator('#network-notice'));
     await expect.poll(() => page.textContent('#network-notice')).toBe('Settings saved.');
     await page.fill('#setting-reportTextRetentionDays', '400');
     await page.click('#retention button[type=submit]');

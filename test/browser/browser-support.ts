@@ -4,7 +4,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Secret, TOTP } from 'otpauth';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type {
+  Browser,
+  CDPSession,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { systemClock } from '../../server/platform/clock/clock.ts';
 import { createFieldCrypto } from '../../server/platform/crypto/field-crypto.ts';
@@ -56,6 +63,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The test server listens on 127.0.0.1 and is addressed as localhost (server-process.ts).
+      '--host-resolver-rules=MAP localhost 127.0.0.1',
     ],
   });
 }
@@ -101,7 +110,9 @@ export async function startBrowserWorld(
     const keys = JSON.stringify(generateKeyFile());
     const server = (started.server = await startServerProcess({
       target,
-      environment: { AMPARO_ENCRYPTION_KEYS: keys, ...environment },
+      // A fixed port, so the default public URL (http://localhost:<port>) is the page's origin:
+      // passkeys are verified against it (approvers step up with one, ADR 0026).
+      environment: { AMPARO_ENCRYPTION_KEYS: keys, PORT: String(await freePort()), ...environment },
     }));
     const database = (started.database = openDatabase(target));
     const factories = { database, clock: systemClock, crypto: createFieldCrypto(parseKeyFile(keys)) };
@@ -263,16 +274,100 @@ export async function callFromPage<T>(page: Page, method: string, path: string, 
   );
 }
 
-/** Clicks, answers the step-up dialog if the server asks for it, and waits for `done`. */
+const pageAuthenticators = new WeakMap<Page, { cdp: CDPSession; id: string }>();
+/** Per credential, the signature counter the next page starts from (see addPasskeyToBrowser). */
+const nextSignCount = new Map<string, number>();
+
+/**
+ * Puts a factory-built member's passkey (its real private key) into a virtual authenticator of this
+ * page (CDP WebAuthn.addCredential), bound to the page's host as relying party: Chromium then
+ * answers the app's passkey prompts with it, exactly as a phone or security key would. Called
+ * before each use: the server refuses a signature counter that does not grow (a cloned key), and
+ * the same passkey lives in several pages (people) of a suite, so each call re-adds it with a
+ * counter above every one handed out before.
+ */
+export async function addPasskeyToBrowser(page: Page, member: Pick<BuiltMember, 'passkey'>): Promise<void> {
+  const passkey = member.passkey;
+  if (!passkey) throw new Error('This member was built without a passkey (withPasskey: false)');
+  let authenticator = pageAuthenticators.get(page);
+  if (!authenticator) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+    authenticator = { cdp, id: authenticatorId };
+    pageAuthenticators.set(page, authenticator);
+  }
+  const credentialId = Buffer.from(passkey.credentialId, 'base64url').toString('base64');
+  await authenticator.cdp
+    .send('WebAuthn.removeCredential', { authenticatorId: authenticator.id, credentialId })
+    .catch(() => undefined); // not added to this page yet
+  const signCount = nextSignCount.get(passkey.credentialId) ?? passkey.counter;
+  nextSignCount.set(passkey.credentialId, signCount + 1000);
+  await authenticator.cdp.send('WebAuthn.addCredential', {
+    authenticatorId: authenticator.id,
+    credential: {
+      credentialId,
+      isResidentCredential: false,
+      rpId: new URL(page.url()).hostname,
+      privateKey: passkey.privateKeyPkcs8(),
+      signCount,
+    },
+  });
+}
+
+/**
+ * Clicks, answers the step-up dialog if the server asks for it (with the member's passkey when
+ * they have one, as approvers and admins must, otherwise an authenticator code), and waits for
+ * `done`.
+ */
 export async function clickWithStepUp(page: Page, selector: string, member: BuiltMember, done: Locator) {
   await page.click(selector);
-  const code = page.locator('#step-up-code');
-  await code.or(done).first().waitFor();
-  if (await code.isVisible()) {
-    await code.fill(await totpCode(member));
-    await page.click('dialog.step-up-dialog button[type=submit]');
+  const dialog = page.locator('dialog.step-up-dialog');
+  // A code may be answered with "now the passkey" (ADR 0026): a second round at most.
+  for (let round = 0; round < 2; round += 1) {
+    await dialog.or(done).first().waitFor();
+    if (!(await dialog.isVisible())) break;
+    if (member.passkey) {
+      await addPasskeyToBrowser(page, member);
+      await page.click('#step-up-passkey');
+    } else {
+      await page.locator('#step-up-code').fill(await totpCode(member));
+      await page.click('dialog.step-up-dialog button[type=submit]');
+    }
+    await dialog.waitFor({ state: 'hidden' });
   }
   await done.waitFor();
+}
+
+/**
+ * A member without a passkey, shown "approving needs a passkey" in the step-up dialog: follows the
+ * dialog's link to the account page and registers one in a fresh virtual authenticator (answering
+ * the step-up there with an authenticator code if asked), as a person would on their phone.
+ */
+export async function registerPasskeyFromDialog(
+  page: Page,
+  account: Pick<SignInAccount, 'totpSecret'>,
+): Promise<void> {
+  await addVirtualAuthenticator(page);
+  await page.click('#step-up-register-passkey');
+  await page.waitForSelector('#add-passkey');
+  await page.click('#add-passkey');
+  const added = page.locator('#passkey-list li');
+  const codeAsked = page.locator('#step-up-code');
+  await added.or(codeAsked).first().waitFor();
+  if (await codeAsked.isVisible()) {
+    await codeAsked.fill(await totpCode(account));
+    await page.click('dialog.step-up-dialog button[type=submit]');
+  }
+  await added.first().waitFor();
 }
 
 /** An operator report entered through the API from a signed-in page; answers with its incident. */

@@ -8,6 +8,7 @@ import type { ServerProcess } from '../support/server-process.ts';
 import { pushRoutingEnvironment, startLocalPushService, subscribeThroughThePage } from './push-subscriber.ts';
 import type { FakePushService, PushSubscriber } from './push-subscriber.ts';
 import {
+  addPasskeyToBrowser,
   chooseLanguage,
   expectAccessible,
   newPerson,
@@ -15,7 +16,6 @@ import {
   shouldRunBrowserTests,
   signInMember,
   startBrowserWorld,
-  totpCode,
 } from './browser-support.ts';
 import type { BrowserWorld } from './browser-support.ts';
 
@@ -188,18 +188,18 @@ function coreFlow(dialect: DialectName): void {
     await screenshot(drafting.page, 'alert-draft-en');
     await expectAccessible(drafting.page, 'alert preview');
 
-    // ...and a different coordinator approves it after a fresh authenticator code.
+    // ...and a different coordinator approves it with their passkey (a code is not enough).
     const approving = await newPerson(browser);
     await signInMember(approving.page, server.url, approver);
     await approving.page.goto(`${server.url}/app/#/alerts/${alertId}`);
+    await addPasskeyToBrowser(approving.page, approver);
     await approving.page.click('#approve-alert');
-    const stepUp = approving.page.locator('#step-up-code');
+    const stepUp = approving.page.locator('#step-up-passkey');
     const approved = approving.page.locator('[data-alert-state=approved]');
     await stepUp.or(approved).first().waitFor();
     if (await stepUp.isVisible()) {
       await expectAccessible(approving.page, 'step-up prompt');
-      await stepUp.fill(await totpCode(approver));
-      await approving.page.click('button:has-text("Confirm and approve")');
+      await stepUp.click();
     }
     const confirmedAt = Date.now();
     await approved.waitFor();

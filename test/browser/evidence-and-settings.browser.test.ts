@@ -161,8 +161,9 @@ function evidenceAndSettings(dialect: DialectName): void {
       await page.fill('#hotline-number', typed);
       await page.click('#hotline-add');
     };
-    await add('+1 (312) 555-0100');
-    await page.waitForSelector('[data-hotline-number="+13125550100"]');
+    // The first change asks for the admin's passkey: a sign-in code is not enough (ADR 0026).
+    await page.fill('#hotline-number', '+1 (312) 555-0100');
+    await clickWithStepUp(page, '#hotline-add', admin, page.locator('[data-hotline-number="+13125550100"]'));
     await expect.poll(() => page.textContent('#network-notice')).toBe('Hotline number added.');
     await add('+44 20 7946 0958');
     await page.waitForSelector('[data-hotline-number="+442079460958"]');

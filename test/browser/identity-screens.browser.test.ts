@@ -6,7 +6,9 @@ import { buildArea, buildMember, buildNetwork } from '../support/factories.ts';
 import type { BuiltMember } from '../support/factories.ts';
 import {
   expectAccessible,
+  addPasskeyToBrowser,
   addVirtualAuthenticator,
+  clickWithStepUp,
   chooseLanguage,
   freePort,
   newPerson,
@@ -70,7 +72,14 @@ function identityScreens(dialect: DialectName): void {
     admin = await member('Ada Admin', 'admin', true);
     rosa = await member('Rosa Responder', 'responder', false);
     cora = await member('Cora Coordinator', 'coordinator', true);
-    ana = await member('Ana Approver', 'coordinator', true);
+    // Ana adds her first passkey on screen (the others get one from the factory, ADR 0026).
+    ana = await buildMember(context, {
+      networkId: network.id,
+      displayName: 'Ana Approver',
+      roles: [{ role: 'coordinator' }],
+      withTotp: true,
+      withPasskey: false,
+    });
     lina = await buildMember(context, {
       networkId: network.id,
       displayName: 'Lina Local',
@@ -100,11 +109,12 @@ function identityScreens(dialect: DialectName): void {
     await signInWithPassword(desk.page, appUrl, admin.email, admin.password!, admin.totpSecret!);
     await desk.page.click('a[href="#/account"]');
     await desk.page.waitForSelector('#account-title');
-    await desk.page.waitForSelector('text=You have no passkey yet.');
+    // Admins hold a passkey already (the factory's, on another device); this adds one here.
+    await expect.poll(() => desk.page.locator('#passkey-list li').count()).toBe(1);
     await expectAccessible(desk.page, 'account');
     await desk.page.click('#add-passkey');
     await desk.page.waitForSelector('text=Passkey added.');
-    await expect.poll(() => desk.page.locator('#passkey-list li').count()).toBe(1);
+    await expect.poll(() => desk.page.locator('#passkey-list li').count()).toBe(2);
     await screenshot(desk.page, 'account-en');
 
     // Signed out, the admin signs in with the passkey alone: no email, no password.
@@ -173,12 +183,17 @@ function identityScreens(dialect: DialectName): void {
     const approvalUrl = await desk.page.getAttribute('#recovery-needs-approval a', 'href');
     expect(approvalUrl).toContain(`#/recovery/${cora.id}/`);
     const approving = await person();
-    await signInWithPassword(approving.page, appUrl, ana.email, ana.password!, ana.totpSecret!);
+    // A second coordinator approves it with her passkey (a code is not enough, ADR 0026).
+    await signInWithPassword(approving.page, appUrl, lina.email, lina.password!, lina.totpSecret!);
     await approving.page.goto(approvalUrl!);
     await approving.page.waitForSelector('text=A recovery link was made for Cora Coordinator.');
     await expectAccessible(approving.page, 'recovery approval');
-    await approving.page.click('#approve-recovery-link');
-    await approving.page.waitForSelector('#recovery-approved');
+    await clickWithStepUp(
+      approving.page,
+      '#approve-recovery-link',
+      lina,
+      approving.page.locator('#recovery-approved'),
+    );
     await screenshot(approving.page, 'recovery-approval-en');
 
     // An invitation: roles limited to an area, the link shown once, opened in another browser.
@@ -310,10 +325,16 @@ function identityScreens(dialect: DialectName): void {
         await viewer.page.keyboard.press('Escape');
         await viewer.page.waitForSelector('#step-up-code', { state: 'detached' });
       } else {
-        // Confirmed with an authenticator code instead of the passkey: the change goes through.
+        // An authenticator code is not enough to change roles: the dialog asks for the passkey
+        // only, and with it the change goes through (ADR 0026).
         await viewer.page.fill('#step-up-code', await totpCode({ totpSecret: admin.totpSecret! }));
         await viewer.page.click('.step-up-dialog button[type=submit]');
         await viewer.page.waitForSelector('#step-up-code', { state: 'detached' });
+        await viewer.page.waitForSelector('dialog.step-up-dialog #step-up-passkey');
+        await expectAccessible(viewer.page, `passkey-only step-up (${language})`);
+        await addPasskeyToBrowser(viewer.page, admin);
+        await viewer.page.click('#step-up-passkey');
+        await viewer.page.waitForSelector('dialog.step-up-dialog', { state: 'detached' });
         await expect
           .poll(() => viewer.page.textContent('#members-title ~ .notice'))
           .toContain('Cora Coordinator');

@@ -52,6 +52,8 @@ function shortcutsAndPasskeys(dialect: DialectName): void {
       displayName: 'Cora Coordinator',
       roles: [{ role: 'coordinator' }],
       withTotp: true,
+      // She registers her first passkey on screen.
+      withPasskey: false,
     });
     desk = await buildMember(factories, {
       networkId: network.id,

@@ -69,7 +69,10 @@ export async function startServerProcess(options: {
       if (!line.includes(`"${options.readyMessage ?? 'amparo started'}`)) return;
       clearTimeout(timer);
       try {
-        resolve(((JSON.parse(line) as { url?: string | null }).url ?? '').replace('[::1]', '127.0.0.1'));
+        // Named `localhost`, never an address: WebAuthn needs a domain as relying party id, and
+        // approvers step up with a passkey (ADR 0026). Chromium maps it to 127.0.0.1 (launchBrowser).
+        const started = (JSON.parse(line) as { url?: string | null }).url ?? '';
+        resolve(started.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost'));
       } catch {
         resolve('');
       }

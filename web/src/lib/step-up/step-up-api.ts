@@ -3,9 +3,23 @@ import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/brow
 import type { PasskeyList } from '../../../../server/modules/identity/auth/auth.contract.ts';
 import { ApiError, get, post } from '../api.ts';
 
+/**
+ * What the server asks before it does an action: any fresh second factor, a fresh passkey (approving
+ * and administering, ADR 0026), or first registering a passkey. Null for any other answer.
+ */
+export type StepUpDemand = 'any' | 'passkey' | 'register-passkey';
+
+export function stepUpDemandOf(caught: unknown): StepUpDemand | null {
+  if (!(caught instanceof ApiError)) return null;
+  if (caught.code === 'STEP_UP_REQUIRED') return 'any';
+  if (caught.code === 'PASSKEY_STEP_UP_REQUIRED') return 'passkey';
+  if (caught.code === 'PASSKEY_REQUIRED') return 'register-passkey';
+  return null;
+}
+
 /** True when the server refused an action until the member proves a second factor again. */
 export function isStepUpRequired(caught: unknown): boolean {
-  return caught instanceof ApiError && caught.code === 'STEP_UP_REQUIRED';
+  return stepUpDemandOf(caught) !== null;
 }
 
 /** A fresh passkey assertion for this session (opens the step-up window on the server). */

@@ -4,6 +4,7 @@ import { t } from '../i18n.ts';
 import { ErrorText } from '../notice.tsx';
 import { useAction } from '../use-action.ts';
 import { hasPasskeys, stepUpWithCode, stepUpWithPasskey } from './step-up-api.ts';
+import type { StepUpDemand } from './step-up-api.ts';
 
 export interface StepUpText {
   /** Why the member is asked (e.g. "Changing roles needs a fresh confirmation."). */
@@ -16,7 +17,10 @@ export interface StepUpText {
  * A modal dialog asking for a passkey or an authenticator code. `onDone(true)` after a successful
  * step-up, `onDone(false)` when the member cancels (button or Escape).
  */
-export function StepUpDialog(props: StepUpText & { onDone: (isConfirmed: boolean) => void }) {
+export function StepUpDialog(
+  props: StepUpText & { demand?: StepUpDemand; onDone: (isConfirmed: boolean) => void },
+) {
+  const demand = props.demand ?? 'any';
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [canUsePasskey, setCanUsePasskey] = useState(false);
   const proof = useAction();
@@ -56,36 +60,75 @@ export function StepUpDialog(props: StepUpText & { onDone: (isConfirmed: boolean
       onCancel={cancel}
     >
       <h2 id="step-up-title">{t('stepUp.title')}</h2>
-      <p class="hint" id="step-up-hint">
-        {props.hint ?? t('stepUp.hint')}
-      </p>
-      <ErrorText message={proof.message} />
-      {canUsePasskey ? (
-        <p>
-          <button
-            type="button"
-            class="button"
-            id="step-up-passkey"
-            disabled={proof.isBusy}
-            onClick={() => void prove(stepUpWithPasskey, 'passkey.failed')}
-          >
-            {t('stepUp.usePasskey')}
-          </button>
-        </p>
-      ) : null}
-      <form onSubmit={submitCode} class="step-up">
-        {canUsePasskey ? <p class="hint">{t('stepUp.orCode')}</p> : null}
-        <label for="step-up-code">{t('signIn.code')}</label>
-        <input id="step-up-code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
-        <div class="actions">
-          <button type="submit" class="button" disabled={proof.isBusy}>
-            {props.confirmLabel ?? t('stepUp.confirm')}
-          </button>
-          <button type="button" class="button-secondary" onClick={() => onDone(false)}>
-            {t('stepUp.cancel')}
-          </button>
-        </div>
-      </form>
+      {demand === 'register-passkey' ? (
+        <RegisterPasskeyFirst onClose={() => onDone(false)} />
+      ) : (
+        <>
+          <p class="hint" id="step-up-hint">
+            {demand === 'passkey' ? t('stepUp.passkeyOnly') : (props.hint ?? t('stepUp.hint'))}
+          </p>
+          <ErrorText message={proof.message} />
+          {canUsePasskey ? (
+            <p>
+              <button
+                type="button"
+                class="button"
+                id="step-up-passkey"
+                disabled={proof.isBusy}
+                onClick={() => void prove(stepUpWithPasskey, 'passkey.failed')}
+              >
+                {t('stepUp.usePasskey')}
+              </button>
+            </p>
+          ) : null}
+          {demand === 'passkey' ? (
+            <div class="actions">
+              <button type="button" class="button-secondary" onClick={() => onDone(false)}>
+                {t('stepUp.cancel')}
+              </button>
+            </div>
+          ) : (
+            <form onSubmit={submitCode} class="step-up">
+              {canUsePasskey ? <p class="hint">{t('stepUp.orCode')}</p> : null}
+              <label for="step-up-code">{t('signIn.code')}</label>
+              <input
+                id="step-up-code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+              />
+              <div class="actions">
+                <button type="submit" class="button" disabled={proof.isBusy}>
+                  {props.confirmLabel ?? t('stepUp.confirm')}
+                </button>
+                <button type="button" class="button-secondary" onClick={() => onDone(false)}>
+                  {t('stepUp.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
     </dialog>
+  );
+}
+
+/** An approver or admin without a passkey: why, and where to register one (ADR 0026). */
+function RegisterPasskeyFirst(props: { onClose: () => void }) {
+  return (
+    <>
+      <p class="hint" id="step-up-hint">
+        {t('stepUp.registerPasskey')}
+      </p>
+      <div class="actions">
+        <a class="button" id="step-up-register-passkey" href="#/account" onClick={props.onClose}>
+          {t('stepUp.openAccount')}
+        </a>
+        <button type="button" class="button-secondary" onClick={props.onClose}>
+          {t('stepUp.cancel')}
+        </button>
+      </div>
+    </>
   );
 }
