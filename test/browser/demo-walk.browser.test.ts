@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  freePort,
   newPerson,
   registerPasskeyFromDialog,
   screenshot,
@@ -41,7 +42,8 @@ async function startDemo(dataDirectory: string): Promise<{ child: ChildProcess; 
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? os.tmpdir(),
       XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? os.tmpdir(),
-      PORT: '0',
+      // A free port chosen here, so the printed address (and a passkey's origin) is the one served.
+      PORT: String(await freePort()),
       AMPARO_DATA_DIR: dataDirectory,
       AMPARO_LOG_LEVEL: 'warn',
     },

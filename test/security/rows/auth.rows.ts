@@ -101,6 +101,8 @@ export const authRows: RouteRow[] = [
     url: '/api/auth/step-up',
     allow: 'any-member',
     scope: 'own-network',
+    // A code step-up records "totp" on the session, which passkey-only routes after it would refuse.
+    freshCaller: true,
     request: (fixture, caller) => ({ body: { code: currentTotpCode(fixture, caller) } }),
   },
 ];
