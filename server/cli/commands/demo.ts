@@ -66,10 +66,30 @@ export async function demoCommand(io: CliIo, args: string[]): Promise<number> {
   return serve(io, config, saved);
 }
 
-async function serve(io: CliIo, config: AppConfig, demo: SavedDemo | null): Promise<number> {
+/** A port nobody listens on now (the kernel's pick for port 0, released at once). */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, 'localhost', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function serve(io: CliIo, given: AppConfig, demo: SavedDemo | null): Promise<number> {
   const { startAmparo } = await import('../../server.ts');
+  // PORT=0 picks a free port. It is chosen before starting, so the public address (links in texts,
+  // and the origin a passkey is made for) is the one served, on `localhost` as browsers need.
+  const config =
+    given.port === 0 && given.publicUrl.endsWith(':0')
+      ? await freePort().then((port) => ({ ...given, port, publicUrl: `http://localhost:${port}` }))
+      : given;
   const running = await startAmparo(config);
-  // PORT=0 picks a free port: then only the running server knows its address.
   const baseUrl = config.port === 0 && running.url ? running.url : config.publicUrl;
   if (demo) printDemoCredentials(io, demo, baseUrl);
   writeLine(io.stdout, `Amparo demo is running at ${baseUrl} (Ctrl-C to stop).`);
