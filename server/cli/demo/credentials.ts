@@ -37,6 +37,8 @@ export function printDemoCredentials(io: CliIo, state: SavedDemo, baseUrl: strin
   writeLine(out);
   writeLine(out, 'Accounts with an authenticator app secret ask for a 6-digit code after the password:');
   writeLine(out, 'add the secret to any TOTP app (or `oathtool --totp -b <secret>`).');
+  writeLine(out, 'Approving an alert or administering needs a passkey: the first time, the app asks you');
+  writeLine(out, 'to register one (your browser or phone; answer with the code once to register it).');
   writeLine(out, 'The responders are on call near their areas for 30 minutes after each start.');
   writeLine(out, rule);
 }
