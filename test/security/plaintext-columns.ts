@@ -100,6 +100,7 @@ export const explainedPlainColumns: Record<string, string> = {
   'sms_webhook_receipts.message_sid':
     "internal: Twilio's id of an incoming text (says nothing of who sent it)",
   'members.languages': 'internal: languages a member speaks',
+  'sessions.second_factor_method': 'internal: which factor a session proved (passkey or totp)',
   'invitations.roles': 'internal: role grants',
   'responder_profiles.on_call_windows': 'internal: weekly on-call hours',
   'responder_trainings.completed_on': 'internal: a training date',
