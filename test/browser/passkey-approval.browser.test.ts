@@ -75,6 +75,7 @@ function passkeyApproval(dialect: DialectName): void {
     await signInMember(drafting.page, server.url, drafter);
     await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
     await drafting.page.click('button:has-text("Draft alert")');
+    await drafting.page.click('#composer-submit');
     await drafting.page.waitForSelector('#frozen-title');
     const alertId = drafting.page.url().split('#/alerts/')[1]!;
     await drafting.context.close();
