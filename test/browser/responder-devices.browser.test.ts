@@ -16,6 +16,7 @@ import {
   shouldRunBrowserTests,
   signInMember,
   startBrowserWorld,
+  clickWithStepUp,
 } from './browser-support.ts';
 import type { BrowserWorld } from './browser-support.ts';
 import { pushRoutingEnvironment, startLocalPushService } from './push-subscriber.ts';
@@ -254,8 +255,13 @@ function responderDevices(dialect: DialectName): void {
     // On by default.
     await person.page.waitForSelector('#escalation-on:checked');
     await person.page.uncheck('#escalation-on');
-    await person.page.click('#escalation button[type=submit]');
-    await person.page.waitForSelector('#network-notice:has-text("Offer escalation saved.")');
+    // A settings change needs the admin's passkey (ADR 0026).
+    await clickWithStepUp(
+      person.page,
+      '#escalation button[type=submit]',
+      admin,
+      person.page.locator('#network-notice:has-text("Offer escalation saved.")'),
+    );
     const saved = await callFromPage<{ settings: { isOfferEscalationOn: boolean } }>(
       person.page,
       'GET',
@@ -266,8 +272,13 @@ function responderDevices(dialect: DialectName): void {
     await person.page.waitForSelector('#escalation-on:not(:checked)');
     await expectAccessible(person.page, 'network settings with offer escalation');
     await person.page.check('#escalation-on');
-    await person.page.click('#escalation button[type=submit]');
-    await person.page.waitForSelector('#network-notice:has-text("Offer escalation saved.")');
+    // A settings change needs the admin's passkey (ADR 0026).
+    await clickWithStepUp(
+      person.page,
+      '#escalation button[type=submit]',
+      admin,
+      person.page.locator('#network-notice:has-text("Offer escalation saved.")'),
+    );
     expect(
       (await callFromPage<{ settings: { isOfferEscalationOn: boolean } }>(person.page, 'GET', '/api/network'))
         .settings.isOfferEscalationOn,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
 import type { FieldCrypto } from '../../../platform/crypto/index.ts';
@@ -7,6 +6,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limiter.ts';
 import type { RateLimitDecision, RateLimiter } from '../../../platform/http/rate-limiter.ts';
 import { sharedLimitKey, takeSharedCount } from '../../../platform/limits/index.ts';
+import { inCounterTransaction } from './intake-limits.repository.ts';
 
 /**
  * Who is reporting, for the limits:
@@ -120,10 +120,7 @@ export function createIntakeLimiter(options: IntakeLimiterOptions): IntakeLimite
     // One transaction for all layers of a check: one commit (one disk flush) instead of one per
     // layer. Layers are always taken in the same order, so concurrent checks cannot deadlock.
     check: (attempt) =>
-      options.db.transaction().execute(async (trx): Promise<IntakeDecision> => {
-        // A counter is not a record: losing the last few takes in a PostgreSQL crash is harmless,
-        // so the commit does not wait for the disk (about half the cost of a check).
-        if (options.dialect === 'postgres') await sql`set local synchronous_commit = off`.execute(trx);
+      inCounterTransaction(options.db, options.dialect, async (trx): Promise<IntakeDecision> => {
         for (const [name, key] of planIntakeLayers(attempt)) {
           if (key === null) continue;
           const decision = await take(trx, name, key);
