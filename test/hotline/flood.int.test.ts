@@ -12,7 +12,7 @@ import { runFloodTest } from './flood-driver.ts';
 describeEachDatabase('intake under a junk flood', (dialect) => {
   it(
     'accepts at least 99 % of real reports, grows the queue by clusters, and lets no flood incident become an alert',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const result = await runFloodTest({
         dialect,

@@ -42,6 +42,8 @@ interface Layer {
 }
 
 const minute = 60 * 1000;
+/** Refusals a process remembers at once (a flood rotating sources fills it; then it starts over). */
+const maxRememberedRefusals = 10_000;
 
 /**
  * Limits per layer, before scaling. A raid brings dozens of genuine reports a minute to one place,
@@ -105,23 +107,56 @@ export function createIntakeLimiter(options: IntakeLimiterOptions): IntakeLimite
     );
   }
 
+  // A shared counter refused in its window stays refused until the window ends (fixed windows only
+  // grow), so this process remembers the refusal and answers the next attempts at that key without
+  // the database: under a flood most attempts end here, at no cost to the database.
+  const refusedUntil = new Map<string, number>();
+  const sharedKeyOf = (name: LayerName, key: string) =>
+    sharedLimitKey(options.crypto, `intake.${intakeLayers[name].name}`, key);
+  function knownRefusal(plan: [LayerName, string | null][], now: number): IntakeDecision | null {
+    for (const [name, key] of plan) {
+      if (key === null || local.has(name)) continue;
+      const until = refusedUntil.get(sharedKeyOf(name, key));
+      if (until !== undefined && until > now) {
+        return { isAllowed: false, retryAfterMs: until - now, layer: intakeLayers[name].name };
+      }
+    }
+    return null;
+  }
+  function rememberRefusal(sharedKey: string, until: number, now: number): void {
+    if (refusedUntil.size >= maxRememberedRefusals) {
+      for (const [key, end] of refusedUntil) if (end <= now) refusedUntil.delete(key);
+      if (refusedUntil.size >= maxRememberedRefusals) refusedUntil.clear();
+    }
+    refusedUntil.set(sharedKey, until);
+  }
+
   async function take(db: Kysely<Database>, name: LayerName, key: string): Promise<RateLimitDecision> {
     const layer: Layer = intakeLayers[name];
     const inProcess = local.get(name);
     if (inProcess) return inProcess.consume(key);
-    return takeSharedCount(db, options.clock, {
-      key: sharedLimitKey(options.crypto, `intake.${layer.name}`, key),
+    const sharedKey = sharedKeyOf(name, key);
+    const decision = await takeSharedCount(db, options.clock, {
+      key: sharedKey,
       limit: limitOf(layer),
       windowMs: layer.windowMs,
     });
+    if (!decision.isAllowed) {
+      const now = options.clock.now();
+      rememberRefusal(sharedKey, now + decision.retryAfterMs, now);
+    }
+    return decision;
   }
 
   return {
     // One transaction for all layers of a check: one commit (one disk flush) instead of one per
     // layer. Layers are always taken in the same order, so concurrent checks cannot deadlock.
-    check: (attempt) =>
-      inCounterTransaction(options.db, options.dialect, async (trx): Promise<IntakeDecision> => {
-        for (const [name, key] of planIntakeLayers(attempt)) {
+    check: async (attempt) => {
+      const plan = planIntakeLayers(attempt);
+      const known = knownRefusal(plan, options.clock.now());
+      if (known) return known;
+      return inCounterTransaction(options.db, options.dialect, async (trx): Promise<IntakeDecision> => {
+        for (const [name, key] of plan) {
           if (key === null) continue;
           const decision = await take(trx, name, key);
           if (!decision.isAllowed) {
@@ -129,7 +164,8 @@ export function createIntakeLimiter(options: IntakeLimiterOptions): IntakeLimite
           }
         }
         return { isAllowed: true, retryAfterMs: 0, layer: null };
-      }),
+      });
+    },
   };
 }
 
