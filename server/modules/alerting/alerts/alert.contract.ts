@@ -291,7 +291,10 @@ export type ProviderHealth = 'healthy' | 'throttled' | 'down';
 export interface ChannelDeliveryStatus {
   /** Waiting to be sent (including held by a stop switch or quiet hours, and retries). */
   queued: number;
-  /** Of the queued: waiting after a transient failure (429, 5xx, timeout) for their retry. */
+  /**
+   * Of the queued: waiting for the provider, after a transient failure (429, 5xx, timeout) or
+   * held by its circuit breaker while it refuses.
+   */
   throttled: number;
   sending: number;
   sent: number;

@@ -31,8 +31,13 @@ export async function getDeliveryStatus(
     DeliveryChannel,
     ChannelDeliveryStatus
   >;
+  const pending = Object.fromEntries(deliveryChannels.map((channel) => [channel, 0])) as Record<
+    DeliveryChannel,
+    number
+  >;
   for (const row of await countDeliveryStatuses(deps.db, alert.id)) {
     const channel = channels[row.channel];
+    if (row.status === 'pending') pending[row.channel] += row.count;
     if (row.status === 'pending' || row.status === 'held') {
       channel.queued += row.count;
       if (row.isRetrying) channel.throttled += row.count;
@@ -49,6 +54,9 @@ export async function getDeliveryStatus(
   for (const name of deliveryChannels) {
     const channel = channels[name];
     channel.provider = providerOf(states, name, now);
+    // While the provider refuses, every pending send waits for it, not only those it has refused:
+    // the breaker lets one probe through and holds the rest.
+    if (channel.provider.state !== 'healthy') channel.throttled = pending[name];
     channel.etaSeconds = estimateSeconds(name, channel, {
       smsPerSecond: Math.min(deps.smsRatePerSecond, network?.settings.smsPerSecond ?? deps.smsRatePerSecond),
       now,

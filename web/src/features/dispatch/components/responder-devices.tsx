@@ -19,9 +19,18 @@ export function ResponderDevices(props: {
   const { profile, action } = props;
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
-  const run = async (step: () => Promise<unknown>, done: string, options: ActionOptions = {}) => {
-    await action.run(step, { done, ...options });
+  /** Runs a step and reloads the profile; resolves whether the step succeeded. */
+  const run = async (
+    step: () => Promise<unknown>,
+    done: string,
+    options: ActionOptions & { onSuccess?: () => void } = {},
+  ) => {
+    const succeeded = await action.succeeds(step, { done, ...options });
+    // Cleared before the reload, so nothing typed while it runs is wiped; a refused entry stays
+    // on the screen to be corrected.
+    if (succeeded) options.onSuccess?.();
     await props.reload();
+    return succeeded;
   };
   const turnOnPush = () =>
     run(
@@ -73,7 +82,7 @@ export function ResponderDevices(props: {
         class="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => setContact(phone.trim()), 'oncall.smsSaved').then(() => setPhone(''));
+          void run(() => setContact(phone.trim()), 'oncall.smsSaved', { onSuccess: () => setPhone('') });
         }}
       >
         <Field
@@ -96,7 +105,9 @@ export function ResponderDevices(props: {
           id="sms-code-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => verifyContact(code.trim()), 'oncall.smsVerified').then(() => setCode(''));
+            void run(() => verifyContact(code.trim()), 'oncall.smsVerified', {
+              onSuccess: () => setCode(''),
+            });
           }}
         >
           <Field
