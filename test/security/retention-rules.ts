@@ -87,8 +87,11 @@ export const retentionRules: Record<string, RetentionRule> = {
   alert_deliveries: { gap: 'per-recipient deliveries: reduce to counts per alert and channel after 30 days' },
   alert_templates: { kept: 'pre-translated templates; no person' },
   alert_template_proposals: { kept: 'template changes and who approved them (two-person record)' },
-  alert_stop_switches: { kept: 'the global stop switch state; no person' },
+  alert_stop_switches: { kept: 'the global stop switch state, who set it and why (reason encrypted)' },
   alert_area_stops: { kept: 'per-area stop switches; no person' },
+  alert_area_switches: {
+    kept: 'per-area stop switches set by hand: who set them and why (reason encrypted)',
+  },
   alert_send_rates: { kept: 'caps on live alerts per zone; no person' },
   delivery_channel_states: { kept: "a provider channel's health (throttled, failing); no person" },
   // Channels

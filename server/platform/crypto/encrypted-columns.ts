@@ -102,4 +102,16 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
   { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
+  {
+    table: 'alert_stop_switches',
+    idColumn: 'network_id',
+    column: 'reason_enc',
+    context: 'alert_stop_switches.reason',
+  },
+  {
+    table: 'alert_area_switches',
+    idColumn: 'id',
+    column: 'reason_enc',
+    context: 'alert_area_switches.reason',
+  },
 ];

@@ -195,6 +195,8 @@ export const errorCodes = {
   INCIDENT_MERGE_INVALID: { status: 409, message: 'app-field.error.INCIDENT_MERGE_INVALID' },
   INCIDENT_SPLIT_INVALID: { status: 409, message: 'app-field.error.INCIDENT_SPLIT_INVALID' },
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
+  /** A coordinator stopped one of the alert's areas with the area's stop switch. */
+  ALERT_AREA_SWITCHED_OFF: { status: 423, message: 'errors.ALERT_AREA_SWITCHED_OFF' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

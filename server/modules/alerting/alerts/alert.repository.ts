@@ -164,6 +164,7 @@ export async function upsertStopSwitch(trx: Kysely<Database>, row: AlertStopSwit
         is_stopped: row.is_stopped,
         changed_by: row.changed_by,
         changed_at: row.changed_at,
+        reason_enc: row.reason_enc,
       }),
     )
     .execute();

@@ -147,6 +147,8 @@ export interface AlertStopSwitchesTable {
   is_stopped: number;
   changed_by: string;
   changed_at: number;
+  /** Why it was last set or lifted (field crypto, `alert_stop_switches.reason`). */
+  reason_enc: string | null;
 }
 
 export interface AlertSendRatesTable {

@@ -106,6 +106,8 @@ export const auditActions = [
   'member.contactRead',
   'case.read',
   'report.contactRead',
+  'alert.areaSwitchOn',
+  'alert.areaSwitchOff',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
