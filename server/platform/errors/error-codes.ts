@@ -195,6 +195,10 @@ export const errorCodes = {
   INCIDENT_MERGE_INVALID: { status: 409, message: 'app-field.error.INCIDENT_MERGE_INVALID' },
   INCIDENT_SPLIT_INVALID: { status: 409, message: 'app-field.error.INCIDENT_SPLIT_INVALID' },
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
+  // the deployment operator (ADR 0032)
+  NETWORK_SUSPENDED: { status: 403, message: 'errors.NETWORK_SUSPENDED' },
+  NETWORK_NOT_IN_SERVICE: { status: 503, message: 'errors.NETWORK_NOT_IN_SERVICE' },
+  OPERATOR_EXISTS: { status: 409, message: 'errors.OPERATOR_EXISTS' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -106,6 +106,14 @@ export const auditActions = [
   'member.contactRead',
   'case.read',
   'report.contactRead',
+  // the deployment operator (ADR 0032)
+  'operator.created',
+  'operator.setUp',
+  'operator.signedIn',
+  'operator.signInFailed',
+  'operator.networkCreated',
+  'network.suspended',
+  'network.resumed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
