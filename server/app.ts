@@ -19,6 +19,7 @@ import { registerReportRoutes } from './modules/intake/reports/index.ts';
 import { registerFloodModeRoutes } from './modules/intake/flood/index.ts';
 import { registerRumorRoutes } from './modules/alerting/rumors/index.ts';
 import { registerSetupRoutes } from './modules/identity/setup/index.ts';
+import { registerOperatorRoutes } from './modules/identity/operators/index.ts';
 import { registerSmsHotlineRoutes } from './modules/channels/sms/index.ts';
 import { registerSubscriptionRoutes } from './modules/alerting/subscriptions/index.ts';
 import { registerTipRoutes } from './modules/intake/tips/index.ts';
@@ -81,5 +82,6 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerTipRoutes(app, context);
   registerRumorRoutes(app, context);
   registerWebAppRoutes(app, context);
+  registerOperatorRoutes(app, context);
   return app;
 }

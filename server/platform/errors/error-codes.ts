@@ -197,6 +197,10 @@ export const errorCodes = {
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
   /** A coordinator stopped one of the alert's areas with the area's stop switch. */
   ALERT_AREA_SWITCHED_OFF: { status: 423, message: 'errors.ALERT_AREA_SWITCHED_OFF' },
+  // the deployment operator (ADR 0032)
+  NETWORK_SUSPENDED: { status: 403, message: 'errors.NETWORK_SUSPENDED' },
+  NETWORK_NOT_IN_SERVICE: { status: 503, message: 'errors.NETWORK_NOT_IN_SERVICE' },
+  OPERATOR_EXISTS: { status: 409, message: 'errors.OPERATOR_EXISTS' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -108,6 +108,14 @@ export const auditActions = [
   'report.contactRead',
   'alert.areaSwitchOn',
   'alert.areaSwitchOff',
+  // the deployment operator (ADR 0032)
+  'operator.created',
+  'operator.setUp',
+  'operator.signedIn',
+  'operator.signInFailed',
+  'operator.networkCreated',
+  'network.suspended',
+  'network.resumed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -28,6 +28,8 @@ export interface Network {
   languages: string[];
   settings: NetworkSettings;
   createdAt: number;
+  /** Suspended by the deployment's operator: nothing answers for it but "not in service". */
+  isSuspended: boolean;
 }
 
 export interface CreateNetworkOptions {
@@ -82,9 +84,18 @@ export async function findNetworkById(db: Kysely<Database>, networkId: string): 
   return row ? toNetwork(row) : null;
 }
 
+/**
+ * The network behind a public address (intake form, status pages, subscriptions, rumors), or null.
+ * NETWORK_NOT_IN_SERVICE for a suspended one: every public surface answers the same (ADR 0032).
+ */
 export async function findNetworkBySlug(db: Kysely<Database>, slug: string): Promise<Network | null> {
   const row = await selectNetworkBySlug(db, slug.toLowerCase());
+  if (row?.suspended_at != null) throw networkNotInService();
   return row ? toNetwork(row) : null;
+}
+
+export function networkNotInService(): AppError {
+  return new AppError('NETWORK_NOT_IN_SERVICE', 'This network is not in service.');
 }
 
 /** The network's settings with defaults filled in; NETWORK_NOT_FOUND for an unknown id. */
@@ -115,6 +126,7 @@ export function toNetwork(row: NetworksTable): Network {
     languages: parseLanguages(row.languages),
     settings: parseStoredSettings(row.settings),
     createdAt: row.created_at,
+    isSuspended: row.suspended_at != null,
   };
 }
 
