@@ -195,6 +195,12 @@ export const errorCodes = {
   INCIDENT_MERGE_INVALID: { status: 409, message: 'app-field.error.INCIDENT_MERGE_INVALID' },
   INCIDENT_SPLIT_INVALID: { status: 409, message: 'app-field.error.INCIDENT_SPLIT_INVALID' },
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
+  // intake: the network's gazetteer and street list (issue 25)
+  GAZETTEER_FILE_MALFORMED: { status: 422, message: 'errors.GAZETTEER_FILE_MALFORMED' },
+  GAZETTEER_HEADER_INVALID: { status: 422, message: 'errors.GAZETTEER_HEADER_INVALID' },
+  GAZETTEER_FILE_EMPTY: { status: 422, message: 'errors.GAZETTEER_FILE_EMPTY' },
+  GAZETTEER_FILE_TOO_LARGE: { status: 413, message: 'errors.GAZETTEER_FILE_TOO_LARGE' },
+  GAZETTEER_IMPORT_HAS_ERRORS: { status: 422, message: 'errors.GAZETTEER_IMPORT_HAS_ERRORS' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -106,6 +106,9 @@ export const auditActions = [
   'member.contactRead',
   'case.read',
   'report.contactRead',
+  // the network's gazetteer and street list (issue 25)
+  'gazetteer.placesImported',
+  'gazetteer.streetsImported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
