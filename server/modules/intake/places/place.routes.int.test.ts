@@ -14,6 +14,9 @@ import {
 import type { GazetteerImportPreview, GazetteerView, LocateAnswer } from './place.contract.ts';
 
 type Caller = { session: { headers: Record<string, string> } };
+interface ErrorBody {
+  error?: { code: string };
+}
 
 describeEachDatabase('gazetteer API', (dialect) => {
   let testApp: TestApp;
@@ -51,17 +54,23 @@ describeEachDatabase('gazetteer API', (dialect) => {
       ],
     });
     const refused = await call('POST', '/api/gazetteer/places', admin, { format: 'csv', text: badPlacesCsv });
-    expect([refused.statusCode, refused.json().error.code]).toEqual([422, 'GAZETTEER_IMPORT_HAS_ERRORS']);
+    expect([refused.statusCode, refused.json<ErrorBody>().error?.code]).toEqual([
+      422,
+      'GAZETTEER_IMPORT_HAS_ERRORS',
+    ]);
     const unreadable = await call('POST', '/api/gazetteer/streets', admin, {
       format: 'geojson',
       text: '{"type":',
     });
-    expect([unreadable.statusCode, unreadable.json().error.code]).toEqual([422, 'GAZETTEER_FILE_MALFORMED']);
+    expect([unreadable.statusCode, unreadable.json<ErrorBody>().error?.code]).toEqual([
+      422,
+      'GAZETTEER_FILE_MALFORMED',
+    ]);
     const headless = await call('POST', '/api/gazetteer/streets', admin, {
       format: 'csv',
       text: 'street\nW 18th',
     });
-    expect(headless.json().error.code).toBe('GAZETTEER_HEADER_INVALID');
+    expect(headless.json<ErrorBody>().error?.code).toBe('GAZETTEER_HEADER_INVALID');
 
     const view = (await call('GET', '/api/gazetteer', admin)).json<GazetteerView>();
     expect(view.places.map((place) => place.name)).toEqual([
