@@ -24,6 +24,7 @@ import { registerSmsHotlineRoutes } from './modules/channels/sms/index.ts';
 import { registerSubscriptionRoutes } from './modules/alerting/subscriptions/index.ts';
 import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
+import { registerPlaceRoutes } from './modules/intake/places/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
 import { fastifyTimeoutOptions, installConnectionLimits } from './platform/http/connection-limits.ts';
@@ -81,6 +82,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerFloodModeRoutes(app, context);
   registerTipRoutes(app, context);
   registerRumorRoutes(app, context);
+  registerPlaceRoutes(app, context);
   registerWebAppRoutes(app, context);
   registerOperatorRoutes(app, context);
   return app;

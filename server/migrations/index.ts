@@ -22,6 +22,7 @@ import * as rotaAndPaging from './2026_11_29_0024_rota_and_paging.ts';
 import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
 import * as stopSwitchReasons from './2026_11_29_0026_stop_switch_reasons.ts';
 import * as coalition from './2026_11_29_0027_coalition.ts';
+import * as gazetteer from './2026_11_29_0030_gazetteer.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0025_field_resilience': fieldResilience,
   '2026_11_29_0026_stop_switch_reasons': stopSwitchReasons,
   '2026_11_29_0027_coalition': coalition,
+  '2026_11_29_0030_gazetteer': gazetteer,
 };

@@ -117,4 +117,9 @@ export const explainedPlainColumns: Record<string, string> = {
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',
   'webauthn_credentials.transports': 'internal: authenticator transport hints',
   'webauthn_challenges.challenge': 'random, single use, deleted after five minutes',
+  'gazetteer_places.name': 'public: a named public place (landmark, courthouse, station) an admin imported',
+  'gazetteer_places.name_key': 'public: the same name folded for matching',
+  'gazetteer_streets.name': 'public: a street name from a street list (e.g. OpenStreetMap)',
+  'gazetteer_streets.name_key': 'public: the same name folded for matching',
+  'gazetteer_streets.positions': 'public: a street centerline from a street list',
 };

@@ -103,4 +103,7 @@ export const retentionRules: Record<string, RetentionRule> = {
       'thread message text older than the network retention (default 30 days)',
     ],
   },
+  // Intake: the network's gazetteer and street list (issue 25)
+  gazetteer_places: { kept: "the network's named public places, replaced by each import; no person" },
+  gazetteer_streets: { kept: "the network's street centerlines, replaced by each import; no person" },
 };

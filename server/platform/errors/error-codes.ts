@@ -201,6 +201,12 @@ export const errorCodes = {
   NETWORK_SUSPENDED: { status: 403, message: 'errors.NETWORK_SUSPENDED' },
   NETWORK_NOT_IN_SERVICE: { status: 503, message: 'errors.NETWORK_NOT_IN_SERVICE' },
   OPERATOR_EXISTS: { status: 409, message: 'errors.OPERATOR_EXISTS' },
+  // intake: the network's gazetteer and street list (issue 25)
+  GAZETTEER_FILE_MALFORMED: { status: 422, message: 'errors.GAZETTEER_FILE_MALFORMED' },
+  GAZETTEER_HEADER_INVALID: { status: 422, message: 'errors.GAZETTEER_HEADER_INVALID' },
+  GAZETTEER_FILE_EMPTY: { status: 422, message: 'errors.GAZETTEER_FILE_EMPTY' },
+  GAZETTEER_FILE_TOO_LARGE: { status: 413, message: 'errors.GAZETTEER_FILE_TOO_LARGE' },
+  GAZETTEER_IMPORT_HAS_ERRORS: { status: 422, message: 'errors.GAZETTEER_IMPORT_HAS_ERRORS' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -25,6 +25,7 @@ import { RecoveryApprovalPage } from '../features/members/pages/recovery-approva
 import { incidentPageRoles, incidentRoles } from '../features/incidents/roles.ts';
 import { alertReaderRoles } from '../features/alerts/roles.ts';
 import { listOf } from '../lib/list-of.ts';
+import { PlacesPage } from '../features/places/pages/places-page.tsx';
 
 export type RouteParams = Record<string, string>;
 
@@ -63,6 +64,7 @@ export const routes: readonly Route[] = [
   { path: '/admin/templates/proposals/:proposalId', page: ProposalPage, roles: memberManagers },
   { path: '/sessions', page: SessionsPage },
   { path: '/recovery/:memberId/:linkId', page: RecoveryApprovalPage, roles: memberManagers },
+  { path: '/admin/places', page: PlacesPage, roles: ['admin'], nav: 'nav.adminPlaces' },
 ];
 
 /** Where a member lands: the first of these screens their roles open. */

@@ -116,6 +116,9 @@ export const auditActions = [
   'operator.networkCreated',
   'network.suspended',
   'network.resumed',
+  // the network's gazetteer and street list (issue 25)
+  'gazetteer.placesImported',
+  'gazetteer.streetsImported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
