@@ -195,6 +195,8 @@ export const errorCodes = {
   INCIDENT_MERGE_INVALID: { status: 409, message: 'app-field.error.INCIDENT_MERGE_INVALID' },
   INCIDENT_SPLIT_INVALID: { status: 409, message: 'app-field.error.INCIDENT_SPLIT_INVALID' },
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
+  // channels: the phone line (docs/adr/0035)
+  VOICEMAIL_NOT_FOUND: { status: 404, message: 'errors.VOICEMAIL_NOT_FOUND' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
