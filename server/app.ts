@@ -21,6 +21,7 @@ import { registerRumorRoutes } from './modules/alerting/rumors/index.ts';
 import { registerSetupRoutes } from './modules/identity/setup/index.ts';
 import { registerOperatorRoutes } from './modules/identity/operators/index.ts';
 import { registerSmsHotlineRoutes } from './modules/channels/sms/index.ts';
+import { registerVoiceLineRoutes } from './modules/channels/voice/index.ts';
 import { registerSubscriptionRoutes } from './modules/alerting/subscriptions/index.ts';
 import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
@@ -79,6 +80,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerSubscriptionRoutes(app, context);
   registerAlertRoutes(app, context);
   registerSmsHotlineRoutes(app, context);
+  registerVoiceLineRoutes(app, context);
   registerFloodModeRoutes(app, context);
   registerTipRoutes(app, context);
   registerRumorRoutes(app, context);

@@ -23,6 +23,7 @@ import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
 import * as stopSwitchReasons from './2026_11_29_0026_stop_switch_reasons.ts';
 import * as coalition from './2026_11_29_0027_coalition.ts';
 import * as gazetteer from './2026_11_29_0030_gazetteer.ts';
+import * as voiceLine from './2026_11_29_0029_voice_line.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0026_stop_switch_reasons': stopSwitchReasons,
   '2026_11_29_0027_coalition': coalition,
   '2026_11_29_0030_gazetteer': gazetteer,
+  '2026_11_29_0029_voice_line': voiceLine,
 };

@@ -207,6 +207,8 @@ export const errorCodes = {
   GAZETTEER_FILE_EMPTY: { status: 422, message: 'errors.GAZETTEER_FILE_EMPTY' },
   GAZETTEER_FILE_TOO_LARGE: { status: 413, message: 'errors.GAZETTEER_FILE_TOO_LARGE' },
   GAZETTEER_IMPORT_HAS_ERRORS: { status: 422, message: 'errors.GAZETTEER_IMPORT_HAS_ERRORS' },
+  // channels: the phone line (docs/adr/0035)
+  VOICEMAIL_NOT_FOUND: { status: 404, message: 'errors.VOICEMAIL_NOT_FOUND' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
