@@ -23,6 +23,7 @@ import { registerSmsHotlineRoutes } from './modules/channels/sms/index.ts';
 import { registerSubscriptionRoutes } from './modules/alerting/subscriptions/index.ts';
 import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
+import { registerWatchRoutes } from './modules/watch/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
 import { fastifyTimeoutOptions, installConnectionLimits } from './platform/http/connection-limits.ts';
@@ -78,6 +79,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerAlertRoutes(app, context);
   registerSmsHotlineRoutes(app, context);
   registerFloodModeRoutes(app, context);
+  registerWatchRoutes(app, context);
   registerTipRoutes(app, context);
   registerRumorRoutes(app, context);
   registerWebAppRoutes(app, context);

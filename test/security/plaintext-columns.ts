@@ -117,4 +117,10 @@ export const explainedPlainColumns: Record<string, string> = {
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',
   'webauthn_credentials.transports': 'internal: authenticator transport hints',
   'webauthn_challenges.challenge': 'random, single use, deleted after five minutes',
+  // Court and check-in watch (issue 19): the place's public name; its details are encrypted.
+  'watch_sites.name': 'public: the name of a courthouse, immigration office or check-in site',
+  'watch_shifts.starts_on': 'internal: the local date a recurring shift begins',
+  'watch_shifts.recurrence_rule': 'internal: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=TU), no person',
+  'watch_shifts.skipped_dates': 'internal: local dates a shift does not meet',
+  'watch_shifts.offered_roles': 'internal: watch role codes a shift asks for',
 };

@@ -100,4 +100,8 @@ export const retentionRules: Record<string, RetentionRule> = {
       'thread message text older than the network retention (default 30 days)',
     ],
   },
+  // Watch (issue 19)
+  watch_sites: { kept: 'public places the network watches (details encrypted); no person' },
+  watch_shifts: { kept: 'recurring shift patterns (rule, times, counts); no person' },
+  watch_signups: { purge: ['watch sign-ups of shifts ended over 30 days ago'] },
 };

@@ -102,4 +102,5 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
   { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
+  { table: 'watch_sites', idColumn: 'id', column: 'details_enc', context: 'watch_sites.details' },
 ];

@@ -195,6 +195,12 @@ export const errorCodes = {
   INCIDENT_MERGE_INVALID: { status: 409, message: 'app-field.error.INCIDENT_MERGE_INVALID' },
   INCIDENT_SPLIT_INVALID: { status: 409, message: 'app-field.error.INCIDENT_SPLIT_INVALID' },
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
+  // watch (issue 19)
+  WATCH_RULE_INVALID: { status: 400, message: 'errors.WATCH_RULE_INVALID' },
+  WATCH_ROLE_NOT_OFFERED: { status: 400, message: 'errors.WATCH_ROLE_NOT_OFFERED' },
+  WATCH_OCCURRENCE_NOT_FOUND: { status: 404, message: 'errors.WATCH_OCCURRENCE_NOT_FOUND' },
+  WATCH_OCCURRENCE_PAST: { status: 409, message: 'errors.WATCH_OCCURRENCE_PAST' },
+  WATCH_ALREADY_SIGNED_UP: { status: 409, message: 'errors.WATCH_ALREADY_SIGNED_UP' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

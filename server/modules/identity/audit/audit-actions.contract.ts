@@ -106,6 +106,14 @@ export const auditActions = [
   'member.contactRead',
   'case.read',
   'report.contactRead',
+  // court and check-in watch (issue 19)
+  'watch.siteCreated',
+  'watch.siteUpdated',
+  'watch.shiftCreated',
+  'watch.shiftDateSkipped',
+  'watch.signedUp',
+  'watch.signupCancelled',
+  'watch.signupPromoted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
