@@ -26,6 +26,7 @@ import { registerSubscriptionRoutes } from './modules/alerting/subscriptions/ind
 import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
 import { registerPlaceRoutes } from './modules/intake/places/index.ts';
+import { registerWatchRoutes } from './modules/watch/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
 import { fastifyTimeoutOptions, installConnectionLimits } from './platform/http/connection-limits.ts';
@@ -82,6 +83,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerSmsHotlineRoutes(app, context);
   registerVoiceLineRoutes(app, context);
   registerFloodModeRoutes(app, context);
+  registerWatchRoutes(app, context);
   registerTipRoutes(app, context);
   registerRumorRoutes(app, context);
   registerPlaceRoutes(app, context);

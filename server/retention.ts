@@ -4,6 +4,7 @@ import { channelsPurgeTasks } from './modules/channels/index.ts';
 import { fieldPurgeTasks, pagingPurgeTasks, rotaPurgeTasks } from './modules/field/index.ts';
 import { identityPurgeTasks } from './modules/identity/index.ts';
 import { intakePurgeTasks } from './modules/intake/index.ts';
+import { watchPurgeTasks } from './modules/watch/index.ts';
 import { defineJob, doneJobsPurgeTask, recurring } from './platform/jobs/index.ts';
 import { expiredSharedCountersPurgeTask } from './platform/limits/index.ts';
 import type { JobSet } from './platform/jobs/index.ts';
@@ -23,6 +24,7 @@ export const purgeTasks: readonly PurgeTask[] = checkPurgeTasks([
   ...rotaPurgeTasks,
   ...pagingPurgeTasks,
   ...subscriptionPurgeTasks,
+  ...watchPurgeTasks,
   doneJobsPurgeTask,
   expiredSharedCountersPurgeTask,
 ]);

@@ -24,6 +24,7 @@ import * as stopSwitchReasons from './2026_11_29_0026_stop_switch_reasons.ts';
 import * as coalition from './2026_11_29_0027_coalition.ts';
 import * as gazetteer from './2026_11_29_0030_gazetteer.ts';
 import * as voiceLine from './2026_11_29_0029_voice_line.ts';
+import * as courtWatch from './2026_11_29_0031_court_watch.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0027_coalition': coalition,
   '2026_11_29_0030_gazetteer': gazetteer,
   '2026_11_29_0029_voice_line': voiceLine,
+  '2026_11_29_0031_court_watch': courtWatch,
 };

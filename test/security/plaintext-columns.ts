@@ -122,4 +122,10 @@ export const explainedPlainColumns: Record<string, string> = {
   'gazetteer_streets.name': 'public: a street name from a street list (e.g. OpenStreetMap)',
   'gazetteer_streets.name_key': 'public: the same name folded for matching',
   'gazetteer_streets.positions': 'public: a street centerline from a street list',
+  // Court and check-in watch (issue 19): the place's public name; its details are encrypted.
+  'watch_sites.name': 'public: the name of a courthouse, immigration office or check-in site',
+  'watch_shifts.starts_on': 'internal: the local date a recurring shift begins',
+  'watch_shifts.recurrence_rule': 'internal: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=TU), no person',
+  'watch_shifts.skipped_dates': 'internal: local dates a shift does not meet',
+  'watch_shifts.offered_roles': 'internal: watch role codes a shift asks for',
 };

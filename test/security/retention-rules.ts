@@ -106,4 +106,8 @@ export const retentionRules: Record<string, RetentionRule> = {
   // Intake: the network's gazetteer and street list (issue 25)
   gazetteer_places: { kept: "the network's named public places, replaced by each import; no person" },
   gazetteer_streets: { kept: "the network's street centerlines, replaced by each import; no person" },
+  // Watch (issue 19)
+  watch_sites: { kept: 'public places the network watches (details encrypted); no person' },
+  watch_shifts: { kept: 'recurring shift patterns (rule, times, counts); no person' },
+  watch_signups: { purge: ['watch sign-ups of shifts ended over 30 days ago'] },
 };

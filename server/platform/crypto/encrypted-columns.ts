@@ -114,4 +114,5 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     column: 'reason_enc',
     context: 'alert_area_switches.reason',
   },
+  { table: 'watch_sites', idColumn: 'id', column: 'details_enc', context: 'watch_sites.details' },
 ];

@@ -209,6 +209,12 @@ export const errorCodes = {
   GAZETTEER_IMPORT_HAS_ERRORS: { status: 422, message: 'errors.GAZETTEER_IMPORT_HAS_ERRORS' },
   // channels: the phone line (docs/adr/0035)
   VOICEMAIL_NOT_FOUND: { status: 404, message: 'errors.VOICEMAIL_NOT_FOUND' },
+  // watch (issue 19)
+  WATCH_RULE_INVALID: { status: 400, message: 'errors.WATCH_RULE_INVALID' },
+  WATCH_ROLE_NOT_OFFERED: { status: 400, message: 'errors.WATCH_ROLE_NOT_OFFERED' },
+  WATCH_OCCURRENCE_NOT_FOUND: { status: 404, message: 'errors.WATCH_OCCURRENCE_NOT_FOUND' },
+  WATCH_OCCURRENCE_PAST: { status: 409, message: 'errors.WATCH_OCCURRENCE_PAST' },
+  WATCH_ALREADY_SIGNED_UP: { status: 409, message: 'errors.WATCH_ALREADY_SIGNED_UP' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -119,6 +119,14 @@ export const auditActions = [
   // the network's gazetteer and street list (issue 25)
   'gazetteer.placesImported',
   'gazetteer.streetsImported',
+  // court and check-in watch (issue 19)
+  'watch.siteCreated',
+  'watch.siteUpdated',
+  'watch.shiftCreated',
+  'watch.shiftDateSkipped',
+  'watch.signedUp',
+  'watch.signupCancelled',
+  'watch.signupPromoted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
