@@ -17,9 +17,9 @@ export const smsKeywords = {
   /** Subscribe to alerts ("ALTA 60608"), by the language the keyword is in. */
   join: { ALTA: 'es', JOIN: 'en' },
   /** Choose the language of alerts ("IDIOMA ESPANOL"). */
-  setLanguage: { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en' },
+  setLanguage: { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en', LINGUA: 'pt', LANGAJ: 'ht', 语言: 'zh' },
   /** What the hotline and alerts are (the whole message). */
-  help: { AYUDA: 'es', HELP: 'en', INFO: 'en' },
+  help: { AYUDA: 'es', HELP: 'en', INFO: 'en', AJUDA: 'pt', EDE: 'ht', 帮助: 'zh' },
   /** A reporter agrees to be texted back about their report... */
   consentYes: ['YES', 'Y', 'SI', 'S', 'OK', 'OKAY', 'SURE', 'CLARO', 'DALE', 'نعم'],
   /** ...or does not. */
@@ -66,7 +66,10 @@ export function normalizeSmsKeyword(text: string): string {
     .trim();
 }
 
-/** Language names people text instead of codes, normalized, to the language's code. */
+/**
+ * Language names people text instead of codes, normalized, to the language's code: "Kreyòl" and
+ * "KREYOL" alike. A name may be two words ("Tiếng Việt"). Registered languages only (ADR 0033).
+ */
 export const smsLanguageNames: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
     ENGLISH: 'en',
@@ -78,5 +81,20 @@ export const smsLanguageNames: Readonly<Record<string, string>> = Object.fromEnt
     ARABE: 'ar',
     عربي: 'ar',
     العربية: 'ar',
+    KREYOL: 'ht',
+    'KREYOL AYISYEN': 'ht',
+    CREOLE: 'ht',
+    'HAITIAN CREOLE': 'ht',
+    HT: 'ht',
+    PORTUGUES: 'pt',
+    PORTUGUESE: 'pt',
+    PT: 'pt',
+    'TIENG VIET': 'vi',
+    VIETNAMESE: 'vi',
+    VI: 'vi',
+    中文: 'zh',
+    汉语: 'zh',
+    CHINESE: 'zh',
+    ZH: 'zh',
   }).map(([name, code]) => [normalizeSmsKeyword(name), code]),
 );
