@@ -21,9 +21,9 @@ export const smsKeywords = {
   /** What the hotline and alerts are (the whole message). */
   help: { AYUDA: 'es', HELP: 'en', INFO: 'en', AJUDA: 'pt', EDE: 'ht', 帮助: 'zh' },
   /** A reporter agrees to be texted back about their report... */
-  consentYes: ['YES', 'Y', 'SI', 'S', 'OK', 'OKAY', 'SURE', 'CLARO', 'DALE', 'نعم'],
+  consentYes: ['YES', 'Y', 'SI', 'S', 'OK', 'OKAY', 'SURE', 'CLARO', 'DALE', 'نعم', 'SIM', 'WI', 'CO', '是'],
   /** ...or does not. */
-  consentNo: ['NO', 'N', 'NOPE', 'لا'],
+  consentNo: ['NO', 'N', 'NOPE', 'لا', 'NAO', 'NON', 'KHONG', '不'],
   /** A greeting or a test text: answered with help, never made a report. */
   greeting: ['HI', 'HELLO', 'HEY', 'HOLA', 'BUENAS', 'BUENOS DIAS', 'TEST', 'PRUEBA', 'مرحبا'],
 } as const;
