@@ -15,7 +15,7 @@ export const smsKeywords = {
   /** Twilio's opt-in keywords that lift its own block (YES is left out: too common a reply). */
   optIn: ['START', 'UNSTOP'],
   /** Subscribe to alerts ("ALTA 60608"), by the language the keyword is in. */
-  join: { ALTA: 'es', JOIN: 'en' },
+  join: { ALTA: 'es', JOIN: 'en', ENTRAR: 'pt', ANTRE: 'ht' },
   /** Choose the language of alerts ("IDIOMA ESPANOL"). */
   setLanguage: { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en', LINGUA: 'pt', LANGAJ: 'ht', 语言: 'zh' },
   /** What the hotline and alerts are (the whole message). */
