@@ -5,11 +5,11 @@
  */
 export const smsKeywords = {
   /** A responder takes an offer: "ACEPTO K7H3". */
-  acceptOffer: ['ACEPTO', 'ACEPTAR', 'ACEPTA', 'ACCEPT', 'YES', 'SI', 'OK', 'نعم', 'أقبل'],
+  acceptOffer: ['ACEPTO', 'ACEPTAR', 'ACEPTA', 'ACCEPT', 'YES', 'SI', 'OK', 'نعم', 'أقبل', 'SIM', 'ACEITO', 'WI'],
   /** A responder turns an offer down: "NO K7H3". */
-  declineOffer: ['NO', 'DECLINE', 'DECLINO', 'RECHAZO', 'RECHAZAR', 'لا', 'أرفض'],
+  declineOffer: ['NO', 'DECLINE', 'DECLINO', 'RECHAZO', 'RECHAZAR', 'لا', 'أرفض', 'NAO', 'RECUSO', 'NON'],
   /** A paged dispatcher takes the incident: "TOMO K7H3" (issue 16, docs/adr/0028). */
-  claimIncident: ['TOMO', 'CLAIM', 'ACK', 'RECIBIDO', 'أستلم'],
+  claimIncident: ['TOMO', 'CLAIM', 'ACK', 'RECIBIDO', 'أستلم', 'PEGO', 'PRAN'],
   /** Twilio's documented default opt-out keywords, plus ALTO for Spanish speakers (the whole message). */
   optOut: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'ALTO'],
   /** Twilio's opt-in keywords that lift its own block (YES is left out: too common a reply). */
