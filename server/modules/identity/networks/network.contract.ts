@@ -1,21 +1,14 @@
 import { z } from 'zod';
 
-/** Languages a network may offer: each needs translated templates, so the set is closed. */
-export const supportedLanguages = [
-  'en',
-  'es',
-  'ar',
-  'fr',
-  'ht',
-  'pt',
-  'zh',
-  'vi',
-  'ko',
-  'tl',
-  'ru',
-  'fa',
-] as const;
-export type SupportedLanguage = (typeof supportedLanguages)[number];
+import { registeredLanguages } from '../../../platform/i18n/languages.ts';
+import type { RegisteredLanguage } from '../../../platform/i18n/languages.ts';
+
+/**
+ * A language Amparo knows (platform/i18n/languages.ts); each needs translated templates. A network
+ * may offer only those whose catalog is complete: network-languages.ts checks that on the server,
+ * and GET /app/languages gives the app the same list (ADR 0033).
+ */
+export type SupportedLanguage = RegisteredLanguage;
 
 let timeZones: Set<string> | undefined;
 
@@ -125,9 +118,9 @@ export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 
 /** The first language is the network's default. */
 export const networkLanguagesSchema = z
-  .array(z.enum(supportedLanguages, { error: `Use one of ${supportedLanguages.join(', ')}.` }))
+  .array(z.enum(registeredLanguages, { error: `Use one of ${registeredLanguages.join(', ')}.` }))
   .min(1)
-  .max(supportedLanguages.length)
+  .max(registeredLanguages.length)
   .refine((languages) => new Set(languages).size === languages.length, 'List each language once.');
 
 export const createNetworkSchema = z.strictObject({
