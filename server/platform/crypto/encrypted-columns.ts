@@ -102,4 +102,6 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
   { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
+  { table: 'operators', idColumn: 'id', column: 'email_enc', context: 'operators.email' },
+  { table: 'operators', idColumn: 'id', column: 'totp_secret_enc', context: 'operators.totp_secret' },
 ];
