@@ -20,6 +20,7 @@ import * as responderContactVerification from './2026_11_29_0021_responder_conta
 import * as passkeyStepUp from './2026_11_29_0022_passkey_step_up.ts';
 import * as rotaAndPaging from './2026_11_29_0024_rota_and_paging.ts';
 import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
+import * as publicPagesAndRetention from './2026_11_29_0028_public_pages_and_retention.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0022_passkey_step_up': passkeyStepUp,
   '2026_11_29_0024_rota_and_paging': rotaAndPaging,
   '2026_11_29_0025_field_resilience': fieldResilience,
+  '2026_11_29_0028_public_pages_and_retention': publicPagesAndRetention,
 };

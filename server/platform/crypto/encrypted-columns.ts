@@ -102,4 +102,10 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
   { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
+  {
+    table: 'incidents',
+    idColumn: 'id',
+    column: 'public_withheld_reason_enc',
+    context: 'incidents.public_withheld_reason',
+  },
 ];

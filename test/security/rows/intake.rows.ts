@@ -107,4 +107,20 @@ export const intakeRows: RouteRow[] = [
       return { params: { incidentId: incident.id }, body: { reportIds: [incident.reportIds[0]] } };
     },
   },
+  // issue 15 §5: a coordinator withholds an incident from the public pages (passkey step-up)
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/withhold',
+    allow: ['coordinator'],
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { reason: 'a family lives there' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/publish',
+    allow: ['coordinator'],
+    request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),
+  },
 ];
