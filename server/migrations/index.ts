@@ -25,6 +25,8 @@ import * as coalition from './2026_11_29_0027_coalition.ts';
 import * as gazetteer from './2026_11_29_0030_gazetteer.ts';
 import * as voiceLine from './2026_11_29_0029_voice_line.ts';
 import * as courtWatch from './2026_11_29_0031_court_watch.ts';
+import * as publicPagesAndRetention from './2026_11_29_0028_public_pages_and_retention.ts';
+import * as retentionCounts from './2026_11_29_0028_retention_counts.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +56,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0030_gazetteer': gazetteer,
   '2026_11_29_0029_voice_line': voiceLine,
   '2026_11_29_0031_court_watch': courtWatch,
+  '2026_11_29_0028_public_pages_and_retention': publicPagesAndRetention,
+  '2026_11_29_0028_retention_counts': retentionCounts,
 };

@@ -56,6 +56,8 @@ export const auditActions = [
   'incident.merged',
   'incident.split',
   'incident.noteAdded',
+  'incident.withheldFromPublic',
+  'incident.publishedAgain',
   'report.messageSent',
   'intake.floodModeChanged',
   // responders, dispatch and evidence

@@ -58,6 +58,8 @@ export const networkSettingBounds = {
   pageUnclaimedAfterMinutes: { min: 1, max: 120 },
   /** ...and page its coordinators when it is still unclaimed this long (M). */
   escalateUnclaimedAfterMinutes: { min: 1, max: 240 },
+  /** Issue 15 §5: a confirmed incident reaches the public pages this long after it was reported; up to a day. */
+  publicationDelayMinutes: { min: 0, max: 1440 },
 } as const;
 export type NetworkSettingBounds = typeof networkSettingBounds;
 
@@ -85,6 +87,7 @@ export const networkSettingFields = {
   isOfferEscalationOn: z.boolean(),
   pageUnclaimedAfterMinutes: wholeNumberWithin(networkSettingBounds.pageUnclaimedAfterMinutes),
   escalateUnclaimedAfterMinutes: wholeNumberWithin(networkSettingBounds.escalateUnclaimedAfterMinutes),
+  publicationDelayMinutes: wholeNumberWithin(networkSettingBounds.publicationDelayMinutes),
   /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
   hotlineNumbers: z
     .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
@@ -113,6 +116,7 @@ export const networkSettingsPatchSchema = z.strictObject({
   isOfferEscalationOn: networkSettingFields.isOfferEscalationOn.optional(),
   pageUnclaimedAfterMinutes: networkSettingFields.pageUnclaimedAfterMinutes.optional(),
   escalateUnclaimedAfterMinutes: networkSettingFields.escalateUnclaimedAfterMinutes.optional(),
+  publicationDelayMinutes: networkSettingFields.publicationDelayMinutes.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 

@@ -142,6 +142,9 @@ async function openIncident(
     closed_at: null,
     created_at: now,
     updated_at: now,
+    public_withheld_at: null,
+    public_withheld_by: null,
+    public_withheld_reason_enc: null,
   };
   await insertIncident(uow.trx, incident);
   await insertIncidentEvent(uow.trx, {

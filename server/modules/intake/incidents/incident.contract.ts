@@ -51,7 +51,10 @@ export type IncidentEventKind =
   | 'splitFrom'
   // Issue 16: an on-duty dispatcher (or coordinator) was paged, and acknowledged the page.
   | 'paged'
-  | 'pageAcknowledged';
+  | 'pageAcknowledged'
+  // Issue 15 §5: a coordinator withheld the incident from the public pages, or published it again.
+  | 'withheldFromPublic'
+  | 'publishedAgain';
 
 /** Realtime events about an incident (ids, counts and states only): "refetch what you show". */
 export type IncidentEventType =
@@ -178,7 +181,20 @@ export interface IncidentDetail {
   incident: PresentedIncident;
   reports: TimelineReport[];
   history: IncidentHistoryEntry[];
+  /** Issue 15 §5: withheld from the public pages by a coordinator (when, who, why); null when public. */
+  publicWithholding: PublicWithholding | null;
 }
+
+export interface PublicWithholding {
+  withheldAt: number;
+  withheldBy: ClaimHolder | null;
+  /** The coordinator's reason; null when it can no longer be read (a retired key). */
+  reason: string | null;
+}
+
+/** POST /api/incidents/:incidentId/withhold: why it must not be on the public pages. */
+export const withholdSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export type WithholdInput = z.infer<typeof withholdSchema>;
 
 /** POST …/status, …/claim, …/release and …/merge: the incident as it is now. */
 export interface IncidentAnswer {

@@ -17,11 +17,16 @@ import {
   queueQuerySchema,
   splitSchema,
   statusChangeSchema,
+  withholdSchema,
 } from './incident.contract.ts';
 import type { AddedNote, IncidentAnswer } from './incident.contract.ts';
 import { changeIncidentStatus } from './incident-status.service.ts';
+import { publishIncidentAgain, withholdIncidentFromPublic } from './incident-publication.service.ts';
 
-/** The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split. */
+/**
+ * The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split; and the
+ * coordinator's say over the public pages (withhold, publish again).
+ */
 export function registerIncidentApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = incidentDepsFrom(context);
   const authenticator = createAuthenticator(context);
@@ -87,5 +92,20 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(splitSchema, request.body);
     return reply.status(201).send(await splitIncident(deps, principal, incidentId, input));
+  });
+
+  app.post('/api/incidents/:incidentId/withhold', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    const input = parseInput(withholdSchema, request.body);
+    return {
+      incident: await withholdIncidentFromPublic(deps, principal, incidentId, input),
+    } satisfies IncidentAnswer;
+  });
+
+  app.post('/api/incidents/:incidentId/publish', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    return { incident: await publishIncidentAgain(deps, principal, incidentId) } satisfies IncidentAnswer;
   });
 }

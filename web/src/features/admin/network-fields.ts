@@ -26,6 +26,7 @@ const settingBounds = {
   alertExpiryHoursUpdate: { min: 1, max: 168 },
   pageUnclaimedAfterMinutes: { min: 1, max: 120 },
   escalateUnclaimedAfterMinutes: { min: 1, max: 240 },
+  publicationDelayMinutes: { min: 0, max: 1440 },
 } satisfies NetworkSettingBounds;
 
 export type NumericSetting = keyof NetworkSettingBounds;
@@ -60,4 +61,5 @@ export const operationFields: SettingField[] = [
   field('alertExpiryHoursUpdate'),
   field('pageUnclaimedAfterMinutes'),
   field('escalateUnclaimedAfterMinutes'),
+  field('publicationDelayMinutes'),
 ];

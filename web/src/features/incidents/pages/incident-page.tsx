@@ -16,6 +16,7 @@ import { navigate } from '../../../lib/hash-route.ts';
 import { IncidentHeader, IncidentMoves } from '../components/incident-header.tsx';
 import { MergePanel } from '../components/merge-panel.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
+import { PublicPagesPanel } from '../components/public-pages-panel.tsx';
 import { ReportTimeline } from '../components/report-timeline.tsx';
 import { useIncidentWorkspace } from '../hooks/use-incident-workspace.ts';
 import { incidentRoles } from '../roles.ts';
@@ -99,6 +100,11 @@ function IncidentWorkspace(props: { incidentId: string }) {
       <EvidenceList incidentId={incidentId} />
       {mayExport ? <EvidenceExports incidentId={incidentId} /> : null}
       <NotesSection notes={notes.data ?? []} onAdd={saveNote} />
+      <PublicPagesPanel
+        incidentId={incidentId}
+        withholding={detail.data.publicWithholding}
+        onChanged={() => detail.reload()}
+      />
     </section>
   );
 }
