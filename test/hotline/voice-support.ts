@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { responderFields } from '../../server/modules/field/index.ts';
+import {
+  createVoiceJobs,
+  createVoicemailFiles,
+  voicemailFileKeyContext,
+} from '../../server/modules/channels/voice/index.ts';
+import { newMediaKey, responderFields } from '../../server/modules/field/index.ts';
 import { newId } from '../../server/platform/ids/ids.ts';
 import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
 import type { TestApp } from '../support/app.ts';
 import { buildMember } from '../support/factories.ts';
 import type { FactoryContext } from '../support/factories.ts';
-import { publicUrl } from './support.ts';
+import type { FakeTwilio } from '../support/fake-twilio.ts';
+import { jobContextFor, publicUrl } from './support.ts';
 
 export const voicePath = '/webhooks/twilio/voice';
 
@@ -99,4 +105,84 @@ export function fakeMp3(marker: string): Uint8Array {
   const id3 = Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
   const frame = Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413 - 4, 0)]);
   return new Uint8Array(Buffer.concat([id3, frame, Buffer.from(marker, 'utf8'), frame]));
+}
+
+/**
+ * A stored voicemail of `networkId` on one report of `incident` (an encrypted file under the
+ * app's data directory and its row), as the storing job leaves it; returns the voicemail's id.
+ */
+export async function buildStoredVoicemail(
+  context: FactoryContext & { config: { dataDirectory: string } },
+  input: { networkId: string; incidentId: string; reportId: string; bytes?: Uint8Array },
+): Promise<string> {
+  const id = newId();
+  const key = newMediaKey();
+  const bytes = input.bytes ?? fakeMp3('a stored message');
+  await createVoicemailFiles(context.config.dataDirectory).write(input.networkId, id, key, bytes);
+  const now = context.clock.now();
+  await context.database.db
+    .insertInto('voicemails')
+    .values({
+      id,
+      network_id: input.networkId,
+      call_sid: callSidOf(),
+      recording_sid: recordingSidOf(),
+      report_id: input.reportId,
+      incident_id: input.incidentId,
+      language: 'en',
+      media_type: 'audio/mpeg',
+      size_bytes: bytes.byteLength,
+      duration_seconds: 12,
+      file_key_enc: context.crypto.encrypt(Buffer.from(key).toString('base64'), voicemailFileKeyContext),
+      provider_deleted_at: now,
+      created_at: now,
+      stored_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * A caller leaves a voicemail through the real webhooks (menu, "leave a message", consent to a
+ * call back, Twilio's recording callback) and the storing job runs, fetching `speech` from the
+ * stand-in as the recording's audio.
+ */
+export async function plantVoicemail(
+  testApp: TestApp,
+  twilio: FakeTwilio,
+  input: { hotline: string; callerPhone: string; speech: string },
+): Promise<void> {
+  const base = { CallSid: callSidOf(), From: input.callerPhone, To: input.hotline };
+  const expectOk = (response: LightMyRequestResponse) => {
+    if (response.statusCode !== 200)
+      throw new Error(`voice webhook answered ${response.statusCode}: ${response.body}`);
+  };
+  expectOk(await postVoice(testApp, voicePath, base));
+  expectOk(await postVoice(testApp, `${voicePath}/choice?lang=en`, { ...base, Digits: '3' }));
+  expectOk(await postVoice(testApp, `${voicePath}/consent?lang=en`, { ...base, Digits: '1' }));
+  const RecordingSid = recordingSidOf();
+  twilio.addRecording(RecordingSid, fakeMp3(input.speech));
+  expectOk(
+    await postVoice(testApp, `${voicePath}/recording?lang=en`, {
+      CallSid: base.CallSid,
+      RecordingSid,
+      RecordingStatus: 'completed',
+      RecordingDuration: '9',
+    }),
+  );
+  const jobs = createVoiceJobs(testApp.context);
+  const { db } = testApp.database;
+  for (const name of ['voice.storeVoicemail', 'voice.deleteRecording']) {
+    const job = jobs.find((definition) => definition.name === name);
+    const rows = await db
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('name', '=', name)
+      .where('status', '=', 'pending')
+      .execute();
+    for (const row of rows) {
+      await job?.handle(job.payload.parse(JSON.parse(row.payload)), jobContextFor(testApp));
+      await db.updateTable('jobs').set({ status: 'done' }).where('id', '=', row.id).execute();
+    }
+  }
 }

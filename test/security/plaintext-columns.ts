@@ -117,4 +117,11 @@ export const explainedPlainColumns: Record<string, string> = {
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',
   'webauthn_credentials.transports': 'internal: authenticator transport hints',
   'webauthn_challenges.challenge': 'random, single use, deleted after five minutes',
+  // The phone line (issue 18)
+  'voice_calls.call_sid': "internal: Twilio's id of a call (says nothing of who called); purged after a day",
+  'voice_calls.caller_last_digits':
+    'internal: the last two digits only, what an operator may see; purged after a day',
+  'voicemails.call_sid': "internal: Twilio's id of the call the voicemail came from",
+  'voicemails.recording_sid':
+    "internal: Twilio's id of the recording, kept until Twilio confirms its deletion",
 };

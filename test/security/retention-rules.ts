@@ -100,4 +100,6 @@ export const retentionRules: Record<string, RetentionRule> = {
       'thread message text older than the network retention (default 30 days)',
     ],
   },
+  voice_calls: { purge: ['phone calls after a day'] },
+  voicemails: { purge: ['voicemails older than the network retention of report text (default 30 days)'] },
 };

@@ -41,6 +41,7 @@ import { hotlineRows } from './rows/hotline.rows.ts';
 import { alertsRows } from './rows/alerts.rows.ts';
 import { dispatchRows } from './rows/dispatch.rows.ts';
 import { rotaRows } from './rows/rota.rows.ts';
+import { voiceRows } from './rows/voice.rows.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,4 +74,5 @@ export const routeMatrix: RouteRow[] = [
   ...alertsRows,
   ...dispatchRows,
   ...rotaRows,
+  ...voiceRows,
 ];

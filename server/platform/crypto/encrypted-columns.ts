@@ -102,4 +102,12 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
   { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
+  // The phone line (issue 18): a caller's number kept with consent, and each voicemail file's key.
+  {
+    table: 'voice_calls',
+    idColumn: 'call_sid',
+    column: 'callback_phone_enc',
+    context: 'voice_calls.callback_phone',
+  },
+  { table: 'voicemails', idColumn: 'id', column: 'file_key_enc', context: 'voicemails.file_key' },
 ];
