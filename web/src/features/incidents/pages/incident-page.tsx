@@ -18,6 +18,7 @@ import { MergePanel } from '../components/merge-panel.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
 import { ReportTimeline } from '../components/report-timeline.tsx';
 import { useIncidentWorkspace } from '../hooks/use-incident-workspace.ts';
+import { VoicemailList } from '../../voice/components/voicemail-list.tsx';
 import { incidentRoles } from '../roles.ts';
 
 /** The page before the incident is shown: loading, or why it cannot be, with exports if allowed. */
@@ -94,6 +95,7 @@ function IncidentWorkspace(props: { incidentId: string }) {
           }}
         />
       )}
+      <VoicemailList incidentId={incidentId} />
       <ReporterThread incidentId={incidentId} reports={reports} isClosed={incident.status === 'closed'} />
       <DispatchPanel incidentId={incidentId} hasLocation={incident.location !== null} />
       <EvidenceList incidentId={incidentId} />
