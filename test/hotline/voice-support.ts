@@ -10,6 +10,7 @@ import { newId } from '../../server/platform/ids/ids.ts';
 import { signTwilioRequest } from '../../server/platform/sms/twilio-webhook.ts';
 import type { TestApp } from '../support/app.ts';
 import { buildMember } from '../support/factories.ts';
+import type { BuiltMember } from '../support/factories.ts';
 import type { FactoryContext } from '../support/factories.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
 import { jobContextFor, publicUrl } from './support.ts';
@@ -58,7 +59,7 @@ export async function buildOnDutyOperator(
   context: FactoryContext,
   networkId: string,
   phone: string,
-): Promise<{ id: string }> {
+): Promise<BuiltMember> {
   const member = await buildMember(context, { networkId, roles: [{ role: 'dispatcher' }] });
   const now = context.clock.now();
   const { db } = context.database;
@@ -185,4 +186,29 @@ export async function plantVoicemail(
       await db.updateTable('jobs').set({ status: 'done' }).where('id', '=', row.id).execute();
     }
   }
+}
+
+/** One second of a 440 Hz tone as 8 kHz, 16-bit mono PCM WAV (audio every browser plays). */
+export function toneWav(seconds = 1): Uint8Array {
+  const rate = 8000;
+  const samples = rate * seconds;
+  const data = Buffer.alloc(samples * 2);
+  for (let index = 0; index < samples; index += 1) {
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * index) / rate) * 8000), index * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8, 'ascii');
+  header.write('fmt ', 12, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  return new Uint8Array(Buffer.concat([header, data]));
 }
