@@ -128,4 +128,11 @@ export const explainedPlainColumns: Record<string, string> = {
   'watch_shifts.recurrence_rule': 'internal: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=TU), no person',
   'watch_shifts.skipped_dates': 'internal: local dates a shift does not meet',
   'watch_shifts.offered_roles': 'internal: watch role codes a shift asks for',
+  // The phone line (issue 18)
+  'voice_calls.call_sid': "internal: Twilio's id of a call (says nothing of who called); purged after a day",
+  'voice_calls.caller_last_digits':
+    'internal: the last two digits only, what an operator may see; purged after a day',
+  'voicemails.call_sid': "internal: Twilio's id of the call the voicemail came from",
+  'voicemails.recording_sid':
+    "internal: Twilio's id of the recording, kept until Twilio confirms its deletion",
 };

@@ -120,4 +120,6 @@ export const retentionRules: Record<string, RetentionRule> = {
   watch_sites: { kept: 'public places the network watches (details encrypted); no person' },
   watch_shifts: { kept: 'recurring shift patterns (rule, times, counts); no person' },
   watch_signups: { purge: ['watch sign-ups of shifts ended over 30 days ago'] },
+  voice_calls: { purge: ['phone calls after a day'] },
+  voicemails: { purge: ['voicemails older than the network retention of report text (default 30 days)'] },
 };

@@ -43,6 +43,7 @@ import { dispatchRows } from './rows/dispatch.rows.ts';
 import { rotaRows } from './rows/rota.rows.ts';
 import { watchRows } from './rows/watch.rows.ts';
 import { operatorRows } from './rows/operator.rows.ts';
+import { voiceRows } from './rows/voice.rows.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -77,4 +78,5 @@ export const routeMatrix: RouteRow[] = [
   ...rotaRows,
   ...watchRows,
   ...operatorRows,
+  ...voiceRows,
 ];

@@ -122,4 +122,12 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     column: 'public_withheld_reason_enc',
     context: 'incidents.public_withheld_reason',
   },
+  // The phone line (issue 18): a caller's number kept with consent, and each voicemail file's key.
+  {
+    table: 'voice_calls',
+    idColumn: 'call_sid',
+    column: 'callback_phone_enc',
+    context: 'voice_calls.callback_phone',
+  },
+  { table: 'voicemails', idColumn: 'id', column: 'file_key_enc', context: 'voicemails.file_key' },
 ];

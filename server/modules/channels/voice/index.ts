@@ -11,7 +11,8 @@ import { registerVoicemailRoutes } from './voicemail.routes.ts';
  */
 export { createVoiceJobs } from './voice.jobs.ts';
 export { voicePurgeTasks } from './voice-retention.jobs.ts';
-export { sniffAudioType } from './voicemail-files.ts';
+export { createVoicemailFiles, sniffAudioType } from './voicemail-files.ts';
+export { voicemailFileKeyContext } from './voicemail.service.ts';
 
 export function registerVoiceLineRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerVoiceWebhookRoutes(app, context);

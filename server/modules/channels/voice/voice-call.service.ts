@@ -19,6 +19,7 @@ import {
   updateCall,
 } from './voice.repository.ts';
 import type { VoiceCallStatus, VoiceCallsTable } from './voice.tables.ts';
+import type { VoiceEventType } from './voice.contract.ts';
 import {
   acceptAnswer,
   acceptKey,
@@ -313,8 +314,15 @@ async function setStatus(deps: VoiceDeps, call: VoiceCallsTable, status: VoiceCa
 
 /** Live calls reach the network's dispatchers and coordinators (ids and status only). */
 function emitCallEvent(uow: UnitOfWork, call: VoiceCallsTable): void {
+  const types: Record<VoiceCallStatus, VoiceEventType> = {
+    menu: 'voice.callMenu',
+    ringing: 'voice.callRinging',
+    answered: 'voice.callAnswered',
+    voicemail: 'voice.callVoicemail',
+    ended: 'voice.callEnded',
+  };
   uow.emit({
-    type: `voice.call${call.status[0]?.toUpperCase() ?? ''}${call.status.slice(1)}`,
+    type: types[call.status],
     networkId: call.network_id,
     rooms: [rooms.role(call.network_id, 'dispatcher'), rooms.role(call.network_id, 'coordinator')],
     data: { callSid: call.call_sid, status: call.status },

@@ -16,6 +16,7 @@ import {
   recordConsent,
   whisperToOperator,
 } from './voice-call.service.ts';
+import { emptyAnswer } from './voice-twiml.ts';
 import { voiceDepsFrom } from './voice.deps.ts';
 import { acceptRecording } from './voicemail.service.ts';
 
@@ -40,6 +41,7 @@ const recordingSchema = z.object({
   RecordingDuration: z.coerce.number().int().min(0).max(36_000).default(0),
 });
 const endedSchema = z.object({ CallSid: callSid });
+const recordedSchema = z.object({ CallSid: callSid, Digits: z.string().max(10).optional() });
 
 /**
  * The phone line (issue 18): Twilio's voice webhooks, each signed over the public URL Twilio
@@ -111,8 +113,10 @@ export function registerVoiceWebhookRoutes(app: FastifyInstance, context: Platfo
     });
   });
   post('/recorded', (request, params) => {
-    const call = parseInput(endedSchema, params);
+    const call = parseInput(recordedSchema, params);
     const query = parseInput(languageQuery, request.query);
+    // Twilio sends Digits "hangup" when the caller hung up to end the message: nobody to ask.
+    if (call.Digits === 'hangup') return Promise.resolve(emptyAnswer());
     return afterRecording(deps, { callSid: call.CallSid, language: query.lang });
   });
   post('/recording', (request, params) => {

@@ -43,3 +43,14 @@ export interface LiveCallList {
   /** The server's clock, so the screen counts waiting time without trusting the laptop's. */
   now: number;
 }
+
+/** Realtime events of the phone line (ids and status only): a call's status, a voicemail stored. */
+export const voiceEventTypes = [
+  'voice.callMenu',
+  'voice.callRinging',
+  'voice.callAnswered',
+  'voice.callVoicemail',
+  'voice.callEnded',
+  'voice.voicemailStored',
+] as const;
+export type VoiceEventType = (typeof voiceEventTypes)[number];

@@ -14,6 +14,7 @@ import { callbackPhoneContext } from './voice-call.service.ts';
 import { emptyAnswer } from './voice-twiml.ts';
 import { findCall, findVoicemail, insertVoicemailOnce, updateVoicemail } from './voice.repository.ts';
 import type { VoicemailsTable } from './voice.tables.ts';
+import type { VoiceEventType } from './voice.contract.ts';
 import type { VoiceDeps } from './voice.deps.ts';
 import { sniffAudioType } from './voicemail-files.ts';
 import type { VoicemailFiles } from './voicemail-files.ts';
@@ -132,7 +133,7 @@ export async function storeVoicemail(
     await enqueueDeletion(uow, deps, voicemail);
     if (stored.incidentId) {
       uow.emit({
-        type: 'voice.voicemailStored',
+        type: 'voice.voicemailStored' satisfies VoiceEventType,
         networkId: network.id,
         rooms: incidentRooms(network.id, []),
         data: { incidentId: stored.incidentId, voicemailId: voicemail.id },

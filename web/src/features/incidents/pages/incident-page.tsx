@@ -19,6 +19,7 @@ import { NotesSection } from '../components/notes-section.tsx';
 import { PublicPagesPanel } from '../components/public-pages-panel.tsx';
 import { ReportTimeline } from '../components/report-timeline.tsx';
 import { useIncidentWorkspace } from '../hooks/use-incident-workspace.ts';
+import { VoicemailList } from '../../voice/components/voicemail-list.tsx';
 import { incidentRoles } from '../roles.ts';
 
 /** The page before the incident is shown: loading, or why it cannot be, with exports if allowed. */
@@ -95,6 +96,7 @@ function IncidentWorkspace(props: { incidentId: string }) {
           }}
         />
       )}
+      <VoicemailList incidentId={incidentId} />
       <ReporterThread incidentId={incidentId} reports={reports} isClosed={incident.status === 'closed'} />
       <DispatchPanel incidentId={incidentId} hasLocation={incident.location !== null} />
       <EvidenceList incidentId={incidentId} />
