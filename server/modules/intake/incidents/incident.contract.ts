@@ -15,7 +15,8 @@ export const reportCategories = [
 export type ReportCategory = (typeof reportCategories)[number];
 
 /** How a coarse point was obtained: a map pin or GPS, a ZIP centroid, or not at all (text only). */
-export const locationPrecisions = ['pin', 'zip', 'none'] as const;
+/** `place`: a named place, intersection or street of the network's own lists (ADR 0036). */
+export const locationPrecisions = ['pin', 'place', 'zip', 'none'] as const;
 export type LocationPrecision = (typeof locationPrecisions)[number];
 
 export const incidentStatuses = [
@@ -116,7 +117,18 @@ export interface PresentedIncident {
   mergedIntoId: string | null;
   category: ReportCategory;
   priority: number;
-  location: { lat: number; lon: number; precision: LocationPrecision } | null;
+  location: {
+    lat: number;
+    lon: number;
+    precision: LocationPrecision;
+    /** How far off the point may be, in meters (null: not known, from before issue 25). */
+    radiusMeters?: number | null;
+  } | null;
+  /**
+   * Known only to a ZIP, a long street or a typed address nobody could place: it joins nothing by
+   * distance and waits in the "location unclear" lane until a dispatcher places it (ADR 0036).
+   */
+  isLocationUnclear: boolean;
   zip: string | null;
   reportCount: number;
   sourceCount: number;
