@@ -91,5 +91,67 @@ describeEachDatabase('where is it: typed places cluster by what is really known'
     expect(unclear).toMatchObject({ reportCount: 1, isLocationUnclear: true });
     expect(unclear.location?.precision).toBe('zip');
     expect(unclear.location?.radiusMeters).toBeGreaterThanOrEqual(1_000);
+
+    // The dispatcher places it on the map at the corner: it is clustered again and joins that event.
+    const placed = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/incidents/${zipOnly}/location`,
+      headers: desk.headers,
+      payload: { lat: truth.lat + 0.0002, lon: truth.lon - 0.0002 },
+    });
+    expect(placed.statusCode).toBe(200);
+    expect(placed.json<{ mergedIntoId: string | null }>().mergedIntoId).toBe(first[0]);
+    const after = (
+      await testApp.app.inject({ method: 'GET', url: `/api/incidents/${first[0]}`, headers: desk.headers })
+    ).json<{ incident: PresentedIncident }>();
+    expect(after.incident.reportCount).toBe(6);
+  });
+
+  it('lets a dispatcher place an unclear report far from anything: it becomes a placed incident of its own', async () => {
+    const network = await buildNetwork(testApp.context);
+    const dispatcher = await buildMember(testApp.context, {
+      networkId: network.id,
+      roles: [{ role: 'dispatcher' }],
+      withTotp: true,
+    });
+    const desk = await signIn(testApp.context, dispatcher);
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: desk.headers,
+      payload: {
+        channel: 'operator',
+        category: 'checkpoint',
+        zip: '60623',
+        locationText: 'by the big church',
+      },
+    });
+    const { incidentId } = created.json<{ incidentId: string }>();
+    const placed = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/location`,
+      headers: desk.headers,
+      payload: { lat: 41.848, lon: -87.71 },
+    });
+    const answer = placed.json<{ incident: PresentedIncident; mergedIntoId: string | null }>();
+    expect(answer.mergedIntoId).toBeNull();
+    expect(answer.incident).toMatchObject({
+      isLocationUnclear: false,
+      location: { lat: 41.848, lon: -87.71, precision: 'pin', radiusMeters: 50 },
+    });
+    const audit = await testApp.context.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', incidentId)
+      .where('action', '=', 'incident.placed')
+      .execute();
+    expect(audit).toHaveLength(1);
+    const outsider = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/location`,
+      headers: desk.headers,
+      payload: { lat: 91, lon: 0 },
+    });
+    expect(outsider.statusCode).toBe(400);
   });
 });

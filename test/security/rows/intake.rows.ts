@@ -160,4 +160,13 @@ export const intakeRows: RouteRow[] = [
     scope: 'own-network',
     request: () => ({ body: { text: '18th and Blue Island' } }),
   },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/location',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { lat: 41.8578, lon: -87.669 },
+    }),
+  },
 ];

@@ -109,6 +109,7 @@ export const auditActions = [
   // the network's gazetteer and street list (issue 25)
   'gazetteer.placesImported',
   'gazetteer.streetsImported',
+  'incident.placed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

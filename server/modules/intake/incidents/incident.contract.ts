@@ -98,6 +98,18 @@ export const noteSchema = z.strictObject({ body: noteBodySchema });
 
 export const mergeSchema = z.strictObject({ intoIncidentId: incidentIdSchema });
 
+/** POST /api/incidents/:incidentId/location: where a dispatcher places it on the map (ADR 0036). */
+export const placeIncidentSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+/** The placed incident, and the incident it joined when one was already there (then it is merged). */
+export interface PlacedIncident {
+  incident: PresentedIncident;
+  mergedIntoId: string | null;
+}
+
 export const splitSchema = z.strictObject({ reportIds: z.array(z.uuid()).min(1).max(500) });
 
 // Answers

@@ -6,6 +6,7 @@ import { claimIncident, releaseIncident } from './incident-claims.service.ts';
 import { incidentDepsFrom } from './incident.deps.ts';
 import { getIncidentDetail } from './incident-detail.service.ts';
 import { mergeIncident, splitIncident } from './incident-merge.service.ts';
+import { placeIncident } from './incident-placement.service.ts';
 import { addIncidentNote, listNotesOfIncident } from './incident-notes.service.ts';
 import { listIncidentQueue } from './incident-queue.service.ts';
 import {
@@ -13,12 +14,13 @@ import {
   detailQuerySchema,
   incidentParamsSchema,
   mergeSchema,
+  placeIncidentSchema,
   noteSchema,
   queueQuerySchema,
   splitSchema,
   statusChangeSchema,
 } from './incident.contract.ts';
-import type { AddedNote, IncidentAnswer } from './incident.contract.ts';
+import type { AddedNote, IncidentAnswer, PlacedIncident } from './incident.contract.ts';
 import { changeIncidentStatus } from './incident-status.service.ts';
 
 /** The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split. */
@@ -87,5 +89,12 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(splitSchema, request.body);
     return reply.status(201).send(await splitIncident(deps, principal, incidentId, input));
+  });
+
+  app.post('/api/incidents/:incidentId/location', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    const point = parseInput(placeIncidentSchema, request.body);
+    return (await placeIncident(deps, principal, incidentId, point)) satisfies PlacedIncident;
   });
 }
