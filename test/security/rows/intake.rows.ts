@@ -171,4 +171,13 @@ export const intakeRows: RouteRow[] = [
     allow: ['coordinator'],
     request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),
   },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/location',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { lat: 41.8578, lon: -87.669 },
+    }),
+  },
 ];

@@ -129,6 +129,7 @@ export const auditActions = [
   'watch.signedUp',
   'watch.signupCancelled',
   'watch.signupPromoted',
+  'incident.placed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -15,7 +15,8 @@ export const reportCategories = [
 export type ReportCategory = (typeof reportCategories)[number];
 
 /** How a coarse point was obtained: a map pin or GPS, a ZIP centroid, or not at all (text only). */
-export const locationPrecisions = ['pin', 'zip', 'none'] as const;
+/** `place`: a named place, intersection or street of the network's own lists (ADR 0036). */
+export const locationPrecisions = ['pin', 'place', 'zip', 'none'] as const;
 export type LocationPrecision = (typeof locationPrecisions)[number];
 
 export const incidentStatuses = [
@@ -100,6 +101,18 @@ export const noteSchema = z.strictObject({ body: noteBodySchema });
 
 export const mergeSchema = z.strictObject({ intoIncidentId: incidentIdSchema });
 
+/** POST /api/incidents/:incidentId/location: where a dispatcher places it on the map (ADR 0036). */
+export const placeIncidentSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+/** The placed incident, and the incident it joined when one was already there (then it is merged). */
+export interface PlacedIncident {
+  incident: PresentedIncident;
+  mergedIntoId: string | null;
+}
+
 export const splitSchema = z.strictObject({ reportIds: z.array(z.uuid()).min(1).max(500) });
 
 // Answers
@@ -119,7 +132,18 @@ export interface PresentedIncident {
   mergedIntoId: string | null;
   category: ReportCategory;
   priority: number;
-  location: { lat: number; lon: number; precision: LocationPrecision } | null;
+  location: {
+    lat: number;
+    lon: number;
+    precision: LocationPrecision;
+    /** How far off the point may be, in meters (null: not known, from before issue 25). */
+    radiusMeters?: number | null;
+  } | null;
+  /**
+   * Known only to a ZIP, a long street or a typed address nobody could place: it joins nothing by
+   * distance and waits in the "location unclear" lane until a dispatcher places it (ADR 0036).
+   */
+  isLocationUnclear: boolean;
   zip: string | null;
   reportCount: number;
   sourceCount: number;

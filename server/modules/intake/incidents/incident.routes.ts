@@ -6,6 +6,7 @@ import { claimIncident, releaseIncident } from './incident-claims.service.ts';
 import { incidentDepsFrom } from './incident.deps.ts';
 import { getIncidentDetail } from './incident-detail.service.ts';
 import { mergeIncident, splitIncident } from './incident-merge.service.ts';
+import { placeIncident } from './incident-placement.service.ts';
 import { addIncidentNote, listNotesOfIncident } from './incident-notes.service.ts';
 import { listIncidentQueue } from './incident-queue.service.ts';
 import {
@@ -13,13 +14,14 @@ import {
   detailQuerySchema,
   incidentParamsSchema,
   mergeSchema,
+  placeIncidentSchema,
   noteSchema,
   queueQuerySchema,
   splitSchema,
   statusChangeSchema,
   withholdSchema,
 } from './incident.contract.ts';
-import type { AddedNote, IncidentAnswer } from './incident.contract.ts';
+import type { AddedNote, IncidentAnswer, PlacedIncident } from './incident.contract.ts';
 import { changeIncidentStatus } from './incident-status.service.ts';
 import { publishIncidentAgain, withholdIncidentFromPublic } from './incident-publication.service.ts';
 
@@ -107,5 +109,10 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     return { incident: await publishIncidentAgain(deps, principal, incidentId) } satisfies IncidentAnswer;
+  app.post('/api/incidents/:incidentId/location', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    const point = parseInput(placeIncidentSchema, request.body);
+    return (await placeIncident(deps, principal, incidentId, point)) satisfies PlacedIncident;
   });
 }

@@ -31,6 +31,8 @@ export interface IncidentsTable {
   lat: number | null;
   lon: number | null;
   location_precision: LocationPrecision;
+  /** How far off the point may be, in meters (ADR 0036); null on incidents from before. */
+  location_radius_meters?: number | null;
   /** How many reports the location estimate averages. */
   located_report_count: number;
   zip: string | null;

@@ -65,3 +65,28 @@ export async function replaceStreets(
       .execute();
   }
 }
+
+/** The distinct street keys of a network (a few thousand at most), for typo-tolerant matching. */
+export async function selectStreetKeys(db: Kysely<Database>, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('gazetteer_streets')
+    .select('name_key')
+    .distinct()
+    .where('network_id', '=', networkId)
+    .execute();
+  return rows.map((row) => row.name_key);
+}
+
+export async function selectStreetsByKeys(
+  db: Kysely<Database>,
+  networkId: string,
+  keys: readonly string[],
+): Promise<GazetteerStreetsTable[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('gazetteer_streets')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('name_key', 'in', keys)
+    .execute();
+}

@@ -16,9 +16,8 @@ import type {
 } from './place.contract.ts';
 import { readPlacesFile, readStreetsFile } from './place-file.ts';
 import type { ReadRow } from './place-file.ts';
-import { locateText } from './place-locator.ts';
 import { countStreets, replacePlaces, replaceStreets, selectPlaces } from './place.repository.ts';
-import { loadGazetteer } from './place-lookup.ts';
+import { locateInGazetteer } from './place-lookup.ts';
 
 /** Admins keep the lists; the people who place reports may look a place up. */
 const gazetteerKeepers: readonly Role[] = ['admin'];
@@ -163,8 +162,7 @@ export async function locatePlace(
   input: LocateInput,
 ): Promise<LocateAnswer> {
   requireRole(principal, gazetteerReaders);
-  const gazetteer = await loadGazetteer(deps.db, principal.networkId);
-  const found = locateText(input.text, gazetteer.places, gazetteer.streets);
+  const found = await locateInGazetteer(deps.db, principal.networkId, input.text);
   return {
     found: found
       ? {
