@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { EvidenceEventType } from '../../../server/modules/field/evidence/evidence.contract.ts';
 import type { OfferEventType } from '../../../server/modules/field/dispatch/dispatch.contract.ts';
 import type { IncidentEventType } from '../../../server/modules/intake/incidents/incident.contract.ts';
+import type { WatchEventType } from '../../../server/modules/watch/shifts/shift.contract.ts';
 import { listOf } from './list-of.ts';
 
 /**
@@ -10,7 +11,7 @@ import { listOf } from './list-of.ts';
  * typecheck here until the app listens for it too.
  */
 export const realtimeEventTypes = listOf<
-  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent
+  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent | WatchEventType
 >()([
   'incident.opened',
   'incident.reportAdded',
@@ -33,6 +34,7 @@ export const realtimeEventTypes = listOf<
   'evidence.exportApproved',
   'resync',
   'ready',
+  'watch.signupChanged',
 ]);
 
 /** Sent by the realtime hub itself: connected, and "events were dropped, refetch everything". */
