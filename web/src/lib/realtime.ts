@@ -3,6 +3,7 @@ import type { EvidenceEventType } from '../../../server/modules/field/evidence/e
 import type { OfferEventType } from '../../../server/modules/field/dispatch/dispatch.contract.ts';
 import type { IncidentEventType } from '../../../server/modules/intake/incidents/incident.contract.ts';
 import type { VoiceEventType } from '../../../server/modules/channels/voice/voice.contract.ts';
+import type { WatchEventType } from '../../../server/modules/watch/shifts/shift.contract.ts';
 import { listOf } from './list-of.ts';
 
 /**
@@ -12,6 +13,7 @@ import { listOf } from './list-of.ts';
  */
 export const realtimeEventTypes = listOf<
   IncidentEventType | OfferEventType | EvidenceEventType | VoiceEventType | StreamEvent
+  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent | WatchEventType
 >()([
   'incident.opened',
   'incident.reportAdded',
@@ -40,6 +42,7 @@ export const realtimeEventTypes = listOf<
   'voice.voicemailStored',
   'resync',
   'ready',
+  'watch.signupChanged',
 ]);
 
 /** Sent by the realtime hub itself: connected, and "events were dropped, refetch everything". */

@@ -61,9 +61,30 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock of `timeZone` at `at`, written as if it were UTC ("floating" time). */
 export function wallClockOf(at: number, timeZone: string): number {
+  return at + offsetAt(at, timeZone);
+}
+
+function formattedWallClock(at: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(at));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+}
+
+/** Zones change offset only at quarter hours, so one offset holds for a whole quarter. */
+const quarterMs = 15 * 60 * 1000;
+const offsetCache = new Map<string, number>();
+
+/** The zone's offset from UTC at `at`, remembered per quarter hour (Intl is slow: the bench). */
+function offsetAt(at: number, timeZone: string): number {
+  const quarter = Math.floor(at / quarterMs) * quarterMs;
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = formattedWallClock(quarter, timeZone) - quarter;
+    if (offsetCache.size >= 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /**
@@ -71,11 +92,11 @@ export function wallClockOf(at: number, timeZone: string): number {
  * time moves forward with the clocks; in a fall-back hour the first of the two is taken.
  */
 export function instantOfWallClock(wall: number, timeZone: string): number {
-  const firstGuess = wall - (wallClockOf(wall, timeZone) - wall);
-  const offset = wallClockOf(firstGuess, timeZone) - firstGuess;
-  const candidate = wall - offset;
-  const earlier = candidate - 60 * 60 * 1000;
-  return wallClockOf(earlier, timeZone) === wall ? earlier : candidate;
+  // The offsets a day either side: any change of offset near the wall time lies between them.
+  const offsets = [offsetAt(wall - dayMs, timeZone), offsetAt(wall + dayMs, timeZone)];
+  const matching = offsets.map((offset) => wall - offset).filter((at) => wallClockOf(at, timeZone) === wall);
+  if (matching.length > 0) return Math.min(...matching);
+  return wall - Math.min(...offsets);
 }
 
 function floatingStart(pattern: ShiftPattern): Date {
@@ -88,8 +109,11 @@ export function ruleSetOf(pattern: ShiftPattern) {
   const options = parseShiftRule(pattern.recurrenceRule);
   if (!options) return null;
   const dtstart = floatingStart(pattern);
+  const rule = new RRule({ ...options, dtstart });
+  // A set costs more to expand; without skipped dates the rule alone gives the same dates.
+  if (pattern.skippedDates.length === 0) return rule;
   const set = new RRuleSet();
-  set.rrule(new RRule({ ...options, dtstart }));
+  set.rrule(rule);
   for (const date of pattern.skippedDates) {
     set.exdate(new Date(Date.parse(`${date}T00:00:00Z`) + pattern.startMinute * 60_000));
   }

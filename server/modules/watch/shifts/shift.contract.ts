@@ -8,6 +8,9 @@ export type WatchRole = (typeof watchRoles)[number];
 export const coverageStatuses = ['empty', 'short', 'covered'] as const;
 export type CoverageStatus = (typeof coverageStatuses)[number];
 
+/** Realtime: an occurrence's sign-ups changed (coordinators of the area and the volunteers in it). */
+export type WatchEventType = 'watch.signupChanged';
+
 export const signupStatuses = ['confirmed', 'waitlisted'] as const;
 export type SignupStatus = (typeof signupStatuses)[number];
 

@@ -9,7 +9,7 @@ import type { WatchDeps } from '../sites/site.service.ts';
 import { canManageWatchArea, requireWatchReader, requireWatchVolunteerAt } from '../sites/watch.policy.ts';
 import { occurrencesBetween } from './recurrence.ts';
 import { signUpSchema } from './shift.contract.ts';
-import type { SignUpInput, SignupStatus } from './shift.contract.ts';
+import type { SignUpInput, SignupStatus, WatchEventType } from './shift.contract.ts';
 import {
   confirmSignup,
   deleteSignup,
@@ -28,7 +28,7 @@ function emitSignupChanged(
   now: number,
 ): void {
   uow.emit({
-    type: 'watch.signupChanged',
+    type: 'watch.signupChanged' satisfies WatchEventType,
     networkId: input.networkId,
     rooms: [
       rooms.role(input.networkId, 'coordinator'),
