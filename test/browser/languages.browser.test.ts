@@ -40,7 +40,7 @@ const expected = {
   },
   pt: {
     name: 'Português',
-    reportTitle: 'Denunciar ação de imigração ou polícia',
+    reportTitle: 'Relatar uma ação de imigração ou da polícia',
     reportReceived: 'Relato recebido',
     queueNav: 'Fila de incidentes',
     signOut: 'Sair',
