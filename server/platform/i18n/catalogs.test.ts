@@ -3,7 +3,7 @@ import { errorCodes } from '../errors/error-codes.ts';
 import { analyzeMessage, checkCatalogs, smsMessageBudget } from './catalog-check.ts';
 import { loadCatalogs } from './catalog-loader.ts';
 import type { Catalogs } from './catalog-loader.ts';
-import { completeLanguages, incompleteLanguages, registeredLanguages } from './languages.ts';
+import { completeLanguages, incompleteLanguages, registeredLanguages } from './languages.contract.ts';
 
 const catalogs = loadCatalogs();
 

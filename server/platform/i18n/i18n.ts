@@ -1,7 +1,7 @@
 import IntlMessageFormat from 'intl-messageformat';
 import { loadCatalogs } from './catalog-loader.ts';
 import type { Catalogs } from './catalog-loader.ts';
-import { completeLanguages } from './languages.ts';
+import { completeLanguages } from './languages.contract.ts';
 
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
 export type TextDirection = 'ltr' | 'rtl';

@@ -10,8 +10,8 @@ export {
   incompleteLanguages,
   isRegisteredLanguage,
   registeredLanguages,
-} from './languages.ts';
-export type { RegisteredLanguage } from './languages.ts';
+} from './languages.contract.ts';
+export type { RegisteredLanguage } from './languages.contract.ts';
 
 import { getI18n } from './i18n.ts';
 

@@ -65,9 +65,14 @@ export async function setLanguage(language: Language): Promise<void> {
   document.documentElement.dir = directionOf(language);
 }
 
-/** The script direction of an offered language ('ltr' for one the server did not list). */
+// Right-to-left scripts, for a language the server did not list (a network's older choice).
+const rightToLeftScripts: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb']);
+
+/** The script direction of a language: the server's word for an offered one. */
 export function directionOf(language: string): 'ltr' | 'rtl' {
-  return offered.find((entry) => entry.code === language)?.direction ?? 'ltr';
+  const listed = offered.find((entry) => entry.code === language);
+  if (listed) return listed.direction;
+  return rightToLeftScripts.has(language.split('-')[0] ?? '') ? 'rtl' : 'ltr';
 }
 
 export function currentLanguage(): Language {

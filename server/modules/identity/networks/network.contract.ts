@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-import { registeredLanguages } from '../../../platform/i18n/languages.ts';
-import type { RegisteredLanguage } from '../../../platform/i18n/languages.ts';
+import { registeredLanguages } from '../../../platform/i18n/languages.contract.ts';
+import type { RegisteredLanguage } from '../../../platform/i18n/languages.contract.ts';
 
 /**
- * A language Amparo knows (platform/i18n/languages.ts); each needs translated templates. A network
+ * A language Amparo knows (platform/i18n/languages.contract.ts); each needs translated templates. A network
  * may offer only those whose catalog is complete: network-languages.ts checks that on the server,
  * and GET /app/languages gives the app the same list (ADR 0033).
  */
