@@ -56,7 +56,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   });
   installConnectionLimits(app.server, context.config.http);
   installErrorHandling(app);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { imageOrigin: context.config.map.imageOrigin });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, {
     bodyLimit: context.config.bodyLimitBytes,

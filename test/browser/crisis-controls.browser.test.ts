@@ -314,6 +314,45 @@ function crisisControls(dialect: DialectName): void {
     await other.context.close();
   }, 120_000);
 
+  it('a flood of reports moves the accepted and held numbers on an open crisis screen', async () => {
+    const flooded = await buildNetwork(world.factories, { languages: [...languages] });
+    const watcher = await buildMember(world.factories, {
+      networkId: flooded.id,
+      displayName: 'Fran Flow',
+      roles: [{ role: 'coordinator' }],
+      withTotp: true,
+    });
+    const person = await newPerson(browser);
+    await signInMember(person.page, server.url, watcher);
+    await person.page.goto(`${server.url}/app/#/crisis`);
+    await person.page.waitForSelector('#intake-flow[data-accepted="0"][data-held="0"]');
+    expect(await person.page.locator('#intake-flow-list tbody tr').count()).toBe(15);
+
+    // While the screen stays open, an outsider floods the public form: 20 get in, 6 are held.
+    const statuses: number[] = [];
+    for (let index = 0; index < 26; index += 1) {
+      const response = await fetch(`${server.url}/api/public/${flooded.slug}/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify({ category: 'checkpoint', zip: '60608' }),
+      });
+      await response.body?.cancel();
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+    await person.page.waitForSelector('#intake-flow[data-accepted="20"][data-held="6"]', { timeout: 15_000 });
+    expect(await person.page.textContent('#intake-flow-summary')).toContain('20 accepted, 6 held');
+    for (const language of languages) {
+      await chooseLanguage(person.page, language);
+      await person.page.waitForSelector('#intake-flow-title');
+      await expectAccessible(person.page, `reports accepted and held (${language})`);
+      await screenshot(person.page, `crisis-flow-${language}`);
+    }
+    await chooseLanguage(person.page, 'en');
+    expect(person.problems).toEqual([]);
+    await person.context.close();
+  }, 120_000);
+
   it('a coordinator reads why a report was kept out of the queue; a dispatcher has no such screen', async () => {
     const person = await newPerson(browser);
     await signInMember(person.page, server.url, desk);

@@ -38,6 +38,8 @@ export const retentionRules: Record<string, RetentionRule> = {
     kept: 'hash-chained audit log: deleting breaks the chain; it holds ids and actions, never content',
   },
   hotline_numbers: { kept: "the network's own hotline numbers, not a reporter's" },
+  operators: { kept: "the deployment operator's account (email and authenticator secret encrypted)" },
+  operator_sessions: { purge: ['spent operator sessions'] },
   // Intake
   incidents: {
     gap: 'closed incidents: reduce to category, area and day after a configurable period (summary encrypted)',

@@ -42,6 +42,7 @@ import { alertsRows } from './rows/alerts.rows.ts';
 import { dispatchRows } from './rows/dispatch.rows.ts';
 import { rotaRows } from './rows/rota.rows.ts';
 import { watchRows } from './rows/watch.rows.ts';
+import { operatorRows } from './rows/operator.rows.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -75,4 +76,5 @@ export const routeMatrix: RouteRow[] = [
   ...dispatchRows,
   ...rotaRows,
   ...watchRows,
+  ...operatorRows,
 ];

@@ -20,6 +20,8 @@ const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5]
 import type { HttpLimits } from '../http/connection-limits.ts';
 import { parsePushHosts } from '../push/push-hosts.ts';
 import { defaultKeyFilePath } from '../crypto/key-placement.ts';
+import { parseBasemap } from '../map/basemap.ts';
+import type { BasemapConfig } from '../map/basemap.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -27,6 +29,8 @@ const environmentSchema = z.object({
   AMPARO_HOST: z.string().min(1).default('127.0.0.1'),
   AMPARO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   AMPARO_DATA_DIR: z.string().min(1).default('./data'),
+  AMPARO_MAP_TILE_URL: z.string().optional(),
+  AMPARO_MAP_PMTILES: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -150,6 +154,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   worker: { concurrency: number; pollMs: number; lanes: Record<JobLane, number> };
+  /** The map's self-hosted basemap (docs/basemap.md); every field null without one. */
+  map: BasemapConfig;
   /** Wall-clock limit of every outbound call (SMS, push, email); the socket is destroyed past it. */
   outboundDeadlineMs: number;
   /** Fastify's `trustProxy`: off, a hop count, or the proxies' addresses (docs/configuration.md). */
@@ -216,7 +222,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   }
   const env = parsed.data;
   const dataDirectory = path.resolve(env.AMPARO_DATA_DIR);
+  let map: BasemapConfig;
+  try {
+    map = parseBasemap(env, dataDirectory);
+  } catch (caught) {
+    throw new ConfigError([caught instanceof Error ? caught.message : String(caught)]);
+  }
   return {
+    map,
     port: env.PORT,
     host: env.AMPARO_HOST,
     publicUrl: (env.AMPARO_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),

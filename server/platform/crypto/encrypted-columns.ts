@@ -115,4 +115,6 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     context: 'alert_area_switches.reason',
   },
   { table: 'watch_sites', idColumn: 'id', column: 'details_enc', context: 'watch_sites.details' },
+  { table: 'operators', idColumn: 'id', column: 'email_enc', context: 'operators.email' },
+  { table: 'operators', idColumn: 'id', column: 'totp_secret_enc', context: 'operators.totp_secret' },
 ];

@@ -5,7 +5,20 @@
  */
 export const smsKeywords = {
   /** A responder takes an offer: "ACEPTO K7H3". */
-  acceptOffer: ['ACEPTO', 'ACEPTAR', 'ACEPTA', 'ACCEPT', 'YES', 'SI', 'OK', 'نعم', 'أقبل', 'SIM', 'ACEITO', 'WI'],
+  acceptOffer: [
+    'ACEPTO',
+    'ACEPTAR',
+    'ACEPTA',
+    'ACCEPT',
+    'YES',
+    'SI',
+    'OK',
+    'نعم',
+    'أقبل',
+    'SIM',
+    'ACEITO',
+    'WI',
+  ],
   /** A responder turns an offer down: "NO K7H3". */
   declineOffer: ['NO', 'DECLINE', 'DECLINO', 'RECHAZO', 'RECHAZAR', 'لا', 'أرفض', 'NAO', 'RECUSO', 'NON'],
   /** A paged dispatcher takes the incident: "TOMO K7H3" (issue 16, docs/adr/0028). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ServiceDeps } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
@@ -49,7 +50,7 @@ export interface OperatorSetupLink {
  * email again gives a fresh link while the first was not used (older links stop working);
  * OPERATOR_EXISTS once that operator has set a password.
  */
-export async function createOperator(deps: AuthDeps, input: unknown): Promise<OperatorSetupLink> {
+export async function createOperator(deps: ServiceDeps, input: unknown): Promise<OperatorSetupLink> {
   const { email } = parseInput(operatorCreateSchema, input);
   const emailIndex = deps.crypto.blindIndex(normalizeEmail(email), operatorEmailIndexPurpose);
   const token = newSecretToken();

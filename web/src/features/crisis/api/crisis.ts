@@ -8,6 +8,7 @@ import type {
   FloodModeAnswer,
   FloodModeState,
   HeldByLimit,
+  IntakeFlow,
 } from '../../../../../server/modules/intake/flood/flood-mode.contract.ts';
 import { get, post, put } from '../../../lib/api.ts';
 import { listAlerts } from '../../alerts/api/alerts.ts';
@@ -57,6 +58,11 @@ export async function getFloodMode(): Promise<FloodModeState> {
 /** Reports the intake limits held back lately, minute by minute (dispatchers, coordinators, admins). */
 export async function getHeldByLimit(): Promise<HeldByLimit | undefined> {
   return (await get<FloodModeAnswer>('/api/network/flood-mode')).heldByLimit;
+}
+
+/** Reports accepted and held per minute in the last quarter hour: flood mode's effect. */
+export async function getIntakeFlow(): Promise<IntakeFlow | undefined> {
+  return (await get<FloodModeAnswer>('/api/network/flood-mode')).intakeFlow;
 }
 
 export async function setFloodMode(isOn: boolean): Promise<FloodModeState> {

@@ -5,12 +5,24 @@ import { useResource } from '../../../lib/resource.ts';
 import { hasRole, useSession } from '../../auth/session.ts';
 import { useMemberNames } from '../../members/hooks/use-member-names.ts';
 import { listAreas } from '../../admin/api/areas.ts';
-import { getFloodMode, getHeldByLimit, getStopSwitches, setFloodMode, setStopSwitch } from '../api/crisis.ts';
+import {
+  getFloodMode,
+  getHeldByLimit,
+  getIntakeFlow,
+  getStopSwitches,
+  setFloodMode,
+  setStopSwitch,
+} from '../api/crisis.ts';
 import { AreaSwitches } from '../components/area-switches.tsx';
 import { CrisisSwitch } from '../components/crisis-switch.tsx';
 import { ExerciseRecipients } from '../components/exercise-recipients.tsx';
 import { HeldByLimitTable } from '../components/held-by-limit.tsx';
+import { IntakeFlowTable } from '../components/intake-flow.tsx';
+import { usePolling } from '../hooks/use-polling.ts';
 import { exerciseRecipientRoles, floodModeRoles, stopSwitchRoles } from '../roles.ts';
+
+/** How often the reports accepted and held are asked again (nothing held makes a realtime event). */
+const refreshMs = 5_000;
 
 /**
  * The coordinator's crisis controls: the stop switch (for the network and per area), flood mode, what the intake limits held
@@ -23,6 +35,9 @@ export function CrisisPage() {
   const areas = useResource(listAreas, []);
   const flood = useResource(getFloodMode, []);
   const held = useResource(getHeldByLimit, []);
+  const flow = useResource(getIntakeFlow, []);
+  usePolling(held.reload, refreshMs);
+  usePolling(flow.reload, refreshMs);
   const failure = stop.error ?? flood.error ?? areas.error;
   const network = stop.data?.network;
   return (
@@ -49,6 +64,7 @@ export function CrisisPage() {
         change={setFloodMode}
         onChanged={flood.reload}
       />
+      <IntakeFlowTable flow={flow.data} isFloodModeOn={flood.data?.isOn ?? false} />
       <AreaSwitches
         areas={areas.data}
         switches={stop.data?.areas}
