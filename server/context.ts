@@ -2,6 +2,9 @@ import { systemClock } from './platform/clock/clock.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import { schedulePagingForIncident } from './modules/field/index.ts';
 import { memberAccounts } from './modules/identity/index.ts';
+import type { NetworkActivityReader } from './modules/identity/index.ts';
+import { countIntakeActivity } from './modules/intake/index.ts';
+import { countAlertingActivity } from './modules/alerting/index.ts';
 import type { ModulePorts, PlatformContext } from './platform/context.ts';
 import { createFieldCrypto, loadKeyring } from './platform/crypto/index.ts';
 import type { Unlock } from './platform/crypto/index.ts';
@@ -19,7 +22,17 @@ import { closeSenders, createSenders } from './platform/senders.ts';
  * What modules implement for each other, handed in here: members' accounts, for auth; paging the
  * on-duty dispatchers when a report opens an incident, for intake (field implements it).
  */
-export const modulePorts: ModulePorts = { memberAccounts, incidentOpened: schedulePagingForIncident };
+/** The deployment operator's health view (ADR 0032): counts from intake and alerting, no content. */
+const networkActivity: NetworkActivityReader = async (db, networkId) => ({
+  ...(await countIntakeActivity(db, networkId)),
+  ...(await countAlertingActivity(db, networkId)),
+});
+
+export const modulePorts: ModulePorts = {
+  memberAccounts,
+  incidentOpened: schedulePagingForIncident,
+  networkActivity,
+};
 
 export interface PlatformContextOptions {
   logger: Logger;

@@ -35,6 +35,8 @@ const commands: Record<string, Command> = {
   keys: async (io, args) => (await import('./commands/keys.ts')).keysCommand(io, args),
   audit: async (io, args) => (await import('./commands/audit.ts')).auditCommand(io, args),
   demo: async (io, args) => (await import('./commands/demo.ts')).demoCommand(io, args),
+  operator: async (io, args) => (await import('./commands/coalition.ts')).operatorCommand(io, args),
+  network: async (io, args) => (await import('./commands/coalition.ts')).networkCommand(io, args),
   help: (io) => {
     io.stdout.write(usage);
     return exitCodes.ok;

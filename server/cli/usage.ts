@@ -25,6 +25,11 @@ Commands:
                                 Recompute the audit hash chains; exit 1 if any is broken.
   demo [--serve] [--reset]      Seed a synthetic demo network into an empty database (and start the server);
                                 --reset deletes ./data/demo first.
+  operator create --email <email>
+                                Create a deployment operator (no network) and print their one-time
+                                setup link: they create networks, see their health and suspend one.
+  network create --name <name> --slug <slug> [--timezone <Area/City>] [--languages en,es]
+                                Create another network and print its first admin's one-time setup link.
   help                          Show this help.
 
 Configuration comes from environment variables: see docs/configuration.md.

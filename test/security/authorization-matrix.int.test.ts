@@ -4,6 +4,7 @@ import type * as FastifyModule from 'fastify';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { buildOperator } from '../support/operators.ts';
 import { buildMatrixFixture, twinOf } from './matrix-fixture.ts';
 import type { Caller, MatrixFixture } from './matrix-fixture.ts';
 import { routeMatrix } from './route-matrix.ts';
@@ -156,6 +157,34 @@ describeEachDatabase('authorization matrix', (dialect) => {
     }
     expect(problems).toEqual([]);
     // ~110 routes × 12 callers through the whole stack: seconds on an idle machine, more on a busy one.
+  }, 180_000);
+
+  it("refuses a deployment operator's session on every members' route (403), and lets it call its own", async () => {
+    const operator = await buildOperator(testApp);
+    const admin = callers.find((caller) => caller.name === 'admin')!;
+    const problems: string[] = [];
+    for (const row of routeMatrix.filter((candidate) => !candidate.public)) {
+      const isOperatorRoute = row.url.startsWith('/api/operator/');
+      if (isOperatorRoute && row.url.includes('sign-out')) continue;
+      const request = row.request ? await row.request(fixture, admin) : {};
+      const url = concreteUrl(row, request);
+      // The operator's step-up: a fresh authenticator code of their own.
+      if (isOperatorRoute && request.body && 'code' in request.body) request.body.code = operator.nextCode();
+      const status = row.stream
+        ? (await callStream(`${baseUrl}${url}`, row.method, operator.headers)).status
+        : (
+            await testApp.app.inject({
+              method: row.method,
+              url,
+              headers: operator.headers,
+              ...(request.body ? { payload: request.body } : {}),
+            })
+          ).statusCode;
+      if (isOperatorRoute ? denied.has(status) : status !== 403) {
+        problems.push(`${keyOf(row)} as the operator: ${status}`);
+      }
+    }
+    expect(problems).toEqual([]);
   }, 180_000);
 
   it('would notice a leak: a network-B admin reading a network-A member is denied', async () => {

@@ -11,6 +11,7 @@ import {
   recoveryLinkPurgeTask,
 } from './members/recovery.jobs.ts';
 import { setupTokenPurgeTask } from './setup/setup.jobs.ts';
+import { operatorSessionPurgeTask } from './operators/operator.jobs.ts';
 
 /** Identity's jobs (server/jobs.ts lists them): the hourly purge of spent recovery links. */
 export function createIdentityJobs(context: PlatformContext): JobSet {
@@ -27,4 +28,5 @@ export const identityPurgeTasks: readonly PurgeTask[] = [
   invitationDeliveryPurgeTask,
   recoveryLinkPurgeTask,
   setupTokenPurgeTask,
+  operatorSessionPurgeTask,
 ];

@@ -5,3 +5,4 @@ export * from './auth/index.ts';
 export * from './audit/index.ts';
 export * from './setup/index.ts';
 export * from './identity.jobs.ts';
+export * from './operators/index.ts';

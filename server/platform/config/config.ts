@@ -103,6 +103,8 @@ const environmentSchema = z.object({
     .max(24 * 31)
     .default(0),
   AMPARO_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  AMPARO_VOICE_RING_SECONDS: z.coerce.number().int().min(5).max(120).default(25),
+  AMPARO_VOICEMAIL_MAX_SECONDS: z.coerce.number().int().min(10).max(600).default(120),
   TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
   TWILIO_ACCOUNT_SID: z
     .string()
@@ -196,6 +198,8 @@ export interface AppConfig {
   email: { smtpUrl: string | null; from: string };
   /** Evidence upload limits: bytes per photo and per video, pixels per photo (decompression bombs). */
   media: { photoMaxBytes: number; videoMaxBytes: number; maxPixels: number };
+  /** The phone line: how long operators' phones ring, and the longest voicemail. */
+  voice: { ringSeconds: number; voicemailMaxSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -305,6 +309,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
           }
         : null,
     sms: { ratePerSecond: env.AMPARO_SMS_RATE_PER_SECOND },
+    voice: {
+      ringSeconds: env.AMPARO_VOICE_RING_SECONDS,
+      voicemailMaxSeconds: env.AMPARO_VOICEMAIL_MAX_SECONDS,
+    },
     intake: { limitScale: env.AMPARO_INTAKE_LIMIT_SCALE },
     email: { smtpUrl: env.SMTP_URL ?? null, from: env.AMPARO_EMAIL_FROM },
     media: {

@@ -12,6 +12,7 @@ import { EnrolmentRequiredPage } from '../features/account/pages/enrolment-requi
 import { forgetOfflineCopies } from '../features/dispatch/offline-shell.ts';
 import { wipeOutbox } from '../features/dispatch/outbox/outbox.ts';
 import { UnsealPage } from '../features/seal/pages/unseal-page.tsx';
+import { OperatorApp } from '../features/operator/pages/operator-app.tsx';
 import { isApiError } from '../lib/message.ts';
 import { HelpOverlay } from './help-overlay.tsx';
 import { CurrentPage } from './current-page.tsx';
@@ -110,6 +111,8 @@ export function App() {
       <main id="main">
         {isSealed ? (
           <UnsealPage onUnsealed={unsealed} />
+        ) : path[0] === 'operator' ? (
+          <OperatorApp path={path} />
         ) : session === undefined ? (
           <p>{t('app.loading')}</p>
         ) : session === null ? (

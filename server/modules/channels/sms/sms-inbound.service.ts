@@ -43,6 +43,8 @@ export async function handleInboundSms(deps: HotlineDeps, input: InboundSms): Pr
   const network = await deps.directory.networkFor(input.to);
   const digits = normalizePhone(input.from);
   if (!network || !digits) return [];
+  // A suspended network (ADR 0032) stores nothing and answers one fixed line.
+  if (network.isSuspended) return [t(network.languages[0] ?? 'en', 'sms.notInService')];
   const { db, clock, crypto } = deps.report;
   const phoneE164 = `+${digits}`;
   const phoneHash = sourceHashOf(crypto, { kind: 'phone', phone: phoneE164 }) ?? '';

@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { isNetworkSuspended } from '../networks/network-suspension.repository.ts';
+import { isOperatorSessionToken } from '../operators/operator-session.service.ts';
 import { mustEnrolSecondFactor } from './auth.policy.ts';
 import type { Principal } from './principal.ts';
 import { resolvePrincipal, sessionPolicy } from './session.service.ts';
@@ -36,19 +38,35 @@ export function createAuthenticator(
     clock: context.clock,
     accounts: context.ports.memberAccounts,
   };
-  const cache = new WeakMap<FastifyRequest, Principal | null>();
-  async function findPrincipal(request: FastifyRequest): Promise<Principal | null> {
-    if (cache.has(request)) return cache.get(request) ?? null;
+  const cache = new WeakMap<FastifyRequest, { principal: Principal | null; isSuspended: boolean }>();
+  async function loadPrincipal(request: FastifyRequest) {
+    const cached = cache.get(request);
+    if (cached) return cached;
     const token = request.cookies[sessionCookieName];
     const principal = token ? await resolvePrincipal(deps, token) : null;
-    cache.set(request, principal);
-    return principal;
+    // A suspended network's members cannot act (ADR 0032); its data stays as it was.
+    const isSuspended = principal ? await isNetworkSuspended(deps.db, principal.networkId) : false;
+    const loaded = { principal, isSuspended };
+    cache.set(request, loaded);
+    return loaded;
+  }
+  async function findPrincipal(request: FastifyRequest): Promise<Principal | null> {
+    const { principal, isSuspended } = await loadPrincipal(request);
+    return isSuspended ? null : principal;
   }
   return {
     findPrincipal,
     async requirePrincipal(request, options = {}) {
-      const principal = await findPrincipal(request);
-      if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      const { principal, isSuspended } = await loadPrincipal(request);
+      if (isSuspended) throw new AppError('NETWORK_SUSPENDED', 'This network is suspended.');
+      if (!principal) {
+        // A deployment operator is no member: every members' route refuses them (ADR 0032).
+        const token = request.cookies[sessionCookieName];
+        if (token && (await isOperatorSessionToken(deps.db, token))) {
+          throw new AppError('FORBIDDEN', 'You do not have access to this.');
+        }
+        throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      }
       if (!safeMethods.has(request.method) && !hasValidCsrfToken(request, principal.csrfToken)) {
         throw new AppError('CSRF_FAILED', 'The form has expired; reload the page and try again.');
       }

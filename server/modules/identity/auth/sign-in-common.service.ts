@@ -3,6 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import { inTransaction } from '../../../platform/database/unit-of-work.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
+import { isNetworkSuspended } from '../networks/network-suspension.repository.ts';
 import type { MemberStatus } from '../members/index.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { SecondFactorMethod } from './second-factor.service.ts';
@@ -96,4 +97,10 @@ async function requireStillAllowed(
 ): Promise<void> {
   const member = await deps.accounts.loadPrincipalGrants(trx, memberId);
   if (!member || !statusesThatSignIn.includes(member.status)) throw signInFailed();
+  if (await isNetworkSuspended(trx, member.networkId)) throw networkSuspended();
+}
+
+/** Members of a network the deployment's operator suspended cannot sign in (ADR 0032). */
+export function networkSuspended(): AppError {
+  return new AppError('NETWORK_SUSPENDED', 'This network is suspended. Ask the coalition operator.');
 }

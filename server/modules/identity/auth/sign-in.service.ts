@@ -1,5 +1,6 @@
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../audit/index.ts';
+import { isNetworkSuspended } from '../networks/network-suspension.repository.ts';
 // The leaf file, not members' index.ts: that index imports auth, and a cycle would leave one side
 // half-initialized at start-up.
 import { memberEmailIndexPurpose, normalizeEmail } from '../members/member-contact.ts';
@@ -11,6 +12,7 @@ import {
   finishSignIn,
   hashPendingToken,
   maxPendingFailures,
+  networkSuspended,
   pendingExpired,
   pendingSignInLifetimeMs,
   signInFailed,
@@ -49,6 +51,7 @@ export async function signInWithPassword(
     });
     throw signInFailed();
   }
+  if (await isNetworkSuspended(deps.db, member.networkId)) throw networkSuspended();
   if (member.passwordHash && needsRehash(member.passwordHash)) {
     await deps.accounts.setPasswordHash(deps.db, member.id, await hashPassword(input.password));
   }

@@ -253,3 +253,14 @@ export async function findActiveMemberEmailEnc(
     .where('status', '=', 'active')
     .executeTakeFirst();
 }
+
+/** How many members a network has (not removed): a count for the deployment operator, no names. */
+export async function countMembersOfNetwork(db: Kysely<Database>, networkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('network_id', '=', networkId)
+    .where('status', '!=', 'removed')
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -3,6 +3,7 @@ import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { refuseUnofferedLanguages } from './network-languages.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -28,6 +29,8 @@ export interface Network {
   languages: string[];
   settings: NetworkSettings;
   createdAt: number;
+  /** Suspended by the deployment's operator: nothing answers for it but "not in service". */
+  isSuspended: boolean;
 }
 
 export interface CreateNetworkOptions {
@@ -49,6 +52,7 @@ export async function createNetwork(
   options: CreateNetworkOptions = {},
 ): Promise<Network> {
   const parsed = parseInput(createNetworkSchema, input);
+  refuseUnofferedLanguages(parsed.languages);
   if (await selectNetworkBySlug(trx, parsed.slug)) throw slugTaken();
   const row: NetworksTable = {
     id: newId(),
@@ -82,9 +86,18 @@ export async function findNetworkById(db: Kysely<Database>, networkId: string): 
   return row ? toNetwork(row) : null;
 }
 
+/**
+ * The network behind a public address (intake form, status pages, subscriptions, rumors), or null.
+ * NETWORK_NOT_IN_SERVICE for a suspended one: every public surface answers the same (ADR 0032).
+ */
 export async function findNetworkBySlug(db: Kysely<Database>, slug: string): Promise<Network | null> {
   const row = await selectNetworkBySlug(db, slug.toLowerCase());
+  if (row?.suspended_at != null) throw networkNotInService();
   return row ? toNetwork(row) : null;
+}
+
+export function networkNotInService(): AppError {
+  return new AppError('NETWORK_NOT_IN_SERVICE', 'This network is not in service.');
 }
 
 /** The network's settings with defaults filled in; NETWORK_NOT_FOUND for an unknown id. */
@@ -115,6 +128,7 @@ export function toNetwork(row: NetworksTable): Network {
     languages: parseLanguages(row.languages),
     settings: parseStoredSettings(row.settings),
     createdAt: row.created_at,
+    isSuspended: row.suspended_at != null,
   };
 }
 

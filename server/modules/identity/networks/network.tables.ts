@@ -12,6 +12,8 @@ export interface NetworksTable {
   /** JSON object of per-network settings (clustering windows, retention, ...). */
   settings: string;
   created_at: number;
+  /** Set by a deployment operator (ADR 0032): members cannot act, public surfaces answer "not in service". */
+  suspended_at?: number | null;
 }
 
 export interface AreasTable {

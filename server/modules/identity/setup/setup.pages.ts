@@ -35,6 +35,8 @@ export interface SetupFormView extends SetupPageContext {
   values?: Record<string, string | undefined>;
   errors?: Record<string, string>;
   formError?: string;
+  /** Set for the first admin of a network the operator made: the network's fields are not asked. */
+  networkName?: string;
 }
 
 export function setupFormPage(view: SetupFormView): string {
@@ -43,25 +45,28 @@ export function setupFormPage(view: SetupFormView): string {
   const errors = view.errors ?? {};
   const field = (name: (typeof fieldNames)[number], options: Partial<FormFieldOptions> & { label: string }) =>
     formField({ name, value: values[name], error: errors[name], ...options });
-  const title = t(language, 'setup.title');
+  const isAdminOnly = view.networkName !== undefined;
+  const title = isAdminOnly
+    ? t(language, 'setup.adminOnlyTitle', { networkName: view.networkName ?? '' })
+    : t(language, 'setup.title');
+  const networkFields = html`<h2>${t(language, 'setup.networkHeading')}</h2>
+    ${field('networkName', { label: t(language, 'setup.networkNameLabel'), input: { maxlength: 120 } })}
+    ${field('slug', {
+      label: t(language, 'setup.slugLabel'),
+      hint: t(language, 'setup.slugHint'),
+      input: { maxlength: 40, autocapitalize: 'none', spellcheck: 'false' },
+    })}
+    ${field('timezone', {
+      label: t(language, 'setup.timezoneLabel'),
+      hint: t(language, 'setup.timezoneHint'),
+      value: values.timezone ?? 'America/Chicago',
+    })}`;
   const body = html`<h1>${title}</h1>
-    <p>${t(language, 'setup.intro')}</p>
+    <p>${t(language, isAdminOnly ? 'setup.adminOnlyIntro' : 'setup.intro')}</p>
     ${errorSummary(language, errors)}
     ${view.formError ? html`<p class="form-error" role="alert"><strong>${view.formError}</strong></p>` : ''}
     <form method="post" novalidate>
-      ${csrfField(view.csrfToken)}
-      <h2>${t(language, 'setup.networkHeading')}</h2>
-      ${field('networkName', { label: t(language, 'setup.networkNameLabel'), input: { maxlength: 120 } })}
-      ${field('slug', {
-        label: t(language, 'setup.slugLabel'),
-        hint: t(language, 'setup.slugHint'),
-        input: { maxlength: 40, autocapitalize: 'none', spellcheck: 'false' },
-      })}
-      ${field('timezone', {
-        label: t(language, 'setup.timezoneLabel'),
-        hint: t(language, 'setup.timezoneHint'),
-        value: values.timezone ?? 'America/Chicago',
-      })}
+      ${csrfField(view.csrfToken)} ${isAdminOnly ? '' : networkFields}
       <h2>${t(language, 'setup.adminHeading')}</h2>
       ${field('adminDisplayName', {
         label: t(language, 'setup.displayNameLabel'),
@@ -80,7 +85,11 @@ export function setupFormPage(view: SetupFormView): string {
         error: errors.password,
         input: { autocomplete: 'new-password', minlength: 12, maxlength: 256 },
       })}
-      <p><button type="submit">${t(language, 'setup.createButton')}</button></p>
+      <p>
+        <button type="submit">
+          ${t(language, isAdminOnly ? 'setup.createAccountButton' : 'setup.createButton')}
+        </button>
+      </p>
     </form>`;
   return renderPage({ language, title, body, currentUrl: view.currentUrl, isPrivate: true });
 }

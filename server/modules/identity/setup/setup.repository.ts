@@ -5,7 +5,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { SetupTokensTable } from './setup.tables.ts';
 
 export async function replaceUnusedSetupTokens(trx: Kysely<Database>, row: SetupTokensTable): Promise<void> {
-  await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
+  await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).where('network_id', 'is', null).execute();
   await trx.insertInto('setup_tokens').values(row).execute();
 }
 
@@ -32,8 +32,13 @@ export async function consumeSetupToken(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The first network's unused links (links for an operator-made network's admin stay). */
 export async function deleteUnusedSetupTokens(trx: Kysely<Database>): Promise<void> {
-  await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
+  await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).where('network_id', 'is', null).execute();
+}
+
+export async function insertSetupToken(trx: Kysely<Database>, row: SetupTokensTable): Promise<void> {
+  await trx.insertInto('setup_tokens').values(row).execute();
 }
 
 /** One setup at a time across processes (the browser link and the command line may race). */

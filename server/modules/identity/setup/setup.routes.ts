@@ -20,6 +20,7 @@ import {
 } from './setup.pages.ts';
 import type { SetupPageContext } from './setup.pages.ts';
 import { createFirstNetwork, hashSetupToken, requireUsableSetupToken } from './setup.service.ts';
+import { createNetworkAdmin, findNetworkAdminSetup } from './network-admin-setup.service.ts';
 
 type TokenRequest = FastifyRequest<{ Params: { setupToken: string } }>;
 
@@ -40,7 +41,9 @@ export function registerSetupRoutes(app: FastifyInstance, context: PlatformConte
     status: number,
     state: { values?: Record<string, string | undefined>; error?: AppError },
   ) {
-    await requireUsableSetupToken(deps, request.params.setupToken);
+    // A link for the first admin of a network the operator made (ADR 0032), else the first network's.
+    const adminSetup = await findNetworkAdminSetup(deps, request.params.setupToken);
+    if (!adminSetup) await requireUsableSetupToken(deps, request.params.setupToken);
     const page = pageContext(request, reply);
     const isFieldError = state.error?.code === 'VALIDATION_FAILED';
     const document = setupFormPage({
@@ -49,6 +52,7 @@ export function registerSetupRoutes(app: FastifyInstance, context: PlatformConte
       values: state.values,
       errors: isFieldError ? setupFieldErrors(page.language, state.error?.details ?? []) : undefined,
       formError: state.error && !isFieldError ? state.error.message : undefined,
+      networkName: adminSetup?.networkName,
     });
     return sendPage(reply, document, status);
   }
@@ -70,7 +74,10 @@ export function registerSetupRoutes(app: FastifyInstance, context: PlatformConte
     const setupToken = request.params.setupToken;
     if (isJsonPost(request)) {
       // JSON needs a CORS preflight cross-site, and the token in the path is itself the secret.
-      const created = await createFirstNetwork(deps, { setupToken, input: request.body, startSession: true });
+      const create = (await findNetworkAdminSetup(deps, setupToken))
+        ? createNetworkAdmin
+        : createFirstNetwork;
+      const created = await create(deps, { setupToken, input: request.body, startSession: true });
       setSessionCookie(reply, created.session!.token);
       return reply.status(201).send({
         networkId: created.networkId,
@@ -94,7 +101,10 @@ export function registerSetupRoutes(app: FastifyInstance, context: PlatformConte
     );
     try {
       const input = { ...values, password: body.password };
-      const created = await createFirstNetwork(deps, { setupToken, input, startSession: true });
+      const create = (await findNetworkAdminSetup(deps, setupToken))
+        ? createNetworkAdmin
+        : createFirstNetwork;
+      const created = await create(deps, { setupToken, input, startSession: true });
       setSessionCookie(reply, created.session!.token);
       return sendPage(reply, setupDonePage(pageContext(request, reply)), 201);
     } catch (error) {

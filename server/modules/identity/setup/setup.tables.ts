@@ -4,6 +4,8 @@ export interface SetupTokensTable {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /** Set for a network a deployment operator created: the link makes that network's first admin. */
+  network_id?: string | null;
 }
 
 declare module '../../../platform/database/schema.ts' {

@@ -14,6 +14,7 @@ export {
 export { intakeGuardFor } from '../flood/index.ts';
 export type { IntakeGuard } from '../flood/index.ts';
 export { findExistingReportIds } from './report.repository.ts';
+export { countIntakeActivity } from './report-activity.repository.ts';
 // Reporter contact and retention, for the SMS hotline and intake retention (they never name `reports`).
 export {
   findReportContact,
