@@ -172,6 +172,13 @@ function crisisControls(dialect: DialectName): void {
     // The approver is refused in Pilsen, and approves Uptown's alert.
     const approving = await newPerson(browser);
     await signInMember(approving.page, server.url, approver);
+    // The alerts list says it before anyone tries: which area, who, and why.
+    await approving.page.goto(`${server.url}/app/#/alerts`);
+    await approving.page.waitForSelector('#stop-banner [data-stopped-area]');
+    // Interpolated names are wrapped in bidi isolation marks: read the sentence without them.
+    const banner = (await approving.page.textContent('#stop-banner'))?.replace(/[\u2068\u2069]/g, '');
+    expect(banner).toContain('Alerts in Pilsen are stopped, by Carla Coordinator');
+    expect(banner).toContain('Why: Rumour of a raid, being checked');
     await approving.page.goto(`${server.url}/app/#/alerts/${inPilsen}`);
     const refused = approving.page.locator(
       '#approval-notice:has-text("A coordinator stopped alerts in this area")',

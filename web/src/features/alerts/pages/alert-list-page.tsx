@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { useMemberNames } from '../../members/hooks/use-member-names.ts';
 import { listAlerts } from '../api/alerts.ts';
 import { AreaStopsPanel } from '../components/area-stops-panel.tsx';
+import { StopBanner } from '../../crisis/components/stop-banner.tsx';
 import { kindLabelOf } from '../kind-label.ts';
 
 /** The network's alerts, newest first, under the areas a retraction stopped (to review). */
@@ -21,6 +22,7 @@ export function AlertListPage() {
       <h1 id="alerts-title">{t('alerts.title')}</h1>
       <p class="hint">{t('alerts.howToDraft')}</p>
       <Notice message={shown} />
+      <StopBanner stopSwitch={alerts.data?.stopSwitch} nameOf={nameOf} />
       <AreaStopsPanel
         stops={alerts.data?.stopSwitch.areaStops ?? []}
         nameOf={nameOf}
