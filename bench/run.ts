@@ -31,6 +31,7 @@ const sizes = isSmoke
       sms: { recipients: 10, ratePerSecond: 20 },
       push: { recipients: 50, concurrency: 4 },
       realtime: { clients: 50, changes: 3 },
+      watch: { sites: 20, weeks: 2 },
       deadlineMs: 60_000,
     }
   : {
@@ -42,6 +43,7 @@ const sizes = isSmoke
       sms: { recipients: 200, ratePerSecond: 20 },
       push: { recipients: 2_000, concurrency: 8 },
       realtime: { clients: 1_000, changes: 10 },
+      watch: { sites: 200, weeks: 8 },
       deadlineMs: 900_000,
     };
 
@@ -59,6 +61,7 @@ const { benchIntake } = await import('./intake.bench.ts');
 const { benchSharedLimits } = await import('./limits.bench.ts');
 const { benchPushDelivery } = await import('./push.bench.ts');
 const { benchRealtime } = await import('./realtime.bench.ts');
+const { benchWatchCoverage } = await import('./watch.bench.ts');
 const { machineDescription, notAvailable, renderMarkdown, writeResults } = await import('./results.ts');
 const { benchDialects, killRunningServers } = await import('./seed.ts');
 const { withDeadline } = await import('./timing.ts');
@@ -119,6 +122,7 @@ for (const dialect of dialects)
   await section('delivery (Web Push)', dialect, () => benchPushDelivery(dialect, sizes.push));
 for (const dialect of dialects)
   await section('realtime (SSE)', dialect, () => benchRealtime(dialect, sizes.realtime));
+await section('watch coverage', 'in memory', () => benchWatchCoverage(sizes.watch));
 if (dialects.length === 1)
   rows.push(
     notAvailable(

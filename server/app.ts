@@ -21,9 +21,12 @@ import { registerRumorRoutes } from './modules/alerting/rumors/index.ts';
 import { registerSetupRoutes } from './modules/identity/setup/index.ts';
 import { registerOperatorRoutes } from './modules/identity/operators/index.ts';
 import { registerSmsHotlineRoutes } from './modules/channels/sms/index.ts';
+import { registerVoiceLineRoutes } from './modules/channels/voice/index.ts';
 import { registerSubscriptionRoutes } from './modules/alerting/subscriptions/index.ts';
 import { registerTipRoutes } from './modules/intake/tips/index.ts';
 import { registerWebAppRoutes } from './modules/system/webapp/index.ts';
+import { registerPlaceRoutes } from './modules/intake/places/index.ts';
+import { registerWatchRoutes } from './modules/watch/index.ts';
 import type { PlatformContext } from './platform/context.ts';
 import { newId } from './platform/ids/ids.ts';
 import { fastifyTimeoutOptions, installConnectionLimits } from './platform/http/connection-limits.ts';
@@ -53,7 +56,7 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   });
   installConnectionLimits(app.server, context.config.http);
   installErrorHandling(app);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { imageOrigin: context.config.map.imageOrigin });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, {
     bodyLimit: context.config.bodyLimitBytes,
@@ -78,9 +81,12 @@ export async function buildApp(context: PlatformContext): Promise<FastifyInstanc
   registerSubscriptionRoutes(app, context);
   registerAlertRoutes(app, context);
   registerSmsHotlineRoutes(app, context);
+  registerVoiceLineRoutes(app, context);
   registerFloodModeRoutes(app, context);
+  registerWatchRoutes(app, context);
   registerTipRoutes(app, context);
   registerRumorRoutes(app, context);
+  registerPlaceRoutes(app, context);
   registerWebAppRoutes(app, context);
   registerOperatorRoutes(app, context);
   return app;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { subscriptionPurgeTasks } from './modules/alerting/index.ts';
+import { alertPurgeTasks, subscriptionPurgeTasks } from './modules/alerting/index.ts';
 import { channelsPurgeTasks } from './modules/channels/index.ts';
 import { fieldPurgeTasks, pagingPurgeTasks, rotaPurgeTasks } from './modules/field/index.ts';
 import { identityPurgeTasks } from './modules/identity/index.ts';
 import { intakePurgeTasks } from './modules/intake/index.ts';
+import { watchPurgeTasks } from './modules/watch/index.ts';
 import { defineJob, doneJobsPurgeTask, recurring } from './platform/jobs/index.ts';
+import { defineJob, doneJobsPurgeTask, recurring, spentEffectKeysPurgeTask } from './platform/jobs/index.ts';
 import { expiredSharedCountersPurgeTask } from './platform/limits/index.ts';
 import type { JobSet } from './platform/jobs/index.ts';
 import { checkPurgeTasks, purgeAndCompact, purgeOnSchedule } from './platform/retention/index.ts';
@@ -23,8 +25,12 @@ export const purgeTasks: readonly PurgeTask[] = checkPurgeTasks([
   ...rotaPurgeTasks,
   ...pagingPurgeTasks,
   ...subscriptionPurgeTasks,
+  ...watchPurgeTasks,
   doneJobsPurgeTask,
   expiredSharedCountersPurgeTask,
+  // Issue 15 §2: after unsubscribed subscribers (their finished deliveries go with them first).
+  ...alertPurgeTasks,
+  spentEffectKeysPurgeTask,
 ]);
 
 /** `amparo purge`: every task, then compaction so deleted rows are gone from the files. */

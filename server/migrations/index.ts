@@ -20,7 +20,14 @@ import * as responderContactVerification from './2026_11_29_0021_responder_conta
 import * as passkeyStepUp from './2026_11_29_0022_passkey_step_up.ts';
 import * as rotaAndPaging from './2026_11_29_0024_rota_and_paging.ts';
 import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
+import * as stopSwitchReasons from './2026_11_29_0026_stop_switch_reasons.ts';
 import * as coalition from './2026_11_29_0027_coalition.ts';
+import * as gazetteer from './2026_11_29_0030_gazetteer.ts';
+import * as voiceLine from './2026_11_29_0029_voice_line.ts';
+import * as courtWatch from './2026_11_29_0031_court_watch.ts';
+import * as publicPagesAndRetention from './2026_11_29_0028_public_pages_and_retention.ts';
+import * as retentionCounts from './2026_11_29_0028_retention_counts.ts';
+import * as locationUncertainty from './2026_11_29_0030_location_uncertainty.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -45,5 +52,12 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0022_passkey_step_up': passkeyStepUp,
   '2026_11_29_0024_rota_and_paging': rotaAndPaging,
   '2026_11_29_0025_field_resilience': fieldResilience,
+  '2026_11_29_0026_stop_switch_reasons': stopSwitchReasons,
   '2026_11_29_0027_coalition': coalition,
+  '2026_11_29_0030_gazetteer': gazetteer,
+  '2026_11_29_0029_voice_line': voiceLine,
+  '2026_11_29_0031_court_watch': courtWatch,
+  '2026_11_29_0028_public_pages_and_retention': publicPagesAndRetention,
+  '2026_11_29_0028_retention_counts': retentionCounts,
+  '2026_11_29_0030_location_uncertainty': locationUncertainty,
 };

@@ -156,25 +156,34 @@ describeEachDatabase('alert approval rules', (dialect) => {
     const world = await buildAlertWorld(testApp);
     const alert = await draft(world);
     const switchUrl = '/api/alerts/stop-switch';
-    expect(outcome(await call(testApp, 'POST', switchUrl, world.dispatcher, { isStopped: true }))).toEqual([
-      403,
-      'FORBIDDEN',
-    ]);
+    expect(
+      outcome(
+        await call(testApp, 'POST', switchUrl, world.dispatcher, {
+          isStopped: true,
+          reason: 'Checking a report',
+        }),
+      ),
+    ).toEqual([403, 'FORBIDDEN']);
     const tired = await member(
       testApp.context,
       world.network.id,
       { roles: [{ role: 'coordinator' }] },
       false,
     );
-    expect((await call(testApp, 'POST', switchUrl, tired, { isStopped: true })).statusCode).toBe(200);
+    expect(
+      (await call(testApp, 'POST', switchUrl, tired, { isStopped: true, reason: 'Checking a report' }))
+        .statusCode,
+    ).toBe(200);
     expect(outcome(await approve(alert.id, world.approver))).toEqual([423, 'ALERTS_STOPPED']);
-    expect(outcome(await call(testApp, 'POST', switchUrl, tired, { isStopped: false }))).toEqual([
-      403,
-      'STEP_UP_REQUIRED',
-    ]);
+    expect(
+      outcome(await call(testApp, 'POST', switchUrl, tired, { isStopped: false, reason: 'Report checked' })),
+    ).toEqual([403, 'STEP_UP_REQUIRED']);
     const list = await call(testApp, 'GET', '/api/alerts', world.dispatcher);
     expect(list.json<{ stopSwitch: { isStopped: boolean } }>().stopSwitch.isStopped).toBe(true);
-    expect((await call(testApp, 'POST', switchUrl, world.admin, { isStopped: false })).statusCode).toBe(200);
+    expect(
+      (await call(testApp, 'POST', switchUrl, world.admin, { isStopped: false, reason: 'Report checked' }))
+        .statusCode,
+    ).toBe(200);
     expect((await approve(alert.id, world.approver)).statusCode).toBe(200);
   });
 

@@ -81,8 +81,12 @@ describeEachDatabase('alert deliveries', (dialect) => {
     await smsSubscribe(testApp, world.network.id, phone, 'ALTA 60608');
     const alert = await draftAndApprove(world);
     expect(
-      (await call(testApp, 'POST', '/api/alerts/stop-switch', world.approver, { isStopped: true }))
-        .statusCode,
+      (
+        await call(testApp, 'POST', '/api/alerts/stop-switch', world.approver, {
+          isStopped: true,
+          reason: 'Checking a report',
+        })
+      ).statusCode,
     ).toBe(200);
     await startWorker();
     const held = await waitFor(
@@ -93,8 +97,12 @@ describeEachDatabase('alert deliveries', (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(textsTo(phone)).toHaveLength(0);
     expect(
-      (await call(testApp, 'POST', '/api/alerts/stop-switch', world.approver, { isStopped: false }))
-        .statusCode,
+      (
+        await call(testApp, 'POST', '/api/alerts/stop-switch', world.approver, {
+          isStopped: false,
+          reason: 'Report checked',
+        })
+      ).statusCode,
     ).toBe(200);
     await waitFor(
       () => detail(world, alert.id),

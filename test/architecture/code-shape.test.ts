@@ -27,6 +27,7 @@ describe('code shape', () => {
     expect(order.indexOf('intake')).toBeLessThan(order.indexOf('alerting'));
     expect(order.indexOf('field')).toBeLessThan(order.indexOf('channels'));
     expect(order.indexOf('alerting')).toBeLessThan(order.indexOf('channels'));
+    expect(order.indexOf('identity')).toBeLessThan(order.indexOf('watch'));
   });
 
   it('names every file with one fixed role or none', () => {

@@ -25,7 +25,9 @@ describe('module boundaries', () => {
     expect(owners.get('member_roles')).toBe('identity');
     expect(owners.get('evidence_exports')).toBe('field');
     expect(owners.get('alerts')).toBe('alerting');
-    expect(listModules()).toEqual(['alerting', 'channels', 'field', 'identity', 'intake', 'system']);
+    expect(owners.get('watch_sites')).toBe('watch');
+    expect(owners.get('watch_signups')).toBe('watch');
+    expect(listModules()).toEqual(['alerting', 'channels', 'field', 'identity', 'intake', 'system', 'watch']);
   });
 
   it('has no crossing at all', () => {

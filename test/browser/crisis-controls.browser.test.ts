@@ -22,6 +22,9 @@ import type { BrowserWorld } from './browser-support.ts';
 const isEnabled = shouldRunBrowserTests();
 const languages = ['en', 'es', 'ar'] as const;
 const pilsen = { lat: 41.8564, lon: -87.6604 };
+const uptown = { lat: 41.9665, lon: -87.6533 };
+// Inside Pilsen, but far enough from the first test's incident not to join it.
+const eastPilsen = { lat: 41.8564, lon: -87.642 };
 
 if (!isEnabled)
   describe.skip('crisis controls in Chromium (Chromium not installed)', () =>
@@ -42,6 +45,7 @@ function crisisControls(dialect: DialectName): void {
     const context = world.factories;
     const network = await buildNetwork(context, { languages: [...languages] });
     await buildArea(context, network.id, { name: 'Pilsen', center: pilsen, radiusMeters: 3000 });
+    await buildArea(context, network.id, { name: 'Uptown', center: uptown, radiusMeters: 2000 });
     const build = (displayName: string, role: 'dispatcher' | 'coordinator') =>
       buildMember(context, { networkId: network.id, displayName, roles: [{ role }], withTotp: true });
     desk = await build('Dana Dispatcher', 'dispatcher');
@@ -79,9 +83,15 @@ function crisisControls(dialect: DialectName): void {
       await screenshot(drafting.page, `crisis-stop-confirm-${language}`);
     }
     await chooseLanguage(drafting.page, 'en');
+    // The confirmation waits for a reason.
+    expect(await drafting.page.isDisabled('#stop-switch-confirm')).toBe(true);
+    await drafting.page.fill('#stop-switch-why', 'A coordinator account may be misused');
     await drafting.page.click('#stop-switch-confirm');
     await drafting.page.waitForSelector('#stop-switch[data-on=true]');
     expect(await drafting.page.textContent('#stop-switch-changed')).toContain('Carla Coordinator');
+    expect(await drafting.page.textContent('#stop-switch-reason')).toContain(
+      'A coordinator account may be misused',
+    );
 
     // The approver, on the alert page, is refused; the alert stays a draft.
     const approving = await newPerson(browser);
@@ -103,6 +113,7 @@ function crisisControls(dialect: DialectName): void {
     await chooseLanguage(approving.page, 'en');
     await approving.page.click('#stop-switch-toggle');
     expect(await approving.page.textContent('#stop-switch-question')).toContain('held while stopped is sent');
+    await approving.page.fill('#stop-switch-why', 'Account checked with its owner');
     const resumed = approving.page.locator('#stop-switch[data-on=false]');
     await clickWithStepUp(approving.page, '#stop-switch-confirm', approver, resumed);
     expect(await approving.page.textContent('#stop-switch-changed')).toContain('Ana Approver');
@@ -116,6 +127,101 @@ function crisisControls(dialect: DialectName): void {
       await person.context.close();
     }
   }, 180_000);
+
+  it('an area stopped on screen, with who and why, refuses approvals there and not in another area', async () => {
+    // Two confirmed incidents and their draft alerts: one in Pilsen, one in Uptown.
+    const drafting = await newPerson(browser);
+    await signInMember(drafting.page, server.url, drafter);
+    const draftAt = async (place: { lat: number; lon: number }, text: string): Promise<string> => {
+      const incidentId = await operatorReport(drafting.page, place, text, 'workplace');
+      for (const status of ['verifying', 'confirmed'])
+        await callFromPage(drafting.page, 'POST', `/api/incidents/${incidentId}/status`, { status });
+      await drafting.page.goto(`${server.url}/app/#/incident/${incidentId}`);
+      await drafting.page.click('button:has-text("Draft alert")');
+      await drafting.page.click('#composer-submit');
+      await drafting.page.waitForSelector('#frozen-title');
+      return drafting.page.url().split('#/alerts/')[1]!;
+    };
+    const inPilsen = await draftAt(eastPilsen, 'Agents at the bakery');
+    const inUptown = await draftAt(uptown, 'Agents at the bus depot');
+
+    // The drafter stops Pilsen only: one click asks, naming the area and that others go on.
+    await drafting.page.click('a[href="#/crisis"]');
+    const pilsenSwitch = drafting.page.locator(
+      '#area-switches .crisis-switch:has(h3:text-is("Alerts in Pilsen"))',
+    );
+    await pilsenSwitch.locator('button.crisis-button').click();
+    expect(await pilsenSwitch.locator('.confirm p').textContent()).toContain('Other areas are not stopped');
+    expect(await pilsenSwitch.locator('button.button-danger').isDisabled()).toBe(true);
+    await pilsenSwitch.locator('input').fill('Rumour of a raid, being checked');
+    for (const language of languages) {
+      await chooseLanguage(drafting.page, language);
+      await expectAccessible(drafting.page, `area stop confirmation (${language})`);
+      await screenshot(drafting.page, `crisis-area-stop-confirm-${language}`);
+    }
+    await chooseLanguage(drafting.page, 'en');
+    await pilsenSwitch.locator('button.button-danger').click();
+    await drafting.page.waitForSelector('#area-switches .crisis-switch[data-on=true]');
+    expect(await drafting.page.locator('#area-switches .crisis-switch[data-on=true]').count()).toBe(1);
+    const stopped = drafting.page.locator('#area-switches .crisis-switch[data-on=true]');
+    expect(await stopped.locator('h3').textContent()).toBe('Alerts in Pilsen');
+    expect(await stopped.textContent()).toContain('Carla Coordinator');
+    expect(await stopped.textContent()).toContain('Why: Rumour of a raid, being checked');
+    expect(await drafting.page.locator('#stop-switch[data-on=false]').count()).toBe(1);
+
+    // The approver is refused in Pilsen, and approves Uptown's alert.
+    const approving = await newPerson(browser);
+    await signInMember(approving.page, server.url, approver);
+    await approving.page.goto(`${server.url}/app/#/alerts/${inPilsen}`);
+    const refused = approving.page.locator(
+      '#approval-notice:has-text("A coordinator stopped alerts in this area")',
+    );
+    await clickWithStepUp(approving.page, '#approve-alert', approver, refused);
+    expect(await approving.page.locator('[data-alert-state=draft]').count()).toBe(1);
+    await approving.page.goto(`${server.url}/app/#/alerts/${inUptown}`);
+    await clickWithStepUp(
+      approving.page,
+      '#approve-alert',
+      approver,
+      approving.page.locator('[data-alert-state=approved]'),
+    );
+
+    // On the crisis screen the approver reads who stopped Pilsen and why, and resumes it.
+    await approving.page.goto(`${server.url}/app/#/crisis`);
+    const seen = approving.page.locator('#area-switches .crisis-switch[data-on=true]');
+    await seen.waitFor();
+    for (const language of languages) {
+      await chooseLanguage(approving.page, language);
+      await expectAccessible(approving.page, `area stopped (${language})`);
+      await screenshot(approving.page, `crisis-area-stopped-${language}`);
+    }
+    await chooseLanguage(approving.page, 'en');
+    expect(await seen.textContent()).toContain('Carla Coordinator');
+    await seen.locator('button.crisis-button').click();
+    expect(await seen.locator('.confirm p').textContent()).toContain('held while stopped is sent');
+    await seen.locator('input').fill('Checked: no raid there');
+    const pilsenAgain = approving.page.locator(
+      '#area-switches .crisis-switch:has(h3:text-is("Alerts in Pilsen"))',
+    );
+    await clickWithStepUp(
+      approving.page,
+      '#area-switches .crisis-switch[data-on=true] button.button',
+      approver,
+      pilsenAgain.locator('text=Alerts in Pilsen flow normally'),
+    );
+    expect(await pilsenAgain.textContent()).toContain('Ana Approver');
+    await approving.page.goto(`${server.url}/app/#/alerts/${inPilsen}`);
+    await clickWithStepUp(
+      approving.page,
+      '#approve-alert',
+      approver,
+      approving.page.locator('[data-alert-state=approved]'),
+    );
+    for (const person of [drafting, approving]) {
+      expect(person.problems).toEqual([]);
+      await person.context.close();
+    }
+  }, 240_000);
 
   it('a dispatcher turns flood mode on and off from the screen, and cannot touch the stop switch', async () => {
     const person = await newPerson(browser);
@@ -206,6 +312,45 @@ function crisisControls(dialect: DialectName): void {
     await other.page.waitForSelector('#held-by-limit-none');
     expect(await other.page.getAttribute('#held-by-limit', 'data-total')).toBe('0');
     await other.context.close();
+  }, 120_000);
+
+  it('a flood of reports moves the accepted and held numbers on an open crisis screen', async () => {
+    const flooded = await buildNetwork(world.factories, { languages: [...languages] });
+    const watcher = await buildMember(world.factories, {
+      networkId: flooded.id,
+      displayName: 'Fran Flow',
+      roles: [{ role: 'coordinator' }],
+      withTotp: true,
+    });
+    const person = await newPerson(browser);
+    await signInMember(person.page, server.url, watcher);
+    await person.page.goto(`${server.url}/app/#/crisis`);
+    await person.page.waitForSelector('#intake-flow[data-accepted="0"][data-held="0"]');
+    expect(await person.page.locator('#intake-flow-list tbody tr').count()).toBe(15);
+
+    // While the screen stays open, an outsider floods the public form: 20 get in, 6 are held.
+    const statuses: number[] = [];
+    for (let index = 0; index < 26; index += 1) {
+      const response = await fetch(`${server.url}/api/public/${flooded.slug}/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify({ category: 'checkpoint', zip: '60608' }),
+      });
+      await response.body?.cancel();
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+    await person.page.waitForSelector('#intake-flow[data-accepted="20"][data-held="6"]', { timeout: 15_000 });
+    expect(await person.page.textContent('#intake-flow-summary')).toContain('20 accepted, 6 held');
+    for (const language of languages) {
+      await chooseLanguage(person.page, language);
+      await person.page.waitForSelector('#intake-flow-title');
+      await expectAccessible(person.page, `reports accepted and held (${language})`);
+      await screenshot(person.page, `crisis-flow-${language}`);
+    }
+    await chooseLanguage(person.page, 'en');
+    expect(person.problems).toEqual([]);
+    await person.context.close();
   }, 120_000);
 
   it('a coordinator reads why a report was kept out of the queue; a dispatcher has no such screen', async () => {

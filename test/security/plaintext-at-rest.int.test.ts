@@ -11,6 +11,7 @@ import { createHotlineApp, randomPhone } from '../hotline/support.ts';
 import { encryptedColumns } from '../../server/platform/crypto/encrypted-columns.ts';
 import { classifyByName, explainedPlainColumns } from './plaintext-columns.ts';
 import { createMarkers, plantEverySensitiveField } from './plaintext-markers.ts';
+import { plantVoicemail } from '../hotline/voice-support.ts';
 import type { PlantedWorld } from './plaintext-markers.ts';
 
 /**
@@ -33,6 +34,11 @@ describeEachDatabase('no plaintext of sensitive fields at rest', (dialect) => {
       authToken: twilio.authToken,
     });
     planted = await plantEverySensitiveField(testApp, markers, randomPhone());
+    await plantVoicemail(testApp, twilio, {
+      hotline: planted.hotline,
+      callerPhone: markers.text.voiceCallerPhone,
+      speech: markers.text.voicemailSpeech,
+    });
   }, 60_000);
   afterAll(async () => {
     await testApp.close();
@@ -50,8 +56,8 @@ describeEachDatabase('no plaintext of sensitive fields at rest', (dialect) => {
     });
   }
 
-  function mediaFiles(): string[] {
-    const root = path.join(testApp.context.config.dataDirectory, 'media');
+  function mediaFiles(folder = 'media'): string[] {
+    const root = path.join(testApp.context.config.dataDirectory, folder);
     if (!fs.existsSync(root)) return [];
     return fs
       .readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -91,7 +97,12 @@ describeEachDatabase('no plaintext of sensitive fields at rest', (dialect) => {
         [text.reportDescription, text.operatorDescription, text.hotlineReportText],
       ],
       ['reports', 'location_text_enc', [text.reportLocationText]],
-      ['reports', 'callback_contact_enc', [text.reportCallbackContact, text.hotlineTexterPhone]],
+      [
+        'reports',
+        'callback_contact_enc',
+        [text.reportCallbackContact, text.hotlineTexterPhone, text.voiceCallerPhone],
+      ],
+      ['voice_calls', 'callback_phone_enc', [text.voiceCallerPhone]],
       ['incident_notes', 'body_enc', [text.incidentNote, text.statusChangeNote]],
       ['incident_messages', 'body_enc', [text.outboundMessage, text.inboundReply]],
       ['sms_conversations', 'draft_enc', [text.hotlineDraftText]],
@@ -141,6 +152,19 @@ describeEachDatabase('no plaintext of sensitive fields at rest', (dialect) => {
       .filter(([, needle]) => bytes.includes(needle))
       .map(([field]) => field);
     expect(found, 'readable in the media directory').toEqual([]);
+  });
+
+  it('keeps voicemail recordings encrypted: neither the audio nor what the caller said is readable on disk', () => {
+    const files = mediaFiles('voicemail');
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    const bytes = Buffer.concat(files.map((file) => fs.readFileSync(file)));
+    expect(bytes.length).toBeGreaterThan(markers.text.voicemailSpeech.length);
+    for (const file of files)
+      expect(fs.readFileSync(file).subarray(0, 3).toString('latin1'), file).not.toBe('ID3');
+    const found = needles()
+      .filter(([, needle]) => bytes.includes(needle))
+      .map(([field]) => field);
+    expect(found, 'readable in the voicemail directory').toEqual([]);
   });
 
   it('has a reason for every text column that is not encrypted', async () => {

@@ -117,4 +117,22 @@ export const explainedPlainColumns: Record<string, string> = {
   'webauthn_credentials.public_key': 'public: a passkey public key cannot sign',
   'webauthn_credentials.transports': 'internal: authenticator transport hints',
   'webauthn_challenges.challenge': 'random, single use, deleted after five minutes',
+  'gazetteer_places.name': 'public: a named public place (landmark, courthouse, station) an admin imported',
+  'gazetteer_places.name_key': 'public: the same name folded for matching',
+  'gazetteer_streets.name': 'public: a street name from a street list (e.g. OpenStreetMap)',
+  'gazetteer_streets.name_key': 'public: the same name folded for matching',
+  'gazetteer_streets.positions': 'public: a street centerline from a street list',
+  // Court and check-in watch (issue 19): the place's public name; its details are encrypted.
+  'watch_sites.name': 'public: the name of a courthouse, immigration office or check-in site',
+  'watch_shifts.starts_on': 'internal: the local date a recurring shift begins',
+  'watch_shifts.recurrence_rule': 'internal: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=TU), no person',
+  'watch_shifts.skipped_dates': 'internal: local dates a shift does not meet',
+  'watch_shifts.offered_roles': 'internal: watch role codes a shift asks for',
+  // The phone line (issue 18)
+  'voice_calls.call_sid': "internal: Twilio's id of a call (says nothing of who called); purged after a day",
+  'voice_calls.caller_last_digits':
+    'internal: the last two digits only, what an operator may see; purged after a day',
+  'voicemails.call_sid': "internal: Twilio's id of the call the voicemail came from",
+  'voicemails.recording_sid':
+    "internal: Twilio's id of the recording, kept until Twilio confirms its deletion",
 };

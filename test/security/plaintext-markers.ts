@@ -52,6 +52,8 @@ export function createMarkers() {
       evidenceExifText: `exif-marcador-${tag}`,
       totpSecretBase32: '', // filled in when the secret is issued
       passkeyName: `llave-marcador-${tag}`,
+      voiceCallerPhone: phone(),
+      voicemailSpeech: `grabacion-marcador-${tag}`,
     },
     /** Byte strings that must not appear either (the TOTP secret's raw bytes). */
     bytes: {} as Record<string, Buffer>,

@@ -14,7 +14,7 @@ export type RetentionRule = { purge: readonly string[] } | { kept: string } | { 
 export const retentionRules: Record<string, RetentionRule> = {
   // Platform
   jobs: { purge: ['jobs done over 7 days ago'] },
-  job_effects: { gap: 'effect-once keys of done jobs: delete with their job (ids only, no content)' },
+  job_effects: { purge: ['effect-once keys of finished jobs over 7 days old'] },
   shared_counters: { purge: ['shared limit counters of past windows'] },
   vapid_keys: { kept: "the deployment's Web Push key pair (private key encrypted); no person in it" },
   // Identity
@@ -54,7 +54,7 @@ export const retentionRules: Record<string, RetentionRule> = {
   incident_notes: { gap: 'dispatcher notes (encrypted): delete with the incident when it is reduced' },
   flagged_reports: { purge: ['flagged reports (weaponized tips) older than 24 hours'] },
   intake_flood_modes: { kept: 'one flood-mode switch per network; no person' },
-  tip_status_decoys: { gap: "a flagged tip's status stand-in: delete with the flagged report" },
+  tip_status_decoys: { purge: ["weaponized tips' status stand-ins 30 days after they expired"] },
   // Field
   responder_profiles: {
     kept: "a responder's roster entry while a member (last location expires: responders.purgeLocations)",
@@ -86,11 +86,22 @@ export const retentionRules: Record<string, RetentionRule> = {
     kept: 'STOP suppression by blind index only: deleting it would text someone who said STOP',
   },
   alerts: { kept: 'published alerts are public words, kept as the record of what the network said' },
-  alert_deliveries: { gap: 'per-recipient deliveries: reduce to counts per alert and channel after 30 days' },
+  alert_deliveries: {
+    purge: [
+      'unsubscribed subscribers (a STOP keeps only its blind-index suppression)',
+      'alert deliveries reduced to counts after 30 days',
+    ],
+  },
+  alert_delivery_counts: {
+    kept: 'how many deliveries of an alert went out per channel and status: counts, no recipient',
+  },
   alert_templates: { kept: 'pre-translated templates; no person' },
   alert_template_proposals: { kept: 'template changes and who approved them (two-person record)' },
-  alert_stop_switches: { kept: 'the global stop switch state; no person' },
+  alert_stop_switches: { kept: 'the global stop switch state, who set it and why (reason encrypted)' },
   alert_area_stops: { kept: 'per-area stop switches; no person' },
+  alert_area_switches: {
+    kept: 'per-area stop switches set by hand: who set them and why (reason encrypted)',
+  },
   alert_send_rates: { kept: 'caps on live alerts per zone; no person' },
   delivery_channel_states: { kept: "a provider channel's health (throttled, failing); no person" },
   // Channels
@@ -102,4 +113,13 @@ export const retentionRules: Record<string, RetentionRule> = {
       'thread message text older than the network retention (default 30 days)',
     ],
   },
+  // Intake: the network's gazetteer and street list (issue 25)
+  gazetteer_places: { kept: "the network's named public places, replaced by each import; no person" },
+  gazetteer_streets: { kept: "the network's street centerlines, replaced by each import; no person" },
+  // Watch (issue 19)
+  watch_sites: { kept: 'public places the network watches (details encrypted); no person' },
+  watch_shifts: { kept: 'recurring shift patterns (rule, times, counts); no person' },
+  watch_signups: { purge: ['watch sign-ups of shifts ended over 30 days ago'] },
+  voice_calls: { purge: ['phone calls after a day'] },
+  voicemails: { purge: ['voicemails older than the network retention of report text (default 30 days)'] },
 };

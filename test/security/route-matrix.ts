@@ -41,7 +41,9 @@ import { hotlineRows } from './rows/hotline.rows.ts';
 import { alertsRows } from './rows/alerts.rows.ts';
 import { dispatchRows } from './rows/dispatch.rows.ts';
 import { rotaRows } from './rows/rota.rows.ts';
+import { watchRows } from './rows/watch.rows.ts';
 import { operatorRows } from './rows/operator.rows.ts';
+import { voiceRows } from './rows/voice.rows.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -74,5 +76,7 @@ export const routeMatrix: RouteRow[] = [
   ...alertsRows,
   ...dispatchRows,
   ...rotaRows,
+  ...watchRows,
   ...operatorRows,
+  ...voiceRows,
 ];

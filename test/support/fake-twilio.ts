@@ -32,6 +32,14 @@ export interface FakeTwilio {
   attempts: { to: string; status: number; at: number }[];
   /** How many list queries (GET Messages.json) were answered. */
   listQueries(): number;
+  /** Serves `bytes` as Recordings/<sid>.mp3 until a DELETE of Recordings/<sid>.json removes it. */
+  addRecording(sid: string, bytes: Uint8Array): void;
+  /** Recordings still held (not deleted). */
+  recordings: Map<string, Uint8Array>;
+  /** Every recording request: GET of the audio or DELETE, with the HTTP status answered. */
+  recordingRequests: { method: string; sid: string; status: number }[];
+  /** Make the next `count` recording DELETEs fail with 500 (Twilio's side down). */
+  failRecordingDeletes(count: number): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +62,12 @@ export async function startFakeTwilio(
   let lost = 0;
   const attempts: { to: string; status: number; at: number }[] = [];
   const listPath = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
+  const recordings = new Map<string, Uint8Array>();
+  const recordingRequests: { method: string; sid: string; status: number }[] = [];
+  let failingDeletes = 0;
+  const recordingPath = new RegExp(
+    `^/2010-04-01/Accounts/${accountSid}/Recordings/(RE[0-9a-fA-F]{32})\\.(mp3|wav|json)$`,
+  );
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   const server = http.createServer((request, response) => {
     let raw = '';
@@ -64,6 +78,8 @@ export async function startFakeTwilio(
         response.end(JSON.stringify(body));
       };
       const url = new URL(request.url ?? '/', 'http://localhost');
+      const recording = recordingPath.exec(url.pathname);
+      if (recording) return answerRecording(request.method ?? 'GET', recording[1] ?? '', recording[2] ?? '');
       if (request.headers.authorization !== expectedAuth && url.pathname === listPath) {
         return send(401, { code: 20003, message: 'Authenticate', status: 401 });
       }
@@ -72,6 +88,42 @@ export async function startFakeTwilio(
         return send(200, { messages: listMessages(url.searchParams), next_page_uri: null });
       }
       if (request.method !== 'POST' || url.pathname !== listPath) {
+        return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+      }
+      /** Twilio's Recording resource: GET .mp3 is the audio, DELETE .json removes it (204). */
+      function answerRecording(method: string, sid: string, extension: string): void {
+        const note = (status: number) => recordingRequests.push({ method, sid, status });
+        if (request.headers.authorization !== expectedAuth) {
+          note(401);
+          return send(401, { code: 20003, message: 'Authenticate', status: 401 });
+        }
+        const bytes = recordings.get(sid);
+        if (method === 'GET' && extension === 'mp3' && bytes) {
+          note(200);
+          response.writeHead(200, {
+            'content-type': 'audio/mpeg',
+            'content-length': String(bytes.byteLength),
+          });
+          response.end(Buffer.from(bytes));
+          return;
+        }
+        if (method === 'DELETE' && extension === 'json') {
+          if (failingDeletes > 0) {
+            failingDeletes -= 1;
+            note(500);
+            return send(500, { code: 20500, message: 'Injected failure', status: 500 });
+          }
+          if (!bytes) {
+            note(404);
+            return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+          }
+          recordings.delete(sid);
+          note(204);
+          response.writeHead(204);
+          response.end();
+          return;
+        }
+        note(404);
         return send(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       }
       const posted = new URLSearchParams(raw);
@@ -178,6 +230,12 @@ export async function startFakeTwilio(
       lost = count;
     },
     listQueries: () => listCount,
+    recordings,
+    recordingRequests,
+    addRecording: (sid, bytes) => void recordings.set(sid, bytes),
+    failRecordingDeletes: (count) => {
+      failingDeletes = count;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

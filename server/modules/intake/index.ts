@@ -7,4 +7,5 @@ export * from './incidents/index.ts';
 export * from './flood/index.ts';
 export * from './tips/index.ts';
 export * from './retention/index.ts';
+export * from './places/index.ts';
 export * from './intake.jobs.ts';

@@ -20,6 +20,8 @@ const laneListPattern = new RegExp(`^(?:(?:${jobLanes.join('|')})=(?:[1-9]|[1-5]
 import type { HttpLimits } from '../http/connection-limits.ts';
 import { parsePushHosts } from '../push/push-hosts.ts';
 import { defaultKeyFilePath } from '../crypto/key-placement.ts';
+import { parseBasemap } from '../map/basemap.ts';
+import type { BasemapConfig } from '../map/basemap.ts';
 
 /** Environment variables Amparo reads; docs/configuration.md documents each one. */
 const environmentSchema = z.object({
@@ -27,6 +29,8 @@ const environmentSchema = z.object({
   AMPARO_HOST: z.string().min(1).default('127.0.0.1'),
   AMPARO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   AMPARO_DATA_DIR: z.string().min(1).default('./data'),
+  AMPARO_MAP_TILE_URL: z.string().optional(),
+  AMPARO_MAP_PMTILES: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -99,6 +103,8 @@ const environmentSchema = z.object({
     .max(24 * 31)
     .default(0),
   AMPARO_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  AMPARO_VOICE_RING_SECONDS: z.coerce.number().int().min(5).max(120).default(25),
+  AMPARO_VOICEMAIL_MAX_SECONDS: z.coerce.number().int().min(10).max(600).default(120),
   TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
   TWILIO_ACCOUNT_SID: z
     .string()
@@ -148,6 +154,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   worker: { concurrency: number; pollMs: number; lanes: Record<JobLane, number> };
+  /** The map's self-hosted basemap (docs/basemap.md); every field null without one. */
+  map: BasemapConfig;
   /** Wall-clock limit of every outbound call (SMS, push, email); the socket is destroyed past it. */
   outboundDeadlineMs: number;
   /** Fastify's `trustProxy`: off, a hop count, or the proxies' addresses (docs/configuration.md). */
@@ -190,6 +198,8 @@ export interface AppConfig {
   email: { smtpUrl: string | null; from: string };
   /** Evidence upload limits: bytes per photo and per video, pixels per photo (decompression bombs). */
   media: { photoMaxBytes: number; videoMaxBytes: number; maxPixels: number };
+  /** The phone line: how long operators' phones ring, and the longest voicemail. */
+  voice: { ringSeconds: number; voicemailMaxSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -212,7 +222,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   }
   const env = parsed.data;
   const dataDirectory = path.resolve(env.AMPARO_DATA_DIR);
+  let map: BasemapConfig;
+  try {
+    map = parseBasemap(env, dataDirectory);
+  } catch (caught) {
+    throw new ConfigError([caught instanceof Error ? caught.message : String(caught)]);
+  }
   return {
+    map,
     port: env.PORT,
     host: env.AMPARO_HOST,
     publicUrl: (env.AMPARO_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
@@ -292,6 +309,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
           }
         : null,
     sms: { ratePerSecond: env.AMPARO_SMS_RATE_PER_SECOND },
+    voice: {
+      ringSeconds: env.AMPARO_VOICE_RING_SECONDS,
+      voicemailMaxSeconds: env.AMPARO_VOICEMAIL_MAX_SECONDS,
+    },
     intake: { limitScale: env.AMPARO_INTAKE_LIMIT_SCALE },
     email: { smtpUrl: env.SMTP_URL ?? null, from: env.AMPARO_EMAIL_FROM },
     media: {

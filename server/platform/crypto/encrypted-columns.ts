@@ -102,6 +102,32 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   },
   { table: 'evidence_items', idColumn: 'id', column: 'file_key_enc', context: 'evidence_items.file_key' },
   { table: 'webauthn_credentials', idColumn: 'id', column: 'name_enc', context: 'webauthn_credentials.name' },
+  {
+    table: 'alert_stop_switches',
+    idColumn: 'network_id',
+    column: 'reason_enc',
+    context: 'alert_stop_switches.reason',
+  },
+  {
+    table: 'alert_area_switches',
+    idColumn: 'id',
+    column: 'reason_enc',
+    context: 'alert_area_switches.reason',
+  },
+  { table: 'watch_sites', idColumn: 'id', column: 'details_enc', context: 'watch_sites.details' },
   { table: 'operators', idColumn: 'id', column: 'email_enc', context: 'operators.email' },
   { table: 'operators', idColumn: 'id', column: 'totp_secret_enc', context: 'operators.totp_secret' },
+    table: 'incidents',
+    idColumn: 'id',
+    column: 'public_withheld_reason_enc',
+    context: 'incidents.public_withheld_reason',
+  },
+  // The phone line (issue 18): a caller's number kept with consent, and each voicemail file's key.
+  {
+    table: 'voice_calls',
+    idColumn: 'call_sid',
+    column: 'callback_phone_enc',
+    context: 'voice_calls.callback_phone',
+  },
+  { table: 'voicemails', idColumn: 'id', column: 'file_key_enc', context: 'voicemails.file_key' },
 ];

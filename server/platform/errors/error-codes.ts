@@ -195,10 +195,26 @@ export const errorCodes = {
   INCIDENT_MERGE_INVALID: { status: 409, message: 'app-field.error.INCIDENT_MERGE_INVALID' },
   INCIDENT_SPLIT_INVALID: { status: 409, message: 'app-field.error.INCIDENT_SPLIT_INVALID' },
   LOCATION_REQUIRED: { status: 400, message: 'errors.LOCATION_REQUIRED' },
+  /** A coordinator stopped one of the alert's areas with the area's stop switch. */
+  ALERT_AREA_SWITCHED_OFF: { status: 423, message: 'errors.ALERT_AREA_SWITCHED_OFF' },
   // the deployment operator (ADR 0032)
   NETWORK_SUSPENDED: { status: 403, message: 'errors.NETWORK_SUSPENDED' },
   NETWORK_NOT_IN_SERVICE: { status: 503, message: 'errors.NETWORK_NOT_IN_SERVICE' },
   OPERATOR_EXISTS: { status: 409, message: 'errors.OPERATOR_EXISTS' },
+  // intake: the network's gazetteer and street list (issue 25)
+  GAZETTEER_FILE_MALFORMED: { status: 422, message: 'errors.GAZETTEER_FILE_MALFORMED' },
+  GAZETTEER_HEADER_INVALID: { status: 422, message: 'errors.GAZETTEER_HEADER_INVALID' },
+  GAZETTEER_FILE_EMPTY: { status: 422, message: 'errors.GAZETTEER_FILE_EMPTY' },
+  GAZETTEER_FILE_TOO_LARGE: { status: 413, message: 'errors.GAZETTEER_FILE_TOO_LARGE' },
+  GAZETTEER_IMPORT_HAS_ERRORS: { status: 422, message: 'errors.GAZETTEER_IMPORT_HAS_ERRORS' },
+  // channels: the phone line (docs/adr/0035)
+  VOICEMAIL_NOT_FOUND: { status: 404, message: 'errors.VOICEMAIL_NOT_FOUND' },
+  // watch (issue 19)
+  WATCH_RULE_INVALID: { status: 400, message: 'errors.WATCH_RULE_INVALID' },
+  WATCH_ROLE_NOT_OFFERED: { status: 400, message: 'errors.WATCH_ROLE_NOT_OFFERED' },
+  WATCH_OCCURRENCE_NOT_FOUND: { status: 404, message: 'errors.WATCH_OCCURRENCE_NOT_FOUND' },
+  WATCH_OCCURRENCE_PAST: { status: 409, message: 'errors.WATCH_OCCURRENCE_PAST' },
+  WATCH_ALREADY_SIGNED_UP: { status: 409, message: 'errors.WATCH_ALREADY_SIGNED_UP' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -26,5 +26,5 @@ export type {
   PolygonGeometry,
   Position,
 } from './geojson.ts';
-export { isZipFormat, lookupZip, zipForPoint } from './zip-index.ts';
+export { isZipFormat, lookupZip, zipForPoint, zipRadiusMeters } from './zip-index.ts';
 export type { NearestZip, ZipCentroid } from './zip-index.ts';

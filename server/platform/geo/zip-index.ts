@@ -89,3 +89,22 @@ export function zipForPoint(lat: number, lon: number, maxDistanceMeters = Infini
   if (!nearest) return null;
   return { ...nearest, distanceMeters: distanceMeters({ lat, lon }, nearest) };
 }
+
+/** A ZIP's size is unknown here; the smallest and largest reach its centroid is taken to stand for. */
+const zipRadiusBounds = { min: 1_000, max: 15_000 };
+
+/**
+ * How far from its centroid a place in the ZIP may be: the distance to the nearest other ZIP's
+ * centroid (ZIPs tile the land, so a ZIP reaches about that far), between 1 and 15 km; null for an
+ * unknown ZIP.
+ */
+export function zipRadiusMeters(zip: string): number | null {
+  const centroid = lookupZip(zip);
+  if (!centroid) return null;
+  const { tree, centroids } = zipIndex();
+  const neighbor = around(tree, centroid.lon, centroid.lat, 2)
+    .map((id) => centroids[id])
+    .find((other) => other !== undefined && other.zip !== zip);
+  const reach = neighbor ? distanceMeters(centroid, neighbor) : zipRadiusBounds.max;
+  return Math.round(Math.min(zipRadiusBounds.max, Math.max(zipRadiusBounds.min, reach)));
+}

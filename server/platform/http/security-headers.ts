@@ -22,9 +22,25 @@ export const contentSecurityPolicy = [
   'upgrade-insecure-requests',
 ].join('; ');
 
-export function installSecurityHeaders(app: FastifyInstance): void {
+/**
+ * The policy with one more origin allowed for images: the network's own tile server (docs/basemap.md).
+ * Only images: the map loads tiles as <img>, so nothing may be fetched or run from there.
+ */
+export function contentSecurityPolicyFor(imageOrigin: string | null): string {
+  if (imageOrigin === null) return contentSecurityPolicy;
+  return contentSecurityPolicy.replace(
+    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${imageOrigin}`,
+  );
+}
+
+export function installSecurityHeaders(
+  app: FastifyInstance,
+  options: { imageOrigin?: string | null } = {},
+): void {
+  const policy = contentSecurityPolicyFor(options.imageOrigin ?? null);
   app.addHook('onSend', async (request, reply, payload) => {
-    applySecurityHeaders(request, reply);
+    applySecurityHeaders(request, reply, policy);
     return payload;
   });
 }
@@ -33,8 +49,12 @@ export function installSecurityHeaders(app: FastifyInstance): void {
  * The headers themselves, for the hook above and for the one answer no hook sees: Fastify's
  * `frameworkErrors` (a URL the router cannot decode) is sent before any route context exists.
  */
-export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  reply.header('content-security-policy', contentSecurityPolicy);
+export function applySecurityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  policy: string = contentSecurityPolicy,
+): void {
+  reply.header('content-security-policy', policy);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', 'DENY');
   reply.header('referrer-policy', 'no-referrer');

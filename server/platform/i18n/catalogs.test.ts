@@ -3,6 +3,7 @@ import { errorCodes } from '../errors/error-codes.ts';
 import { analyzeMessage, checkCatalogs, smsMessageBudget } from './catalog-check.ts';
 import { loadCatalogs } from './catalog-loader.ts';
 import type { Catalogs } from './catalog-loader.ts';
+import { completeLanguages, incompleteLanguages, registeredLanguages } from './languages.contract.ts';
 
 const catalogs = loadCatalogs();
 
@@ -19,6 +20,21 @@ describe('message catalogs in locales/', () => {
 
   it('are complete, valid ICU, with the same placeholders in every language and SMS-sized sms messages', () => {
     expect(checkCatalogs(catalogs)).toEqual([]);
+  });
+
+  it('are each a registered language (languages.ts), so a new folder is offered once complete', () => {
+    expect(
+      [...catalogs.keys()].filter(
+        (language) => !(registeredLanguages as readonly string[]).includes(language),
+      ),
+    ).toEqual([]);
+  });
+
+  it('are all complete: every language present is offered to networks and people', () => {
+    expect(incompleteLanguages(catalogs)).toEqual([]);
+    expect(completeLanguages(catalogs)).toEqual(
+      registeredLanguages.filter((language) => catalogs.has(language)),
+    );
   });
 
   it('have a human message for every error code, where the error table says it is', () => {
@@ -95,6 +111,23 @@ describe('checkCatalogs', () => {
     expect(checkCatalogs(catalogsOf({ es: complete.es }))).toEqual([
       'reference language "en" has no catalog',
     ]);
+  });
+});
+
+describe('completeLanguages', () => {
+  it('offers registered languages with every English key, English first, and nothing else', () => {
+    const languages = catalogsOf({
+      pt: { 'common.hello': 'Olá', 'common.bye': 'Tchau' },
+      ht: { 'common.hello': 'Bonjou' },
+      fr: { 'common.hello': 'Bonjour', 'common.bye': 'Au revoir' },
+      en: { 'common.hello': 'Hello', 'common.bye': 'Bye' },
+    });
+    expect(completeLanguages(languages)).toEqual(['en', 'pt']);
+    expect(incompleteLanguages(languages)).toEqual(['ht', 'fr']);
+  });
+
+  it('offers nothing without the reference catalog', () => {
+    expect(completeLanguages(catalogsOf({ pt: { 'common.hello': 'Olá' } }))).toEqual([]);
   });
 });
 

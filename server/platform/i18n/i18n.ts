@@ -1,6 +1,7 @@
 import IntlMessageFormat from 'intl-messageformat';
 import { loadCatalogs } from './catalog-loader.ts';
 import type { Catalogs } from './catalog-loader.ts';
+import { completeLanguages } from './languages.contract.ts';
 
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
 export type TextDirection = 'ltr' | 'rtl';
@@ -18,6 +19,8 @@ export function directionOf(language: string): TextDirection {
 export interface I18n {
   /** Languages with a catalog, English first. */
   supportedLanguages: readonly string[];
+  /** Registered languages whose catalog is complete (languages.ts): the ones offered to people. */
+  offeredLanguages: readonly string[];
   /**
    * Formats `namespace.key` in `language`. Never throws: an unknown language or a missing key
    * falls back to English (logged once per key), and a key missing everywhere returns the key.
@@ -94,6 +97,7 @@ export function createI18n(options: I18nOptions = {}): I18n {
 
   return {
     supportedLanguages,
+    offeredLanguages: completeLanguages(catalogs),
     directionOf,
     keys: () => (catalogs.get(fallbackLanguage) ?? new Map<string, string>()).keys(),
     hasMessage: (language, key) => catalogs.get(resolveLanguage(language))?.has(key) ?? false,

@@ -20,4 +20,5 @@ export {
   platformJobs,
   purgeFinishedJobs,
   purgeFinishedJobsDaily,
+  spentEffectKeysPurgeTask,
 } from './maintenance.jobs.ts';

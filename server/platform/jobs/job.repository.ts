@@ -141,9 +141,15 @@ export async function deleteFinishedJobs(
     .where('status', 'in', ['done', 'dead'])
     .where('finished_at', '<', finishedBefore)
     .executeTakeFirst();
+  const effects = await deleteSpentEffectKeys(db, finishedBefore);
+  return { jobs: Number(jobs.numDeletedRows), effects };
+}
+
+/** Deletes effect keys written before `writtenBefore` that no pending or running job can still need. */
+export async function deleteSpentEffectKeys(db: Kysely<Database>, writtenBefore: number): Promise<number> {
   const effects = await db
     .deleteFrom('job_effects')
-    .where('created_at', '<', finishedBefore)
+    .where('created_at', '<', writtenBefore)
     .where((where) =>
       where.or([
         where('job_id', 'is', null),
@@ -155,7 +161,7 @@ export async function deleteFinishedJobs(
       ]),
     )
     .executeTakeFirst();
-  return { jobs: Number(jobs.numDeletedRows), effects: Number(effects.numDeletedRows) };
+  return Number(effects.numDeletedRows);
 }
 
 /** Records an effect key. False when it was already recorded (the effect already happened). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PurgeTask } from '../retention/index.ts';
-import { deleteDoneJobs, deleteFinishedJobs } from './job.repository.ts';
+import { deleteDoneJobs, deleteFinishedJobs, deleteSpentEffectKeys } from './job.repository.ts';
 import { defineJob, recurring } from './job-definition.ts';
 import type { JobSet } from './job-definition.ts';
 
@@ -37,4 +37,14 @@ export const doneJobsPurgeTask: PurgeTask = {
   name: 'jobs done over 7 days ago',
   tables: ['jobs'],
   run: (deps) => deleteDoneJobs(deps.db, deps.clock.now() - 7 * dayMs),
+};
+
+/**
+ * Effect-once keys (ids only) are needed while their job may still retry: a week after they were
+ * written, a key no pending or running job holds is deleted (issue 15 §2).
+ */
+export const spentEffectKeysPurgeTask: PurgeTask = {
+  name: 'effect-once keys of finished jobs over 7 days old',
+  tables: ['job_effects'],
+  run: (deps) => deleteSpentEffectKeys(deps.db, deps.clock.now() - 7 * dayMs),
 };

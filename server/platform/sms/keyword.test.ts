@@ -45,6 +45,13 @@ describe('smsLanguageNames', () => {
       ['english', 'en'],
       ['عربي', 'ar'],
       ['العربية', 'ar'],
+      ['Kreyòl', 'ht'],
+      ['KREYOL', 'ht'],
+      ['ht', 'ht'],
+      ['Português', 'pt'],
+      ['PORTUGUES', 'pt'],
+      ['Tiếng Việt', 'vi'],
+      ['中文', 'zh'],
     ] as const) {
       expect(smsLanguageNames[normalizeSmsKeyword(typed)], typed).toBe(code);
     }

@@ -5,25 +5,38 @@
  */
 export const smsKeywords = {
   /** A responder takes an offer: "ACEPTO K7H3". */
-  acceptOffer: ['ACEPTO', 'ACEPTAR', 'ACEPTA', 'ACCEPT', 'YES', 'SI', 'OK', 'نعم', 'أقبل'],
+  acceptOffer: [
+    'ACEPTO',
+    'ACEPTAR',
+    'ACEPTA',
+    'ACCEPT',
+    'YES',
+    'SI',
+    'OK',
+    'نعم',
+    'أقبل',
+    'SIM',
+    'ACEITO',
+    'WI',
+  ],
   /** A responder turns an offer down: "NO K7H3". */
-  declineOffer: ['NO', 'DECLINE', 'DECLINO', 'RECHAZO', 'RECHAZAR', 'لا', 'أرفض'],
+  declineOffer: ['NO', 'DECLINE', 'DECLINO', 'RECHAZO', 'RECHAZAR', 'لا', 'أرفض', 'NAO', 'RECUSO', 'NON'],
   /** A paged dispatcher takes the incident: "TOMO K7H3" (issue 16, docs/adr/0028). */
-  claimIncident: ['TOMO', 'CLAIM', 'ACK', 'RECIBIDO', 'أستلم'],
+  claimIncident: ['TOMO', 'CLAIM', 'ACK', 'RECIBIDO', 'أستلم', 'PEGO', 'PRAN'],
   /** Twilio's documented default opt-out keywords, plus ALTO for Spanish speakers (the whole message). */
   optOut: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'ALTO'],
   /** Twilio's opt-in keywords that lift its own block (YES is left out: too common a reply). */
   optIn: ['START', 'UNSTOP'],
   /** Subscribe to alerts ("ALTA 60608"), by the language the keyword is in. */
-  join: { ALTA: 'es', JOIN: 'en' },
+  join: { ALTA: 'es', JOIN: 'en', ENTRAR: 'pt', ANTRE: 'ht' },
   /** Choose the language of alerts ("IDIOMA ESPANOL"). */
-  setLanguage: { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en' },
+  setLanguage: { IDIOMA: 'es', LANG: 'en', LANGUAGE: 'en', LINGUA: 'pt', LANGAJ: 'ht', 语言: 'zh' },
   /** What the hotline and alerts are (the whole message). */
-  help: { AYUDA: 'es', HELP: 'en', INFO: 'en' },
+  help: { AYUDA: 'es', HELP: 'en', INFO: 'en', AJUDA: 'pt', EDE: 'ht', 帮助: 'zh' },
   /** A reporter agrees to be texted back about their report... */
-  consentYes: ['YES', 'Y', 'SI', 'S', 'OK', 'OKAY', 'SURE', 'CLARO', 'DALE', 'نعم'],
+  consentYes: ['YES', 'Y', 'SI', 'S', 'OK', 'OKAY', 'SURE', 'CLARO', 'DALE', 'نعم', 'SIM', 'WI', 'CO', '是'],
   /** ...or does not. */
-  consentNo: ['NO', 'N', 'NOPE', 'لا'],
+  consentNo: ['NO', 'N', 'NOPE', 'لا', 'NAO', 'NON', 'KHONG', '不'],
   /** A greeting or a test text: answered with help, never made a report. */
   greeting: ['HI', 'HELLO', 'HEY', 'HOLA', 'BUENAS', 'BUENOS DIAS', 'TEST', 'PRUEBA', 'مرحبا'],
 } as const;
@@ -66,7 +79,10 @@ export function normalizeSmsKeyword(text: string): string {
     .trim();
 }
 
-/** Language names people text instead of codes, normalized, to the language's code. */
+/**
+ * Language names people text instead of codes, normalized, to the language's code: "Kreyòl" and
+ * "KREYOL" alike. A name may be two words ("Tiếng Việt"). Registered languages only (ADR 0033).
+ */
 export const smsLanguageNames: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
     ENGLISH: 'en',
@@ -78,5 +94,20 @@ export const smsLanguageNames: Readonly<Record<string, string>> = Object.fromEnt
     ARABE: 'ar',
     عربي: 'ar',
     العربية: 'ar',
+    KREYOL: 'ht',
+    'KREYOL AYISYEN': 'ht',
+    CREOLE: 'ht',
+    'HAITIAN CREOLE': 'ht',
+    HT: 'ht',
+    PORTUGUES: 'pt',
+    PORTUGUESE: 'pt',
+    PT: 'pt',
+    'TIENG VIET': 'vi',
+    VIETNAMESE: 'vi',
+    VI: 'vi',
+    中文: 'zh',
+    汉语: 'zh',
+    CHINESE: 'zh',
+    ZH: 'zh',
   }).map(([name, code]) => [normalizeSmsKeyword(name), code]),
 );

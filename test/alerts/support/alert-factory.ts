@@ -27,10 +27,15 @@ export async function buildAlert(
     state?: 'draft' | 'approved';
     status?: 'actual' | 'exercise';
     isOverride?: boolean;
+    /** The incident's category (default workplace); `home` alerts are coarsened (issue 15 §5). */
+    category?: 'workplace' | 'home';
+    areaNames?: string[];
   },
 ): Promise<BuiltAlert> {
+  const category = options.category ?? 'workplace';
   const incidentId = await buildIncident(context, options.networkId, {
     status: options.isOverride ? 'verifying' : 'confirmed',
+    category,
   });
   const id = newId();
   const publicId = newSecretToken(12);
@@ -47,14 +52,14 @@ export async function buildAlert(
     state: isApproved ? 'approved' : 'draft',
     urgency: 'urgent',
     incident_id: incidentId,
-    category: 'workplace',
-    template_key: 'alert.workplace',
+    category,
+    template_key: `alert.${category}`,
     lat: pilsen.lat,
     lon: pilsen.lon,
     radius_meters: 1000,
     zip: '60608',
     area_ids: JSON.stringify(options.areaIds ?? []),
-    area_names: JSON.stringify(['Pilsen']),
+    area_names: JSON.stringify(options.areaNames ?? ['Pilsen']),
     observed_at: now,
     free_text: '{}',
     messages: null,

@@ -82,7 +82,15 @@ export const alertsRows: RouteRow[] = [
     url: '/api/alerts/stop-switch',
     allow: ['admin', 'coordinator'],
     scope: 'own-network',
-    request: () => ({ body: { isStopped: false } }),
+    request: () => ({ body: { isStopped: false, reason: 'Matrix check' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/alerts/area-switches',
+    allow: ['admin', 'coordinator'],
+    // The body names network A's area: another network's member must not reach it.
+    scope: 'object',
+    request: (fixture) => ({ body: { areaId: fixture.areaA.id, isStopped: false, reason: 'Matrix check' } }),
   },
   {
     method: 'GET',

@@ -107,4 +107,77 @@ export const intakeRows: RouteRow[] = [
       return { params: { incidentId: incident.id }, body: { reportIds: [incident.reportIds[0]] } };
     },
   },
+
+  // the network's gazetteer and street list (issue 25)
+  {
+    method: 'GET',
+    url: '/api/gazetteer',
+    allow: ['admin', 'coordinator', 'dispatcher'],
+    scope: 'own-network',
+  },
+  {
+    method: 'POST',
+    url: '/api/gazetteer/places/preview',
+    allow: ['admin'],
+    scope: 'own-network',
+    request: () => ({ body: { format: 'csv', text: 'name,lat,lon\nCourthouse,41.85,-87.69' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/gazetteer/places',
+    allow: ['admin'],
+    scope: 'own-network',
+    request: () => ({ body: { format: 'csv', text: 'name,lat,lon\nCourthouse,41.85,-87.69' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/gazetteer/streets/preview',
+    allow: ['admin'],
+    scope: 'own-network',
+    request: () => ({
+      body: {
+        format: 'csv',
+        text: 'name,from_lat,from_lon,to_lat,to_lon\nW 18th St,41.8577,-87.672,41.8579,-87.656',
+      },
+  // issue 15 §5: a coordinator withholds an incident from the public pages (passkey step-up)
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/withhold',
+    allow: ['coordinator'],
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { reason: 'a family lives there' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/gazetteer/streets',
+    allow: ['admin'],
+    scope: 'own-network',
+    request: () => ({
+      body: {
+        format: 'csv',
+        text: 'name,from_lat,from_lon,to_lat,to_lon\nW 18th St,41.8577,-87.672,41.8579,-87.656',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/gazetteer/locate',
+    allow: ['admin', 'coordinator', 'dispatcher'],
+    scope: 'own-network',
+    request: () => ({ body: { text: '18th and Blue Island' } }),
+    url: '/api/incidents/:incidentId/publish',
+    allow: ['coordinator'],
+    request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/incidents/:incidentId/location',
+    allow: incidentWorkers,
+    request: async (fixture) => ({
+      params: { incidentId: (await freshIncident(fixture)).id },
+      body: { lat: 41.8578, lon: -87.669 },
+    }),
+  },
 ];

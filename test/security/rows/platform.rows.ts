@@ -18,4 +18,5 @@ export const platformRows: RouteRow[] = [
   // static assets
   { method: 'GET', url: '/assets/public.css', public: true, note: 'versioned stylesheet' },
   { method: 'GET', url: '/favicon.ico', public: true, note: 'site icon of the public pages' },
+  { method: 'GET', url: '/app/languages', public: true, note: 'languages with complete catalogs, no data' },
 ];

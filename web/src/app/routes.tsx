@@ -25,6 +25,10 @@ import { RecoveryApprovalPage } from '../features/members/pages/recovery-approva
 import { incidentPageRoles, incidentRoles } from '../features/incidents/roles.ts';
 import { alertReaderRoles } from '../features/alerts/roles.ts';
 import { listOf } from '../lib/list-of.ts';
+import { PlacesPage } from '../features/places/pages/places-page.tsx';
+import { WatchCoveragePage } from '../features/watch/pages/watch-coverage-page.tsx';
+import { WatchSchedulePage } from '../features/watch/pages/watch-schedule-page.tsx';
+import { WatchSitesPage } from '../features/watch/pages/watch-sites-page.tsx';
 
 export type RouteParams = Record<string, string>;
 
@@ -40,6 +44,9 @@ export interface Route {
 
 /** Who manages members (the server's memberManagerRoles). */
 const memberManagers = listOf<MemberManagerRole>()(['coordinator', 'admin']);
+
+/** Who stands watch (the server's watchVolunteerRoles). */
+const watchVolunteers: readonly Role[] = ['coordinator', 'dispatcher', 'responder', 'advocate'];
 
 /** Every screen of the app. Hash routes (`#/incident/<id>`): the server knows none of them. */
 export const routes: readonly Route[] = [
@@ -63,6 +70,10 @@ export const routes: readonly Route[] = [
   { path: '/admin/templates/proposals/:proposalId', page: ProposalPage, roles: memberManagers },
   { path: '/sessions', page: SessionsPage },
   { path: '/recovery/:memberId/:linkId', page: RecoveryApprovalPage, roles: memberManagers },
+  { path: '/admin/places', page: PlacesPage, roles: ['admin'], nav: 'nav.adminPlaces' },
+  { path: '/watch', page: WatchSchedulePage, roles: watchVolunteers, nav: 'nav.watch' },
+  { path: '/watch/sites', page: WatchSitesPage, roles: watchVolunteers, nav: 'nav.watchSites' },
+  { path: '/watch/coverage', page: WatchCoveragePage, roles: ['coordinator'], nav: 'nav.watchCoverage' },
 ];
 
 /** Where a member lands: the first of these screens their roles open. */

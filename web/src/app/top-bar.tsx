@@ -1,9 +1,7 @@
-import { currentLanguage, languages, t } from '../lib/i18n.ts';
+import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts';
 import type { Language } from '../lib/i18n.ts';
 import type { SessionView } from '../features/auth/api/types.ts';
 import { navigationOf } from './routes.tsx';
-
-const languageNames: Record<Language, string> = { en: 'English', es: 'Español', ar: 'العربية' };
 
 export function TopBar(props: {
   session: SessionView | null;
@@ -32,11 +30,11 @@ export function TopBar(props: {
           <select
             id="language-select"
             value={currentLanguage()}
-            onChange={(event) => props.onLanguage(event.currentTarget.value as Language)}
+            onChange={(event) => props.onLanguage(event.currentTarget.value)}
           >
-            {languages.map((language) => (
-              <option value={language} key={language} lang={language}>
-                {languageNames[language]}
+            {offeredLanguages().map((language) => (
+              <option value={language.code} key={language.code} lang={language.code}>
+                {language.name}
               </option>
             ))}
           </select>

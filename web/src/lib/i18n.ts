@@ -1,9 +1,15 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { LanguageList, OfferedLanguage } from '../../../server/modules/system/webapp/webapp.contract.ts';
 
-export const languages = ['en', 'es', 'ar'] as const;
-export type Language = (typeof languages)[number];
+/** A language code the server offers (GET /app/languages): `en`, `es`, `ht`, ... */
+export type Language = string;
 
-const rightToLeft: ReadonlySet<Language> = new Set(['ar']);
+const english: OfferedLanguage = { code: 'en', name: 'English', direction: 'ltr' };
+/**
+ * The languages with a complete catalog, from the server (ADR 0033), English first. Until they are
+ * loaded, or when the server cannot be reached, English alone.
+ */
+let offered: readonly OfferedLanguage[] = [english];
 const storageKey = 'amparo.language';
 
 let current: Language = 'en';
@@ -11,8 +17,27 @@ let catalog: Record<string, string> = {};
 let fallback: Record<string, string> = {};
 const formatters = new Map<string, IntlMessageFormat>();
 
+/** Asks the server which languages are complete; keeps English alone if it cannot say. */
+export async function loadLanguages(): Promise<void> {
+  try {
+    const response = await fetch('/app/languages', { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const list = (await response.json()) as LanguageList;
+    if (Array.isArray(list.languages) && list.languages.some((language) => language.code === 'en')) {
+      offered = list.languages;
+    }
+  } catch {
+    // Offline: English, which every page can fall back to.
+  }
+}
+
+/** The offered languages with their own names, English first. */
+export function offeredLanguages(): readonly OfferedLanguage[] {
+  return offered;
+}
+
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+  return typeof value === 'string' && offered.some((language) => language.code === value);
 }
 
 /** The saved choice, else the browser's first supported language, else English. */
@@ -37,7 +62,17 @@ export async function setLanguage(language: Language): Promise<void> {
   formatters.clear();
   localStorage.setItem(storageKey, language);
   document.documentElement.lang = language;
-  document.documentElement.dir = rightToLeft.has(language) ? 'rtl' : 'ltr';
+  document.documentElement.dir = directionOf(language);
+}
+
+// Right-to-left scripts, for a language the server did not list (a network's older choice).
+const rightToLeftScripts: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb']);
+
+/** The script direction of a language: the server's word for an offered one. */
+export function directionOf(language: string): 'ltr' | 'rtl' {
+  const listed = offered.find((entry) => entry.code === language);
+  if (listed) return listed.direction;
+  return rightToLeftScripts.has(language.split('-')[0] ?? '') ? 'rtl' : 'ltr';
 }
 
 export function currentLanguage(): Language {

@@ -2,15 +2,18 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { EvidenceEventType } from '../../../server/modules/field/evidence/evidence.contract.ts';
 import type { OfferEventType } from '../../../server/modules/field/dispatch/dispatch.contract.ts';
 import type { IncidentEventType } from '../../../server/modules/intake/incidents/incident.contract.ts';
+import type { VoiceEventType } from '../../../server/modules/channels/voice/voice.contract.ts';
+import type { WatchEventType } from '../../../server/modules/watch/shifts/shift.contract.ts';
 import { listOf } from './list-of.ts';
 
 /**
- * Every event about incidents, offers and evidence (each means "refetch what you show"), and the
+ * Every event about incidents, offers, evidence and the phone line (each means "refetch what you show"), and the
  * stream's own `ready` and `resync`. The names are the server's: a new event there fails the
  * typecheck here until the app listens for it too.
  */
 export const realtimeEventTypes = listOf<
-  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent
+  IncidentEventType | OfferEventType | EvidenceEventType | VoiceEventType | StreamEvent
+  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent | WatchEventType
 >()([
   'incident.opened',
   'incident.reportAdded',
@@ -31,8 +34,15 @@ export const realtimeEventTypes = listOf<
   'evidence.received',
   'evidence.exportRequested',
   'evidence.exportApproved',
+  'voice.callMenu',
+  'voice.callRinging',
+  'voice.callAnswered',
+  'voice.callVoicemail',
+  'voice.callEnded',
+  'voice.voicemailStored',
   'resync',
   'ready',
+  'watch.signupChanged',
 ]);
 
 /** Sent by the realtime hub itself: connected, and "events were dropped, refetch everything". */

@@ -24,7 +24,7 @@ import {
 import { parseList } from './alert-rendering.ts';
 import type { ApproveAlertInput } from './alert.contract.ts';
 import type { AlertsTable } from './alert.tables.ts';
-import { alertsStopped, isAnyAreaStopped, readStopSwitch } from './stop-switch.service.ts';
+import { alertsStopped, findAreaStopOf, isStopSwitchOn } from './stop-switch.service.ts';
 
 export const planJobName = 'alerts.plan';
 const hourMs = 60 * 60 * 1000;
@@ -57,8 +57,10 @@ export async function approveAlert(
   const approved = await inTransaction(deps, async (uow) => {
     // Serializes approvals per network for the cap check.
     await lockNetworkRow(uow.trx, deps.dialect, network.id);
-    if ((await readStopSwitch(uow.trx, network.id)).isStopped) throw alertsStopped();
-    if (await isAnyAreaStopped(uow.trx, network.id, alert)) throw areaStopped();
+    if (await isStopSwitchOn(uow.trx, network.id)) throw alertsStopped();
+    const areaStop = await findAreaStopOf(uow.trx, network.id, alert);
+    if (areaStop === 'retraction') throw areaStopped();
+    if (areaStop === 'switch') throw areaSwitchedOff();
     if (alert.kind === 'alert' && alert.status === 'actual')
       await requireUnderCap(deps, uow.trx, network, alert);
     if (alert.kind !== 'alert') await requireThreadLive(uow.trx, alert);
@@ -99,6 +101,13 @@ function areaStopped(): AppError {
   return new AppError(
     'ALERT_AREA_STOPPED',
     'An alert in this area was retracted: nothing is approved there until a second coordinator reviews it.',
+  );
+}
+
+function areaSwitchedOff(): AppError {
+  return new AppError(
+    'ALERT_AREA_SWITCHED_OFF',
+    'A coordinator stopped alerts in this area: nothing is approved there until it is resumed.',
   );
 }
 

@@ -15,6 +15,7 @@ import { deliveryChannels, deliveryStatuses } from './alert.tables.ts';
 import type { DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
 import { countDeliveries } from './delivery.repository.ts';
 import { readAreaStops, readStopSwitch } from './stop-switch.service.ts';
+import { readAreaSwitches } from './area-switch.service.ts';
 
 export type { ChannelSummary, DeliverySummary } from './alert.contract.ts';
 
@@ -24,12 +25,13 @@ export async function listAlerts(
   query: { limit: number },
 ): Promise<AlertList> {
   requireRole(principal, alertReaders);
-  const [stopSwitch, areaStops, rows] = await Promise.all([
-    readStopSwitch(deps.db, principal.networkId),
+  const [stopSwitch, areaStops, areaSwitches, rows] = await Promise.all([
+    readStopSwitch(deps, principal.networkId),
     readAreaStops(deps.db, principal.networkId),
+    readAreaSwitches(deps, principal.networkId),
     listAlertsOfNetwork(deps.db, principal.networkId, query.limit),
   ]);
-  return { stopSwitch: { ...stopSwitch, areaStops }, alerts: rows.map(presentAlert) };
+  return { stopSwitch: { ...stopSwitch, areaStops, areaSwitches }, alerts: rows.map(presentAlert) };
 }
 
 /**

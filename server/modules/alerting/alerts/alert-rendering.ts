@@ -19,8 +19,16 @@ export interface RenderContext {
 
 type RenderedAlert = Pick<
   AlertsTable,
-  'kind' | 'status' | 'template_key' | 'area_names' | 'zip' | 'observed_at' | 'free_text'
+  'kind' | 'status' | 'template_key' | 'category' | 'area_names' | 'zip' | 'observed_at' | 'free_text'
 >;
+
+/**
+ * A `home` alert names the network's areas and the hour, never a ZIP code and an exact time
+ * together: the public words of an alert must not point at a family (issue 15 §5).
+ */
+function isHomeAlert(alert: { category?: string }): boolean {
+  return alert.category === 'home';
+}
 
 export function publicPageUrl(publicUrl: string, slug: string): string {
   return `${publicUrl}/a/${encodeURIComponent(slug)}`;
@@ -77,6 +85,7 @@ function renderIn(alert: RenderedAlert, context: RenderContext, language: string
     alert.kind === 'alert' ? alert.observed_at : (context.referencedAt ?? alert.observed_at),
     language,
     context.network.timezone,
+    isHomeAlert(alert) ? 'hour' : 'minute',
   );
   const details = freeText[language] ?? freeText[context.network.languages[0] ?? ''] ?? '';
   const text = formatTemplate(body, key, language, { place, time, details });
@@ -110,25 +119,34 @@ function headlineKind(kind: AlertsTable['kind'], key: TemplateKey): string {
   return kind === 'alert' ? 'alert' : kind;
 }
 
-export function placeOf(alert: Pick<AlertsTable, 'area_names' | 'zip'>, language: string): string {
+export function placeOf(
+  alert: Pick<AlertsTable, 'area_names' | 'zip'> & { category?: string },
+  language: string,
+): string {
   const names = parseList(alert.area_names);
   if (names.length > 0) return names.join(', ');
-  if (alert.zip) return t(language, 'alerts.place.zip', { zip: alert.zip });
+  if (alert.zip && !isHomeAlert(alert)) return t(language, 'alerts.place.zip', { zip: alert.zip });
   return t(language, 'alerts.place.unknown');
 }
 
-export function formatTime(epochMs: number, language: string, timeZone: string): string {
+/** A time of day in the network's zone; to the hour (rounded down) where minutes would say too much. */
+export function formatTime(
+  epochMs: number,
+  language: string,
+  timeZone: string,
+  precision: 'minute' | 'hour' = 'minute',
+): string {
+  const at = precision === 'hour' ? Math.floor(epochMs / 3_600_000) * 3_600_000 : epochMs;
+  const minute = precision === 'hour' ? {} : ({ minute: '2-digit' } as const);
   try {
-    return new Intl.DateTimeFormat(language, { timeZone, hour: 'numeric', minute: '2-digit' }).format(
-      epochMs,
-    );
+    return new Intl.DateTimeFormat(language, { timeZone, hour: 'numeric', ...minute }).format(at);
   } catch {
     return new Intl.DateTimeFormat('en', {
       timeZone: 'UTC',
       hour: 'numeric',
-      minute: '2-digit',
+      ...minute,
       timeZoneName: 'short',
-    }).format(epochMs);
+    }).format(at);
   }
 }
 

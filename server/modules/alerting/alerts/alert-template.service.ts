@@ -93,6 +93,7 @@ export function sampleRendering(
       kind,
       status: 'actual',
       template_key: input.key,
+      category: input.key.startsWith('alert.') ? input.key.slice('alert.'.length) : 'other',
       area_names: JSON.stringify([]),
       zip: input.sampleZip ?? '60608',
       observed_at: deps.clock.now(),

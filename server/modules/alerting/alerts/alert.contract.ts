@@ -76,7 +76,18 @@ export type ApproveAlertInput = z.infer<typeof approveAlertSchema>;
 /** A retraction and its review carry no words: the text is shipped, fixed and pre-translated. */
 export const noWordsSchema = z.strictObject({});
 
-export const stopSwitchSchema = z.strictObject({ isStopped: z.boolean() });
+/** Why a stop switch was set or lifted: short, required, stored encrypted and shown beside it. */
+export const stopReasonSchema = z.string().trim().min(3).max(200);
+
+export const stopSwitchSchema = z.strictObject({ isStopped: z.boolean(), reason: stopReasonSchema });
+
+/** One area's stop switch, set by a coordinator whose role covers that area (or an admin). */
+export const areaSwitchSchema = z.strictObject({
+  areaId: z.string().min(1).max(64),
+  isStopped: z.boolean(),
+  reason: stopReasonSchema,
+});
+export type AreaSwitchInput = z.infer<typeof areaSwitchSchema>;
 
 export const alertParamsSchema = z.object({ alertId: z.string().min(1).max(64) });
 export const listAlertsQuerySchema = z.object({
@@ -190,6 +201,23 @@ export interface StopSwitchState {
   isStopped: boolean;
   changedBy: string | null;
   changedAt: number | null;
+  /** Why it was last set or lifted (null before anyone gave one). */
+  reason: string | null;
+}
+
+/** One area's stop switch, set by hand: while on, alerts in that area are held as by the network's. */
+export interface AreaSwitchState {
+  areaId: string;
+  areaName: string;
+  isStopped: boolean;
+  changedBy: string;
+  changedAt: number;
+  reason: string | null;
+}
+
+/** POST /api/alerts/area-switches: the area's switch as it is now. */
+export interface AreaSwitchAnswer {
+  areaSwitch: AreaSwitchState;
 }
 
 /** POST /api/alerts/stop-switch. */
@@ -211,9 +239,12 @@ export interface AreaStop {
   stoppedAt: number;
 }
 
-/** GET /api/alerts: newest first, with the stop switch and every area a retraction stopped. */
+/**
+ * GET /api/alerts: newest first, with the stop switch, every area a retraction stopped, and every
+ * area switch ever set by hand (on or off, with who, when and why).
+ */
 export interface AlertList {
-  stopSwitch: StopSwitchState & { areaStops: AreaStop[] };
+  stopSwitch: StopSwitchState & { areaStops: AreaStop[]; areaSwitches: AreaSwitchState[] };
   alerts: PresentedAlert[];
 }
 

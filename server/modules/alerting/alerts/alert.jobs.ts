@@ -24,7 +24,7 @@ import { listHeldDeliveries, transitionDelivery } from './delivery.repository.ts
 import { sendClaimed, smsBodyOf } from './delivery-send.ts';
 import type { SendOutcome } from './delivery-send.ts';
 import type { Senders } from '../../../platform/senders.ts';
-import { readStopSwitch, resumeHeldJobName } from './stop-switch.service.ts';
+import { isStopSwitchOn, resumeHeldJobName } from './stop-switch.service.ts';
 
 const deliveryPayload = z.object({ deliveryId: z.string().min(1).max(64) });
 
@@ -255,11 +255,15 @@ async function resumeHeldDeliveries(
   networkId: string,
   waker: PlatformContext['jobs'],
 ): Promise<void> {
+  // A cursor, not "until none is held": a delivery whose area is still stopped is held again by
+  // its own job, and must not be resumed over and over by this one.
+  let afterId = '';
   for (;;) {
     // Switched on again meanwhile: what is still held waits for the next resume.
-    if ((await readStopSwitch(job.db, networkId)).isStopped) return;
-    const held = await listHeldDeliveries(job.db, networkId, 500);
+    if (await isStopSwitchOn(job.db, networkId)) return;
+    const held = await listHeldDeliveries(job.db, networkId, 500, afterId);
     if (held.length === 0) return;
+    afterId = held[held.length - 1]!.id;
     await job.db.transaction().execute(async (trx) => {
       for (const delivery of held) {
         if (!(await transitionDelivery(trx, delivery, { status: 'pending', updated_at: job.clock.now() })))

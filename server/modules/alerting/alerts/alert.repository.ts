@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
+import { incidentsWithheldFromPublic } from '../../intake/index.ts';
 import type { AlertsTable, AlertStopSwitchesTable } from './alert.tables.ts';
 
 export async function insertAlert(trx: Kysely<Database>, row: AlertsTable): Promise<void> {
@@ -130,6 +131,10 @@ export async function listApprovedAlertsSince(
 }
 
 /** Approved alerts for the public page and feeds, newest first. */
+/**
+ * Approved alerts of the network since `since`, newest first, for the public lists (live page,
+ * JSON, Atom): never those of an incident a coordinator withheld from the public pages.
+ */
 export async function listPublishedAlerts(
   db: Kysely<Database>,
   input: { networkId: string; since: number; limit: number; isExerciseIncluded: boolean },
@@ -139,7 +144,8 @@ export async function listPublishedAlerts(
     .selectAll()
     .where('network_id', '=', input.networkId)
     .where('state', '=', 'approved')
-    .where('approved_at', '>=', input.since);
+    .where('approved_at', '>=', input.since)
+    .where('incident_id', 'not in', incidentsWithheldFromPublic(db));
   if (!input.isExerciseIncluded) query = query.where('status', '=', 'actual');
   return query.orderBy('approved_at', 'desc').limit(input.limit).execute();
 }
@@ -164,6 +170,7 @@ export async function upsertStopSwitch(trx: Kysely<Database>, row: AlertStopSwit
         is_stopped: row.is_stopped,
         changed_by: row.changed_by,
         changed_at: row.changed_at,
+        reason_enc: row.reason_enc,
       }),
     )
     .execute();

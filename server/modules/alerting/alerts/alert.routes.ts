@@ -18,6 +18,7 @@ import { exportDeliveryReport, getDeliveryStatus } from './delivery-status.servi
 import {
   alertParamsSchema,
   approveAlertSchema,
+  areaSwitchSchema,
   cancellationSchema,
   correctionSchema,
   draftAlertSchema,
@@ -28,12 +29,14 @@ import {
 import type {
   AlertAnswer,
   AlertDeliveryStatus,
+  AreaSwitchAnswer,
   RetractionAnswer,
   RetractionReviewAnswer,
   StopSwitchAnswer,
 } from './alert.contract.ts';
 import { recordSmsStatus } from './status-callback.service.ts';
 import { setStopSwitch } from './stop-switch.service.ts';
+import { setAreaSwitch } from './area-switch.service.ts';
 
 /** The coordinators' and dispatchers' alert API, and Twilio's delivery status callback. */
 export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformContext): void {
@@ -55,6 +58,12 @@ export function registerAlertApiRoutes(app: FastifyInstance, context: PlatformCo
     const principal = await authenticator.requirePrincipal(request);
     const input = parseInput(stopSwitchSchema, request.body);
     return { stopSwitch: await setStopSwitch(deps, principal, input) } satisfies StopSwitchAnswer;
+  });
+
+  app.post('/api/alerts/area-switches', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const input = parseInput(areaSwitchSchema, request.body);
+    return { areaSwitch: await setAreaSwitch(deps, principal, input) } satisfies AreaSwitchAnswer;
   });
 
   app.get('/api/alerts/:alertId', async (request) => {

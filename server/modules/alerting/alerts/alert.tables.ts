@@ -114,6 +114,16 @@ export interface AlertDeliveriesTable {
   retry_at: number | null;
 }
 
+/** Issue 15 §2: what is left of an alert's deliveries after 30 days (no recipient in it). */
+export interface AlertDeliveryCountsTable {
+  alert_id: string;
+  network_id: string;
+  channel: DeliveryChannel;
+  status: DeliveryStatus;
+  count: number;
+  updated_at: number;
+}
+
 export type ProviderState = 'healthy' | 'throttled' | 'down';
 
 /** The circuit breaker of one provider account and channel (docs/adr/0021). */
@@ -147,6 +157,8 @@ export interface AlertStopSwitchesTable {
   is_stopped: number;
   changed_by: string;
   changed_at: number;
+  /** Why it was last set or lifted (field crypto, `alert_stop_switches.reason`). */
+  reason_enc: string | null;
 }
 
 export interface AlertSendRatesTable {
@@ -158,6 +170,7 @@ declare module '../../../platform/database/schema.ts' {
   interface Database {
     alerts: AlertsTable;
     alert_deliveries: AlertDeliveriesTable;
+    alert_delivery_counts: AlertDeliveryCountsTable;
     delivery_channel_states: DeliveryChannelStatesTable;
     alert_templates: AlertTemplatesTable;
     alert_stop_switches: AlertStopSwitchesTable;

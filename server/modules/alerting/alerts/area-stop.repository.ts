@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { AlertsTable } from './alert.tables.ts';
-import type { AlertAreaStopsTable } from './area-stop.tables.ts';
+import type { AlertAreaStopsTable, AlertAreaSwitchesTable } from './area-stop.tables.ts';
 
 export async function insertAreaStops(trx: Kysely<Database>, rows: AlertAreaStopsTable[]): Promise<void> {
   if (rows.length > 0) await trx.insertInto('alert_area_stops').values(rows).execute();
@@ -54,4 +54,57 @@ export async function liftAreaStopsOf(
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Sets one area's hand-set stop switch (one row per area, overwritten by each change). */
+export async function upsertAreaSwitch(trx: Kysely<Database>, row: AlertAreaSwitchesTable): Promise<void> {
+  await trx
+    .insertInto('alert_area_switches')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(['network_id', 'area_id']).doUpdateSet({
+        is_stopped: row.is_stopped,
+        reason_enc: row.reason_enc,
+        changed_by: row.changed_by,
+        changed_at: row.changed_at,
+      }),
+    )
+    .execute();
+}
+
+export async function findAreaSwitch(
+  db: Kysely<Database>,
+  networkId: string,
+  areaId: string,
+): Promise<AlertAreaSwitchesTable | undefined> {
+  return db
+    .selectFrom('alert_area_switches')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('area_id', '=', areaId)
+    .executeTakeFirst();
+}
+
+/** Every area switch of a network ever set by hand, on or off, most recently changed first. */
+export async function listAreaSwitches(
+  db: Kysely<Database>,
+  networkId: string,
+): Promise<AlertAreaSwitchesTable[]> {
+  return db
+    .selectFrom('alert_area_switches')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .orderBy('changed_at', 'desc')
+    .execute();
+}
+
+/** The ids of the areas a coordinator stopped by hand and nobody resumed yet. */
+export async function listStoppedAreaIds(db: Kysely<Database>, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alert_area_switches')
+    .select('area_id')
+    .where('network_id', '=', networkId)
+    .where('is_stopped', '=', 1)
+    .execute();
+  return rows.map((row) => row.area_id);
 }

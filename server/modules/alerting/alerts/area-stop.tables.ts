@@ -11,8 +11,20 @@ export interface AlertAreaStopsTable {
   lifted_at: number | null;
 }
 
+/** One area's stop switch set by hand (on or off), with who, when and why (encrypted). */
+export interface AlertAreaSwitchesTable {
+  id: string;
+  network_id: string;
+  area_id: string;
+  is_stopped: number;
+  reason_enc: string | null;
+  changed_by: string;
+  changed_at: number;
+}
+
 declare module '../../../platform/database/schema.ts' {
   interface Database {
     alert_area_stops: AlertAreaStopsTable;
+    alert_area_switches: AlertAreaSwitchesTable;
   }
 }

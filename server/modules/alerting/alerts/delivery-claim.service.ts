@@ -25,7 +25,7 @@ import {
   transitionDelivery,
 } from './delivery.repository.ts';
 import type { RateKey } from './delivery.repository.ts';
-import { isAnyAreaStopped, readStopSwitch } from './stop-switch.service.ts';
+import { isAnyAreaStopped, isStopSwitchOn } from './stop-switch.service.ts';
 import { channelKeyOf, passChannelGate } from './delivery-breaker.service.ts';
 
 /** An SMS whose slot is further away than this is re-queued for its slot instead of waited for. */
@@ -131,7 +131,7 @@ export async function claimDelivery(deps: DeliveryDeps, deliveryId: string, jobI
     // cancellations: those only reach people who got the alert, and only lower alarm.
     if (
       !isCancellation &&
-      ((await readStopSwitch(trx, network.id)).isStopped || (await isAnyAreaStopped(trx, network.id, alert)))
+      ((await isStopSwitchOn(trx, network.id)) || (await isAnyAreaStopped(trx, network.id, alert)))
     ) {
       if (delivery.status !== 'held') await move({ status: 'held' });
       return { action: 'skip' };

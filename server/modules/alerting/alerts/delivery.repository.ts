@@ -137,12 +137,14 @@ export async function listHeldDeliveries(
   db: Kysely<Database>,
   networkId: string,
   limit: number,
+  afterId = '',
 ): Promise<Pick<AlertDeliveriesTable, 'id' | 'channel' | 'attempts' | 'status'>[]> {
   return db
     .selectFrom('alert_deliveries')
     .select(['id', 'channel', 'attempts', 'status'])
     .where('network_id', '=', networkId)
     .where('status', '=', 'held')
+    .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
     .execute();

@@ -11,6 +11,7 @@ export { deliveryTimeFor, isQuietTime, quietHours } from './quiet-hours.ts';
 export { planAlert, deliveryJobNames, planBatchSize } from './alert-planner.service.ts';
 export { planJobName } from './alert-approval.service.ts';
 export { countAlertingActivity } from './alert-activity.repository.ts';
+export { alertPurgeTasks } from './alert-retention.jobs.ts';
 export type { AlertDeliveriesTable, AlertsTable, DeliveryChannel, DeliveryStatus } from './alert.tables.ts';
 
 export function registerAlertRoutes(app: FastifyInstance, context: PlatformContext): void {

@@ -1,14 +1,26 @@
 import { t } from '../../../platform/i18n/index.ts';
 import { html, renderPage } from '../../../platform/web/index.ts';
 import type { SafeHtml } from '../../../platform/web/index.ts';
-import { categoryMessageKeys } from '../../intake/index.ts';
-import type { CheckedIncident } from '../../intake/index.ts';
+import { categoryMessageKeys, publicTimeOf } from '../../intake/index.ts';
+import type { CheckedIncident, PublicPlace } from '../../intake/index.ts';
 import type { Network } from '../../identity/index.ts';
 
-/** Times are rounded down to half an hour: enough to tell events apart, not to time a person. */
+/**
+ * Times are rounded down to half an hour: enough to tell events apart, not to time a person (a
+ * `home` incident's to the hour, issue 15 §5).
+ */
 export const publicTimeStepMs = 30 * 60 * 1000;
 
-function statusKey(incident: CheckedIncident): string {
+/** An incident as the board lists it, with its place already coarsened (incident-public-view.ts). */
+export type BoardIncident = CheckedIncident & { place: PublicPlace };
+
+function placeText(language: string, place: PublicPlace): string {
+  if (place.kind === 'zip') return t(language, 'rumors.nearZip', { zip: place.zip });
+  if (place.kind === 'areas') return t(language, 'rumors.inArea', { area: place.names.join(', ') });
+  return t(language, 'rumors.areaNotShown');
+}
+
+function statusKey(incident: BoardIncident): string {
   const outcome = incident.status === 'closed' ? incident.outcome : incident.status;
   if (outcome === 'confirmed') return 'rumors.statusConfirmed';
   if (outcome === 'false_alarm') return 'rumors.statusFalseAlarm';
@@ -17,13 +29,13 @@ function statusKey(incident: CheckedIncident): string {
 
 /**
  * The rumor-control page: for each checked incident its outcome in plain words, its kind of
- * place, a ZIP code at most, and a rounded time, each linking to its status page. No people, no
+ * place, a ZIP code at most (a `home` incident: its area's name and the hour), and a rounded time, each linking to its status page. No people, no
  * report text, no exact place. Plain HTML, no script.
  */
 export function renderRumorPage(input: {
   network: Network;
   language: string;
-  incidents: CheckedIncident[];
+  incidents: BoardIncident[];
   currentUrl: string;
 }): string {
   const { network, language } = input;
@@ -33,10 +45,8 @@ export function renderRumorPage(input: {
     timeStyle: 'short',
   });
   const items = input.incidents.map((incident): SafeHtml => {
-    const rounded = Math.floor(incident.first_report_at / publicTimeStepMs) * publicTimeStepMs;
-    const place = incident.zip
-      ? t(language, 'rumors.nearZip', { zip: incident.zip })
-      : t(language, 'rumors.areaNotShown');
+    const rounded = publicTimeOf(incident, incident.first_report_at, publicTimeStepMs);
+    const place = placeText(language, incident.place);
     const href = `/s/${encodeURIComponent(network.slug)}/${encodeURIComponent(incident.public_id)}`;
     return html`<li>
       <strong>${t(language, statusKey(incident))}</strong> ·

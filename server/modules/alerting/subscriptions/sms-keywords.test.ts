@@ -72,6 +72,27 @@ describe('parseSubscriptionKeyword', () => {
     expect(parseSubscriptionKeyword('')).toBeNull();
   });
 
+  it('reads the names of Kreyòl, Portuguese, Vietnamese and Chinese, one word or two', () => {
+    expect(parseSubscriptionKeyword('LANG KREYÒL')).toEqual({
+      command: 'language',
+      language: 'ht',
+      keywordLanguage: 'en',
+    });
+    expect(parseSubscriptionKeyword('Lingua português')).toEqual({
+      command: 'language',
+      language: 'pt',
+      keywordLanguage: 'pt',
+    });
+    expect(parseSubscriptionKeyword('IDIOMA TIẾNG VIỆT')).toMatchObject({ language: 'vi' });
+    expect(parseSubscriptionKeyword('语言 中文')).toMatchObject({ command: 'language', language: 'zh' });
+    expect(parseSubscriptionKeyword('JOIN 60608 tieng viet')).toMatchObject({
+      zips: ['60608'],
+      language: 'vi',
+    });
+    expect(parseSubscriptionKeyword('Ajuda')).toEqual({ command: 'help', keywordLanguage: 'pt' });
+    expect(parseSubscriptionKeyword('lang is what we speak')).toBeNull();
+  });
+
   it('normalizes case, accents, width and spacing', () => {
     expect(normalizeKeywordText('  Ésta   es\tuna  PRUEBA! ')).toBe('ESTA ES UNA PRUEBA');
   });

@@ -40,15 +40,19 @@ export function parseSubscriptionKeyword(text: string): SubscriptionKeyword | nu
   if (joinLanguage) {
     const zips = rest.filter((token) => /^\d{5}$/.test(token));
     const others = rest.filter((token) => !/^\d{5}$/.test(token));
-    // Without a ZIP, more words after JOIN make a sentence ("join us at the vigil"), not a keyword.
-    if (zips.length === 0 && others.length > 1) return null;
-    const language = others.map(languageFrom).find((code) => code !== null) ?? null;
+    const namedLanguage = others.length > 1 ? languageFrom(others.join(' ')) : null;
+    // Without a ZIP, more words after JOIN make a sentence ("join us at the vigil"), not a keyword,
+    // unless they name a language ("JOIN TIENG VIET").
+    if (zips.length === 0 && others.length > 1 && namedLanguage === null) return null;
+    const language = namedLanguage ?? others.map(languageFrom).find((code) => code !== null) ?? null;
     return { command: 'join', zips, language, keywordLanguage: joinLanguage };
   }
   const keywordLanguage = languageKeywords[first];
   if (keywordLanguage) {
-    if (rest.length > 1) return null;
-    return { command: 'language', language: rest[0] ? languageFrom(rest[0]) : null, keywordLanguage };
+    // "IDIOMA KREYOL", "LANG TIENG VIET": one name, at most two words; more make a sentence.
+    const language = rest.length === 0 ? null : languageFrom(rest.join(' '));
+    if (rest.length > 1 && language === null) return null;
+    return { command: 'language', language, keywordLanguage };
   }
   return null;
 }

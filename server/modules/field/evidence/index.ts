@@ -14,3 +14,4 @@ export { sniffMediaType } from './media-type.ts';
 export function registerEvidenceRoutes(app: FastifyInstance, context: PlatformContext): void {
   registerEvidenceApiRoutes(app, context);
 }
+export { createEncryptedFile, newMediaKey, readEncryptedFile } from './media-cipher.ts';

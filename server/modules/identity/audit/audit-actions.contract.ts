@@ -56,6 +56,8 @@ export const auditActions = [
   'incident.merged',
   'incident.split',
   'incident.noteAdded',
+  'incident.withheldFromPublic',
+  'incident.publishedAgain',
   'report.messageSent',
   'intake.floodModeChanged',
   // responders, dispatch and evidence
@@ -106,6 +108,8 @@ export const auditActions = [
   'member.contactRead',
   'case.read',
   'report.contactRead',
+  'alert.areaSwitchOn',
+  'alert.areaSwitchOff',
   // the deployment operator (ADR 0032)
   'operator.created',
   'operator.setUp',
@@ -114,6 +118,18 @@ export const auditActions = [
   'operator.networkCreated',
   'network.suspended',
   'network.resumed',
+  // the network's gazetteer and street list (issue 25)
+  'gazetteer.placesImported',
+  'gazetteer.streetsImported',
+  // court and check-in watch (issue 19)
+  'watch.siteCreated',
+  'watch.siteUpdated',
+  'watch.shiftCreated',
+  'watch.shiftDateSkipped',
+  'watch.signedUp',
+  'watch.signupCancelled',
+  'watch.signupPromoted',
+  'incident.placed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

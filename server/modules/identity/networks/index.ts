@@ -21,9 +21,9 @@ export {
   networkLanguagesSchema,
   networkNameSchema,
   networkSlugSchema,
-  supportedLanguages,
   timeZoneSchema,
 } from './network.contract.ts';
+export { refuseUnofferedLanguages, supportedLanguages } from './network-languages.ts';
 export type { CreateNetworkInput, SupportedLanguage } from './network.contract.ts';
 export { defaultNetworkSettings } from './network-settings.ts';
 export type { NetworkSettings } from './network-settings.ts';

@@ -10,6 +10,7 @@ import { requireActiveMember, requireNetworkAdmin } from './network.policy.ts';
 import { selectNetworkById, updateNetworkRow } from './network.repository.ts';
 import { replaceHotlineNumbers } from './hotline-number.repository.ts';
 import type { NetworkProfile, UpdateNetworkInput } from './network.contract.ts';
+import { refuseUnofferedLanguages } from './network-languages.ts';
 import { memberVisibleSettings, parseStoredSettings } from './network-settings.ts';
 import { toNetwork } from './network.service.ts';
 import type { NetworksTable } from './network.tables.ts';
@@ -33,6 +34,7 @@ export async function updateNetwork(
   input: UpdateNetworkInput,
 ): Promise<NetworkProfile> {
   requireNetworkAdmin(principal);
+  refuseUnofferedLanguages(input.languages);
   if (input.languages !== undefined || input.settings !== undefined)
     requirePasskeyStepUp(principal, deps.clock);
   return inTransaction(deps, async ({ trx }) => {

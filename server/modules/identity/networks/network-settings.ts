@@ -22,6 +22,8 @@ export const defaultNetworkSettings: Readonly<NetworkSettings> = Object.freeze({
   // coordinators after M (docs/adr/0028).
   pageUnclaimedAfterMinutes: 5,
   escalateUnclaimedAfterMinutes: 15,
+  // Issue 15 §5: 0 publishes a confirmed incident at once; a network may hold it back.
+  publicationDelayMinutes: 0,
 });
 
 /**
@@ -55,5 +57,6 @@ export function memberVisibleSettings(settings: NetworkSettings) {
     isOfferEscalationOn: settings.isOfferEscalationOn,
     pageUnclaimedAfterMinutes: settings.pageUnclaimedAfterMinutes,
     escalateUnclaimedAfterMinutes: settings.escalateUnclaimedAfterMinutes,
+    publicationDelayMinutes: settings.publicationDelayMinutes,
   };
 }

@@ -1,21 +1,14 @@
 import { z } from 'zod';
 
-/** Languages a network may offer: each needs translated templates, so the set is closed. */
-export const supportedLanguages = [
-  'en',
-  'es',
-  'ar',
-  'fr',
-  'ht',
-  'pt',
-  'zh',
-  'vi',
-  'ko',
-  'tl',
-  'ru',
-  'fa',
-] as const;
-export type SupportedLanguage = (typeof supportedLanguages)[number];
+import { registeredLanguages } from '../../../platform/i18n/languages.contract.ts';
+import type { RegisteredLanguage } from '../../../platform/i18n/languages.contract.ts';
+
+/**
+ * A language Amparo knows (platform/i18n/languages.contract.ts); each needs translated templates. A network
+ * may offer only those whose catalog is complete: network-languages.ts checks that on the server,
+ * and GET /app/languages gives the app the same list (ADR 0033).
+ */
+export type SupportedLanguage = RegisteredLanguage;
 
 let timeZones: Set<string> | undefined;
 
@@ -65,6 +58,8 @@ export const networkSettingBounds = {
   pageUnclaimedAfterMinutes: { min: 1, max: 120 },
   /** ...and page its coordinators when it is still unclaimed this long (M). */
   escalateUnclaimedAfterMinutes: { min: 1, max: 240 },
+  /** Issue 15 §5: a confirmed incident reaches the public pages this long after it was reported; up to a day. */
+  publicationDelayMinutes: { min: 0, max: 1440 },
 } as const;
 export type NetworkSettingBounds = typeof networkSettingBounds;
 
@@ -92,6 +87,7 @@ export const networkSettingFields = {
   isOfferEscalationOn: z.boolean(),
   pageUnclaimedAfterMinutes: wholeNumberWithin(networkSettingBounds.pageUnclaimedAfterMinutes),
   escalateUnclaimedAfterMinutes: wholeNumberWithin(networkSettingBounds.escalateUnclaimedAfterMinutes),
+  publicationDelayMinutes: wholeNumberWithin(networkSettingBounds.publicationDelayMinutes),
   /** The SMS hotline's numbers (E.164) texted to reach this network (Twilio's `To`). */
   hotlineNumbers: z
     .array(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +13125550100'))
@@ -120,14 +116,15 @@ export const networkSettingsPatchSchema = z.strictObject({
   isOfferEscalationOn: networkSettingFields.isOfferEscalationOn.optional(),
   pageUnclaimedAfterMinutes: networkSettingFields.pageUnclaimedAfterMinutes.optional(),
   escalateUnclaimedAfterMinutes: networkSettingFields.escalateUnclaimedAfterMinutes.optional(),
+  publicationDelayMinutes: networkSettingFields.publicationDelayMinutes.optional(),
 });
 export type NetworkSettingsPatch = z.infer<typeof networkSettingsPatchSchema>;
 
 /** The first language is the network's default. */
 export const networkLanguagesSchema = z
-  .array(z.enum(supportedLanguages, { error: `Use one of ${supportedLanguages.join(', ')}.` }))
+  .array(z.enum(registeredLanguages, { error: `Use one of ${registeredLanguages.join(', ')}.` }))
   .min(1)
-  .max(supportedLanguages.length)
+  .max(registeredLanguages.length)
   .refine((languages) => new Set(languages).size === languages.length, 'List each language once.');
 
 export const createNetworkSchema = z.strictObject({

@@ -3,6 +3,7 @@ import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { Database } from '../../../platform/database/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { refuseUnofferedLanguages } from './network-languages.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { newId } from '../../../platform/ids/ids.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -51,6 +52,7 @@ export async function createNetwork(
   options: CreateNetworkOptions = {},
 ): Promise<Network> {
   const parsed = parseInput(createNetworkSchema, input);
+  refuseUnofferedLanguages(parsed.languages);
   if (await selectNetworkBySlug(trx, parsed.slug)) throw slugTaken();
   const row: NetworksTable = {
     id: newId(),

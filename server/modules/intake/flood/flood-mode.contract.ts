@@ -29,8 +29,26 @@ export interface HeldByLimit {
   minutes: HeldMinute[];
 }
 
-/** GET and POST /api/network/flood-mode (GET also tells what the limits held back lately). */
+/** Reports accepted (stored) and held back by the limits in one minute (counts only). */
+export interface FlowMinute {
+  startsAt: number;
+  accepted: number;
+  held: number;
+}
+
+/** Flood mode's effect: every minute of the last `shownMs`, oldest first, empty minutes included. */
+export interface IntakeFlow {
+  windowMs: number;
+  shownMs: number;
+  minutes: FlowMinute[];
+}
+
+/**
+ * GET and POST /api/network/flood-mode (GET also tells what the limits held back lately, and the
+ * reports accepted and held per minute).
+ */
 export interface FloodModeAnswer {
   floodMode: FloodModeState;
   heldByLimit?: HeldByLimit;
+  intakeFlow?: IntakeFlow;
 }

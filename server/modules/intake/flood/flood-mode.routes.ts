@@ -7,7 +7,7 @@ import { parseInput } from '../../../platform/http/validation.ts';
 import { createAuthenticator } from '../../identity/index.ts';
 import { getFloodMode, setFloodMode } from './flood-mode.service.ts';
 import type { FloodModeDeps } from './flood-mode.service.ts';
-import { readHeldByLimit } from './held-by-limit.ts';
+import { readHeldByLimit, readIntakeFlow } from './held-by-limit.ts';
 import { intakeGuardFor } from './intake-guard.ts';
 
 /** The dispatcher's flood-mode switch. */
@@ -22,8 +22,10 @@ export function registerFloodModeRoutes(app: FastifyInstance, context: PlatformC
   app.get('/api/network/flood-mode', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const floodMode = await getFloodMode(deps, principal);
-    const heldByLimit = await readHeldByLimit(deps.db, principal.networkId, deps.clock.now());
-    return { floodMode, heldByLimit } satisfies FloodModeAnswer;
+    const now = deps.clock.now();
+    const heldByLimit = await readHeldByLimit(deps.db, principal.networkId, now);
+    const intakeFlow = await readIntakeFlow(deps.db, principal.networkId, now, heldByLimit);
+    return { floodMode, heldByLimit, intakeFlow } satisfies FloodModeAnswer;
   });
 
   app.post('/api/network/flood-mode', async (request) => {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { countSharedEvent, readSharedEventCounts } from '../../../platform/limits/index.ts';
-import type { HeldByLimit } from './flood-mode.contract.ts';
+import type { FlowMinute, HeldByLimit, IntakeFlow } from './flood-mode.contract.ts';
+import { countAcceptedReportsPerMinute } from './intake-flow.repository.ts';
 import { intakeLayers } from './intake-limits.ts';
 
 /** Reports held by a limit are counted per network and minute, and kept an hour. */
@@ -65,4 +66,30 @@ export async function readHeldByLimit(
     shownMs: heldShownMs,
     minutes: [...minutes.values()].sort((a, b) => b.startsAt - a.startsAt),
   };
+}
+
+/**
+ * Flood mode's effect for the crisis screen: per minute of the last quarter hour, the reports the
+ * network stored and those the limits held back (`held`, from readHeldByLimit). Counts only, from
+ * stored data.
+ */
+export async function readIntakeFlow(
+  db: Kysely<Database>,
+  networkId: string,
+  now: number,
+  held: HeldByLimit,
+): Promise<IntakeFlow> {
+  const firstMinute = now - (now % heldWindowMs) - heldShownMs + heldWindowMs;
+  const accepted = await countAcceptedReportsPerMinute(db, {
+    networkId,
+    since: firstMinute,
+    windowMs: heldWindowMs,
+  });
+  const heldAt = new Map(held.minutes.map((minute) => [minute.startsAt, minute.total]));
+  const acceptedAt = new Map(accepted.map((minute) => [minute.startsAt, minute.count]));
+  const minutes: FlowMinute[] = [];
+  for (let startsAt = firstMinute; startsAt <= now; startsAt += heldWindowMs) {
+    minutes.push({ startsAt, accepted: acceptedAt.get(startsAt) ?? 0, held: heldAt.get(startsAt) ?? 0 });
+  }
+  return { windowMs: heldWindowMs, shownMs: heldShownMs, minutes };
 }

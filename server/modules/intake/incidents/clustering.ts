@@ -29,11 +29,32 @@ export interface ClusterCandidate {
   lon: number | null;
   firstReportAt: number;
   latestReportAt: number;
+  /** False for an incident known only to a ZIP or an area: nothing joins it by distance. */
+  isPlaced?: boolean;
 }
 
 export interface ClusterInput {
   point: Point | null;
   occurredAt: number;
+  /** False for a report known only to a ZIP or an area: it joins nothing by distance. */
+  isPlaced?: boolean;
+}
+
+/** A point known to within this many meters is placed; a wider one only says "somewhere here". */
+export const placedRadiusLimitMeters = 300;
+
+/**
+ * Whether a location is precise enough to cluster by distance (ADR 0036): a pin, or a named place
+ * or intersection (tens of meters). A ZIP centroid, a long street or nothing is not: such a report
+ * waits in the "location unclear" lane until a dispatcher places or merges it.
+ */
+export function isPlacedLocation(
+  precision: LocationPrecision,
+  radiusMeters: number | null | undefined,
+): boolean {
+  if (precision === 'pin') return true;
+  if (precision === 'place') return (radiusMeters ?? 0) <= placedRadiusLimitMeters;
+  return false;
 }
 
 const earthRadiusMeters = 6_371_008.8;
@@ -80,7 +101,7 @@ export function timeGapMs(
 
 /**
  * The incident a report joins: the nearest candidate within the distance and time window, or null
- * to open a new incident. A report without a point never joins (nothing to compare); ties go to
+ * to open a new incident. A report without a point, or not placed, never joins; ties go to
  * the incident reported most recently.
  */
 export function chooseIncident<Candidate extends ClusterCandidate>(
@@ -89,10 +110,10 @@ export function chooseIncident<Candidate extends ClusterCandidate>(
   settings: ClusteringSettings,
 ): Candidate | null {
   const point = report.point;
-  if (!point) return null;
+  if (!point || report.isPlaced === false) return null;
   let best: { candidate: Candidate; distance: number } | null = null;
   for (const candidate of candidates) {
-    if (candidate.lat === null || candidate.lon === null) continue;
+    if (candidate.lat === null || candidate.lon === null || candidate.isPlaced === false) continue;
     if (timeGapMs(candidate, report.occurredAt) > settings.windowMs) continue;
     const distance = haversineMeters(point, { lat: candidate.lat, lon: candidate.lon });
     if (distance > settings.distanceMeters) continue;
@@ -115,7 +136,7 @@ export interface LocationEstimate {
   count: number;
 }
 
-const precisionRank: Record<LocationPrecision, number> = { none: 0, zip: 1, pin: 2 };
+const precisionRank: Record<LocationPrecision, number> = { none: 0, zip: 1, place: 2, pin: 3 };
 
 /**
  * Adds one report's point to an incident's running mean. A more precise point replaces a less

@@ -7,6 +7,7 @@ export interface ReportFacts {
   lat: number | null;
   lon: number | null;
   location_precision: LocationPrecision;
+  location_radius_meters?: number | null;
   zip: string | null;
   occurred_at: number;
   created_at: number;
@@ -27,7 +28,7 @@ export type IncidentAggregates = Pick<
   | 'last_received_at'
   | 'priority'
   | 'expires_at'
->;
+> & { location_radius_meters: number | null };
 
 /**
  * An incident's counts, times and location estimate computed from all its reports (after a merge
@@ -53,6 +54,7 @@ export function aggregateReports(
     lat: estimate.lat,
     lon: estimate.lon,
     location_precision: estimate.precision,
+    location_radius_meters: tightestRadius(reports, estimate.precision),
     located_report_count: estimate.count,
     zip: reports.find((report) => report.zip !== null)?.zip ?? null,
     report_count: reports.length,
@@ -63,4 +65,13 @@ export function aggregateReports(
     priority: priorityOf(incident.category, sourceCount),
     expires_at: isUnverified(incident.status) ? latestReportAt + unverifiedExpiryMs : incident.expires_at,
   };
+}
+
+/** The tightest known radius among the reports of the estimate's kind of location. */
+function tightestRadius(reports: readonly ReportFacts[], precision: LocationPrecision): number | null {
+  const radii = reports
+    .filter((report) => report.location_precision === precision && report.lat !== null)
+    .map((report) => report.location_radius_meters)
+    .filter((radius): radius is number => typeof radius === 'number');
+  return radii.length > 0 ? Math.min(...radii) : null;
 }

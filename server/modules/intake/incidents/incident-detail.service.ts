@@ -10,6 +10,7 @@ import { listIncidentReports } from './incident-reports.repository.ts';
 import { listIncidentEvents } from './incident.repository.ts';
 import { reportFieldContexts } from './report-fields.ts';
 import type { IncidentDetail } from './incident.contract.ts';
+import { presentWithholding } from './incident-publication.service.ts';
 
 /**
  * An incident with its report timeline (descriptions and addresses decrypted for the dispatcher)
@@ -79,6 +80,7 @@ export async function getIncidentDetail(
       metadata: JSON.parse(event.metadata) as Record<string, unknown>,
       at: event.created_at,
     })),
+    publicWithholding: await presentWithholding(deps, incident),
   } satisfies IncidentDetail;
 }
 

@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock/clock.ts';
 import type { DialectName } from '../../../platform/database/database.ts';
 import type { UnitOfWork } from '../../../platform/database/unit-of-work.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
-import { addToEstimate, boundingBoxAround, chooseIncident } from './clustering.ts';
+import { addToEstimate, boundingBoxAround, chooseIncident, isPlacedLocation } from './clustering.ts';
 import type { Point } from './clustering.ts';
 import { findAreaIdsContaining } from './incident-areas.service.ts';
 import { incidentEvent } from './incident.events.ts';
@@ -34,6 +34,8 @@ export interface IncomingReport {
   /** Coarse point, or null when only an address text was given. */
   point: Point | null;
   precision: LocationPrecision;
+  /** How far off the point may be, in meters (ADR 0036). */
+  radiusMeters: number | null;
   zip: string | null;
   occurredAt: number;
   sourceHash: string | null;
@@ -59,16 +61,18 @@ export async function attachReportToIncident(
   const now = deps.clock.now();
   await lockNetworkIntake(trx, deps.dialect, report.networkId);
   const { distanceMeters, windowMs } = settings.clustering;
-  const candidates = report.point
-    ? await findClusterCandidates(trx, {
-        networkId: report.networkId,
-        box: boundingBoxAround(report.point, distanceMeters),
-        from: report.occurredAt - windowMs,
-        to: report.occurredAt + windowMs,
-      })
-    : [];
+  const isPlaced = isPlacedLocation(report.precision, report.radiusMeters);
+  const candidates =
+    report.point && isPlaced
+      ? await findClusterCandidates(trx, {
+          networkId: report.networkId,
+          box: boundingBoxAround(report.point, distanceMeters),
+          from: report.occurredAt - windowMs,
+          to: report.occurredAt + windowMs,
+        })
+      : [];
   const chosen = chooseIncident(
-    { point: report.point, occurredAt: report.occurredAt },
+    { point: report.point, occurredAt: report.occurredAt, isPlaced },
     candidates.map((row) => ({
       row,
       id: row.id,
@@ -76,6 +80,7 @@ export async function attachReportToIncident(
       lon: row.lon,
       firstReportAt: row.first_report_at,
       latestReportAt: row.latest_report_at,
+      isPlaced: isPlacedLocation(row.location_precision, row.location_radius_meters),
     })),
     settings.clustering,
   );
@@ -127,6 +132,7 @@ async function openIncident(
     lat: estimate.lat,
     lon: estimate.lon,
     location_precision: estimate.precision,
+    location_radius_meters: estimate.count > 0 ? report.radiusMeters : null,
     located_report_count: estimate.count,
     zip: report.zip,
     report_count: 1,
@@ -142,6 +148,9 @@ async function openIncident(
     closed_at: null,
     created_at: now,
     updated_at: now,
+    public_withheld_at: null,
+    public_withheld_by: null,
+    public_withheld_reason_enc: null,
   };
   await insertIncident(uow.trx, incident);
   await insertIncidentEvent(uow.trx, {
@@ -184,6 +193,7 @@ async function addToIncident(
     lat: estimate.lat,
     lon: estimate.lon,
     location_precision: estimate.precision,
+    location_radius_meters: radiusAfter(incident, report, estimate.precision),
     located_report_count: estimate.count,
     zip: incident.zip ?? report.zip,
     report_count: incident.report_count + 1,
@@ -200,4 +210,16 @@ async function addToIncident(
   const updated = await findIncidentById(uow.trx, incident.id);
   if (!updated) throw new Error('incident vanished inside its transaction');
   return updated;
+}
+
+/** A better kind of location replaces the radius; one of the same kind keeps the tighter radius. */
+function radiusAfter(
+  incident: IncidentRow,
+  report: IncomingReport,
+  precision: LocationPrecision,
+): number | null {
+  const current = incident.location_radius_meters ?? null;
+  if (precision !== report.precision || report.point === null) return current;
+  if (incident.location_precision !== precision || current === null) return report.radiusMeters;
+  return report.radiusMeters === null ? current : Math.min(current, report.radiusMeters);
 }

@@ -125,6 +125,10 @@ export async function splitIncident(
       closed_at: null,
       created_at: now,
       updated_at: now,
+      // Reports split from a withheld incident stay off the public pages with it.
+      public_withheld_at: current.public_withheld_at,
+      public_withheld_by: current.public_withheld_by,
+      public_withheld_reason_enc: current.public_withheld_reason_enc,
     };
     await insertIncident(uow.trx, newIncident);
     await moveReports(uow.trx, { fromIncidentId: current.id, toIncidentId: newIncident.id, reportIds });

@@ -1,3 +1,4 @@
+import { isPlacedLocation } from './clustering.ts';
 import type { ClaimHolder, PresentedIncident } from './incident.contract.ts';
 import type { IncidentRow } from './incident.repository.ts';
 
@@ -17,7 +18,13 @@ export function presentIncident(incident: IncidentRow, holder: ClaimHolder | nul
     location:
       incident.lat === null || incident.lon === null
         ? null
-        : { lat: incident.lat, lon: incident.lon, precision: incident.location_precision },
+        : {
+            lat: incident.lat,
+            lon: incident.lon,
+            precision: incident.location_precision,
+            radiusMeters: incident.location_radius_meters ?? null,
+          },
+    isLocationUnclear: !isPlacedLocation(incident.location_precision, incident.location_radius_meters),
     zip: incident.zip,
     reportCount: incident.report_count,
     sourceCount: incident.source_count,

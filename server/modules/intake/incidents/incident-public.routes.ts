@@ -10,6 +10,8 @@ import { categoryMessageKeys } from './incident-messages.ts';
 import { findIncidentByPublicId, findIncidentById } from './incident.repository.ts';
 import type { IncidentRow } from './incident.repository.ts';
 import { findTipStatusDecoy } from '../tips/index.ts';
+import { isShownInPublic, publicPlaceOf, publicTimeOf } from './incident-public-view.ts';
+import type { PublicPlace } from './incident-public-view.ts';
 import type { TipStatusDecoysTable } from '../tips/index.ts';
 
 type StatusRequest = FastifyRequest<{ Params: { slug: string; publicId: string } }>;
@@ -33,19 +35,19 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
         <p>${t(language, 'report.statusNotFound')}</p>`;
       return sendPage(reply, renderPage({ language, title: t(language, 'report.statusTitle'), body }), 404);
     }
+    // A `home` incident: its area's name and the hour, never its ZIP and exact time (issue 15 §5).
+    const place = await publicPlaceOf(db, network.id, incident);
     const time = (at: number) =>
       new Intl.DateTimeFormat(language, {
         timeZone: network.timezone,
         dateStyle: 'medium',
         timeStyle: 'short',
-      }).format(at);
+      }).format(publicTimeOf(incident, at, 60 * 1000));
     const body = html`<h1>${t(language, 'report.statusTitle')}</h1>
       <p class="notice"><strong>${t(language, statusKey(incident))}</strong></p>
       <ul>
         <li>${t(language, categoryMessageKeys[incident.category])}</li>
-        <li>
-          ${incident.zip ? t(language, 'report.statusArea', { zip: incident.zip }) : t(language, 'report.statusAreaUnknown')}
-        </li>
+        <li>${placeText(language, place)}</li>
         <li>${t(language, 'report.statusFirstReported', { time: time(incident.first_report_at) })}</li>
         ${
           isOpen(incident)
@@ -107,9 +109,17 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
     );
   });
 
-  /** An incident's public status, or what a weaponized tip's link answers in its place. */
+  /**
+   * An incident's public status, or what a weaponized tip's link answers in its place. An incident
+   * withheld by a coordinator, or confirmed within the network's publication delay, is not found.
+   */
   async function findPublicStatus(network: Network, publicId: string): Promise<PublicStatus | null> {
-    return (await findPublicIncident(network, publicId)) ?? (await findDecoyStatus(network, publicId));
+    const incident = await findPublicIncident(network, publicId);
+    if (incident) {
+      const delay = network.settings.publicationDelayMinutes;
+      return isShownInPublic(incident, context.clock.now(), delay) ? incident : null;
+    }
+    return findDecoyStatus(network, publicId);
   }
 
   async function findDecoyStatus(network: Network, key: string): Promise<PublicStatus | null> {
@@ -138,7 +148,14 @@ export function registerIncidentPublicRoutes(app: FastifyInstance, context: Plat
 type PublicStatus = Pick<
   IncidentRow,
   'status' | 'closed_reason' | 'outcome' | 'category' | 'zip' | 'first_report_at' | 'status_changed_at'
->;
+> &
+  Partial<Pick<IncidentRow, 'lat' | 'lon'>>;
+
+function placeText(language: string, place: PublicPlace): string {
+  if (place.kind === 'zip') return t(language, 'report.statusArea', { zip: place.zip });
+  if (place.kind === 'areas') return t(language, 'report.statusAreaNamed', { area: place.names.join(', ') });
+  return t(language, 'report.statusAreaUnknown');
+}
 
 /** A report nobody verified: new, then closed as expired at its expiry time (incident-expiry.jobs.ts). */
 function unattendedStatusOf(decoy: TipStatusDecoysTable, now: number): PublicStatus {

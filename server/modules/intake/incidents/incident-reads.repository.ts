@@ -48,17 +48,31 @@ export function incidentPublicFacts(db: Kysely<Database>) {
 /**
  * Incidents of the network a trained person gave an outcome to since `since`: confirmed,
  * unconfirmed or false alarm, open or closed — never merged ones, and never incidents that only
- * expired unchecked (a junk flood must not fill the public page). Public-class columns only.
+ * expired unchecked (a junk flood must not fill the public page). Never those a coordinator
+ * withheld from the public pages, nor confirmed ones first reported after `confirmedBefore` (the
+ * network's publication delay). Public-class columns only, plus the coarse point a `home`
+ * incident's area is found from (incident-public-view.ts; never shown).
  */
 export async function listCheckedIncidents(
   db: Kysely<Database>,
-  input: { networkId: string; since: number; limit: number },
+  input: { networkId: string; since: number; limit: number; confirmedBefore: number },
 ) {
   return db
     .selectFrom('incidents')
-    .select(['public_id', 'status', 'outcome', 'category', 'zip', 'first_report_at', 'status_changed_at'])
+    .select([
+      'public_id',
+      'status',
+      'outcome',
+      'category',
+      'zip',
+      'lat',
+      'lon',
+      'first_report_at',
+      'status_changed_at',
+    ])
     .where('network_id', '=', input.networkId)
     .where('merged_into_id', 'is', null)
+    .where('public_withheld_at', 'is', null)
     .where('first_report_at', '>=', input.since)
     .where((eb) =>
       eb.or([
@@ -70,6 +84,15 @@ export async function listCheckedIncidents(
         ]),
       ]),
     )
+    .where((eb) =>
+      eb.or([
+        eb('first_report_at', '<=', input.confirmedBefore),
+        eb.and([
+          eb('status', '!=', 'confirmed'),
+          eb.or([eb('outcome', 'is', null), eb('outcome', '!=', 'confirmed')]),
+        ]),
+      ]),
+    )
     .orderBy('status_changed_at', 'desc')
     .orderBy('public_id')
     .limit(input.limit)
@@ -77,3 +100,11 @@ export async function listCheckedIncidents(
 }
 
 export type CheckedIncident = Awaited<ReturnType<typeof listCheckedIncidents>>[number];
+
+/** Incidents a coordinator withheld from the public pages (column `id`): their alerts leave the public lists. */
+export function incidentsWithheldFromPublic(db: Kysely<Database>) {
+  return db
+    .selectFrom('incidents')
+    .select('incidents.id')
+    .where('incidents.public_withheld_at', 'is not', null);
+}

@@ -31,6 +31,7 @@ export async function listReportFacts(trx: Kysely<Database>, incidentId: string)
       'lat',
       'lon',
       'location_precision',
+      'location_radius_meters',
       'zip',
       'occurred_at',
       'created_at',

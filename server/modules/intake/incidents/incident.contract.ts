@@ -15,7 +15,8 @@ export const reportCategories = [
 export type ReportCategory = (typeof reportCategories)[number];
 
 /** How a coarse point was obtained: a map pin or GPS, a ZIP centroid, or not at all (text only). */
-export const locationPrecisions = ['pin', 'zip', 'none'] as const;
+/** `place`: a named place, intersection or street of the network's own lists (ADR 0036). */
+export const locationPrecisions = ['pin', 'place', 'zip', 'none'] as const;
 export type LocationPrecision = (typeof locationPrecisions)[number];
 
 export const incidentStatuses = [
@@ -51,7 +52,10 @@ export type IncidentEventKind =
   | 'splitFrom'
   // Issue 16: an on-duty dispatcher (or coordinator) was paged, and acknowledged the page.
   | 'paged'
-  | 'pageAcknowledged';
+  | 'pageAcknowledged'
+  // Issue 15 §5: a coordinator withheld the incident from the public pages, or published it again.
+  | 'withheldFromPublic'
+  | 'publishedAgain';
 
 /** Realtime events about an incident (ids, counts and states only): "refetch what you show". */
 export type IncidentEventType =
@@ -97,6 +101,18 @@ export const noteSchema = z.strictObject({ body: noteBodySchema });
 
 export const mergeSchema = z.strictObject({ intoIncidentId: incidentIdSchema });
 
+/** POST /api/incidents/:incidentId/location: where a dispatcher places it on the map (ADR 0036). */
+export const placeIncidentSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+/** The placed incident, and the incident it joined when one was already there (then it is merged). */
+export interface PlacedIncident {
+  incident: PresentedIncident;
+  mergedIntoId: string | null;
+}
+
 export const splitSchema = z.strictObject({ reportIds: z.array(z.uuid()).min(1).max(500) });
 
 // Answers
@@ -116,7 +132,18 @@ export interface PresentedIncident {
   mergedIntoId: string | null;
   category: ReportCategory;
   priority: number;
-  location: { lat: number; lon: number; precision: LocationPrecision } | null;
+  location: {
+    lat: number;
+    lon: number;
+    precision: LocationPrecision;
+    /** How far off the point may be, in meters (null: not known, from before issue 25). */
+    radiusMeters?: number | null;
+  } | null;
+  /**
+   * Known only to a ZIP, a long street or a typed address nobody could place: it joins nothing by
+   * distance and waits in the "location unclear" lane until a dispatcher places it (ADR 0036).
+   */
+  isLocationUnclear: boolean;
   zip: string | null;
   reportCount: number;
   sourceCount: number;
@@ -178,7 +205,20 @@ export interface IncidentDetail {
   incident: PresentedIncident;
   reports: TimelineReport[];
   history: IncidentHistoryEntry[];
+  /** Issue 15 §5: withheld from the public pages by a coordinator (when, who, why); null when public. */
+  publicWithholding: PublicWithholding | null;
 }
+
+export interface PublicWithholding {
+  withheldAt: number;
+  withheldBy: ClaimHolder | null;
+  /** The coordinator's reason; null when it can no longer be read (a retired key). */
+  reason: string | null;
+}
+
+/** POST /api/incidents/:incidentId/withhold: why it must not be on the public pages. */
+export const withholdSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export type WithholdInput = z.infer<typeof withholdSchema>;
 
 /** POST …/status, …/claim, …/release and …/merge: the incident as it is now. */
 export interface IncidentAnswer {

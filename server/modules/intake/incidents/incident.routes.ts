@@ -6,6 +6,7 @@ import { claimIncident, releaseIncident } from './incident-claims.service.ts';
 import { incidentDepsFrom } from './incident.deps.ts';
 import { getIncidentDetail } from './incident-detail.service.ts';
 import { mergeIncident, splitIncident } from './incident-merge.service.ts';
+import { placeIncident } from './incident-placement.service.ts';
 import { addIncidentNote, listNotesOfIncident } from './incident-notes.service.ts';
 import { listIncidentQueue } from './incident-queue.service.ts';
 import {
@@ -13,15 +14,21 @@ import {
   detailQuerySchema,
   incidentParamsSchema,
   mergeSchema,
+  placeIncidentSchema,
   noteSchema,
   queueQuerySchema,
   splitSchema,
   statusChangeSchema,
+  withholdSchema,
 } from './incident.contract.ts';
-import type { AddedNote, IncidentAnswer } from './incident.contract.ts';
+import type { AddedNote, IncidentAnswer, PlacedIncident } from './incident.contract.ts';
 import { changeIncidentStatus } from './incident-status.service.ts';
+import { publishIncidentAgain, withholdIncidentFromPublic } from './incident-publication.service.ts';
 
-/** The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split. */
+/**
+ * The dispatcher's incident API: queue, detail, lifecycle, claims, notes, merge and split; and the
+ * coordinator's say over the public pages (withhold, publish again).
+ */
 export function registerIncidentApiRoutes(app: FastifyInstance, context: PlatformContext): void {
   const deps = incidentDepsFrom(context);
   const authenticator = createAuthenticator(context);
@@ -87,5 +94,25 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     const input = parseInput(splitSchema, request.body);
     return reply.status(201).send(await splitIncident(deps, principal, incidentId, input));
+  });
+
+  app.post('/api/incidents/:incidentId/withhold', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    const input = parseInput(withholdSchema, request.body);
+    return {
+      incident: await withholdIncidentFromPublic(deps, principal, incidentId, input),
+    } satisfies IncidentAnswer;
+  });
+
+  app.post('/api/incidents/:incidentId/publish', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    return { incident: await publishIncidentAgain(deps, principal, incidentId) } satisfies IncidentAnswer;
+  app.post('/api/incidents/:incidentId/location', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    const point = parseInput(placeIncidentSchema, request.body);
+    return (await placeIncident(deps, principal, incidentId, point)) satisfies PlacedIncident;
   });
 }

@@ -31,6 +31,8 @@ export interface IncidentsTable {
   lat: number | null;
   lon: number | null;
   location_precision: LocationPrecision;
+  /** How far off the point may be, in meters (ADR 0036); null on incidents from before. */
+  location_radius_meters?: number | null;
   /** How many reports the location estimate averages. */
   located_report_count: number;
   zip: string | null;
@@ -50,6 +52,11 @@ export interface IncidentsTable {
   closed_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Issue 15 §5: a coordinator withheld it from the public pages (rumor board, status, live alerts). */
+  public_withheld_at: number | null;
+  public_withheld_by: string | null;
+  /** Why, in the coordinator's words (encrypted: it may describe the family it protects). */
+  public_withheld_reason_enc: string | null;
 }
 
 /** The status history and other facts of an incident (no sensitive values in metadata). */

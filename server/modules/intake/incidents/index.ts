@@ -31,9 +31,19 @@ export {
   incidentsClosedBefore,
   incidentsNotClosed,
   incidentsNotFalseAlarm,
+  incidentsWithheldFromPublic,
   listCheckedIncidents,
 } from './incident-reads.repository.ts';
 export type { CheckedIncident } from './incident-reads.repository.ts';
+export {
+  confirmedPublishedBefore,
+  isHomeIncident,
+  isShownInPublic,
+  publicHourMs,
+  publicPlaceOf,
+  publicTimeOf,
+} from './incident-public-view.ts';
+export type { PublicPlace } from './incident-public-view.ts';
 export {
   createExpireUnverifiedIncidentsJob,
   expireUnverifiedEveryMs,

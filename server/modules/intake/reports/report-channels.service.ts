@@ -1,7 +1,7 @@
 import { serviceDepsFrom } from '../../../platform/context.ts';
 import type { PlatformContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { lookupZip, zipForPoint } from '../../../platform/geo/index.ts';
+import { lookupZip, zipForPoint, zipRadiusMeters } from '../../../platform/geo/index.ts';
 import { newId, newSecretToken } from '../../../platform/ids/ids.ts';
 import { requireRole } from '../../identity/index.ts';
 import type { Principal } from '../../identity/index.ts';
@@ -20,6 +20,7 @@ export function reportDepsFrom(context: PlatformContext): ReportDeps {
       centroidOf: (zip) => lookupZip(zip),
       // Within 10 km: a pin far from any ZIP centroid (open water, another country) gets none.
       zipNear: (point) => zipForPoint(point.lat, point.lon, 10_000)?.zip ?? null,
+      radiusOf: (zip) => zipRadiusMeters(zip),
     },
     settingsFor: networkIncidentSettings(context.database.db),
     onIncidentOpened: pageOnIncidentOpened(context),

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { reportCategories } from '../incidents/incident.contract.ts';
 import type { IncidentStatus } from '../incidents/incident.contract.ts';
 
-/** How a report arrived: the web form or app, a text message, or an operator taking a call. */
-export const reportChannels = ['web', 'sms', 'operator'] as const;
+/**
+ * How a report arrived: the web form or app, a text message, an operator taking a call, or a
+ * voicemail left on the phone line (channels/voice).
+ */
+export const reportChannels = ['web', 'sms', 'operator', 'voicemail'] as const;
 export type ReportChannel = (typeof reportChannels)[number];
 
 /** Blank form fields arrive as empty strings; treat them as not given. */

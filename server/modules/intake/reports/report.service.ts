@@ -15,6 +15,7 @@ import { tipStatusDecoyKey } from './report-status-link.ts';
 import { sourceHashOf } from './report-source.ts';
 import type { ReportSource } from './report-source.ts';
 import type { ReportChannel } from './report.tables.ts';
+import { locateInGazetteer } from '../places/index.ts';
 
 export interface ReportDeps extends ServiceDeps {
   lookupZip: ZipLookup;
@@ -82,7 +83,11 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
       { path: 'contactConsent', message: 'consent is required to keep a callback contact' },
     ]);
   }
-  const location = resolveLocation(deps.lookupZip, input);
+  const found =
+    !input.location && input.locationText
+      ? await locateInGazetteer(deps.db, input.networkId, input.locationText)
+      : null;
+  const location = resolveLocation(deps.lookupZip, input, found);
   const language =
     input.language && input.networkLanguages.includes(input.language)
       ? input.language
@@ -131,6 +136,7 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
         category: input.category,
         point: location.point,
         precision: location.precision,
+        radiusMeters: location.radiusMeters,
         zip: location.zip,
         occurredAt,
         sourceHash,
@@ -146,6 +152,7 @@ export async function submitReport(deps: ReportDeps, input: ReportSubmission): P
       lat: location.point?.lat ?? null,
       lon: location.point?.lon ?? null,
       location_precision: location.precision,
+      location_radius_meters: location.radiusMeters,
       location_point_enc: location.exactPin
         ? deps.crypto.encrypt(
             `${location.exactPin.lat},${location.exactPin.lon}`,

@@ -15,6 +15,8 @@ export interface ReportsTable {
   lat: number | null;
   lon: number | null;
   location_precision: LocationPrecision;
+  /** How far off the point may be, in meters (ADR 0036); null when unknown or from before. */
+  location_radius_meters?: number | null;
   /** Exact pin "lat,lon" as given by the reporter (sensitive: it can be someone's home). */
   location_point_enc: string | null;
   /** Address or intersection as typed (sensitive). */

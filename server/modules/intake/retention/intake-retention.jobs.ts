@@ -1,12 +1,17 @@
 import type { PurgeTask } from '../../../platform/retention/index.ts';
 import { sumOverNetworks } from '../../identity/index.ts';
 import { purgeReportText, purgeReporterContacts } from '../reports/index.ts';
-import { deleteDueFlaggedReports } from '../tips/index.ts';
+import { deleteDueFlaggedReports, deleteExpiredTipStatusDecoys } from '../tips/index.ts';
 
 const hourMs = 60 * 60 * 1000;
 const dayMs = 24 * hourMs;
 /** A reporter's contact is never kept longer than this, even while the incident stays open. */
 export const reporterContactMaximumAgeMs = 7 * dayMs;
+/**
+ * A weaponized tip's status stand-in reads "expired" once it expires, as an unattended report's
+ * link would; it is deleted this long after (issue 15 §2), with the report text of real ones.
+ */
+export const tipStatusDecoyMaximumAgeAfterExpiryMs = 30 * dayMs;
 
 /**
  * Intake's retention (issue 4 §9), shortest first: weaponized tips after 24 hours, a reporter's
@@ -20,6 +25,12 @@ export const intakePurgeTasks: readonly PurgeTask[] = [
     name: 'flagged reports (weaponized tips) older than 24 hours',
     tables: ['flagged_reports'],
     run: (deps) => deleteDueFlaggedReports(deps.db, deps.clock.now()),
+  },
+  {
+    name: "weaponized tips' status stand-ins 30 days after they expired",
+    tables: ['tip_status_decoys'],
+    run: (deps) =>
+      deleteExpiredTipStatusDecoys(deps.db, deps.clock.now() - tipStatusDecoyMaximumAgeAfterExpiryMs),
   },
   {
     name: 'reporter contacts of closed incidents (or older than 7 days)',

@@ -54,6 +54,18 @@ export async function deleteDueFlaggedReports(db: Kysely<Database>, now: number)
   return Number(result.numDeletedRows);
 }
 
+/** Deletes weaponized tips' status stand-ins that expired before `expiredBefore`. */
+export async function deleteExpiredTipStatusDecoys(
+  db: Kysely<Database>,
+  expiredBefore: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('tip_status_decoys')
+    .where('expires_at', '<', expiredBefore)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function insertTipStatusDecoy(trx: Kysely<Database>, row: TipStatusDecoysTable): Promise<void> {
   await trx.insertInto('tip_status_decoys').values(row).execute();
 }

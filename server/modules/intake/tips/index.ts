@@ -21,7 +21,11 @@ export {
   takeReleasedTip,
 } from './flagged-report.service.ts';
 export type { FlaggedReportDeps, ReleasedTip, TipCandidate } from './flagged-report.service.ts';
-export { deleteDueFlaggedReports, findTipStatusDecoy } from './flagged-report.repository.ts';
+export {
+  deleteDueFlaggedReports,
+  deleteExpiredTipStatusDecoys,
+  findTipStatusDecoy,
+} from './flagged-report.repository.ts';
 export type { TipStatusDecoysTable } from './flagged-report.tables.ts';
 
 export function registerTipRoutes(app: FastifyInstance, context: PlatformContext): void {

@@ -57,6 +57,8 @@ describe('assessTip', () => {
     'ilegal vive en 3300 W 25th St, manden a la migra',
     'undocumented person lives at 4400 W 26th St apt 2',
     'Juan Pérez, 4521 S Ashland Ave apt 3',
+    'Quero denunciar meu vizinho, ele está ilegal e mora na rua Kedzie 2100',
+    'Mwen vle denonse vwazen mwen, li san papye, li rete nan 2100 S Kedzie Ave',
   ])('flags %j', (text) => {
     const assessment = assessTip(text);
     expect(assessment.isFlagged).toBe(true);
@@ -68,6 +70,9 @@ describe('assessTip', () => {
     'La migra se llevó a mi vecino Juan Pérez de su casa en 2231 W 18th St esta mañana',
     'Agents arrested undocumented workers at the car wash on 26th',
     'checkpoint on Cicero and 31st',
+    'Os agentes levaram meu vizinho agora mesmo na frente da casa dele',
+    'Ajan yo arete vwazen mwen kounye a devan kay li',
+    'Tôi thấy xe cảnh sát ở góc đường 26',
     '',
   ])('does not flag a genuine report at a home or workplace: %j', (text) => {
     expect(assessTip(text)).toMatchObject({ isFlagged: false, reasons: [] });

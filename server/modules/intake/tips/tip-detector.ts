@@ -38,7 +38,7 @@ const weights = {
 
 export const flagThreshold = 3;
 
-const groups = Object.values(tipPatternsByLanguage);
+const groups: TipPatternGroups[] = Object.values(tipPatternsByLanguage);
 
 function matchesAny(text: string, pick: (patterns: TipPatternGroups) => RegExp[]): boolean {
   return groups.some((patterns) => pick(patterns).some((pattern) => pattern.test(text)));

@@ -11,6 +11,8 @@
  * - pointer: words that point at where a person lives, works or hides;
  * - enforcement: signs the text describes enforcement activity happening (genuine reports).
  */
+import type { RegisteredLanguage } from '../../../platform/i18n/index.ts';
+
 export interface TipPatternGroups {
   denounce: RegExp[];
   deportIntent: RegExp[];
@@ -170,8 +172,43 @@ const arabic: TipPatternGroups = {
   enforcement: [/(?:عملاء|ضباط|الشرطة|دورية|مداهمة|اعتقلوا|اعتقال|احتجزوا|سيارات|يطرقون|الآن)/],
 };
 
-export const tipPatternsByLanguage: Record<'en' | 'es' | 'ar', TipPatternGroups> = {
+// Portuguese: the core phrases only, in words Spanish does not share (Spanish covers the rest).
+const portuguese: TipPatternGroups = {
+  denounce: [
+    /\b(?:denunciar|entregar|dedurar)\s+(?:o meu|a minha|meu|minha|esse|essa|este|esta)\s+(?:vizinh[oa]s?|colega|patrao|patroa|chefe|inquilin[oa]|ex|ex marido|ex mulher|cunhad[oa]|familia)\b/,
+  ],
+  deportIntent: [
+    /\b(?:deportem|deportar ele|deportar ela|deportar eles|mandem ele embora|chamem a imigracao)\b/,
+  ],
+  accusation: [
+    /\b(?:sem documentos|sem papeis|esta ilegal|estao ilegais|e ilegal|sao ilegais|clandestin[oa]s?)\b/,
+  ],
+  relation: [/\b(?:vizinh[oa]s?|meu patrao|minha patroa|meu ex|minha ex|cunhad[oa])\b/],
+  pointer: [/\b(?:mora|moram|trabalha|trabalham|esconde|se esconde)\s+(?:em|no|na|nos|nas|ali)\b/],
+  enforcement: [/\b(?:agora mesmo|levaram|prenderam|algemaram|viaturas?|batendo na porta)\b/],
+};
+
+// Haitian Creole: the core phrases only.
+const haitianCreole: TipPatternGroups = {
+  denounce: [
+    /\b(?:denonse|rapote|fe rapo sou)\s+(?:vwazen|vwazin|kolog|bos|ansyen mari|ansyen madanm|fanmi)\b/,
+  ],
+  deportIntent: [/\b(?:depote li|depote yo|voye li ale|voye yo ale|rele imigrasyon)\b/],
+  accusation: [/\b(?:san papye|pa gen papye|ilegal)\b/],
+  relation: [/\b(?:vwazen|vwazin|kolog|bos mwen|ansyen mari mwen|ansyen madanm mwen)\b/],
+  pointer: [/\b(?:rete|travay|kache)\s+(?:nan|lakay|bo kote)\b/],
+  enforcement: [/\b(?:kounye a|arete|menote|ajan yo|frape pot)\b/],
+};
+
+/**
+ * Every language's patterns run on every text (tip-detector.ts), so a report in a language without
+ * its own row here (Vietnamese, Chinese) is still read: names, addresses and the other languages'
+ * words count, and a coordinator reviews anything flagged. Add a row when a network needs one.
+ */
+export const tipPatternsByLanguage: Partial<Record<RegisteredLanguage, TipPatternGroups>> = {
   en: english,
   es: spanish,
   ar: arabic,
+  pt: portuguese,
+  ht: haitianCreole,
 };

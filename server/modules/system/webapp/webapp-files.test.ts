@@ -46,13 +46,28 @@ describe('web app files', () => {
 });
 
 describe('web app settings', () => {
-  it('has no map tiles by default and accepts only a same-origin tile path', () => {
+  it('has no map tiles by default, and accepts a self-hosted template or a PMTiles file', () => {
     expect(readWebAppSettings({})).toEqual({ mapTileUrl: null });
     expect(readWebAppSettings({ AMPARO_MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' })).toEqual({
       mapTileUrl: '/tiles/{z}/{x}/{y}.png',
     });
-    expect(() =>
-      readWebAppSettings({ AMPARO_MAP_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png' }),
-    ).toThrow(/path on this server/);
+    expect(readWebAppSettings({ AMPARO_MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' })).toEqual({
+      mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
+    });
+    expect(readWebAppSettings({ AMPARO_MAP_PMTILES: 'chicago.pmtiles' })).toEqual({
+      mapTileUrl: '/map/tiles/{z}/{x}/{y}',
+    });
+    for (const wrong of [
+      'http://tiles.example.org/{z}/{x}/{y}.png',
+      'javascript:alert(1)//{z}{x}{y}',
+      '//tiles.example.org/{z}/{x}/{y}.png',
+      'https://tiles.example.org/tile.png',
+      'https://tiles.example.org/{z}/{x}/{y}.png; script-src *',
+    ]) {
+      expect(() => readWebAppSettings({ AMPARO_MAP_TILE_URL: wrong }), wrong).toThrow(/AMPARO_MAP_TILE_URL/);
+    }
+    expect(() => readWebAppSettings({ AMPARO_MAP_PMTILES: '../secret.pmtiles' })).toThrow(
+      /AMPARO_MAP_PMTILES/,
+    );
   });
 });

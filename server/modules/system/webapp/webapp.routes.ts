@@ -5,10 +5,12 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { directionOf, supportedLanguages, t } from '../../../platform/i18n/index.ts';
 import type { ErrorCode } from '../../../platform/errors/app-error.ts';
 import { parseInput } from '../../../platform/http/validation.ts';
 import { cacheControlFor, isAppPagePath, readFileOrNull } from './webapp-files.ts';
 import type { WebAppSettings } from './webapp-settings.ts';
+import type { LanguageList } from './webapp.contract.ts';
 
 export interface WebAppOptions {
   distDirectory: string;
@@ -16,10 +18,29 @@ export interface WebAppOptions {
   settings: WebAppSettings;
 }
 
-/** Languages the web app ships catalogs for (a catalog test requires every key in each). */
-export const webAppLanguages = ['en', 'es', 'ar'] as const;
+/**
+ * Languages the web app is offered in: registered with a complete catalog (platform/i18n, ADR 0033),
+ * derived from locales/ at start. A folder still being translated is refused until it is complete.
+ */
+export const webAppLanguages: readonly string[] = supportedLanguages;
 
-const localeParamsSchema = z.object({ language: z.enum(webAppLanguages) });
+const localeParamsSchema = z.object({
+  language: z
+    .string()
+    .max(12)
+    .refine((language) => webAppLanguages.includes(language), 'No such language.'),
+});
+
+/** GET /app/languages: each offered language with its own name and script direction, English first. */
+export function languageList(): LanguageList {
+  return {
+    languages: webAppLanguages.map((code) => ({
+      code,
+      name: t(code, 'common.languageName'),
+      direction: directionOf(code),
+    })),
+  };
+}
 
 const missingBuildMessage =
   'The Amparo web app has not been built. Run `npm run build:web` (npm install, npm start and npm test do it for you).\n';
@@ -31,6 +52,7 @@ const missingBuildMessage =
  */
 export function registerWebAppFileRoutes(app: FastifyInstance, options: WebAppOptions): void {
   app.get('/app/settings', () => Promise.resolve(options.settings));
+  app.get('/app/languages', () => Promise.resolve(languageList()));
 
   app.get('/app/locales/:language', async (request, reply) => {
     const { language } = parseInput(localeParamsSchema, {

@@ -1,21 +1,13 @@
-import { listOf } from '../../lib/list-of.ts';
+import { offeredLanguages } from '../../lib/i18n.ts';
 import type { NetworkSettingBounds, SupportedLanguage } from './api/types.ts';
 
-/** The languages a network may offer, in the order the form lists them. */
-export const supportedLanguages = listOf<SupportedLanguage>()([
-  'en',
-  'es',
-  'ar',
-  'fr',
-  'ht',
-  'pt',
-  'zh',
-  'vi',
-  'ko',
-  'tl',
-  'ru',
-  'fa',
-]);
+/**
+ * The languages a network may offer, in the order the form lists them: those the server offers
+ * (registered with a complete catalog, GET /app/languages, ADR 0033), never a list typed here.
+ */
+export function supportedLanguages(): SupportedLanguage[] {
+  return offeredLanguages().map((language) => language.code as SupportedLanguage);
+}
 
 /**
  * The server's bounds, so the form explains a value out of range before sending it. The contract
@@ -34,6 +26,7 @@ const settingBounds = {
   alertExpiryHoursUpdate: { min: 1, max: 168 },
   pageUnclaimedAfterMinutes: { min: 1, max: 120 },
   escalateUnclaimedAfterMinutes: { min: 1, max: 240 },
+  publicationDelayMinutes: { min: 0, max: 1440 },
 } satisfies NetworkSettingBounds;
 
 export type NumericSetting = keyof NetworkSettingBounds;
@@ -68,4 +61,5 @@ export const operationFields: SettingField[] = [
   field('alertExpiryHoursUpdate'),
   field('pageUnclaimedAfterMinutes'),
   field('escalateUnclaimedAfterMinutes'),
+  field('publicationDelayMinutes'),
 ];

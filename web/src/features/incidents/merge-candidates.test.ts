@@ -13,6 +13,7 @@ function incident(id: string, overrides: Partial<PresentedIncident> = {}): Prese
     category: 'workplace',
     priority: 0,
     location: null,
+    isLocationUnclear: false,
     zip: null,
     reportCount: 1,
     sourceCount: 1,

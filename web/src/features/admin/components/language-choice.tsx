@@ -19,7 +19,7 @@ export function LanguageChoice(props: {
           value={props.defaultLanguage}
           onChange={(event) => props.onDefault(event.currentTarget.value)}
         >
-          {supportedLanguages.map((code) => (
+          {supportedLanguages().map((code) => (
             <option value={code} key={code}>
               {labelOf(code)}
             </option>
@@ -29,7 +29,7 @@ export function LanguageChoice(props: {
       <fieldset class="language-choice">
         <legend>{t('adminNetwork.otherLanguages')}</legend>
         <p class="hint">{t('adminNetwork.languagesHint')}</p>
-        {supportedLanguages
+        {supportedLanguages()
           .filter((code) => code !== props.defaultLanguage)
           .map((code) => (
             <label key={code} class="checkbox">

@@ -1,4 +1,4 @@
-import { languageName, t } from '../../../lib/i18n.ts';
+import { directionOf, languageName, t } from '../../../lib/i18n.ts';
 import type { PresentedProposalLanguage } from '../api/types.ts';
 import { WordDiff } from './word-diff.tsx';
 
@@ -13,7 +13,7 @@ function Segments(props: { count: number; encoding: string; kind: 'current' | 'p
 /** One language of a proposal: the text in use and the proposed text side by side, and the diff. */
 export function ProposalLanguage(props: { language: PresentedProposalLanguage }) {
   const { language, current, proposed, diff } = props.language;
-  const dir = language === 'ar' ? 'rtl' : 'auto';
+  const dir = directionOf(language) === 'rtl' ? 'rtl' : 'auto';
   return (
     <article class="proposal-language" data-language={language} aria-labelledby={`proposal-${language}`}>
       <h2 id={`proposal-${language}`}>{languageName(language)}</h2>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { languageName, t } from '../../../lib/i18n.ts';
+import { directionOf, languageName, t } from '../../../lib/i18n.ts';
 import { errorMessageOf, messageOf } from '../../../lib/message.ts';
 import type { Message } from '../../../lib/message.ts';
 import { ErrorText } from '../../../lib/notice.tsx';
@@ -68,7 +68,7 @@ export function TemplateEditor(props: {
     const isProposed = await action.succeeds(() => proposeRestore(template), { failed });
     if (isProposed) props.onChanged(messageOf('adminTemplates.restoreProposed'));
   };
-  const dir: 'rtl' | 'auto' = template.language === 'ar' || template.language === 'fa' ? 'rtl' : 'auto';
+  const dir: 'rtl' | 'auto' = directionOf(template.language) === 'rtl' ? 'rtl' : 'auto';
 
   return (
     <form

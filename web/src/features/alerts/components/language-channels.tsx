@@ -1,4 +1,4 @@
-import { currentLanguage, languageName, t } from '../../../lib/i18n.ts';
+import { currentLanguage, directionOf, languageName, t } from '../../../lib/i18n.ts';
 import type { FrozenLanguage, LanguagePreview } from '../api/types.ts';
 
 /** How a sent text reads: its own language's direction, whatever the app's language is. */
@@ -46,7 +46,7 @@ export function LanguageChannels(props: { message: LanguagePreview; frozen: Froz
   const { message, frozen } = props;
   const { segments, encoding } = message.smsSegments;
   const ui = currentLanguage();
-  const text: TextLanguage = { lang: message.language, dir: message.language === 'ar' ? 'rtl' : 'ltr' };
+  const text: TextLanguage = { lang: message.language, dir: directionOf(message.language) };
   return (
     <article class="preview-card" lang={message.language} aria-labelledby={`lang-${message.language}`}>
       <h3 id={`lang-${message.language}`} lang={ui}>

@@ -50,3 +50,13 @@ export async function submitOperatorReport(report: Omit<OperatorReportBody, 'cha
   const stored = await post<OperatorReportReceipt>('/api/reports', body);
   return stored.incidentId;
 }
+
+/** Withholds the incident from every public page (coordinators, with step-up). */
+export function withholdIncident(incidentId: string, reason: string): Promise<unknown> {
+  return post(`/api/incidents/${incidentId}/withhold`, { reason });
+}
+
+/** Lets the public pages show a withheld incident again (coordinators, with step-up). */
+export function publishIncidentAgain(incidentId: string): Promise<unknown> {
+  return post(`/api/incidents/${incidentId}/publish`, {});
+}

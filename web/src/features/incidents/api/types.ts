@@ -6,6 +6,7 @@ export type {
   NoteList,
   PresentedIncident,
   PresentedNote,
+  PublicWithholding,
   QueuePage,
   ReportCategory,
   SplitAnswer,

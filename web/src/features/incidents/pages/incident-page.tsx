@@ -16,8 +16,10 @@ import { navigate } from '../../../lib/hash-route.ts';
 import { IncidentHeader, IncidentMoves } from '../components/incident-header.tsx';
 import { MergePanel } from '../components/merge-panel.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
+import { PublicPagesPanel } from '../components/public-pages-panel.tsx';
 import { ReportTimeline } from '../components/report-timeline.tsx';
 import { useIncidentWorkspace } from '../hooks/use-incident-workspace.ts';
+import { VoicemailList } from '../../voice/components/voicemail-list.tsx';
 import { incidentRoles } from '../roles.ts';
 
 /** The page before the incident is shown: loading, or why it cannot be, with exports if allowed. */
@@ -94,11 +96,17 @@ function IncidentWorkspace(props: { incidentId: string }) {
           }}
         />
       )}
+      <VoicemailList incidentId={incidentId} />
       <ReporterThread incidentId={incidentId} reports={reports} isClosed={incident.status === 'closed'} />
       <DispatchPanel incidentId={incidentId} hasLocation={incident.location !== null} />
       <EvidenceList incidentId={incidentId} />
       {mayExport ? <EvidenceExports incidentId={incidentId} /> : null}
       <NotesSection notes={notes.data ?? []} onAdd={saveNote} />
+      <PublicPagesPanel
+        incidentId={incidentId}
+        withholding={detail.data.publicWithholding}
+        onChanged={() => detail.reload()}
+      />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { IncidentMap } from '../components/incident-map.tsx';
 import type { MapPoint } from '../components/incident-map.tsx';
 import { QueueRow } from '../components/queue-row.tsx';
 import { useQueueKeys } from '../hooks/use-queue-keys.ts';
+import { LiveCalls } from '../../voice/components/live-calls.tsx';
 import { sortQueue } from '../queue-order.ts';
 
 function mapPointsOf(incidents: PresentedIncident[], selectedId: string | undefined): MapPoint[] {
@@ -54,6 +55,7 @@ export function QueuePage() {
           {isLive ? t('queue.live') : t('queue.connecting')}
         </p>
         <Notice message={action.message ?? loadFailure} />
+        <LiveCalls />
         {incidents.length === 0 ? (
           <p class="empty">{t('queue.empty')}</p>
         ) : (
