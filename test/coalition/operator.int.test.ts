@@ -145,7 +145,14 @@ describeEachDatabase('a coalition on one deployment (operator)', (dialect) => {
     expect(signInAttempt.json()).toMatchObject({ error: { code: 'NETWORK_SUSPENDED' } });
     const publicPage = await testApp.app.inject({ method: 'GET', url: '/r/to-suspend' });
     expect(publicPage.statusCode).toBe(503);
-    expect(publicPage.json()).toMatchObject({ error: { code: 'NETWORK_NOT_IN_SERVICE' } });
+    expect(publicPage.body).toContain('not in service');
+    const publicApi = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/public/to-suspend/reports',
+      payload: { category: 'raid', description: 'ICE van', lat: 41.85, lon: -87.66 },
+    });
+    expect(publicApi.statusCode).toBe(503);
+    expect(publicApi.json()).toMatchObject({ error: { code: 'NETWORK_NOT_IN_SERVICE' } });
     expect((await testApp.app.inject({ method: 'GET', url: '/r/stays-up' })).statusCode).toBe(200);
 
     const health = (await inject('GET', '/api/operator/networks', operator.headers)).json<{

@@ -68,7 +68,7 @@ export async function listNetworkHealth(
       name: row.name,
       slug: row.slug,
       timezone: row.timezone,
-      languages: JSON.parse(row.languages) as string[],
+      languages: parseLanguages(row.languages),
       createdAt: row.created_at,
       suspendedAt: row.suspended_at ?? null,
       members,
@@ -143,4 +143,14 @@ export async function setNetworkSuspension(
     }
     return { id: row.id, suspendedAt };
   });
+}
+
+/** A damaged column must not take the operator's screen down: it shows no languages then. */
+function parseLanguages(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
 }

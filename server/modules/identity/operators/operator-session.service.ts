@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock/clock.ts';
@@ -48,7 +49,7 @@ export async function requireOperator(
   }
   const isSafe = ['GET', 'HEAD', 'OPTIONS'].includes(request.method);
   const header = request.headers['x-csrf-token'];
-  if (!isSafe && header !== operator.csrfToken) {
+  if (!isSafe && !isSameToken(typeof header === 'string' ? header : '', operator.csrfToken)) {
     throw new AppError('CSRF_FAILED', 'The form has expired; reload the page and try again.');
   }
   return operator;
@@ -58,4 +59,10 @@ export async function requireOperator(
 export async function isOperatorSessionToken(db: Kysely<Database>, token: string): Promise<boolean> {
   if (token.length < 20 || token.length > 100) return false;
   return (await findLiveOperatorSession(db, hashSessionToken(token))) !== undefined;
+}
+
+function isSameToken(provided: string, expected: string): boolean {
+  const a = Buffer.from(provided);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

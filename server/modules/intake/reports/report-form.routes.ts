@@ -45,6 +45,7 @@ export function registerReportFormRoutes(app: FastifyInstance, context: Platform
   const guard = intakeGuardFor(context);
 
   app.get('/r/:slug', async (request: SlugRequest, reply) => {
+    if (await isNotInService(request.params.slug)) return sendNotInService(request, reply);
     const network = await findNetworkOrNull(request.params.slug);
     const language = requestLanguage(request, reply, network?.languages);
     if (!network) return sendMessage(reply, language, 404, 'report.errorNetworkNotFound');
@@ -52,6 +53,7 @@ export function registerReportFormRoutes(app: FastifyInstance, context: Platform
   });
 
   app.post('/r/:slug', async (request: SlugRequest, reply) => {
+    if (await isNotInService(request.params.slug)) return sendNotInService(request, reply);
     const network = await findNetworkOrNull(request.params.slug);
     const values = typedValues(request.body);
     // The form says which language it was shown in; the reporter is answered in that one.
@@ -107,6 +109,17 @@ export function registerReportFormRoutes(app: FastifyInstance, context: Platform
       .send(reportLocationScript);
   });
 
+  /** A network its deployment's operator suspended (ADR 0032): the form says so, in a page. */
+  async function isNotInService(slug: string): Promise<boolean> {
+    try {
+      await findNetworkOrNull(slug);
+      return false;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'NETWORK_NOT_IN_SERVICE') return true;
+      throw error;
+    }
+  }
+
   async function findNetworkOrNull(slug: string): Promise<Network | null> {
     try {
       return await findIntakeNetwork(deps, slug);
@@ -115,6 +128,11 @@ export function registerReportFormRoutes(app: FastifyInstance, context: Platform
       throw error;
     }
   }
+}
+
+function sendNotInService(request: SlugRequest, reply: FastifyReply): FastifyReply {
+  const language = requestLanguage(request, reply);
+  return sendMessage(reply, language, 503, 'errors.NETWORK_NOT_IN_SERVICE');
 }
 
 function sendMessage(
