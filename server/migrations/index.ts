@@ -22,6 +22,7 @@ import * as rotaAndPaging from './2026_11_29_0024_rota_and_paging.ts';
 import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
 import * as publicPagesAndRetention from './2026_11_29_0028_public_pages_and_retention.ts';
 import * as retentionCounts from './2026_11_29_0028_retention_counts.ts';
+import * as retentionLegalHolds from './2026_11_29_0028_retention_legal_holds.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0025_field_resilience': fieldResilience,
   '2026_11_29_0028_public_pages_and_retention': publicPagesAndRetention,
   '2026_11_29_0028_retention_counts': retentionCounts,
+  '2026_11_29_0028_retention_legal_holds': retentionLegalHolds,
 };

@@ -108,4 +108,10 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     column: 'public_withheld_reason_enc',
     context: 'incidents.public_withheld_reason',
   },
+  {
+    table: 'evidence_legal_holds',
+    idColumn: 'incident_id',
+    column: 'reason_enc',
+    context: 'evidence_legal_holds.reason',
+  },
 ];
