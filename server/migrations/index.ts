@@ -28,6 +28,7 @@ import * as courtWatch from './2026_11_29_0031_court_watch.ts';
 import * as publicPagesAndRetention from './2026_11_29_0028_public_pages_and_retention.ts';
 import * as retentionCounts from './2026_11_29_0028_retention_counts.ts';
 import * as locationUncertainty from './2026_11_29_0030_location_uncertainty.ts';
+import * as retentionLegalHolds from './2026_11_29_0028_retention_legal_holds.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0028_public_pages_and_retention': publicPagesAndRetention,
   '2026_11_29_0028_retention_counts': retentionCounts,
   '2026_11_29_0030_location_uncertainty': locationUncertainty,
+  '2026_11_29_0028_retention_legal_holds': retentionLegalHolds,
 };

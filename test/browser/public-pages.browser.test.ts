@@ -143,4 +143,53 @@ function publicPages(dialect: DialectName): void {
       await person.context.close();
     }
   }, 180_000);
+
+  it('a coordinator places, reviews and lifts a legal hold on an incident’s evidence from its page', async () => {
+    const working = await newPerson(browser);
+    const { page } = working;
+    await signInMember(page, server.url, coordinator);
+    const { incidentId } = await callFromPage<{ incidentId: string }>(page, 'POST', '/api/reports', {
+      channel: 'operator',
+      category: 'workplace',
+      location: { lat: pilsen.lat + 0.03, lon: pilsen.lon },
+      description: 'Agents at the warehouse',
+    });
+    await page.goto(`${server.url}/app/#/incident/${incidentId}`);
+    await page.waitForSelector('#legal-hold[data-legal-hold=none]');
+    for (const language of ['es', 'ar', 'en'] as const) {
+      await chooseLanguage(page, language);
+      await expectAccessible(page, `legal hold panel (${language})`);
+    }
+    const reason = 'Counsel asked us to keep the videos';
+    await page.fill('#legal-hold-reason-input', reason);
+    await clickWithStepUp(page, '#place-legal-hold', coordinator, page.locator('[data-legal-hold=held]'));
+    expect(await page.textContent('#legal-hold-reason')).toContain(reason);
+    expect(await page.textContent('#legal-hold-review')).toContain('Next review due by');
+    await expectAccessible(page, 'legal hold panel, held');
+    await screenshot(page, 'incident-legal-hold-held');
+
+    await page.fill('#legal-hold-reason-input', 'The case is still open');
+    await clickWithStepUp(
+      page,
+      '#place-legal-hold',
+      coordinator,
+      page.locator('#legal-hold-notice:has-text("Hold reviewed")'),
+    );
+    expect(await page.textContent('#legal-hold-reason')).toContain('The case is still open');
+    await clickWithStepUp(page, '#lift-legal-hold', coordinator, page.locator('[data-legal-hold=none]'));
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', incidentId)
+      .where('action', 'like', 'evidence.legalHold%')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'evidence.legalHoldPlaced',
+      'evidence.legalHoldReviewed',
+      'evidence.legalHoldLifted',
+    ]);
+    expect(working.problems).toEqual([]);
+    await working.context.close();
+  }, 180_000);
 }

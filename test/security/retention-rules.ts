@@ -66,9 +66,14 @@ export const retentionRules: Record<string, RetentionRule> = {
   dispatch_offers: {
     gap: 'offers and on-scene outcomes (outcome notes encrypted): delete with the incident',
   },
-  evidence_items: { gap: 'evidence after a configurable period after close, unless under legal hold' },
+  evidence_items: {
+    gap: 'evidence after a configurable period after close, unless under legal hold (the hold exists: evidence_legal_holds; the deleting purge does not yet)',
+  },
   evidence_custody_events: { gap: 'chain of custody: delete with its evidence item' },
   evidence_exports: { purge: ['evidence export requests older than 7 days'] },
+  evidence_legal_holds: {
+    kept: "a coordinator's legal hold on an incident's evidence (reason encrypted), until lifted; reviewed every 90 days",
+  },
   // Alerting
   subscribers: {
     purge: [

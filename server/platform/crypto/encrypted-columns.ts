@@ -131,4 +131,10 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
     context: 'voice_calls.callback_phone',
   },
   { table: 'voicemails', idColumn: 'id', column: 'file_key_enc', context: 'voicemails.file_key' },
+  {
+    table: 'evidence_legal_holds',
+    idColumn: 'incident_id',
+    column: 'reason_enc',
+    context: 'evidence_legal_holds.reason',
+  },
 ];

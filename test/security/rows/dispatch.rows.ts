@@ -189,4 +189,26 @@ export const dispatchRows: RouteRow[] = [
     },
     note: 'approved export, downloaded once by its requester with a fresh step-up',
   },
+  // issue 15 §2: a coordinator's legal hold on an incident's evidence (passkey step-up)
+  {
+    method: 'GET',
+    url: '/api/incidents/:incidentId/legal-hold',
+    allow: ['dispatcher', 'coordinator', 'advocate', 'admin'],
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/incidents/:incidentId/legal-hold',
+    allow: ['coordinator'],
+    request: async (fixture) => ({
+      params: { incidentId: await matrixIncident(fixture) },
+      body: { reason: 'counsel asked us to keep it' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/incidents/:incidentId/legal-hold',
+    allow: ['coordinator'],
+    request: async (fixture) => ({ params: { incidentId: await matrixIncident(fixture) } }),
+  },
 ];

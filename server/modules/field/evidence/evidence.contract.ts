@@ -35,7 +35,26 @@ export const evidenceExportApproverRoles = [
 ] as const satisfies readonly Role[];
 export type EvidenceExportApproverRole = (typeof evidenceExportApproverRoles)[number];
 
+/** Who places, reviews and lifts a legal hold on an incident's evidence (with a passkey step-up). */
+export const legalHoldRoles = ['coordinator'] as const satisfies readonly Role[];
+
+/** PUT /api/incidents/:incidentId/legal-hold: why the evidence must be kept. */
+export const legalHoldSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export type LegalHoldInput = z.infer<typeof legalHoldSchema>;
+
 // Answers
+
+/** GET/PUT …/legal-hold: the hold, or null; how long evidence is kept without one. */
+export interface LegalHoldAnswer {
+  legalHold: {
+    reason: string | null;
+    placedBy: string;
+    placedAt: number;
+    reviewedAt: number;
+    reviewDueAt: number;
+    isReviewOverdue: boolean;
+  } | null;
+}
 
 export interface PresentedEvidence {
   id: string;

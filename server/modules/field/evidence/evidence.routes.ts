@@ -27,6 +27,8 @@ import {
 import { uploadLimitsFor } from './evidence-limits.ts';
 import { listIncidentEvidence, readSharedCopy } from './evidence-reads.service.ts';
 import { receiveEvidence } from './evidence-upload.service.ts';
+import { getLegalHold, liftLegalHold, placeLegalHold } from './legal-hold.service.ts';
+import { legalHoldSchema } from './evidence.contract.ts';
 import type { IncomingFile } from './evidence-upload.service.ts';
 
 /**
@@ -109,6 +111,26 @@ export function registerEvidenceApiRoutes(app: FastifyInstance, context: Platfor
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${bundle.fileName}"`)
       .send(bundle.stream);
+  });
+
+  // Issue 15 §2: a coordinator's legal hold keeps the incident's evidence from deletion.
+  app.get('/api/incidents/:incidentId/legal-hold', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    return getLegalHold(deps, principal, incidentId);
+  });
+
+  app.put('/api/incidents/:incidentId/legal-hold', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    const input = parseInput(legalHoldSchema, request.body);
+    return placeLegalHold(deps, principal, incidentId, input);
+  });
+
+  app.delete('/api/incidents/:incidentId/legal-hold', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { incidentId } = parseInput(incidentParamsSchema, request.params);
+    return liftLegalHold(deps, principal, incidentId);
   });
 }
 

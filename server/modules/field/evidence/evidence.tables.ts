@@ -71,8 +71,22 @@ export interface EvidenceExportsTable {
   updated_at: number;
 }
 
+/** Issue 15 §2: a coordinator keeps an incident's evidence from deletion, reviewed every 90 days. */
+export interface EvidenceLegalHoldsTable {
+  incident_id: string;
+  network_id: string;
+  /** Why, in the coordinator's words (encrypted: it may name a case). */
+  reason_enc: string;
+  placed_by: string;
+  placed_at: number;
+  reviewed_by: string;
+  reviewed_at: number;
+  review_due_at: number;
+}
+
 declare module '../../../platform/database/schema.ts' {
   interface Database {
+    evidence_legal_holds: EvidenceLegalHoldsTable;
     evidence_items: EvidenceItemsTable;
     evidence_custody_events: EvidenceCustodyEventsTable;
     evidence_exports: EvidenceExportsTable;

@@ -80,6 +80,9 @@ export const auditActions = [
   'evidence.exportRequested',
   'evidence.exportApproved',
   'evidence.sharedCopyRead',
+  'evidence.legalHoldPlaced',
+  'evidence.legalHoldReviewed',
+  'evidence.legalHoldLifted',
   // alerts and subscriptions
   'alert.drafted',
   'alert.overrideRequested',

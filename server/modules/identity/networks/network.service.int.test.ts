@@ -99,6 +99,7 @@ describeEachDatabase('createNetwork and network lookups', (dialect) => {
       isOfferEscalationOn: true,
       pageUnclaimedAfterMinutes: 5,
       escalateUnclaimedAfterMinutes: 15,
+      publicationDelayMinutes: 0,
     });
     await database.db
       .updateTable('networks')

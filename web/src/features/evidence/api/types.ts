@@ -7,6 +7,7 @@ export type {
   EvidenceLimits,
   EvidenceLimitsAnswer,
   EvidenceList,
+  LegalHoldAnswer,
   PresentedEvidence,
   PresentedEvidenceExport,
 } from '../../../../../server/modules/field/evidence/evidence.contract.ts';

@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../../auth/session.ts';
 import { DispatchPanel } from '../../dispatch/components/dispatch-panel.tsx';
 import { EvidenceExports } from '../../evidence/components/evidence-exports.tsx';
 import { EvidenceList } from '../../evidence/components/evidence-list.tsx';
+import { LegalHoldPanel } from '../../evidence/components/legal-hold-panel.tsx';
 import { exportViewerRoles } from '../../evidence/roles.ts';
 import { ClaimControl } from '../components/claim-control.tsx';
 import { ReporterThread } from '../components/reporter-thread.tsx';
@@ -100,6 +101,7 @@ function IncidentWorkspace(props: { incidentId: string }) {
       <ReporterThread incidentId={incidentId} reports={reports} isClosed={incident.status === 'closed'} />
       <DispatchPanel incidentId={incidentId} hasLocation={incident.location !== null} />
       <EvidenceList incidentId={incidentId} />
+      <LegalHoldPanel incidentId={incidentId} />
       {mayExport ? <EvidenceExports incidentId={incidentId} /> : null}
       <NotesSection notes={notes.data ?? []} onAdd={saveNote} />
       <PublicPagesPanel
