@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createVoiceJobs } from '../../server/modules/channels/voice/index.ts';
+import { createVoiceJobs, sweepRecordingDeletions } from '../../server/modules/channels/voice/index.ts';
+import { voicemailJobDepsFrom } from '../../server/modules/channels/voice/voice.jobs.ts';
 import { reportFieldContexts } from '../../server/modules/intake/incidents/index.ts';
 import { t } from '../../server/platform/i18n/index.ts';
 import type { TestApp } from '../support/app.ts';
@@ -437,6 +438,44 @@ describeEachDatabase('phone line (Twilio voice webhooks)', (dialect) => {
       .where('network_id', '=', network.id)
       .execute();
     expect(stored.length).toBe(40 - busy.length);
+  });
+
+  it("re-queues Twilio's deletion hourly when its job ran out of attempts, until Twilio confirms", async () => {
+    const { network, hotline } = await buildHotlineNetwork(testApp.context, ['en']);
+    const voicemailId = await leaveVoicemail(network.id, hotline, 'en');
+    const deletions = () =>
+      db()
+        .selectFrom('jobs')
+        .select(['id', 'status'])
+        .where('name', '=', 'voice.deleteRecording')
+        .where('payload', 'like', `%${voicemailId}%`)
+        .execute();
+    const [first] = await deletions();
+    // A long outage: every attempt failed and the job is dead.
+    await db()
+      .updateTable('jobs')
+      .set({ status: 'dead' })
+      .where('id', '=', first?.id ?? '')
+      .execute();
+    const deps = voicemailJobDepsFrom(testApp.context);
+    const pending = async () => (await deletions()).filter((job) => job.status === 'pending').length;
+    await sweepRecordingDeletions(deps); // less than an hour old: its own job may still run
+    expect(await pending()).toBe(0);
+    testApp.clock.advance(2 * 60 * 60 * 1000);
+    await sweepRecordingDeletions(deps);
+    expect(await pending()).toBe(1);
+    await sweepRecordingDeletions(deps); // once per hour
+    expect(await pending()).toBe(1);
+    expect(await runJobs('voice.deleteRecording')).toBeGreaterThanOrEqual(1);
+    const row = await db()
+      .selectFrom('voicemails')
+      .select('provider_deleted_at')
+      .where('id', '=', voicemailId)
+      .executeTakeFirstOrThrow();
+    expect(row.provider_deleted_at).not.toBeNull();
+    testApp.clock.advance(2 * 60 * 60 * 1000);
+    await sweepRecordingDeletions(deps);
+    expect(await pending()).toBe(0);
   });
 
   /** A complete voicemail through the webhooks and the storing job; returns its id. */

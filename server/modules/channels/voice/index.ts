@@ -9,7 +9,8 @@ import { registerVoicemailRoutes } from './voicemail.routes.ts';
  * at Twilio, a know-your-rights message, and the flood limits; the members' side plays voicemails
  * and lists live calls.
  */
-export { createVoiceJobs } from './voice.jobs.ts';
+export { createVoiceJobSet, createVoiceJobs } from './voice.jobs.ts';
+export { sweepRecordingDeletions } from './voicemail.service.ts';
 export { voicePurgeTasks } from './voice-retention.jobs.ts';
 export { createVoicemailFiles, sniffAudioType } from './voicemail-files.ts';
 export { voicemailFileKeyContext } from './voicemail.service.ts';

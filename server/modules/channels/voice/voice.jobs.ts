@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PlatformContext } from '../../../platform/context.ts';
-import { defineJob } from '../../../platform/jobs/index.ts';
-import type { JobDefinition } from '../../../platform/jobs/index.ts';
+import { defineJob, recurring } from '../../../platform/jobs/index.ts';
+import type { JobDefinition, JobSet } from '../../../platform/jobs/index.ts';
 import {
   createTwilioRecordingStore,
   RecordingRequestError,
@@ -14,6 +14,9 @@ import {
   deleteRecordingJobName,
   storeVoicemail,
   storeVoicemailJobName,
+  sweepDeletionsEveryMs,
+  sweepDeletionsJobName,
+  sweepRecordingDeletions,
 } from './voicemail.service.ts';
 import type { VoicemailJobDeps } from './voicemail.service.ts';
 
@@ -40,9 +43,30 @@ async function unlessPermanent(run: () => Promise<void>): Promise<void> {
   }
 }
 
-/** The voice line's jobs: store a voicemail, then delete Twilio's copy (retried until it is gone). */
-export function createVoiceJobs(context: PlatformContext): JobDefinition[] {
+/**
+ * The voice line's jobs: store a voicemail, then delete Twilio's copy (retried, and re-queued
+ * hourly by the sweep, until it is gone).
+ */
+export function createVoiceJobSet(context: PlatformContext): JobSet {
   const deps = voicemailJobDepsFrom(context);
+  const sweep = defineJob({
+    name: sweepDeletionsJobName,
+    payload: z.object({}),
+    maxAttempts: 3,
+    handle: async () => {
+      await sweepRecordingDeletions(deps);
+    },
+  });
+  return {
+    jobs: [...createVoiceJobs(context, deps), sweep],
+    recurring: [recurring(sweep, sweepDeletionsEveryMs, {})],
+  };
+}
+
+export function createVoiceJobs(
+  context: PlatformContext,
+  deps: VoicemailJobDeps = voicemailJobDepsFrom(context),
+): JobDefinition[] {
   return [
     defineJob({
       name: storeVoicemailJobName,

@@ -12,7 +12,13 @@ import type { ReportDeps } from '../../intake/index.ts';
 import type { Network } from '../../identity/index.ts';
 import { callbackPhoneContext } from './voice-call.service.ts';
 import { emptyAnswer } from './voice-twiml.ts';
-import { findCall, findVoicemail, insertVoicemailOnce, updateVoicemail } from './voice.repository.ts';
+import {
+  findCall,
+  findVoicemail,
+  insertVoicemailOnce,
+  listUndeletedAtProvider,
+  updateVoicemail,
+} from './voice.repository.ts';
 import type { VoicemailsTable } from './voice.tables.ts';
 import type { VoiceEventType } from './voice.contract.ts';
 import type { VoiceDeps } from './voice.deps.ts';
@@ -170,4 +176,35 @@ export async function enqueueDeletion(
       idempotencyKey: `${deleteRecordingJobName}:${voicemail.recording_sid}`,
     },
   );
+}
+
+export const sweepDeletionsJobName = 'voice.sweepRecordingDeletions';
+export const sweepDeletionsEveryMs = 60 * 60 * 1000;
+
+/**
+ * Re-queues the Twilio deletion of every stored voicemail Twilio has not confirmed deleted an hour
+ * on (a deletion job that ran out of attempts during a long outage), so it is retried until it
+ * succeeds. Keyed per hour: one new attempt per voicemail per sweep.
+ */
+export async function sweepRecordingDeletions(deps: VoicemailJobDeps): Promise<number> {
+  const { db, clock } = deps.report;
+  const now = clock.now();
+  const waiting = await listUndeletedAtProvider(db, now - sweepDeletionsEveryMs);
+  const hour = now - (now % sweepDeletionsEveryMs);
+  let queued = 0;
+  for (const voicemail of waiting) {
+    await inTransaction(deps.report, async (uow) => {
+      const job = await enqueueJobInUnitOfWork(
+        uow,
+        { clock, jobs: deps.jobs },
+        {
+          name: deleteRecordingJobName,
+          payload: { voicemailId: voicemail.id },
+          idempotencyKey: `${deleteRecordingJobName}:${voicemail.recording_sid}:${hour}`,
+        },
+      );
+      if (job.isNew) queued += 1;
+    });
+  }
+  return queued;
 }

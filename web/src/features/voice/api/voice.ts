@@ -10,3 +10,8 @@ export async function listVoicemails(incidentId: string): Promise<PresentedVoice
 export function listLiveCalls(): Promise<LiveCallList> {
   return get<LiveCallList>('/api/voice/calls');
 }
+
+/** Where the player streams one voicemail's audio (decrypted by the server for this member). */
+export function voicemailAudioUrl(voicemailId: string): string {
+  return `/api/voicemails/${voicemailId}/audio`;
+}

@@ -4,7 +4,7 @@ import { errorMessageOf } from '../../../lib/message.ts';
 import { Notice } from '../../../lib/notice.tsx';
 import { isAbout } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
-import { listVoicemails } from '../api/voice.ts';
+import { listVoicemails, voicemailAudioUrl } from '../api/voice.ts';
 import type { PresentedVoicemail } from '../api/types.ts';
 
 const speeds = [0.75, 1, 1.25, 1.5, 2] as const;
@@ -32,7 +32,7 @@ function VoicemailPlayer(props: { voicemail: PresentedVoicemail; index: number }
         class="voicemail-audio"
         controls
         preload="metadata"
-        src={voicemail.audioPath}
+        src={voicemailAudioUrl(voicemail.id)}
         aria-label={label}
       />
       <div class="field inline">
