@@ -4,6 +4,7 @@ import type {
   IncidentStatus,
   OperatorReportBody,
   OperatorReportReceipt,
+  PlacedIncident,
   PresentedIncident,
   QueuePage,
   SplitAnswer,
@@ -49,4 +50,12 @@ export async function submitOperatorReport(report: Omit<OperatorReportBody, 'cha
   const body: OperatorReportBody = { channel: 'operator', ...report };
   const stored = await post<OperatorReportReceipt>('/api/reports', body);
   return stored.incidentId;
+}
+
+/** Places (or corrects) an incident's location; it may then join an incident already there. */
+export function placeIncident(
+  incidentId: string,
+  point: { lat: number; lon: number },
+): Promise<PlacedIncident> {
+  return post<PlacedIncident>(`/api/incidents/${incidentId}/location`, point);
 }

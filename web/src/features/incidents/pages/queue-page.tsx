@@ -40,7 +40,10 @@ export function QueuePage() {
     events: isFromModule('incident'),
     onLive: setLive,
   });
-  const incidents = queue.data ?? noIncidents;
+  const all = queue.data ?? noIncidents;
+  // Incidents known only to a ZIP or an area wait apart until a dispatcher places them (ADR 0036).
+  const incidents = useMemo(() => all.filter((incident) => !incident.isLocationUnclear), [all]);
+  const unclear = useMemo(() => all.filter((incident) => incident.isLocationUnclear), [all]);
   const action = useAction();
   const { selected, current } = useQueueKeys(incidents, action, queue.reload);
   const points = useMemo(() => mapPointsOf(incidents, current?.id), [incidents, current]);
@@ -54,7 +57,7 @@ export function QueuePage() {
           {isLive ? t('queue.live') : t('queue.connecting')}
         </p>
         <Notice message={action.message ?? loadFailure} />
-        {incidents.length === 0 ? (
+        {all.length === 0 ? (
           <p class="empty">{t('queue.empty')}</p>
         ) : (
           <ol class="incident-list" aria-label={t('queue.listLabel')}>
@@ -63,6 +66,17 @@ export function QueuePage() {
             ))}
           </ol>
         )}
+        {unclear.length > 0 ? (
+          <section class="unclear-lane" aria-labelledby="unclear-lane-title">
+            <h2 id="unclear-lane-title">{t('queue.unclearTitle', { count: unclear.length })}</h2>
+            <p class="hint">{t('queue.unclearHint')}</p>
+            <ol class="incident-list unclear-list">
+              {unclear.map((incident) => (
+                <QueueRow key={incident.id} incident={incident} isSelected={false} />
+              ))}
+            </ol>
+          </section>
+        ) : null}
       </div>
       <IncidentMap points={points} onSelect={(id) => navigate(`/incident/${id}`)} />
     </section>
