@@ -44,8 +44,10 @@ export function QueuePage() {
   // Incidents known only to a ZIP or an area wait apart until a dispatcher places them (ADR 0036).
   const incidents = useMemo(() => all.filter((incident) => !incident.isLocationUnclear), [all]);
   const unclear = useMemo(() => all.filter((incident) => incident.isLocationUnclear), [all]);
+  // The keys walk both lists, the unclear lane after the placed incidents.
+  const walked = useMemo(() => [...incidents, ...unclear], [incidents, unclear]);
   const action = useAction();
-  const { selected, current } = useQueueKeys(incidents, action, queue.reload);
+  const { selected, current } = useQueueKeys(walked, action, queue.reload);
   const points = useMemo(() => mapPointsOf(incidents, current?.id), [incidents, current]);
   const loadFailure = queue.error ? errorMessageOf(queue.error, 'queue.loadFailed') : null;
 
@@ -71,8 +73,12 @@ export function QueuePage() {
             <h2 id="unclear-lane-title">{t('queue.unclearTitle', { count: unclear.length })}</h2>
             <p class="hint">{t('queue.unclearHint')}</p>
             <ol class="incident-list unclear-list">
-              {unclear.map((incident) => (
-                <QueueRow key={incident.id} incident={incident} isSelected={false} />
+              {unclear.map((incident, index) => (
+                <QueueRow
+                  key={incident.id}
+                  incident={incident}
+                  isSelected={incidents.length + index === selected}
+                />
               ))}
             </ol>
           </section>
