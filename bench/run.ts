@@ -55,6 +55,7 @@ if (!process.env.AMPARO_TEST_DATABASE_URL && (await isReachable(defaultPostgresU
 // Loaded after the URL is settled: the test support reads it once, on import.
 const { benchAlertPlanning } = await import('./alerts.bench.ts');
 const { benchClustering } = await import('./clustering.bench.ts');
+const { benchPlaces } = await import('./places.bench.ts');
 const { benchSmsDelivery } = await import('./delivery.bench.ts');
 const { benchDispatch } = await import('./dispatch.bench.ts');
 const { benchIntake } = await import('./intake.bench.ts');
@@ -110,6 +111,7 @@ for (const dialect of dialects)
 for (const dialect of dialects)
   await section('shared intake limits', dialect, () => benchSharedLimits(dialect, sizes.limits));
 await section('clustering', 'in memory', () => benchClustering(sizes.clustering));
+await section('places', 'in memory', () => Promise.resolve(benchPlaces()));
 for (const dialect of dialects) {
   await section('dispatch suggestions', dialect, () => benchDispatch(dialect, sizes.dispatch));
 }

@@ -4,6 +4,7 @@ import type {
   IncidentStatus,
   OperatorReportBody,
   OperatorReportReceipt,
+  PlacedIncident,
   PresentedIncident,
   QueuePage,
   SplitAnswer,
@@ -59,4 +60,10 @@ export function withholdIncident(incidentId: string, reason: string): Promise<un
 /** Lets the public pages show a withheld incident again (coordinators, with step-up). */
 export function publishIncidentAgain(incidentId: string): Promise<unknown> {
   return post(`/api/incidents/${incidentId}/publish`, {});
+/** Places (or corrects) an incident's location; it may then join an incident already there. */
+export function placeIncident(
+  incidentId: string,
+  point: { lat: number; lon: number },
+): Promise<PlacedIncident> {
+  return post<PlacedIncident>(`/api/incidents/${incidentId}/location`, point);
 }

@@ -4,6 +4,7 @@ export type {
   IncidentRole,
   IncidentStatus,
   NoteList,
+  PlacedIncident,
   PresentedIncident,
   PresentedNote,
   PublicWithholding,

@@ -16,6 +16,7 @@ import { AlertComposer } from '../../alerts/components/alert-composer.tsx';
 import { navigate } from '../../../lib/hash-route.ts';
 import { IncidentHeader, IncidentMoves } from '../components/incident-header.tsx';
 import { MergePanel } from '../components/merge-panel.tsx';
+import { PlaceOnMap } from '../components/place-on-map.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
 import { PublicPagesPanel } from '../components/public-pages-panel.tsx';
 import { ReportTimeline } from '../components/report-timeline.tsx';
@@ -77,6 +78,16 @@ function IncidentWorkspace(props: { incidentId: string }) {
           isVerified={incident.status === 'confirmed'}
           onDrafted={(alertId) => navigate(`/alerts/${alertId}`)}
           onCancel={() => setComposing(false)}
+        />
+      ) : null}
+      {incident.isLocationUnclear && incident.status !== 'closed' ? (
+        <PlaceOnMap
+          incident={incident}
+          onPlaced={(placed) => {
+            action.setMessage(messageOf(placed.mergedIntoId ? 'placement.merged' : 'placement.done'));
+            if (placed.mergedIntoId) navigate(`/incident/${placed.mergedIntoId}`);
+            else void detail.reload();
+          }}
         />
       ) : null}
       <ReportTimeline

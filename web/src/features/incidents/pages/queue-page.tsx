@@ -41,9 +41,14 @@ export function QueuePage() {
     events: isFromModule('incident'),
     onLive: setLive,
   });
-  const incidents = queue.data ?? noIncidents;
+  const all = queue.data ?? noIncidents;
+  // Incidents known only to a ZIP or an area wait apart until a dispatcher places them (ADR 0036).
+  const incidents = useMemo(() => all.filter((incident) => !incident.isLocationUnclear), [all]);
+  const unclear = useMemo(() => all.filter((incident) => incident.isLocationUnclear), [all]);
+  // The keys walk both lists, the unclear lane after the placed incidents.
+  const walked = useMemo(() => [...incidents, ...unclear], [incidents, unclear]);
   const action = useAction();
-  const { selected, current } = useQueueKeys(incidents, action, queue.reload);
+  const { selected, current } = useQueueKeys(walked, action, queue.reload);
   const points = useMemo(() => mapPointsOf(incidents, current?.id), [incidents, current]);
   const loadFailure = queue.error ? errorMessageOf(queue.error, 'queue.loadFailed') : null;
 
@@ -57,6 +62,7 @@ export function QueuePage() {
         <Notice message={action.message ?? loadFailure} />
         <LiveCalls />
         {incidents.length === 0 ? (
+        {all.length === 0 ? (
           <p class="empty">{t('queue.empty')}</p>
         ) : (
           <ol class="incident-list" aria-label={t('queue.listLabel')}>
@@ -65,6 +71,21 @@ export function QueuePage() {
             ))}
           </ol>
         )}
+        {unclear.length > 0 ? (
+          <section class="unclear-lane" aria-labelledby="unclear-lane-title">
+            <h2 id="unclear-lane-title">{t('queue.unclearTitle', { count: unclear.length })}</h2>
+            <p class="hint">{t('queue.unclearHint')}</p>
+            <ol class="incident-list unclear-list">
+              {unclear.map((incident, index) => (
+                <QueueRow
+                  key={incident.id}
+                  incident={incident}
+                  isSelected={incidents.length + index === selected}
+                />
+              ))}
+            </ol>
+          </section>
+        ) : null}
       </div>
       <IncidentMap points={points} onSelect={(id) => navigate(`/incident/${id}`)} />
     </section>
