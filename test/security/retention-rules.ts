@@ -104,4 +104,5 @@ export const retentionRules: Record<string, RetentionRule> = {
   watch_sites: { kept: 'public places the network watches (details encrypted); no person' },
   watch_shifts: { kept: 'recurring shift patterns (rule, times, counts); no person' },
   watch_signups: { purge: ['watch sign-ups of shifts ended over 30 days ago'] },
+  watch_calendar_feeds: { kept: "a member's own feed (a token hash), until they revoke it or replace it" },
 };

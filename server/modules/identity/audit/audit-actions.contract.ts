@@ -114,6 +114,8 @@ export const auditActions = [
   'watch.signedUp',
   'watch.signupCancelled',
   'watch.signupPromoted',
+  'watch.calendarFeedCreated',
+  'watch.calendarFeedRevoked',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

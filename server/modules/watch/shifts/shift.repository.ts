@@ -94,3 +94,30 @@ export async function deleteSignupsEndedBefore(db: Kysely<Database>, before: num
   const result = await db.deleteFrom('watch_signups').where('ends_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** A member's sign-ups of occurrences starting in [from, to). */
+export async function listSignupsOfMember(
+  db: Kysely<Database>,
+  input: { memberId: string; from: number; to: number },
+): Promise<WatchSignupsTable[]> {
+  return db
+    .selectFrom('watch_signups')
+    .selectAll()
+    .where('member_id', '=', input.memberId)
+    .where('starts_at', '>=', input.from)
+    .where('starts_at', '<', input.to)
+    .orderBy('starts_at')
+    .execute();
+}
+
+export async function findShiftsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<WatchShiftsTable[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('watch_shifts')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
