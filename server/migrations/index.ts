@@ -22,6 +22,7 @@ import * as rotaAndPaging from './2026_11_29_0024_rota_and_paging.ts';
 import * as fieldResilience from './2026_11_29_0025_field_resilience.ts';
 import * as courtWatch from './2026_11_29_0031_court_watch.ts';
 import * as watchCalendarFeeds from './2026_11_29_0031_watch_calendar_feeds.ts';
+import * as watchAttendance from './2026_11_29_0031_watch_attendance.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0025_field_resilience': fieldResilience,
   '2026_11_29_0031_court_watch': courtWatch,
   '2026_11_29_0031_watch_calendar_feeds': watchCalendarFeeds,
+  '2026_11_29_0031_watch_attendance': watchAttendance,
 };

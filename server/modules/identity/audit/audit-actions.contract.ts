@@ -116,6 +116,8 @@ export const auditActions = [
   'watch.signupPromoted',
   'watch.calendarFeedCreated',
   'watch.calendarFeedRevoked',
+  'watch.checkedIn',
+  'watch.checkedOut',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -121,3 +121,19 @@ export async function findShiftsByIds(
     .where('id', 'in', [...new Set(ids)])
     .execute();
 }
+
+/** Records arrival or departure once; false when it was already recorded. */
+export async function recordAttendance(
+  db: Kysely<Database>,
+  id: string,
+  column: 'checked_in_at' | 'checked_out_at',
+  at: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('watch_signups')
+    .set({ [column]: at })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -74,3 +74,10 @@ export function revokeCalendarFeed(): Promise<unknown> {
 export function signupEventUrl(signupId: string): string {
   return `/api/watch/signups/${signupId}/event.ics`;
 }
+
+export function checkInOrOut(
+  signupId: string,
+  kind: 'in' | 'out',
+): Promise<{ checkedInAt: number | null; checkedOutAt: number | null }> {
+  return post(`/api/watch/signups/${signupId}/check-${kind}`);
+}

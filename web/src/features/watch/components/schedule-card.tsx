@@ -4,6 +4,7 @@ import { messageOf } from '../../../lib/message.ts';
 import type { Action } from '../../../lib/use-action.ts';
 import { cancelWatchSignup, signUpForWatch, signupEventUrl } from '../api/watch.ts';
 import type { ScheduleOccurrence, WatchRole } from '../api/types.ts';
+import { AttendanceButtons } from './attendance-buttons.tsx';
 import { CoverageBadge } from './coverage-badge.tsx';
 import { occurrenceLabel } from './watch-format.ts';
 
@@ -42,6 +43,7 @@ export function ScheduleCard(props: {
           minVolunteers={occurrence.minVolunteers}
         />
       </p>
+      <AttendanceButtons occurrence={occurrence} action={props.action} onChanged={props.onChanged} />
       {occurrence.mine ? (
         <p class="watch-mine" data-mine={occurrence.mine.status}>
           {t(`watch.mine.${occurrence.mine.status}`, { role: t(`watch.role.${occurrence.mine.role}`) })}{' '}
