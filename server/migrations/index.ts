@@ -29,6 +29,8 @@ import * as publicPagesAndRetention from './2026_11_29_0028_public_pages_and_ret
 import * as retentionCounts from './2026_11_29_0028_retention_counts.ts';
 import * as locationUncertainty from './2026_11_29_0030_location_uncertainty.ts';
 import * as retentionLegalHolds from './2026_11_29_0028_retention_legal_holds.ts';
+import * as watchCalendarFeeds from './2026_11_29_0031_watch_calendar_feeds.ts';
+import * as watchAttendance from './2026_11_29_0031_watch_attendance.ts';
 
 /** Every migration, in order. Names are permanent once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +64,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0028_retention_counts': retentionCounts,
   '2026_11_29_0030_location_uncertainty': locationUncertainty,
   '2026_11_29_0028_retention_legal_holds': retentionLegalHolds,
+  '2026_11_29_0031_watch_calendar_feeds': watchCalendarFeeds,
+  '2026_11_29_0031_watch_attendance': watchAttendance,
 };

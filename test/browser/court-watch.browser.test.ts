@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DialectName } from '../../server/platform/database/database.ts';
@@ -108,6 +109,14 @@ function courtWatch(dialect: DialectName): void {
     const anaPhone = await signUpOnPhone(ana);
     await expect.poll(() => tomorrowRow.getAttribute('data-status')).toBe('short');
     const benPhone = await signUpOnPhone(ben);
+    // Ben makes his private calendar link on the phone; a calendar app reading it finds his shift.
+    await benPhone.click('#watch-calendar-create');
+    const feedUrl = await benPhone.inputValue('#watch-calendar-url');
+    const feed = await fetch(feedUrl);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(await feed.text()) as unknown[]);
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events.map((event) => event.summary)).toEqual(['Watch: Chicago ICE Field Office (observer)']);
     await expectAccessible(benPhone, 'watch schedule on a phone');
     await screenshot(benPhone, 'watch-schedule-phone');
     // Two of two needed: covered, and no gap left in the next 72 hours (the view follows live).

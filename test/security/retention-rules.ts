@@ -127,4 +127,5 @@ export const retentionRules: Record<string, RetentionRule> = {
   watch_signups: { purge: ['watch sign-ups of shifts ended over 30 days ago'] },
   voice_calls: { purge: ['phone calls after a day'] },
   voicemails: { purge: ['voicemails older than the network retention of report text (default 30 days)'] },
+  watch_calendar_feeds: { kept: "a member's own feed (a token hash), until they revoke it or replace it" },
 };

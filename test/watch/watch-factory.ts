@@ -89,6 +89,8 @@ export async function buildWatchSignup(
     role: 'observer',
     status: 'confirmed',
     created_at: context.clock.now(),
+    checked_in_at: null,
+    checked_out_at: null,
   };
   await context.database.db.insertInto('watch_signups').values(row).execute();
   return row;

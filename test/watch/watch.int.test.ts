@@ -5,7 +5,8 @@ import { watchPurgeTasks } from '../../server/modules/watch/index.ts';
 import { createTestApp } from '../support/app.ts';
 import type { TestApp } from '../support/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildArea, buildNetwork } from '../support/factories.ts';
+import { buildArea, buildNetwork, signIn } from '../support/factories.ts';
+import { buildWatchShift, buildWatchSite } from './watch-factory.ts';
 import { call, offset, outcome, person, pilsen } from '../dispatch/support.ts';
 import type { Person } from '../dispatch/support.ts';
 
@@ -213,5 +214,59 @@ describeEachDatabase('court and check-in watch', (dialect) => {
       .where('shift_id', '=', shiftId)
       .execute();
     expect(left).toEqual([]);
+  });
+
+  it('checks a confirmed volunteer in and out on site, only around the shift, and only their own', async () => {
+    const w = await world();
+    const site = await buildWatchSite(testApp.context, {
+      networkId: w.network.id,
+      areaId: w.area.id,
+      createdBy: w.coordinator.id,
+    });
+    const shift = await buildWatchShift(testApp.context, { site, createdBy: w.coordinator.id });
+    const signup = (
+      await call(testApp, 'POST', '/api/watch/signups', w.ana, {
+        shiftId: shift.id,
+        startsAt: shift.nextStartsAt,
+        role: 'observer',
+      })
+    ).json<{ id: string }>();
+    // Sessions end after 30 idle minutes: sign in again after each move of the clock.
+    const press = async (who: Person, kind: 'in' | 'out') => {
+      const session = await signIn(testApp.context, who, { secondFactorProved: false });
+      return call(testApp, 'POST', `/api/watch/signups/${signup.id}/check-${kind}`, { ...who, session });
+    };
+    testApp.clock.set(shift.nextStartsAt - 60 * 60 * 1000);
+    expect(outcome(await press(w.ana, 'in'))).toEqual([409, 'WATCH_CHECK_IN_CLOSED']);
+    testApp.clock.set(shift.nextStartsAt - 10 * 60 * 1000);
+    expect(outcome(await press(w.ana, 'out'))).toEqual([409, 'WATCH_CHECK_IN_CLOSED']);
+    expect(outcome(await press(w.ben, 'in'))).toEqual([404, 'NOT_FOUND']);
+    const checkedIn = await press(w.ana, 'in');
+    expect(checkedIn.json()).toEqual({
+      checkedInAt: shift.nextStartsAt - 10 * 60 * 1000,
+      checkedOutAt: null,
+    });
+    testApp.clock.set(shift.nextStartsAt + 60 * 60 * 1000);
+    expect((await press(w.ana, 'in')).json<{ checkedInAt: number }>().checkedInAt).toBe(
+      shift.nextStartsAt - 10 * 60 * 1000,
+    );
+    expect((await press(w.ana, 'out')).json<{ checkedOutAt: number }>().checkedOutAt).toBe(
+      shift.nextStartsAt + 60 * 60 * 1000,
+    );
+    const session = await signIn(testApp.context, w.ana, { secondFactorProved: false });
+    const schedule = (
+      await call(testApp, 'GET', '/api/watch/schedule', { ...w.ana, session })
+    ).json<ScheduleAnswer>();
+    expect(schedule.occurrences.find((occurrence) => occurrence.mine)?.mine).toMatchObject({
+      checkedInAt: shift.nextStartsAt - 10 * 60 * 1000,
+      checkedOutAt: shift.nextStartsAt + 60 * 60 * 1000,
+    });
+    const audit = await testApp.context.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', signup.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((row) => row.action)).toEqual(['watch.signedUp', 'watch.checkedIn', 'watch.checkedOut']);
   });
 });

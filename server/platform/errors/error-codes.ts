@@ -215,6 +215,7 @@ export const errorCodes = {
   WATCH_OCCURRENCE_NOT_FOUND: { status: 404, message: 'errors.WATCH_OCCURRENCE_NOT_FOUND' },
   WATCH_OCCURRENCE_PAST: { status: 409, message: 'errors.WATCH_OCCURRENCE_PAST' },
   WATCH_ALREADY_SIGNED_UP: { status: 409, message: 'errors.WATCH_ALREADY_SIGNED_UP' },
+  WATCH_CHECK_IN_CLOSED: { status: 409, message: 'errors.WATCH_CHECK_IN_CLOSED' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -104,4 +104,27 @@ export const watchRows: RouteRow[] = [
     request: async (fixture, caller) => ({ params: { signupId: await freshSignup(fixture, caller) } }),
     note: "each caller cancels their own sign-up; another volunteer's is 404",
   },
+  ...(['check-in', 'check-out'] as const).map((kind): RouteRow => ({
+    method: 'POST',
+    url: `/api/watch/signups/:signupId/${kind}`,
+    allow: volunteers,
+    request: async (fixture, caller) => ({ params: { signupId: await freshSignup(fixture, caller) } }),
+    note: 'own sign-up; outside the shift it is 409 WATCH_CHECK_IN_CLOSED (past authorization)',
+  })),
+  { method: 'GET', url: '/api/watch/calendar-feed', allow: volunteers, scope: 'own-network' },
+  { method: 'POST', url: '/api/watch/calendar-feed', allow: volunteers, scope: 'own-network' },
+  { method: 'DELETE', url: '/api/watch/calendar-feed', allow: volunteers, scope: 'own-network' },
+  {
+    method: 'GET',
+    url: '/watch/calendar/:token',
+    public: true,
+    note: 'a private capability URL (256-bit token, hashed at rest) a calendar app fetches without a session',
+  },
+  {
+    method: 'GET',
+    url: '/api/watch/signups/:signupId/event.ics',
+    allow: volunteers,
+    request: async (fixture, caller) => ({ params: { signupId: await freshSignup(fixture, caller) } }),
+    note: "each caller downloads their own shift; another volunteer's is 404",
+  },
 ];

@@ -133,6 +133,10 @@ export const auditActions = [
   'watch.signupCancelled',
   'watch.signupPromoted',
   'incident.placed',
+  'watch.calendarFeedCreated',
+  'watch.calendarFeedRevoked',
+  'watch.checkedIn',
+  'watch.checkedOut',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

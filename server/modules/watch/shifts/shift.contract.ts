@@ -98,7 +98,13 @@ export interface WatchOccurrence {
 
 /** A volunteer's view of an occurrence: the counts and their own sign-up. */
 export interface ScheduleOccurrence extends WatchOccurrence {
-  mine: { id: string; role: WatchRole; status: SignupStatus } | null;
+  mine: {
+    id: string;
+    role: WatchRole;
+    status: SignupStatus;
+    checkedInAt: number | null;
+    checkedOutAt: number | null;
+  } | null;
 }
 
 export interface ScheduleAnswer {

@@ -94,3 +94,46 @@ export async function deleteSignupsEndedBefore(db: Kysely<Database>, before: num
   const result = await db.deleteFrom('watch_signups').where('ends_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** A member's sign-ups of occurrences starting in [from, to). */
+export async function listSignupsOfMember(
+  db: Kysely<Database>,
+  input: { memberId: string; from: number; to: number },
+): Promise<WatchSignupsTable[]> {
+  return db
+    .selectFrom('watch_signups')
+    .selectAll()
+    .where('member_id', '=', input.memberId)
+    .where('starts_at', '>=', input.from)
+    .where('starts_at', '<', input.to)
+    .orderBy('starts_at')
+    .execute();
+}
+
+export async function findShiftsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<WatchShiftsTable[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('watch_shifts')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Records arrival or departure once; false when it was already recorded. */
+export async function recordAttendance(
+  db: Kysely<Database>,
+  id: string,
+  column: 'checked_in_at' | 'checked_out_at',
+  at: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('watch_signups')
+    .set({ [column]: at })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -12,6 +12,7 @@ import {
   signupParamsSchema,
   skipDateSchema,
 } from './shift.contract.ts';
+import { recordWatchAttendance } from './attendance.service.ts';
 import { createWatchShift, skipWatchShiftDate } from './shift.service.ts';
 import { cancelWatchSignup, signUpForWatch } from './signup.service.ts';
 import { getWatchCoverage, getWatchSchedule } from './watch-reads.service.ts';
@@ -55,5 +56,17 @@ export function registerWatchShiftRoutes(app: FastifyInstance, context: Platform
     const { signupId } = parseInput(signupParamsSchema, request.params);
     await cancelWatchSignup(deps, principal, signupId);
     return reply.status(204).send();
+  });
+
+  app.post('/api/watch/signups/:signupId/check-in', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { signupId } = parseInput(signupParamsSchema, request.params);
+    return recordWatchAttendance(deps, principal, signupId, 'in');
+  });
+
+  app.post('/api/watch/signups/:signupId/check-out', async (request) => {
+    const principal = await authenticator.requirePrincipal(request);
+    const { signupId } = parseInput(signupParamsSchema, request.params);
+    return recordWatchAttendance(deps, principal, signupId, 'out');
   });
 }

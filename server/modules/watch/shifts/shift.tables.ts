@@ -30,6 +30,9 @@ export interface WatchSignupsTable {
   role: WatchRole;
   status: SignupStatus;
   created_at: number;
+  /** When the volunteer said they arrived and left (no location is kept). */
+  checked_in_at: number | null;
+  checked_out_at: number | null;
 }
 
 declare module '../../../platform/database/schema.ts' {

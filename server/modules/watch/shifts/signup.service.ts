@@ -79,6 +79,8 @@ export async function signUpForWatch(
       role: input.role,
       status,
       created_at: now,
+      checked_in_at: null,
+      checked_out_at: null,
     });
     await recordAudit(deps, uow.trx, {
       networkId: shift.network_id,

@@ -84,7 +84,18 @@ export async function getWatchSchedule(
     .filter((occurrence) => occurrence.endsAt > from)
     .map((occurrence) => {
       const own = mine.get(occurrenceKey(occurrence.shiftId, occurrence.startsAt));
-      return { ...occurrence, mine: own ? { id: own.id, role: own.role, status: own.status } : null };
+      return {
+        ...occurrence,
+        mine: own
+          ? {
+              id: own.id,
+              role: own.role,
+              status: own.status,
+              checkedInAt: own.checked_in_at,
+              checkedOutAt: own.checked_out_at,
+            }
+          : null,
+      };
     });
   return { timeZone, from, to, occurrences };
 }

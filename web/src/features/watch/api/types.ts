@@ -17,3 +17,7 @@ export type {
   WatchRole,
   WatchShiftView,
 } from '../../../../../server/modules/watch/shifts/shift.contract.ts';
+export type {
+  CalendarFeedCreated,
+  CalendarFeedState,
+} from '../../../../../server/modules/watch/calendar/calendar.contract.ts';

@@ -1,5 +1,7 @@
 import { get, post, put, remove } from '../../../lib/api.ts';
 import type {
+  CalendarFeedCreated,
+  CalendarFeedState,
   CoverageAnswer,
   CreateShiftInput,
   ScheduleAnswer,
@@ -54,4 +56,28 @@ export function signUpForWatch(body: {
 
 export function cancelWatchSignup(signupId: string): Promise<unknown> {
   return remove(`/api/watch/signups/${signupId}`);
+}
+
+export function getCalendarFeed(): Promise<CalendarFeedState> {
+  return get<CalendarFeedState>('/api/watch/calendar-feed');
+}
+
+export function createCalendarFeed(): Promise<CalendarFeedCreated> {
+  return post<CalendarFeedCreated>('/api/watch/calendar-feed');
+}
+
+export function revokeCalendarFeed(): Promise<unknown> {
+  return remove('/api/watch/calendar-feed');
+}
+
+/** Where the browser downloads one of the member's shifts as an .ics file. */
+export function signupEventUrl(signupId: string): string {
+  return `/api/watch/signups/${signupId}/event.ics`;
+}
+
+export function checkInOrOut(
+  signupId: string,
+  kind: 'in' | 'out',
+): Promise<{ checkedInAt: number | null; checkedOutAt: number | null }> {
+  return post(`/api/watch/signups/${signupId}/check-${kind}`);
 }

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n.ts';
 import { messageOf } from '../../../lib/message.ts';
 import type { Action } from '../../../lib/use-action.ts';
-import { cancelWatchSignup, signUpForWatch } from '../api/watch.ts';
+import { cancelWatchSignup, signUpForWatch, signupEventUrl } from '../api/watch.ts';
 import type { ScheduleOccurrence, WatchRole } from '../api/types.ts';
+import { AttendanceButtons } from './attendance-buttons.tsx';
 import { CoverageBadge } from './coverage-badge.tsx';
 import { occurrenceLabel } from './watch-format.ts';
 
@@ -42,6 +43,7 @@ export function ScheduleCard(props: {
           minVolunteers={occurrence.minVolunteers}
         />
       </p>
+      <AttendanceButtons occurrence={occurrence} action={props.action} onChanged={props.onChanged} />
       {occurrence.mine ? (
         <p class="watch-mine" data-mine={occurrence.mine.status}>
           {t(`watch.mine.${occurrence.mine.status}`, { role: t(`watch.role.${occurrence.mine.role}`) })}{' '}
@@ -52,7 +54,10 @@ export function ScheduleCard(props: {
             onClick={() => void cancel(occurrence.mine!.id)}
           >
             {t('watch.cancel')}
-          </button>
+          </button>{' '}
+          <a class="button secondary" href={signupEventUrl(occurrence.mine.id)} download="watch-shift.ics">
+            {t('watch.addToCalendar')}
+          </a>
         </p>
       ) : (
         <p class="watch-signup">

@@ -5,6 +5,7 @@ import { isFromModule } from '../../../lib/realtime.ts';
 import { useLiveResource } from '../../../lib/resource.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { getWatchSchedule } from '../api/watch.ts';
+import { CalendarPanel } from '../components/calendar-panel.tsx';
 import { ScheduleCard } from '../components/schedule-card.tsx';
 
 /** A volunteer's next two weeks of watch shifts at their areas' sites: sign up, or cancel. */
@@ -39,6 +40,7 @@ export function WatchSchedulePage() {
       ) : (
         <p>{t('app.loading')}</p>
       )}
+      <CalendarPanel action={action} />
     </section>
   );
 }
