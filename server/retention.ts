@@ -5,7 +5,6 @@ import { fieldPurgeTasks, pagingPurgeTasks, rotaPurgeTasks } from './modules/fie
 import { identityPurgeTasks } from './modules/identity/index.ts';
 import { intakePurgeTasks } from './modules/intake/index.ts';
 import { watchPurgeTasks } from './modules/watch/index.ts';
-import { defineJob, doneJobsPurgeTask, recurring } from './platform/jobs/index.ts';
 import { defineJob, doneJobsPurgeTask, recurring, spentEffectKeysPurgeTask } from './platform/jobs/index.ts';
 import { expiredSharedCountersPurgeTask } from './platform/limits/index.ts';
 import type { JobSet } from './platform/jobs/index.ts';

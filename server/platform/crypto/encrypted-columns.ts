@@ -117,6 +117,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'watch_sites', idColumn: 'id', column: 'details_enc', context: 'watch_sites.details' },
   { table: 'operators', idColumn: 'id', column: 'email_enc', context: 'operators.email' },
   { table: 'operators', idColumn: 'id', column: 'totp_secret_enc', context: 'operators.totp_secret' },
+  {
     table: 'incidents',
     idColumn: 'id',
     column: 'public_withheld_reason_enc',

@@ -139,6 +139,8 @@ export const intakeRows: RouteRow[] = [
         format: 'csv',
         text: 'name,from_lat,from_lon,to_lat,to_lon\nW 18th St,41.8577,-87.672,41.8579,-87.656',
       },
+    }),
+  },
   // issue 15 §5: a coordinator withholds an incident from the public pages (passkey step-up)
   {
     method: 'POST',
@@ -167,6 +169,9 @@ export const intakeRows: RouteRow[] = [
     allow: ['admin', 'coordinator', 'dispatcher'],
     scope: 'own-network',
     request: () => ({ body: { text: '18th and Blue Island' } }),
+  },
+  {
+    method: 'POST',
     url: '/api/incidents/:incidentId/publish',
     allow: ['coordinator'],
     request: async (fixture) => ({ params: { incidentId: (await freshIncident(fixture)).id } }),

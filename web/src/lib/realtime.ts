@@ -7,13 +7,12 @@ import type { WatchEventType } from '../../../server/modules/watch/shifts/shift.
 import { listOf } from './list-of.ts';
 
 /**
- * Every event about incidents, offers, evidence and the phone line (each means "refetch what you show"), and the
+ * Every event about incidents, offers, evidence, the phone line and watch shifts (each means "refetch what you show"), and the
  * stream's own `ready` and `resync`. The names are the server's: a new event there fails the
  * typecheck here until the app listens for it too.
  */
 export const realtimeEventTypes = listOf<
-  IncidentEventType | OfferEventType | EvidenceEventType | VoiceEventType | StreamEvent
-  IncidentEventType | OfferEventType | EvidenceEventType | StreamEvent | WatchEventType
+  IncidentEventType | OfferEventType | EvidenceEventType | VoiceEventType | WatchEventType | StreamEvent
 >()([
   'incident.opened',
   'incident.reportAdded',

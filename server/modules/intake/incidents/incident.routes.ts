@@ -109,6 +109,8 @@ export function registerIncidentApiRoutes(app: FastifyInstance, context: Platfor
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
     return { incident: await publishIncidentAgain(deps, principal, incidentId) } satisfies IncidentAnswer;
+  });
+
   app.post('/api/incidents/:incidentId/location', async (request) => {
     const principal = await authenticator.requirePrincipal(request);
     const { incidentId } = parseInput(incidentParamsSchema, request.params);
