@@ -7,6 +7,11 @@ const voices: Record<string, Pick<VoiceResponse.SayAttributes, 'language' | 'voi
   en: { language: 'en-US', voice: 'Polly.Joanna' },
   es: { language: 'es-US', voice: 'Polly.Lupe' },
   ar: { language: 'arb', voice: 'Polly.Zeina' },
+  pt: { language: 'pt-BR', voice: 'Polly.Camila' },
+  // No text-to-speech voice speaks Kreyòl; its spelling reads closest in French (ADR 0033).
+  ht: { language: 'fr-FR', voice: 'Polly.Lea' },
+  vi: { language: 'vi-VN', voice: 'Google.vi-VN-Standard-A' },
+  zh: { language: 'cmn-CN', voice: 'Polly.Zhiyu' },
 };
 
 export function sayAttributesFor(language: string): VoiceResponse.SayAttributes {
