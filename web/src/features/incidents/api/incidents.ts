@@ -60,6 +60,8 @@ export function withholdIncident(incidentId: string, reason: string): Promise<un
 /** Lets the public pages show a withheld incident again (coordinators, with step-up). */
 export function publishIncidentAgain(incidentId: string): Promise<unknown> {
   return post(`/api/incidents/${incidentId}/publish`, {});
+}
+
 /** Places (or corrects) an incident's location; it may then join an incident already there. */
 export function placeIncident(
   incidentId: string,

@@ -61,7 +61,6 @@ export function QueuePage() {
         </p>
         <Notice message={action.message ?? loadFailure} />
         <LiveCalls />
-        {incidents.length === 0 ? (
         {all.length === 0 ? (
           <p class="empty">{t('queue.empty')}</p>
         ) : (
