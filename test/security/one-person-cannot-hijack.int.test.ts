@@ -183,7 +183,8 @@ describeEachDatabase('one person cannot hijack', (dialect) => {
           method: 'POST',
           url: `/api/public/${slug}/reports`,
           headers: { 'sec-fetch-site': 'same-origin', 'x-forwarded-for': forwardedFor },
-          payload: { category: 'street_stop', zip: '60608' },
+          // A pin, so the reports are placed well enough to join one incident (ADR 0036).
+          payload: { category: 'street_stop', location: { lat: 41.8564, lon: -87.6598 } },
         });
 
       it('spoofed hops count as one source for an incident and do not escape the intake limit', async () => {
