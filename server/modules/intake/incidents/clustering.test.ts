@@ -30,6 +30,20 @@ function candidate(
 }
 
 describe('clustering rules', () => {
+  it('keeps reports known only to one ZIP together in the unclear lane, apart from placed incidents', () => {
+    const settings = defaultClusteringSettings;
+    const placed = candidate('placed', pilsen, 0);
+    const unclear = { ...candidate('unclear', pilsen, 0), isPlaced: false };
+    const zipOnly = { point: pilsen, occurredAt: 10 * minuteMs, isPlaced: false };
+    expect(chooseIncident(zipOnly, [placed, unclear], settings)?.id).toBe('unclear');
+    expect(chooseIncident(zipOnly, [placed], settings)).toBeNull();
+    // Another ZIP's centroid, or past the window: a new incident.
+    expect(chooseIncident({ ...zipOnly, point: north(pilsen, 200) }, [unclear], settings)).toBeNull();
+    expect(chooseIncident({ ...zipOnly, occurredAt: 2 * 60 * minuteMs }, [unclear], settings)).toBeNull();
+    // A pinned report never joins an unclear incident, however close.
+    expect(chooseIncident({ point: pilsen, occurredAt: 0 }, [unclear], settings)).toBeNull();
+  });
+
   it('measures distances like a known pair (Chicago Loop to O’Hare is about 25 km)', () => {
     expect(
       haversineMeters({ lat: 41.8781, lon: -87.6298 }, { lat: 41.9742, lon: -87.9073 }) / 1000,

@@ -110,7 +110,8 @@ export function chooseIncident<Candidate extends ClusterCandidate>(
   settings: ClusteringSettings,
 ): Candidate | null {
   const point = report.point;
-  if (!point || report.isPlaced === false) return null;
+  if (!point) return null;
+  if (report.isPlaced === false) return chooseUnclearIncident(point, report.occurredAt, candidates, settings);
   let best: { candidate: Candidate; distance: number } | null = null;
   for (const candidate of candidates) {
     if (candidate.lat === null || candidate.lon === null || candidate.isPlaced === false) continue;
@@ -126,6 +127,30 @@ export function chooseIncident<Candidate extends ClusterCandidate>(
     }
   }
   return best?.candidate ?? null;
+}
+
+/** Two reports known only to one ZIP or area share its centroid to within this. */
+const sameCentroidMeters = 1;
+
+/**
+ * Reports known only to the same ZIP or area within the window wait together in the "location
+ * unclear" lane (a flood of them is one incident for a dispatcher to place or split, not hundreds);
+ * they never join a placed incident, and a placed report never joins them.
+ */
+function chooseUnclearIncident<Candidate extends ClusterCandidate>(
+  point: Point,
+  occurredAt: number,
+  candidates: readonly Candidate[],
+  settings: ClusteringSettings,
+): Candidate | null {
+  let best: Candidate | null = null;
+  for (const candidate of candidates) {
+    if (candidate.isPlaced !== false || candidate.lat === null || candidate.lon === null) continue;
+    if (timeGapMs(candidate, occurredAt) > settings.windowMs) continue;
+    if (haversineMeters(point, { lat: candidate.lat, lon: candidate.lon }) > sameCentroidMeters) continue;
+    if (!best || candidate.latestReportAt > best.latestReportAt) best = candidate;
+  }
+  return best;
 }
 
 export interface LocationEstimate {

@@ -62,15 +62,15 @@ export async function attachReportToIncident(
   await lockNetworkIntake(trx, deps.dialect, report.networkId);
   const { distanceMeters, windowMs } = settings.clustering;
   const isPlaced = isPlacedLocation(report.precision, report.radiusMeters);
-  const candidates =
-    report.point && isPlaced
-      ? await findClusterCandidates(trx, {
-          networkId: report.networkId,
-          box: boundingBoxAround(report.point, distanceMeters),
-          from: report.occurredAt - windowMs,
-          to: report.occurredAt + windowMs,
-        })
-      : [];
+  // An unplaced report looks only for incidents on its own ZIP or area centroid (clustering.ts).
+  const candidates = report.point
+    ? await findClusterCandidates(trx, {
+        networkId: report.networkId,
+        box: boundingBoxAround(report.point, isPlaced ? distanceMeters : 1),
+        from: report.occurredAt - windowMs,
+        to: report.occurredAt + windowMs,
+      })
+    : [];
   const chosen = chooseIncident(
     { point: report.point, occurredAt: report.occurredAt, isPlaced },
     candidates.map((row) => ({
