@@ -213,7 +213,9 @@ function rotaAndPaging(dialect: DialectName): void {
 
     // Opening it answers the page and claims the incident; the off-duty dispatcher was not paged.
     await desk.page.goto(`${server.url}/app/#/page/${payload.pageId}`);
-    await desk.page.waitForURL(/#\/incident\//);
+    // The hash changes within the same document (no load event); the claim may take a while on a
+    // loaded machine, so poll the address rather than wait for a navigation.
+    await expect.poll(() => desk.page.url(), { timeout: 30_000 }).toMatch(/#\/incident\//);
     const incidentId = /#\/incident\/([0-9a-f-]+)/.exec(desk.page.url())![1]!;
     const { incident } = await callFromPage<{ incident: { claim: { memberId: string } | null } }>(
       desk.page,
